@@ -1,0 +1,129 @@
+# Yorisoi — plain Makefile with generated dependencies. `make V=1` shows commands.
+# Targets: all run test asan fuzz update-po check-po install clean format
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BUILD   ?= build
+CC      ?= cc
+
+PKGS := ncursesw libpcsclite sqlite3 libqrencode libsodium libxml-2.0 zlib jansson libpng
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+OPT     ?= -O2
+DEBUG   ?= -g
+STD     := -std=c11 -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE
+DEFS    := -DPREFIX='"$(PREFIX)"'
+SAN_FLAGS := $(if $(SAN),-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+CFLAGS_ALL = $(STD) $(WARN) $(OPT) $(DEBUG) $(DEFS) $(SAN_FLAGS) -I. $(PKG_CFLAGS) $(CFLAGS)
+LDFLAGS_ALL = $(SAN_FLAGS) $(LDFLAGS)
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+LIB_SRC  := $(wildcard cardio/*.c engine/*.c store/*.c handoff/*.c)
+TUI_SRC  := $(wildcard tui/*.c)
+SIM_SRC  := $(wildcard cardio/sim/*.c)
+UNIT_SRC := $(wildcard tests/unit/*.c)
+CARDIO_SRC := $(wildcard cardio/*.c)
+
+obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
+LIB_OBJ  := $(call obj,$(LIB_SRC))
+TUI_OBJ  := $(call obj,$(TUI_SRC))
+SIM_OBJ  := $(call obj,$(SIM_SRC))
+UNIT_OBJ := $(call obj,$(UNIT_SRC))
+CARDIO_OBJ := $(call obj,$(CARDIO_SRC))
+
+LINGUAS := $(shell cat locales/LINGUAS 2>/dev/null)
+MO := $(foreach l,$(LINGUAS),$(BUILD)/locale/$(l)/LC_MESSAGES/yorisoi.mo)
+
+.PHONY: all run test asan fuzz update-po check-po install clean format deps deps-test
+
+all: $(BUILD)/yorisoi $(BUILD)/yorisoi-cardsim $(BUILD)/unit-tests $(MO)
+
+$(BUILD)/yorisoi: $(TUI_OBJ) $(LIB_OBJ)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/yorisoi-cardsim: $(SIM_OBJ) $(CARDIO_OBJ)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+
+# The unit tests link every library module; tui/ is tested through tmux.
+$(BUILD)/unit-tests: $(UNIT_OBJ) $(LIB_OBJ) $(filter-out $(BUILD)/obj/tui/main.o,$(TUI_OBJ))
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+
+# One module's tests alone, for work on that module: make build/unit-engine
+# (store and handoff link the engine they build on).
+define module_tests
+$$(BUILD)/unit-$(1): $$(call obj,tests/unit/runner.c $$(wildcard tests/unit/$(1)_*test.c) $$(wildcard $(1)/*.c) $(2))
+	@echo "  LD      $$@"
+	$$(Q)$$(CC) $$(LDFLAGS_ALL) -o $$@ $$^ $$(PKG_LIBS)
+endef
+$(eval $(call module_tests,cardio,))
+$(eval $(call module_tests,engine,))
+$(eval $(call module_tests,store,$(wildcard engine/*.c)))
+$(eval $(call module_tests,handoff,$(wildcard engine/*.c)))
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c -o $@ $<
+
+$(BUILD)/locale/%/LC_MESSAGES/yorisoi.mo: locales/%.po
+	@mkdir -p $(dir $@)
+	@echo "  MSGFMT  $<"
+	$(Q)msgfmt -c --check-format -o $@ $<
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+
+deps:
+	@sh scripts/install-deps.sh run
+
+deps-test:
+	@sh scripts/install-deps.sh test
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	./$(BUILD)/yorisoi $(ARGS)
+
+# Every test in both builds; the runner prints the closing "N passed, N failed".
+test: deps-test
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT=-O1 all
+	@sh tests/run.sh build build/asan
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT=-O1 all
+	@sh tests/run.sh --only-asan build/asan
+
+fuzz:
+	@sh tests/fuzz/run.sh long
+
+update-po:
+	@sh locales/update-po.sh
+
+check-po:
+	@sh locales/update-po.sh --check
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/yorisoi/forms
+	install -m 755 $(BUILD)/yorisoi $(BUILD)/yorisoi-cardsim $(DESTDIR)$(PREFIX)/bin/
+	install -m 644 forms/*.xml forms/form.rng $(DESTDIR)$(PREFIX)/share/yorisoi/forms/
+	for l in $(LINGUAS); do \
+		install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES; \
+		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/yorisoi.mo $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/; \
+	done
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 docs/yorisoi.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+
+format:
+	clang-format -i $(LIB_SRC) $(TUI_SRC) $(SIM_SRC) $(UNIT_SRC) $(wildcard */*.h cardio/sim/*.h tests/unit/*.h)
+
+clean:
+	rm -rf build

@@ -1,0 +1,90 @@
+/*
+ * store — drafts in SQLite, so a visit can resume next week.
+ *
+ * One database file (default $XDG_DATA_HOME/yorisoi/drafts.db, the caller
+ * chooses). A draft is a form id and version, the UI language, the index of
+ * the question the resident was on, and the answers. The answers are kept
+ * encrypted at rest (libsodium secretbox) under a key in a file beside the
+ * database, created with mode 0600 on first use; only the form id, the
+ * timestamps and the position are plain, so the start screen can list
+ * drafts without decrypting. Every save is one committed transaction, so a
+ * process killed at any moment loses at most the answer being typed.
+ *
+ * Drafts expire: store_purge_expired() deletes those not touched for the
+ * given number of days (DESIGN.md: 14 by default).
+ *
+ * No function prints or exits; failures return -1 with a store_error.
+ */
+#ifndef YORISOI_STORE_H
+#define YORISOI_STORE_H
+
+#include <stdint.h>
+#include <time.h>
+
+#include "engine/engine.h"
+
+typedef struct store store;
+
+typedef enum store_status {
+	STORE_OK = 0,
+	STORE_ERR_OPEN,     /* cannot create or open the file (permissions, bad path) */
+	STORE_ERR_LOCKED,   /* another process holds the database */
+	STORE_ERR_IO,       /* a read or write failed (disk full, I/O error) */
+	STORE_ERR_CORRUPT,  /* not a Yorisoi database, or a draft fails to decrypt */
+	STORE_ERR_KEY,      /* the key file is missing, unreadable or of the wrong size */
+	STORE_ERR_NOT_FOUND /* no such draft */
+} store_status;
+
+typedef struct store_error {
+	store_status status;
+	char detail[256]; /* technical detail (SQLite's message, errno text) */
+} store_error;
+
+enum { STORE_DEFAULT_EXPIRY_DAYS = 14 };
+
+/* The default database path: $XDG_DATA_HOME/yorisoi/drafts.db, falling back
+ * to ~/.local/share/yorisoi/drafts.db. Writes into out; -1 if no home. */
+int store_default_path(char *out, size_t outlen);
+
+/* Opens (creating the file, its folder, schema and key as needed). */
+int store_open(const char *path, store **out, store_error *err);
+void store_close(store *s);
+
+typedef struct store_draft_info {
+	int64_t id;
+	char form_id[64];
+	int form_version;
+	char lang[16];
+	int position;   /* index of the current question */
+	int answered;   /* how many answers are stored */
+	time_t created;
+	time_t updated;
+} store_draft_info;
+
+/* Starts a new, empty draft for a form; *id receives its id. */
+int store_draft_create(store *s, const char *form_id, int form_version, const char *lang,
+		       int64_t *id, store_error *err);
+
+/* Saves the whole answers and the current position in one transaction. */
+int store_draft_save(store *s, int64_t id, const answers *a, int position, store_error *err);
+
+/* Lists drafts, most recently updated first; *list is malloc'd. */
+int store_draft_list(store *s, store_draft_info **list, size_t *count, store_error *err);
+
+/* Loads a draft: the answers (for form f, which must match the draft's
+ * form id) and the position. The caller frees *out with answers_free(). */
+int store_draft_load(store *s, int64_t id, const form *f, answers **out, int *position,
+		     store_error *err);
+
+int store_draft_info_get(store *s, int64_t id, store_draft_info *out, store_error *err);
+int store_draft_delete(store *s, int64_t id, store_error *err);
+
+/* Deletes drafts not updated for `days` days as of `now`; *deleted
+ * (optional) receives how many. Also vacuums, so nothing lingers in free
+ * pages of the file. */
+int store_purge_expired(store *s, time_t now, int days, int *deleted, store_error *err);
+
+/* Deletes every draft (drafts purge --all). */
+int store_purge_all(store *s, int *deleted, store_error *err);
+
+#endif

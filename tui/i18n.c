@@ -1,0 +1,75 @@
+/* Text domain binding and run-time language switching. */
+#include "tui/i18n.h"
+
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char current_lang[16] = "en";
+
+static int
+is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* The build tree keeps catalogues in build/locale beside the executable. */
+static int
+locale_dir_beside_exe(char *out, size_t n)
+{
+	char exe[PATH_MAX];
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (len <= 0)
+		return -1;
+	exe[len] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return -1;
+	*slash = '\0';
+	snprintf(out, n, "%s/locale", exe);
+	return is_dir(out) ? 0 : -1;
+}
+
+void
+i18n_init(void)
+{
+	char dir[PATH_MAX];
+	const char *env = getenv("YORISOI_LOCALEDIR");
+
+	if (env && *env)
+		snprintf(dir, sizeof dir, "%s", env);
+	else if (locale_dir_beside_exe(dir, sizeof dir) != 0)
+		snprintf(dir, sizeof dir, "%s/share/locale", PREFIX);
+	bindtextdomain("yorisoi", dir);
+	bind_textdomain_codeset("yorisoi", "UTF-8");
+	textdomain("yorisoi");
+
+	const char *msg = setlocale(LC_MESSAGES, NULL);
+	if (msg && strncmp(msg, "ja", 2) == 0)
+		snprintf(current_lang, sizeof current_lang, "ja");
+}
+
+/*
+ * LANGUAGE outranks the locale for message lookup in glibc, as long as the
+ * locale is not "C"; the console runs in a UTF-8 locale (C.UTF-8 at least),
+ * so setting it switches catalogues without needing ja_JP to be generated.
+ */
+void
+i18n_set_language(const char *lang)
+{
+	snprintf(current_lang, sizeof current_lang, "%s", lang);
+	setenv("LANGUAGE", lang, 1);
+	/* Make glibc drop its cache of looked-up catalogues. */
+	textdomain(textdomain(NULL));
+}
+
+const char *
+i18n_language(void)
+{
+	return current_lang;
+}

@@ -1,0 +1,117 @@
+/*
+ * yorisoi: the console for the help desk, and the subcommands the desk and
+ * the counter use (DESIGN.md, command-line contract).
+ */
+#include "tui/commands.h"
+#include "tui/i18n.h"
+#include "tui/tui.h"
+
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+static void
+usage(FILE *to)
+{
+	fprintf(to, "%s",
+		_("Usage: yorisoi [--lang LL] [--demo] [--plain] [--db PATH] [--forms DIR]\n"
+		  "       yorisoi card read [--reader NAME] [--pin-stdin] [--confirm-last-try]\n"
+		  "       yorisoi forms list | forms check [FILE|DIR ...]\n"
+		  "       yorisoi handoff encode ANSWERS.json [--png FILE] [--svg FILE]\n"
+		  "       yorisoi handoff decode [--key FILE] < SCANNED\n"
+		  "       yorisoi drafts list | drafts purge [--all]\n"));
+}
+
+/* A plain "C" locale would switch translations off and make every CJK
+ * character unprintable; prefer C.UTF-8 then, which glibc always has. */
+static void
+set_up_locale(void)
+{
+	const char *l = setlocale(LC_ALL, "");
+	if (!l || strcmp(l, "C") == 0 || strcmp(l, "POSIX") == 0)
+		setlocale(LC_ALL, "C.UTF-8");
+}
+
+/* Card data and PINs pass through memory: keep them out of core files. */
+static void
+no_core_dumps(void)
+{
+	struct rlimit rl = {0, 0};
+	setrlimit(RLIMIT_CORE, &rl);
+}
+
+int
+main(int argc, char **argv)
+{
+	tui_options opt = {.idle_lock_seconds = 300};
+	static const struct option longopts[] = {
+		{"lang", required_argument, NULL, 'l'},  {"demo", no_argument, NULL, 'd'},
+		{"plain", no_argument, NULL, 'p'},       {"db", required_argument, NULL, 'b'},
+		{"forms", required_argument, NULL, 'f'}, {"persona", required_argument, NULL, 'P'},
+		{"slip-dir", required_argument, NULL, 's'}, {"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+
+	no_core_dumps();
+	set_up_locale();
+	i18n_init();
+
+	/* Global options come before the subcommand; stop at the first word. */
+	int c;
+	while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l':
+			opt.lang = optarg;
+			break;
+		case 'd':
+			opt.demo = true;
+			break;
+		case 'p':
+			opt.plain = true;
+			break;
+		case 'b':
+			paths_set_db(optarg);
+			break;
+		case 'f':
+			paths_set_forms_dir(optarg);
+			break;
+		case 'P':
+			opt.persona = optarg;
+			opt.demo = true;
+			break;
+		case 's':
+			opt.slip_dir = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (opt.lang)
+		i18n_set_language(opt.lang);
+
+	if (optind < argc) {
+		const char *cmd = argv[optind];
+		int sub_argc = argc - optind;
+		char **sub_argv = argv + optind;
+		optind = 1; /* the subcommand parses its own options */
+		if (strcmp(cmd, "card") == 0)
+			return cmd_card(sub_argc, sub_argv);
+		if (strcmp(cmd, "forms") == 0)
+			return cmd_forms(sub_argc, sub_argv);
+		if (strcmp(cmd, "handoff") == 0)
+			return cmd_handoff(sub_argc, sub_argv);
+		if (strcmp(cmd, "drafts") == 0)
+			return cmd_drafts(sub_argc, sub_argv);
+		fprintf(stderr, _("yorisoi: unknown command \"%s\"\n"), cmd);
+		usage(stderr);
+		return 2;
+	}
+	return tui_run(&opt);
+}

@@ -1,0 +1,64 @@
+/* Where forms and drafts live, chosen once at start-up. */
+#include "tui/commands.h"
+#include "store/store.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char forms_dir[PATH_MAX];
+static char db_path[PATH_MAX];
+
+void
+paths_set_forms_dir(const char *dir)
+{
+	snprintf(forms_dir, sizeof forms_dir, "%s", dir);
+}
+
+void
+paths_set_db(const char *path)
+{
+	snprintf(db_path, sizeof db_path, "%s", path);
+}
+
+/* build/yorisoi finds the source tree's forms/ one level up. */
+static int
+forms_beside_exe(char *out, size_t n)
+{
+	char exe[PATH_MAX];
+	struct stat st;
+	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (len <= 0)
+		return -1;
+	exe[len] = '\0';
+	for (int up = 0; up < 3; up++) {
+		char *slash = strrchr(exe, '/');
+		if (!slash)
+			return -1;
+		*slash = '\0';
+		snprintf(out, n, "%s/forms/form.rng", exe);
+		if (stat(out, &st) == 0) {
+			snprintf(out, n, "%s/forms", exe);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *
+paths_forms_dir(void)
+{
+	if (!forms_dir[0] && forms_beside_exe(forms_dir, sizeof forms_dir) != 0)
+		snprintf(forms_dir, sizeof forms_dir, "%s/share/yorisoi/forms", PREFIX);
+	return forms_dir;
+}
+
+const char *
+paths_db(void)
+{
+	if (!db_path[0] && store_default_path(db_path, sizeof db_path) != 0)
+		snprintf(db_path, sizeof db_path, "drafts.db");
+	return db_path;
+}

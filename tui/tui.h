@@ -1,0 +1,23 @@
+/*
+ * tui — the ncursesw console and main(). Shows the engine's current
+ * question, sends the answer back, and never touches SQL, APDUs or QR
+ * internals itself.
+ */
+#ifndef YORISOI_TUI_H
+#define YORISOI_TUI_H
+
+#include <stdbool.h>
+
+typedef struct tui_options {
+	const char *lang;       /* "ja", "en", or NULL to ask */
+	bool demo;              /* use the built-in demo card */
+	bool plain;             /* line mode for screen readers */
+	const char *persona;    /* demo persona file, or NULL for the built-in one */
+	const char *slip_dir;   /* where handoff PNGs are written */
+	int idle_lock_seconds;  /* clear the screen after this long without input */
+} tui_options;
+
+/* Runs the interactive console until the user quits. Returns the exit status. */
+int tui_run(const tui_options *opt);
+
+#endif
