@@ -7,7 +7,7 @@ BUILD   ?= build
 CC      ?= cc
 
 PKGS := ncursesw libpcsclite sqlite3 libqrencode libsodium libxml-2.0 zlib jansson libpng
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
@@ -15,7 +15,8 @@ OPT     ?= -O2
 DEBUG   ?= -g
 STD     := -std=c11 -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE
 DEFS    := -DPREFIX='"$(PREFIX)"'
-SAN_FLAGS := $(if $(SAN),-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
+SANITIZERS := -fsanitize=address -fsanitize=undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SAN_FLAGS := $(if $(SAN),$(SANITIZERS))
 CFLAGS_ALL = $(STD) $(WARN) $(OPT) $(DEBUG) $(DEFS) $(SAN_FLAGS) -I. $(PKG_CFLAGS) $(CFLAGS)
 LDFLAGS_ALL = $(SAN_FLAGS) $(LDFLAGS)
 

@@ -136,6 +136,12 @@ const char *cardio_emu_demo_persona(void);
 size_t cardio_emu_atr(const cardio_emu *e, uint8_t *out, size_t outlen);
 /* Power events reset the verified state, as on the real card. */
 void cardio_emu_power(cardio_emu *e, int on);
+/* A warm reset (vpcd control 2): clears the selected AP and EF but, as on
+ * the real card, keeps a verified PIN until power-off. (Added.) */
+void cardio_emu_reset(cardio_emu *e);
+/* The persona's remove_after_apdu fault switch: the card is "pulled" after
+ * answering this many APDUs; 0 means never. (Added.) */
+unsigned cardio_emu_remove_after(const cardio_emu *e);
 /* Answers one command APDU; returns the response length (data + SW). */
 size_t cardio_emu_transmit(cardio_emu *e, const uint8_t *cmd, size_t cmdlen, uint8_t *resp,
 			   size_t resplen);

@@ -1,5 +1,5 @@
 /*
- * engine — the form model. Loads procedure definitions (forms/*.xml),
+ * engine — the form model. Loads procedure definitions (the XML files in forms/),
  * holds a resident's answers, prefills them from named values, validates
  * and normalises input, and decides which questions apply.
  *
@@ -59,6 +59,11 @@ size_t form_set_count(const form_set *s);
 const form *form_set_at(const form_set *s, size_t i);
 const form *form_set_find(const form_set *s, const char *form_id);
 
+/* Like form_set_load_dir, but when dir has no form.rng of its own the
+ * schema is looked up in schema_dir (forms check on a fixtures folder). */
+int form_set_load_dir_schema(const char *dir, const char *schema_dir, form_set **out,
+			     form_diag_fn diag, void *ctx);
+
 /* ---- the definition -------------------------------------------------- */
 
 const char *form_id(const form *f);
@@ -100,6 +105,9 @@ size_t field_choice_count(const field *fld);
 const char *field_choice_id(const field *fld, size_t i);
 const char *field_choice_label(const field *fld, size_t i); /* msgid */
 const char *field_choice_term(const field *fld, size_t i);  /* official Japanese term */
+int field_choice_index(const field *fld, const char *choice_id); /* -1 when not a choice */
+bool field_past(const field *fld); /* FIELD_DATE with past="true": not after today */
+const char *field_type_name(field_type t); /* "text", "kana", ... as in the XML */
 
 /* ---- answers ------------------------------------------------------ */
 
@@ -193,5 +201,9 @@ int date_format_era(const char *iso, char *out, size_t outlen);
  * 20250401) or Japanese era (昭和20年4月1日, S20.4.1, R7/1/2, 令和元年5月1日,
  * full- or half-width digits) into ISO YYYY-MM-DD. */
 answer_status date_parse(const char *input, char *iso_out, size_t outlen);
+
+/* A short stable English name for a status, e.g. ANSWER_ERR_ERA_RANGE ->
+ * "era-range" (for logs, the CLI and tests; the TUI words errors itself). */
+const char *answer_status_name(answer_status st);
 
 #endif

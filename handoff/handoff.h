@@ -50,7 +50,20 @@ const char *handoff_status_name(handoff_status s);
 handoff_status handoff_encode(const answers *a, const char *lang, char **text_out,
 			      handoff_error *err);
 
-/* Decodes scanned text (trailing CR/LF tolerated) into answers for the
+/* Sizes at each stage of an encoding, for the CLI and for measurements. */
+typedef struct handoff_stats {
+	size_t serial_bytes;   /* the compact serialisation */
+	size_t deflate_bytes;  /* after raw DEFLATE with the preset dictionary */
+	size_t envelope_bytes; /* version and flags bytes + DEFLATE */
+	size_t text_chars;     /* the payload text, prefix included */
+} handoff_stats;
+
+/* handoff_encode, also filling *stats (when not NULL; also on
+ * HANDOFF_ERR_TOO_LARGE, to say by how much). */
+handoff_status handoff_encode_stats(const answers *a, const char *lang, char **text_out,
+				    handoff_stats *stats, handoff_error *err);
+
+/* Decodes scanned text (trailing CR, LF and spaces tolerated) into answers for the
  * matching form in `forms`; *lang_out (optional) gets the UI language. */
 handoff_status handoff_decode(const char *scanned, const form_set *forms, answers **out,
 			      char **lang_out, handoff_error *err);

@@ -18,6 +18,7 @@
 #ifndef YORISOI_STORE_H
 #define YORISOI_STORE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -48,6 +49,19 @@ int store_default_path(char *out, size_t outlen);
 
 /* Opens (creating the file, its folder, schema and key as needed). */
 int store_open(const char *path, store **out, store_error *err);
+
+/* Options for store_open_with(); a zero member means the default. */
+typedef struct store_options {
+	int busy_timeout_ms; /* how long to wait for another process's lock
+				before STORE_ERR_LOCKED (default 5000) */
+	bool without_key;    /* do not read the key file: list, delete and purge
+				work (they need no key), create, save and load
+				fail with STORE_ERR_KEY. Lets `drafts list` and
+				`drafts purge --all` work when the key is lost. */
+} store_options;
+
+/* store_open() with options; opt may be NULL. */
+int store_open_with(const char *path, const store_options *opt, store **out, store_error *err);
 void store_close(store *s);
 
 typedef struct store_draft_info {

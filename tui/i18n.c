@@ -31,7 +31,8 @@ locale_dir_beside_exe(char *out, size_t n)
 	if (!slash)
 		return -1;
 	*slash = '\0';
-	snprintf(out, n, "%s/locale", exe);
+	if (snprintf(out, n, "%s/locale", exe) >= (int)n)
+		return -1;
 	return is_dir(out) ? 0 : -1;
 }
 

@@ -38,10 +38,10 @@ forms_beside_exe(char *out, size_t n)
 		if (!slash)
 			return -1;
 		*slash = '\0';
-		snprintf(out, n, "%s/forms/form.rng", exe);
+		if (snprintf(out, n, "%s/forms/form.rng", exe) >= (int)n)
+			return -1;
 		if (stat(out, &st) == 0) {
-			snprintf(out, n, "%s/forms", exe);
-			return 0;
+			return snprintf(out, n, "%s/forms", exe) >= (int)n ? -1 : 0;
 		}
 	}
 	return -1;

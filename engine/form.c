@@ -1,0 +1,262 @@
+/*
+ * The definition's accessors, freeing, and form sets. Everything returned
+ * here is borrowed from the form (or the set) that owns it.
+ */
+#include "engine/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void
+choice_list_clear(choice_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->items[i].id);
+		free(l->items[i].label);
+		free(l->items[i].term);
+		free(l->items[i].code);
+	}
+	free(l->items);
+	free(l->id);
+	memset(l, 0, sizeof *l);
+}
+
+static void
+field_free(field *fld)
+{
+	if (!fld)
+		return;
+	free(fld->id);
+	free(fld->label);
+	free(fld->term);
+	free(fld->help);
+	free(fld->prefill);
+	free(fld->choices_ref);
+	choice_list_clear(&fld->inline_choices);
+	condition_free(fld->show_if);
+	free(fld);
+}
+
+void
+form_free(form *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->nfields; i++)
+		field_free(f->fields[i]);
+	free(f->fields);
+	for (size_t i = 0; i < f->nlists; i++)
+		choice_list_clear(&f->lists[i]);
+	free(f->lists);
+	for (size_t i = 0; i < f->nsections; i++)
+		free(f->sections[i]);
+	free(f->sections);
+	free(f->path);
+	free(f->id);
+	free(f->title);
+	free(f->label);
+	free(f->description);
+	free(f);
+}
+
+void
+form_set_free(form_set *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n; i++)
+		form_free(s->forms[i]);
+	free(s->forms);
+	free(s);
+}
+
+size_t
+form_set_count(const form_set *s)
+{
+	return s ? s->n : 0;
+}
+
+const form *
+form_set_at(const form_set *s, size_t i)
+{
+	return s && i < s->n ? s->forms[i] : NULL;
+}
+
+const form *
+form_set_find(const form_set *s, const char *id)
+{
+	if (!s || !id)
+		return NULL;
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->forms[i]->id, id) == 0)
+			return s->forms[i];
+	return NULL;
+}
+
+const char *
+form_id(const form *f)
+{
+	return f->id;
+}
+
+int
+form_version(const form *f)
+{
+	return f->version;
+}
+
+const char *
+form_title(const form *f)
+{
+	return f->title;
+}
+
+const char *
+form_label(const form *f)
+{
+	return f->label;
+}
+
+const char *
+form_description(const form *f)
+{
+	return f->description;
+}
+
+const char *
+form_path(const form *f)
+{
+	return f->path;
+}
+
+size_t
+form_field_count(const form *f)
+{
+	return f->nfields;
+}
+
+const field *
+form_field_at(const form *f, size_t i)
+{
+	return i < f->nfields ? f->fields[i] : NULL;
+}
+
+const field *
+form_field_by_id(const form *f, const char *id)
+{
+	if (!id)
+		return NULL;
+	for (size_t i = 0; i < f->nfields; i++)
+		if (strcmp(f->fields[i]->id, id) == 0)
+			return f->fields[i];
+	return NULL;
+}
+
+int
+form_field_index(const form *f, const field *fld)
+{
+	if (!fld || fld->index >= f->nfields || f->fields[fld->index] != fld)
+		return -1;
+	return (int)fld->index;
+}
+
+const char *
+field_id(const field *fld)
+{
+	return fld->id;
+}
+
+field_type
+field_kind(const field *fld)
+{
+	return fld->type;
+}
+
+const char *
+field_label(const field *fld)
+{
+	return fld->label;
+}
+
+const char *
+field_term(const field *fld)
+{
+	return fld->term;
+}
+
+const char *
+field_help(const field *fld)
+{
+	return fld->help;
+}
+
+const char *
+field_section(const field *fld)
+{
+	return fld->section;
+}
+
+bool
+field_required(const field *fld)
+{
+	return fld->required;
+}
+
+const char *
+field_prefill(const field *fld)
+{
+	return fld->prefill;
+}
+
+int
+field_min(const field *fld)
+{
+	return fld->min;
+}
+
+int
+field_max(const field *fld)
+{
+	return fld->max;
+}
+
+bool
+field_past(const field *fld)
+{
+	return fld->past;
+}
+
+size_t
+field_choice_count(const field *fld)
+{
+	return fld->choices ? fld->choices->n : 0;
+}
+
+const char *
+field_choice_id(const field *fld, size_t i)
+{
+	return i < field_choice_count(fld) ? fld->choices->items[i].id : NULL;
+}
+
+const char *
+field_choice_label(const field *fld, size_t i)
+{
+	return i < field_choice_count(fld) ? fld->choices->items[i].label : NULL;
+}
+
+const char *
+field_choice_term(const field *fld, size_t i)
+{
+	return i < field_choice_count(fld) ? fld->choices->items[i].term : NULL;
+}
+
+int
+field_choice_index(const field *fld, const char *choice_id)
+{
+	if (!choice_id)
+		return -1;
+	for (size_t i = 0; i < field_choice_count(fld); i++)
+		if (strcmp(fld->choices->items[i].id, choice_id) == 0)
+			return (int)i;
+	return -1;
+}

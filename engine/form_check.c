@@ -1,0 +1,253 @@
+/*
+ * Semantic checks of a definition that already matches the schema: what a
+ * grammar cannot say (ids that must be unique or must exist, conditions
+ * that must make sense, bounds that must be in order). Each problem is one
+ * diagnostic with the line of the element at fault.
+ */
+#include "engine/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct check_ctx {
+	form *f;
+	form_diag_fn diag;
+	void *ctx;
+	int errors;
+} check_ctx;
+
+#define REPORT(cc, line, ...)                                                                      \
+	do {                                                                                       \
+		diag_report((cc)->diag, (cc)->ctx, (cc)->f->path, (line), __VA_ARGS__);            \
+		(cc)->errors++;                                                                    \
+	} while (0)
+
+static bool
+is_choice_type(field_type t)
+{
+	return t == FIELD_CHOICE || t == FIELD_MULTI;
+}
+
+static void
+check_choice_ids(check_ctx *cc, const choice_list *l, const char *owner)
+{
+	for (size_t i = 0; i < l->n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(l->items[i].id, l->items[j].id) == 0) {
+				REPORT(cc, l->items[i].line, "duplicate choice id \"%s\" in %s",
+				       l->items[i].id, owner);
+				break;
+			}
+}
+
+static const choice_list *
+find_list(const form *f, const char *id)
+{
+	for (size_t i = 0; i < f->nlists; i++)
+		if (strcmp(f->lists[i].id, id) == 0)
+			return &f->lists[i];
+	return NULL;
+}
+
+/* Resolves choices="..." and checks the field has choices exactly when
+ * its type takes them. */
+static void
+check_field_choices(check_ctx *cc, field *fld)
+{
+	bool inl = fld->inline_choices.n > 0;
+
+	if (!is_choice_type(fld->type)) {
+		if (fld->choices_ref || inl)
+			REPORT(cc, fld->line, "field \"%s\" of type %s cannot have choices",
+			       fld->id, field_type_name(fld->type));
+		return;
+	}
+	if (fld->choices_ref && inl) {
+		REPORT(cc, fld->line,
+		       "field \"%s\" has both choices=\"%s\" and its own <choice> elements",
+		       fld->id, fld->choices_ref);
+		return;
+	}
+	if (fld->choices_ref) {
+		fld->choices = find_list(cc->f, fld->choices_ref);
+		if (!fld->choices)
+			REPORT(cc, fld->line, "field \"%s\": unknown choice list \"%s\"", fld->id,
+			       fld->choices_ref);
+		else if (fld->choices->n == 0)
+			REPORT(cc, fld->line, "field \"%s\": choice list \"%s\" is empty", fld->id,
+			       fld->choices_ref);
+		return;
+	}
+	if (!inl) {
+		REPORT(cc, fld->line, "field \"%s\" of type %s has no choices", fld->id,
+		       field_type_name(fld->type));
+		return;
+	}
+	fld->choices = &fld->inline_choices;
+	check_choice_ids(cc, fld->choices, "this field");
+}
+
+static void
+check_field_attrs(check_ctx *cc, const field *fld)
+{
+	if (fld->prefill && !prefill_source_known(fld->prefill))
+		REPORT(cc, fld->line, "field \"%s\": unknown prefill source \"%s\"", fld->id,
+		       fld->prefill);
+	if (fld->min > fld->max)
+		REPORT(cc, fld->line, "field \"%s\": min=\"%d\" is greater than max=\"%d\"",
+		       fld->id, fld->min, fld->max);
+	if (fld->type != FIELD_NUMBER && fld->has_min && fld->type != FIELD_TEXT &&
+	    fld->type != FIELD_KANA)
+		REPORT(cc, fld->line, "field \"%s\": min= applies only to number and text fields",
+		       fld->id);
+	if (fld->type != FIELD_NUMBER && fld->has_max && fld->max < 1)
+		REPORT(cc, fld->line, "field \"%s\": max=\"%d\" leaves no room for an answer",
+		       fld->id, fld->max);
+	if (fld->past && fld->type != FIELD_DATE)
+		REPORT(cc, fld->line, "field \"%s\": past=\"true\" applies only to date fields",
+		       fld->id);
+}
+
+/* Checks one condition tree of field `owner`. */
+static void
+check_condition(check_ctx *cc, const field *owner, const condition *c)
+{
+	const field *target;
+
+	if (!c)
+		return;
+	switch (c->kind) {
+	case COND_ALL:
+	case COND_ANY:
+	case COND_NOT:
+		if (c->nkids == 0 || (c->kind == COND_NOT && c->nkids != 1))
+			REPORT(cc, c->line, "<%s> needs %s",
+			       c->kind == COND_NOT ? "not" : "all/any",
+			       c->kind == COND_NOT ? "exactly one condition" : "conditions");
+		for (size_t i = 0; i < c->nkids; i++)
+			check_condition(cc, owner, c->kids[i]);
+		return;
+	default:
+		break;
+	}
+	if (!c->field) {
+		REPORT(cc, c->line, "condition without field=");
+		return;
+	}
+	if (strcmp(c->field, owner->id) == 0) {
+		REPORT(cc, c->line, "field \"%s\" is conditioned on itself", owner->id);
+		return;
+	}
+	target = form_field_by_id(cc->f, c->field);
+	if (!target) {
+		REPORT(cc, c->line, "condition on unknown field \"%s\"", c->field);
+		return;
+	}
+	if (c->kind == COND_ANSWERED)
+		return;
+	if (!c->value) {
+		REPORT(cc, c->line, "condition on \"%s\" without value=", c->field);
+		return;
+	}
+	if (c->kind == COND_INCLUDES && target->type != FIELD_MULTI) {
+		REPORT(cc, c->line, "<includes> needs a multi field, but \"%s\" is %s", c->field,
+		       field_type_name(target->type));
+		return;
+	}
+	if (is_choice_type(target->type) && target->choices &&
+	    field_choice_index(target, c->value) < 0)
+		REPORT(cc, c->line, "field \"%s\" has no choice \"%s\"", c->field, c->value);
+}
+
+/* Adds the fields a condition refers to into deps (indexes). */
+static void
+collect_deps(const form *f, const condition *c, bool *deps)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nkids; i++)
+		collect_deps(f, c->kids[i], deps);
+	if (c->field) {
+		const field *t = form_field_by_id(f, c->field);
+		if (t)
+			deps[t->index] = true;
+	}
+}
+
+/* Depth-first search for a cycle of show-if references; colour 1 = on the
+ * current path, 2 = done. Returns true at the first cycle found. */
+static bool
+find_cycle(const form *f, size_t i, unsigned char *colour, bool *deps_buf)
+{
+	bool *deps = deps_buf + i * f->nfields;
+	colour[i] = 1;
+	for (size_t j = 0; j < f->nfields; j++) {
+		if (!deps[j] || j == i)
+			continue;
+		if (colour[j] == 1)
+			return true;
+		if (colour[j] == 0 && find_cycle(f, j, colour, deps_buf))
+			return true;
+	}
+	colour[i] = 2;
+	return false;
+}
+
+static void
+check_cycles(check_ctx *cc)
+{
+	form *f = cc->f;
+	size_t n = f->nfields;
+	bool *deps = eng_xcalloc(n * n, sizeof *deps);
+	unsigned char *colour = eng_xcalloc(n, 1);
+
+	for (size_t i = 0; i < n; i++)
+		collect_deps(f, f->fields[i]->show_if, deps + i * n);
+	for (size_t i = 0; i < n; i++) {
+		if (colour[i] == 0 && find_cycle(f, i, colour, deps)) {
+			REPORT(cc, f->fields[i]->line,
+			       "show-if conditions of field \"%s\" depend on each other in a cycle",
+			       f->fields[i]->id);
+			break;
+		}
+	}
+	free(deps);
+	free(colour);
+}
+
+int
+form_check(form *f, form_diag_fn diag, void *ctx)
+{
+	check_ctx cc = {f, diag, ctx, 0};
+
+	if (f->nfields == 0)
+		REPORT(&cc, 1, "form \"%s\" has no fields", f->id);
+	if (f->version < 1)
+		REPORT(&cc, 1, "form version must be 1 or more");
+	for (size_t i = 0; i < f->nlists; i++) {
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(f->lists[i].id, f->lists[j].id) == 0) {
+				REPORT(&cc, f->lists[i].line, "duplicate choice list id \"%s\"",
+				       f->lists[i].id);
+				break;
+			}
+		check_choice_ids(&cc, &f->lists[i], "this list");
+	}
+	for (size_t i = 0; i < f->nfields; i++) {
+		field *fld = f->fields[i];
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(fld->id, f->fields[j]->id) == 0) {
+				REPORT(&cc, fld->line,
+				       "duplicate field id \"%s\" (first at line %d)", fld->id,
+				       f->fields[j]->line);
+				break;
+			}
+		check_field_choices(&cc, fld);
+		check_field_attrs(&cc, fld);
+	}
+	for (size_t i = 0; i < f->nfields; i++)
+		check_condition(&cc, f->fields[i], f->fields[i]->show_if);
+	if (cc.errors == 0)
+		check_cycles(&cc);
+	return cc.errors;
+}

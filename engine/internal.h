@@ -1,0 +1,156 @@
+/*
+ * engine internals: the structures behind the opaque handles of engine.h
+ * and the helpers the engine's files share. Nothing outside engine/ may
+ * include this header.
+ */
+#ifndef YORISOI_ENGINE_INTERNAL_H
+#define YORISOI_ENGINE_INTERNAL_H
+
+#include "engine/engine.h"
+
+#include <stdint.h>
+
+/* A show-if condition: a leaf test on one field, or a combination. */
+typedef enum cond_kind {
+	COND_EQUALS,
+	COND_NOT_EQUALS,
+	COND_INCLUDES,
+	COND_ANSWERED,
+	COND_ALL,
+	COND_ANY,
+	COND_NOT
+} cond_kind;
+
+typedef struct condition {
+	cond_kind kind;
+	int line;
+	char *field; /* leaves: the field tested */
+	char *value; /* equals, not-equals, includes: the choice id or value */
+	struct condition **kids;
+	size_t nkids;
+} condition;
+
+typedef struct choice {
+	char *id;
+	char *label; /* msgid */
+	char *term;  /* official Japanese term */
+	char *code;  /* optional: the value a prefill source gives for it, e.g. card.sex "2" */
+	int line;
+} choice;
+
+/* A named list shared by several fields, or the inline list of one field. */
+typedef struct choice_list {
+	char *id; /* NULL for inline lists */
+	choice *items;
+	size_t n;
+	int line;
+} choice_list;
+
+struct field {
+	char *id;
+	field_type type;
+	char *label, *term, *help;
+	const char *section; /* borrowed from the form's sections */
+	bool required;
+	bool past; /* date fields: not after today (birth dates) */
+	char *prefill;
+	int min, max;
+	bool has_min, has_max;
+	char *choices_ref;          /* choices="..." as written */
+	const choice_list *choices; /* resolved list, shared or &inline_choices */
+	choice_list inline_choices;
+	condition *show_if;
+	int line;
+	size_t index; /* position in the form */
+};
+
+struct form {
+	char *path;
+	char *id;
+	int version;
+	char *title, *label, *description;
+	choice_list *lists;
+	size_t nlists;
+	field **fields;
+	size_t nfields;
+	char **sections;
+	size_t nsections;
+};
+
+struct form_set {
+	form **forms;
+	size_t n;
+};
+
+struct answers {
+	const form *f;
+	char **values; /* one per field, NULL when unanswered */
+};
+
+/* ---- util.c ---- */
+void *eng_xmalloc(size_t n);
+void *eng_xcalloc(size_t n, size_t size);
+void *eng_xrealloc(void *p, size_t n);
+char *eng_xstrdup(const char *s);
+char *eng_xstrndup(const char *s, size_t n);
+
+/* Decodes one UTF-8 sequence at s (len bytes left); returns its length and
+ * sets *cp, or 0 for an invalid or truncated sequence. */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encodes cp into out (at least 4 bytes); returns the length. */
+size_t utf8_encode(uint32_t cp, char *out);
+/* Number of code points of a valid UTF-8 string, or -1 if invalid. */
+long utf8_length(const char *s);
+
+/* A growable byte buffer for building normalised strings. */
+typedef struct sbuf {
+	char *p;
+	size_t len, cap;
+} sbuf;
+void sbuf_add(sbuf *b, const char *s, size_t n);
+void sbuf_add_cp(sbuf *b, uint32_t cp);
+char *sbuf_take(sbuf *b); /* NUL-terminated, caller frees; b is reset */
+
+/* Folds full-width ASCII (U+FF01..FF5E) and the ideographic space to
+ * ASCII. Returns NULL for invalid UTF-8. Caller frees. */
+char *fold_width(const char *s);
+
+/* Collapses runs of XML whitespace to one space and trims, the way
+ * xgettext normalises ITS messages, so msgids match the catalogue. */
+char *normalize_space(const char *s);
+
+void diag_report(form_diag_fn fn, void *ctx, const char *file, int line, const char *fmt, ...)
+        __attribute__((format(printf, 5, 6)));
+
+/* ---- kana.c ---- */
+/* Normalises a katakana reading (see kana.c); returns ANSWER_OK and a
+ * malloc'd result, or ANSWER_ERR_KANA / ANSWER_ERR_BAD_UTF8. */
+answer_status kana_normalize(const char *in, char **out);
+/* Replaces half-width katakana in s with full-width; NULL when invalid. */
+char *kana_widen(const char *s);
+
+/* ---- date.c ---- */
+/* Today as YYYY-MM-DD: $YORISOI_TODAY when set (tests), else local time. */
+void date_today(char out[11]);
+
+/* ---- validate.c ---- */
+/* Validates and normalises input for fld; on ANSWER_OK *out is malloc'd
+ * (NULL when the input is empty). */
+answer_status field_normalize(const field *fld, const char *input, char **out, answer_error *err);
+
+/* ---- condition.c ---- */
+void condition_free(condition *c);
+bool condition_eval(const answers *a, const condition *c, int depth);
+
+/* ---- form_check.c ---- */
+/* Semantic checks after the schema passed; returns the number of
+ * problems reported. Resolves choices= references as it goes. */
+int form_check(form *f, form_diag_fn diag, void *ctx);
+
+/* ---- form.c ---- */
+void choice_list_clear(choice_list *l);
+
+/* ---- form_load.c ---- */
+bool prefill_source_known(const char *name);
+
+#endif

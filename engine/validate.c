@@ -1,0 +1,326 @@
+/*
+ * Validation and normalisation of typed input, one rule per field type.
+ * Every rule accepts full-width digits and punctuation (what a Japanese
+ * IME types) and stores the canonical form: ISO dates, katakana readings,
+ * digits-only phone numbers, NNN-NNNN postal codes, choice ids.
+ * NFC normalisation is not done (no ICU yet): text is stored as typed.
+ */
+#include "engine/internal.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Trims ASCII whitespace and U+3000 at both ends; returns a new string. */
+static char *
+trim(const char *s)
+{
+	const char *end = s + strlen(s);
+	for (;;) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		else if (strncmp(s, "\xE3\x80\x80", 3) == 0)
+			s += 3;
+		else
+			break;
+	}
+	for (;;) {
+		if (end > s &&
+		    (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
+			end--;
+		else if (end - s >= 3 && memcmp(end - 3, "\xE3\x80\x80", 3) == 0)
+			end -= 3;
+		else
+			break;
+	}
+	return eng_xstrndup(s, (size_t)(end - s));
+}
+
+/* Free text: valid UTF-8, trimmed, control characters turned into spaces,
+ * half-width katakana widened, at most max characters. */
+static answer_status
+norm_text(const field *fld, const char *in, char **out, answer_error *err)
+{
+	char *t = NULL, *w = NULL;
+	answer_status st = ANSWER_OK;
+	long len;
+
+	if (utf8_length(in) < 0)
+		return ANSWER_ERR_BAD_UTF8;
+	t = trim(in);
+	for (char *p = t; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7F)
+			*p = ' ';
+	w = kana_widen(t);
+	len = utf8_length(w);
+	if (len > fld->max) {
+		err->min = fld->min;
+		err->max = fld->max;
+		st = ANSWER_ERR_TOO_LONG;
+		goto out;
+	}
+	if (*w) {
+		*out = w;
+		w = NULL;
+	}
+out:
+	free(t);
+	free(w);
+	return st;
+}
+
+/* Whole numbers; a leading "-" or "+" is accepted, leading zeros dropped. */
+static answer_status
+norm_number(const field *fld, const char *in, char **out, answer_error *err)
+{
+	const char *p = in;
+	bool neg = false;
+	long long v = 0;
+	char buf[32];
+
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	if (!isdigit((unsigned char)*p))
+		return ANSWER_ERR_NUMBER;
+	err->min = fld->min;
+	err->max = fld->max;
+	for (; isdigit((unsigned char)*p); p++) {
+		v = v * 10 + (*p - '0');
+		if (v > (long long)INT_MAX + 1)
+			return ANSWER_ERR_NUMBER_RANGE;
+	}
+	if (*p)
+		return ANSWER_ERR_NUMBER;
+	if (neg)
+		v = -v;
+	if (v < fld->min || v > fld->max)
+		return ANSWER_ERR_NUMBER_RANGE;
+	snprintf(buf, sizeof buf, "%lld", v);
+	*out = eng_xstrdup(buf);
+	return ANSWER_OK;
+}
+
+/* The dashes people type between phone and postal digits, after width
+ * folding: ASCII hyphen, ー, ‐, ―, −, ｰ. */
+static size_t
+dash_len(const char *p)
+{
+	static const char *const dashes[] = {"-",
+	                                     "\xE3\x83\xBC",
+	                                     "\xE2\x80\x90",
+	                                     "\xE2\x80\x95",
+	                                     "\xE2\x88\x92",
+	                                     "\xEF\xBD\xB0",
+	                                     "\xE2\x80\x94"};
+	for (size_t i = 0; i < sizeof dashes / sizeof dashes[0]; i++)
+		if (strncmp(p, dashes[i], strlen(dashes[i])) == 0)
+			return strlen(dashes[i]);
+	return 0;
+}
+
+/*
+ * Japanese phone numbers: 10 digits for fixed lines and 0120/0570 numbers,
+ * 11 for mobiles, 050 and 0800. A leading +81 becomes 0. Separators: dashes,
+ * spaces, brackets as in 03(1234)5678.
+ */
+static answer_status
+norm_phone(const char *in, char **out)
+{
+	char digits[16];
+	size_t n = 0;
+	const char *p = in;
+
+	if (*p == '+') {
+		if (strncmp(p, "+81", 3) != 0)
+			return ANSWER_ERR_PHONE;
+		p += 3;
+		while (*p == ' ' || dash_len(p))
+			p += *p == ' ' ? 1 : dash_len(p);
+		if (*p == '(')
+			p++;
+		if (*p != '0')
+			digits[n++] = '0';
+	}
+	while (*p) {
+		size_t d;
+		if (isdigit((unsigned char)*p)) {
+			if (n == sizeof digits - 1)
+				return ANSWER_ERR_PHONE;
+			digits[n++] = *p++;
+		} else if (*p == ' ' || *p == '(' || *p == ')') {
+			p++;
+		} else if ((d = dash_len(p)) > 0) {
+			p += d;
+		} else {
+			return ANSWER_ERR_PHONE;
+		}
+	}
+	digits[n] = '\0';
+	if (n < 10 || n > 11 || digits[0] != '0')
+		return ANSWER_ERR_PHONE;
+	*out = eng_xstrdup(digits);
+	return ANSWER_OK;
+}
+
+/* 〒 (or its ASCII stand-ins) optional, then NNN-NNNN or NNNNNNN. */
+static answer_status
+norm_postal(const char *in, char **out)
+{
+	char digits[8], buf[9];
+	size_t n = 0;
+	bool dashed = false;
+	const char *p = in;
+
+	if (strncmp(p, "\xE3\x80\x92", 3) == 0) /* 〒 */
+		p += 3;
+	while (*p == ' ')
+		p++;
+	for (; *p; p++) {
+		size_t d;
+		if (isdigit((unsigned char)*p)) {
+			if (n == 7)
+				return ANSWER_ERR_POSTAL;
+			digits[n++] = *p;
+		} else if (n == 3 && !dashed && (d = dash_len(p)) > 0) {
+			dashed = true;
+			p += d - 1;
+		} else {
+			return ANSWER_ERR_POSTAL;
+		}
+	}
+	if (n != 7)
+		return ANSWER_ERR_POSTAL;
+	snprintf(buf, sizeof buf, "%.3s-%.4s", digits, digits + 3);
+	*out = eng_xstrdup(buf);
+	return ANSWER_OK;
+}
+
+static answer_status
+norm_choice(const field *fld, const char *in, char **out)
+{
+	if (field_choice_index(fld, in) < 0)
+		return ANSWER_ERR_CHOICE;
+	*out = eng_xstrdup(in);
+	return ANSWER_OK;
+}
+
+/* Ids separated by spaces or commas, in any order, repeats allowed; the
+ * result lists each once, in definition order. */
+static answer_status
+norm_multi(const field *fld, const char *in, char **out)
+{
+	size_t n = field_choice_count(fld);
+	bool *picked = eng_xcalloc(n, sizeof *picked);
+	char *copy = eng_xstrdup(in), *save = NULL;
+	answer_status st = ANSWER_OK;
+	sbuf b = {0};
+
+	for (char *tok = strtok_r(copy, " ,", &save); tok; tok = strtok_r(NULL, " ,", &save)) {
+		int i = field_choice_index(fld, tok);
+		if (i < 0) {
+			st = ANSWER_ERR_CHOICE;
+			goto out;
+		}
+		picked[i] = true;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!picked[i])
+			continue;
+		if (b.len)
+			sbuf_add(&b, " ", 1);
+		sbuf_add(&b, field_choice_id(fld, i), strlen(field_choice_id(fld, i)));
+	}
+	if (b.len)
+		*out = sbuf_take(&b);
+out:
+	free(sbuf_take(&b));
+	free(picked);
+	free(copy);
+	return st;
+}
+
+/* Dates: parsed, then for past="true" fields compared with today. */
+static answer_status
+norm_date(const field *fld, const char *in, char **out)
+{
+	char iso[11], today[11];
+	answer_status st = date_parse(in, iso, sizeof iso);
+	if (st != ANSWER_OK)
+		return st;
+	if (fld->past) {
+		date_today(today);
+		if (strcmp(iso, today) > 0)
+			return ANSWER_ERR_DATE_FUTURE;
+	}
+	*out = eng_xstrdup(iso);
+	return ANSWER_OK;
+}
+
+/*
+ * The one entry point: empty input (after trimming) yields ANSWER_OK and
+ * *out == NULL, which the caller treats as "clear". The required check is
+ * the caller's, since it depends on whether the field applies.
+ */
+answer_status
+field_normalize(const field *fld, const char *input, char **out, answer_error *err)
+{
+	char *folded = NULL, *t = NULL;
+	answer_status st;
+
+	*out = NULL;
+	err->min = err->max = 0;
+	if (utf8_length(input) < 0)
+		return ANSWER_ERR_BAD_UTF8;
+	if (fld->type == FIELD_TEXT)
+		return norm_text(fld, input, out, err);
+	if (fld->type == FIELD_KANA) {
+		t = trim(input);
+		st = ANSWER_OK;
+		if (*t) {
+			st = kana_normalize(t, out);
+			if (st == ANSWER_OK && utf8_length(*out) > fld->max) {
+				free(*out);
+				*out = NULL;
+				err->max = fld->max;
+				st = ANSWER_ERR_TOO_LONG;
+			}
+		}
+		free(t);
+		return st;
+	}
+	folded = fold_width(input);
+	t = trim(folded);
+	free(folded);
+	if (!*t) {
+		st = ANSWER_OK;
+		goto out;
+	}
+	switch (fld->type) {
+	case FIELD_NUMBER:
+		st = norm_number(fld, t, out, err);
+		break;
+	case FIELD_PHONE:
+		st = norm_phone(t, out);
+		break;
+	case FIELD_POSTAL:
+		st = norm_postal(t, out);
+		break;
+	case FIELD_CHOICE:
+		st = norm_choice(fld, t, out);
+		break;
+	case FIELD_MULTI:
+		st = norm_multi(fld, t, out);
+		break;
+	case FIELD_DATE:
+		st = norm_date(fld, t, out);
+		break;
+	default:
+		st = ANSWER_ERR_UNKNOWN_FIELD;
+		break;
+	}
+out:
+	free(t);
+	return st;
+}

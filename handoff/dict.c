@@ -1,0 +1,41 @@
+/*
+ * The preset DEFLATE dictionary of handoff format version 1.
+ *
+ * Both ends must hold exactly these bytes: the envelope's version byte
+ * names the dictionary, so changing one byte here means a new format
+ * version (docs/handoff-format.md lists the words and the SHA-256, and
+ * tests/unit/handoff_zip_test.c pins them). DEFLATE reaches back at most
+ * 32 KiB and shorter distances cost fewer bits, so the most frequent
+ * strings come last. Words are concatenated without separators.
+ */
+#include "handoff/internal.h"
+
+/* clang-format off */
+static const char dict_v1[] =
+	/* languages and form ids */
+	"zh-Hanszh-Hantkovitlnept-BRidmyja@easy"
+	"tenshutsutennyutenkyojuminhyo"
+	/* purposes and documents */
+	"パスポート運転免許自動車登録銀行口座年金就職入学相続不動産登記"
+	"勤務先学校会社官公署提出のため手続き確認"
+	"住民票の写し住民票コード個人番号本籍筆頭者続柄世帯全員世帯の一部"
+	"国民健康保険児童手当"
+	/* relationships */
+	"同居人祖父祖母長男長女次男次女孫兄姉弟妹父母夫妻子代理人本人世帯主"
+	/* large cities and the wards of Tokyo */
+	"札幌市仙台市さいたま市千葉市川崎市相模原市新潟市浜松市名古屋市"
+	"京都市大阪市堺市神戸市岡山市広島市北九州市福岡市熊本市横浜市"
+	"千代田区中央区港区新宿区文京区台東区墨田区江東区品川区目黒区大田区"
+	"世田谷区渋谷区中野区杉並区豊島区北区荒川区板橋区練馬区足立区葛飾区江戸川区"
+	/* the prefectures */
+	"北海道青森県岩手県宮城県秋田県山形県福島県茨城県栃木県群馬県埼玉県千葉県"
+	"新潟県富山県石川県福井県山梨県長野県岐阜県静岡県愛知県三重県滋賀県京都府"
+	"兵庫県奈良県和歌山県鳥取県島根県岡山県広島県山口県徳島県香川県愛媛県高知県"
+	"福岡県佐賀県長崎県熊本県大分県宮崎県鹿児島県沖縄県神奈川県大阪府東京都"
+	/* building and address words */
+	"レジデンスハウスハイツコーポアパートマンション大字字郡村町"
+	"一丁目二丁目三丁目四丁目五丁目番地号室丁目番号市区";
+/* clang-format on */
+
+const unsigned char *const handoff_dict_v1 = (const unsigned char *)dict_v1;
+const size_t handoff_dict_v1_len = sizeof dict_v1 - 1;

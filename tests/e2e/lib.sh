@@ -1,0 +1,53 @@
+# Helpers for driving the console in tmux, as a person would: type keys,
+# read the screen. Sourced by the tests/e2e/*.sh scripts.
+#
+# Each test runs its own tmux server on a private socket at a fixed size,
+# polls the screen with a timeout instead of sleeping, and keeps the last
+# capture in build/test-logs when a wait fails.
+
+B=${BUILD:-build}
+E2E_SOCK="yorisoi-e2e-$$"
+E2E_LOGS=build/test-logs
+mkdir -p "$E2E_LOGS"
+
+tmx() { tmux -L "$E2E_SOCK" "$@"; }
+
+# e2e_start COLS LINES COMMAND... : starts the command in a fresh session.
+e2e_start() {
+	cols=$1 lines=$2
+	shift 2
+	tmx -f /dev/null new-session -d -s t -x "$cols" -y "$lines" \
+		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color NO_COLOR=1 $*; sleep 30"
+	tmx set-option -t t status off >/dev/null
+}
+
+e2e_stop() { tmx kill-server 2>/dev/null || true; }
+
+e2e_screen() { tmx capture-pane -p -t t; }
+
+# e2e_keys KEY... : tmux key names (Enter, Escape, Down, F10) or literal text with -l.
+e2e_keys() { tmx send-keys -t t "$@"; }
+e2e_type() { tmx send-keys -t t -l "$1"; }
+
+# e2e_wait TEXT [SECONDS] : until TEXT is on the screen; 1 after the timeout.
+e2e_wait() {
+	text=$1 limit=${2:-10}
+	i=0
+	while [ $i -lt $((limit * 10)) ]; do
+		if e2e_screen | grep -qF -- "$text"; then
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	e2e_screen >"$E2E_LOGS/e2e-last-failure.txt"
+	echo "timed out waiting for: $text (screen saved in $E2E_LOGS/e2e-last-failure.txt)" >&2
+	cat "$E2E_LOGS/e2e-last-failure.txt" >&2
+	return 1
+}
+
+# e2e_cursor : "x y" of the cursor.
+e2e_cursor() { tmx display-message -p -t t '#{cursor_x} #{cursor_y}'; }
+
+pass() { echo "PASS: $1"; }
+fail() { echo "FAIL: $1"; }

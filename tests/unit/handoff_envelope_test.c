@@ -1,0 +1,690 @@
+/*
+ * The payload end to end: round trips for the test form, the answers
+ * fixtures and every installed form, and one test per decode error class,
+ * with envelopes and serialisations crafted byte by byte.
+ */
+#include "tests/unit/test.h"
+
+#include "handoff/internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+
+static void
+print_diag(const form_diag *d, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "    %s:%d: %s\n", d->file, d->line, d->message);
+}
+
+/* The fixtures folder (tests/data/forms, schema from forms/). */
+static form_set *
+test_forms(void)
+{
+	static form_set *s;
+	char dir[512];
+	if (!s) {
+		snprintf(dir, sizeof dir, "%s/forms", test_data_dir());
+		if (form_set_load_dir_schema(dir, "forms", &s, print_diag, NULL) < 0)
+			s = NULL;
+	}
+	return s;
+}
+
+/* The installed forms (forms/), or NULL when there are none yet. */
+static form_set *
+real_forms(void)
+{
+	static form_set *s;
+	static int tried;
+	if (!tried) {
+		tried = 1;
+		if (form_set_load_dir("forms", &s, print_diag, NULL) < 0)
+			s = NULL;
+	}
+	return s;
+}
+
+static char *
+read_file(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	long n;
+	if (!fp)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	rewind(fp);
+	buf = malloc((size_t)n + 1);
+	if (fread(buf, 1, (size_t)n, fp) != (size_t)n)
+		n = 0;
+	buf[n] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+/* Encodes, decodes, and compares the JSON of both sides. */
+static void
+check_round_trip(const answers *a, const char *lang, const form_set *forms)
+{
+	char *text = NULL, *lang2 = NULL, *j1, *j2;
+	answers *back = NULL;
+	handoff_error err;
+	handoff_stats stats;
+
+	handoff_status st = handoff_encode_stats(a, lang, &text, &stats, &err);
+	if (st != HANDOFF_OK)
+		fprintf(stderr, "    encode: %s: %s\n", handoff_status_name(st), err.detail);
+	REQUIRE(st == HANDOFF_OK);
+	CHECK_INT(strlen(text), stats.text_chars);
+	CHECK(strncmp(text, "YR1:", 4) == 0);
+	st = handoff_decode(text, forms, &back, &lang2, &err);
+	if (st != HANDOFF_OK)
+		fprintf(stderr, "    decode: %s: %s\n", handoff_status_name(st), err.detail);
+	REQUIRE(st == HANDOFF_OK);
+	j1 = answers_to_json(a, lang);
+	j2 = answers_to_json(back, lang2);
+	CHECK_STR(j2, j1);
+	CHECK_STR(lang2, lang);
+	free(j1);
+	free(j2);
+	free(lang2);
+	free(text);
+	answers_free(back);
+}
+
+static answers *
+answers_from_file(const char *name, const form_set *forms, char **lang)
+{
+	char path[512], why[256] = "";
+	snprintf(path, sizeof path, "%s/answers/%s", test_data_dir(), name);
+	char *json = read_file(path);
+	if (!json)
+		return NULL;
+	answers *a = answers_from_json(json, forms, lang, why, sizeof why);
+	if (!a)
+		fprintf(stderr, "    %s: %s\n", path, why);
+	free(json);
+	return a;
+}
+
+TEST(round_trip_fixtures)
+{
+	static const char *files[] = {"handoff_test_min.json", "handoff_test_full.json",
+	                              "handoff_test_no.json"};
+	form_set *forms = test_forms();
+	REQUIRE(forms);
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+		char *lang = NULL;
+		answers *a = answers_from_file(files[i], forms, &lang);
+		CHECK(a != NULL);
+		if (!a)
+			continue;
+		check_round_trip(a, lang, forms);
+		answers_free(a);
+		free(lang);
+	}
+}
+
+/* A plausible value of each type, to fill any form generically. */
+static const char *
+sample_value(const field *fld)
+{
+	switch (field_kind(fld)) {
+	case FIELD_TEXT:
+		return field_max(fld) > 0 && field_max(fld) < 12 ? "山田"
+		                                                 : "東京都新宿区西新宿二丁目8番1号";
+	case FIELD_KANA:
+		return "ヤマダ タロウ";
+	case FIELD_DATE:
+		return "1980-01-02";
+	case FIELD_CHOICE:
+	case FIELD_MULTI:
+		return field_choice_count(fld) ? field_choice_id(fld, field_choice_count(fld) - 1)
+		                               : "";
+	case FIELD_NUMBER:
+		return NULL;
+	case FIELD_PHONE:
+		return "0312345678";
+	case FIELD_POSTAL:
+		return "163-8001";
+	}
+	return "";
+}
+
+/* Every installed form, every field answered where it applies. */
+TEST(round_trip_installed_forms)
+{
+	form_set *forms = real_forms();
+	if (!forms || form_set_count(forms) == 0) {
+		fprintf(stderr, "    (no installed forms yet)\n");
+		return;
+	}
+	for (size_t k = 0; k < form_set_count(forms); k++) {
+		const form *f = form_set_at(forms, k);
+		answers *a = answers_new(f);
+		for (size_t i = 0; i < form_field_count(f); i++) {
+			const field *fld = form_field_at(f, i);
+			char num[16];
+			const char *v = sample_value(fld);
+			if (!v) {
+				snprintf(num, sizeof num, "%d",
+				         field_min(fld) > 0 ? field_min(fld) : 1);
+				v = num;
+			}
+			answer_error ae;
+			if (field_applies(a, fld))
+				answers_set(a, field_id(fld), v, &ae);
+		}
+		int missing = -1;
+		CHECK(answers_complete(a, &missing));
+		if (missing >= 0)
+			fprintf(stderr, "    %s: could not fill \"%s\"\n", form_id(f),
+			        field_id(form_field_at(f, (size_t)missing)));
+		else
+			check_round_trip(a, "ja", forms);
+		answers_free(a);
+	}
+}
+
+TEST(encode_incomplete)
+{
+	form_set *forms = test_forms();
+	REQUIRE(forms);
+	answers *a = answers_new(form_set_find(forms, "handoff_test"));
+	char *text = (char *)1;
+	handoff_error err;
+	answer_error ae;
+	CHECK_INT(answers_set(a, "name", "佐藤", &ae), ANSWER_OK);
+	CHECK_INT(handoff_encode(a, "ja", &text, &err), HANDOFF_ERR_INCOMPLETE);
+	CHECK(text == NULL);
+	CHECK(strstr(err.detail, "birth") != NULL);
+	answers_free(a);
+}
+
+TEST(encode_too_large)
+{
+	form_set *forms = test_forms();
+	REQUIRE(forms);
+	char *lang = NULL, *text = NULL;
+	answers *a = answers_from_file("handoff_test_full.json", forms, &lang);
+	REQUIRE(a);
+	/* A long note of varied kanji that DEFLATE cannot shrink much. */
+	char *note = malloc(3 * 3000 + 1), *p = note;
+	unsigned x = 12345;
+	for (int i = 0; i < 3000; i++) {
+		x = x * 1103515245u + 12345u;
+		unsigned cp = 0x4e00 + (x >> 8) % 0x5000;
+		*p++ = (char)(0xe0 | cp >> 12);
+		*p++ = (char)(0x80 | (cp >> 6 & 0x3f));
+		*p++ = (char)(0x80 | (cp & 0x3f));
+	}
+	*p = '\0';
+	answer_error ae;
+	if (answers_set(a, "note", note, &ae) == ANSWER_OK) {
+		handoff_error err;
+		handoff_stats stats;
+		CHECK_INT(handoff_encode_stats(a, lang, &text, &stats, &err),
+		          HANDOFF_ERR_TOO_LARGE);
+		CHECK(text == NULL);
+		CHECK(stats.text_chars > HANDOFF_MAX_TEXT);
+	} else {
+		fprintf(stderr, "    (engine refused a 3000-character note: %d)\n", ae.status);
+	}
+	free(note);
+	free(lang);
+	answers_free(a);
+}
+
+/* ---- crafted payloads ----------------------------------------------------- */
+
+static void
+sput_var(handoff_buf *b, unsigned long long v)
+{
+	while (v >= 0x80) {
+		handoff_buf_putc(b, (unsigned char)(v | 0x80));
+		v >>= 7;
+	}
+	handoff_buf_putc(b, (unsigned char)v);
+}
+
+static void
+sput_str(handoff_buf *b, const char *s)
+{
+	sput_var(b, strlen(s));
+	handoff_buf_put(b, s, strlen(s));
+}
+
+static char *
+wrap(int version, int flags, const unsigned char *serial, size_t n)
+{
+	handoff_buf env = {0};
+	handoff_buf_putc(&env, (unsigned char)version);
+	handoff_buf_putc(&env, (unsigned char)flags);
+	handoff_deflate(serial, n, &env);
+	char *b = handoff_b45_encode(env.p, env.len);
+	char *t = malloc(strlen(b) + 5);
+	strcpy(t, "YR1:");
+	strcat(t, b);
+	free(b);
+	handoff_buf_free(&env);
+	return t;
+}
+
+/* The header of handoff_test version 1 in English. */
+static void
+header(handoff_buf *b, const char *id, unsigned version)
+{
+	sput_str(b, id);
+	sput_var(b, version);
+	sput_str(b, "en");
+}
+
+/* name, birth, copies: the three required fields. */
+static void
+required(handoff_buf *b, unsigned copies)
+{
+	sput_var(b, 0);
+	sput_str(b, "佐藤 健一");
+	sput_var(b, 0);
+	sput_var(b, 1982u << 9 | 7u << 5 | 14u);
+	sput_var(b, 0);
+	sput_var(b, copies << 1);
+}
+
+static handoff_status
+decode_st(const char *text, handoff_error *err)
+{
+	answers *a = NULL;
+	char *lang = NULL;
+	handoff_status st = handoff_decode(text, test_forms(), &a, &lang, err);
+	if (st == HANDOFF_OK) {
+		CHECK(a != NULL && lang != NULL);
+		answers_free(a);
+		free(lang);
+	} else {
+		CHECK(a == NULL && lang == NULL);
+		CHECK(err->status == st);
+		CHECK(err->detail[0] != '\0');
+	}
+	return st;
+}
+
+static handoff_status
+serial_st(handoff_buf *b)
+{
+	handoff_error err;
+	char *t = wrap(1, 0, b->p, b->len);
+	handoff_status st = decode_st(t, &err);
+	free(t);
+	handoff_buf_free(b);
+	return st;
+}
+
+TEST(crafted_valid)
+{
+	handoff_buf b = {0};
+	REQUIRE(test_forms());
+	header(&b, "handoff_test", 1);
+	required(&b, 2);
+	CHECK_INT(serial_st(&b), HANDOFF_OK);
+
+	/* ok = yes (index 0), items = b (mask 0b10), note. */
+	header(&b, "handoff_test", 1);
+	required(&b, 2);
+	sput_var(&b, 0);
+	sput_var(&b, 0);
+	sput_var(&b, 0);
+	handoff_buf_putc(&b, 2);
+	sput_var(&b, 0);
+	sput_str(&b, "備考");
+	CHECK_INT(serial_st(&b), HANDOFF_OK);
+}
+
+TEST(error_unknown_form)
+{
+	handoff_buf b = {0};
+	REQUIRE(test_forms());
+	header(&b, "nosuch", 1);
+	required(&b, 2);
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_UNKNOWN_FORM);
+	header(&b, "handoff_test", 2);
+	required(&b, 2);
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_UNKNOWN_FORM);
+}
+
+TEST(error_invalid_values)
+{
+	handoff_buf b = {0};
+	REQUIRE(test_forms());
+	header(&b, "handoff_test", 1); /* copies 11 > max 10 */
+	required(&b, 11);
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_INVALID);
+	header(&b, "handoff_test", 1); /* copies 0 < min 1 */
+	required(&b, 0);
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_INVALID);
+
+	header(&b, "handoff_test", 1); /* 30 February */
+	sput_var(&b, 0);
+	sput_str(&b, "佐藤");
+	sput_var(&b, 0);
+	sput_var(&b, 2001u << 9 | 2u << 5 | 30u);
+	sput_var(&b, 0);
+	sput_var(&b, 2);
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_INVALID);
+
+	header(&b, "handoff_test", 1); /* name missing: start at birth */
+	sput_var(&b, 1);
+	sput_var(&b, 1982u << 9 | 7u << 5 | 14u);
+	sput_var(&b, 0);
+	sput_var(&b, 2);
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_INVALID);
+
+	header(&b, "handoff_test", 1); /* note while ok = no */
+	required(&b, 2);
+	sput_var(&b, 0);
+	sput_var(&b, 1);
+	sput_var(&b, 1);
+	sput_str(&b, "備考");
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_INVALID);
+
+	header(&b, "handoff_test", 1); /* note while ok is unanswered */
+	required(&b, 2);
+	sput_var(&b, 2);
+	sput_str(&b, "備考");
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_INVALID);
+
+	header(&b, "handoff_test", 1); /* a name that is not UTF-8 */
+	sput_var(&b, 0);
+	sput_str(&b, "\xff\xfe");
+	sput_var(&b, 0);
+	sput_var(&b, 1982u << 9 | 7u << 5 | 14u);
+	sput_var(&b, 0);
+	sput_var(&b, 2);
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_INVALID);
+
+	header(&b, "handoff_test", 1); /* a name over 60 characters */
+	sput_var(&b, 0);
+	sput_str(&b, "あいうえおかきくけこあいうえおかきくけこあいうえおかきくけこ"
+	             "あいうえおかきくけこあいうえおかきくけこあいうえおかきくけこあ");
+	sput_var(&b, 0);
+	sput_var(&b, 1982u << 9 | 7u << 5 | 14u);
+	sput_var(&b, 0);
+	sput_var(&b, 2);
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_INVALID);
+}
+
+TEST(error_corrupt_structure)
+{
+	handoff_buf b = {0};
+	REQUIRE(test_forms());
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT); /* empty */
+
+	header(&b, "handoff_test", 1); /* choice index 2 of 2 */
+	required(&b, 2);
+	sput_var(&b, 0);
+	sput_var(&b, 2);
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+
+	header(&b, "handoff_test", 1); /* empty multi mask */
+	required(&b, 2);
+	sput_var(&b, 1);
+	handoff_buf_putc(&b, 0);
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+
+	header(&b, "handoff_test", 1); /* a bit past the last choice */
+	required(&b, 2);
+	sput_var(&b, 1);
+	handoff_buf_putc(&b, 4);
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+
+	header(&b, "handoff_test", 1); /* a field index past the end */
+	required(&b, 2);
+	sput_var(&b, 3);
+	sput_str(&b, "x");
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+
+	sput_str(&b, "handoff_test"); /* overlong varint for the version */
+	handoff_buf_putc(&b, 0x81);
+	handoff_buf_putc(&b, 0x00);
+	sput_str(&b, "en");
+	required(&b, 2);
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+
+	header(&b, "handoff_test", 1); /* a string longer than what is left */
+	sput_var(&b, 0);
+	sput_var(&b, 50);
+	handoff_buf_put(&b, "abc", 3);
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+
+	header(&b, "handoff_test", 1); /* a NUL inside a text */
+	sput_var(&b, 0);
+	sput_var(&b, 3);
+	handoff_buf_put(&b, "a\0b", 3);
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+
+	sput_str(&b, "handoff test"); /* a space in the form id */
+	sput_var(&b, 1);
+	sput_str(&b, "en");
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+
+	sput_str(&b, "handoff_test"); /* a language with a quote */
+	sput_var(&b, 1);
+	sput_str(&b, "e\"n");
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+
+	header(&b, "handoff_test", 1); /* a varint cut off at the end */
+	required(&b, 2);
+	handoff_buf_putc(&b, 0x80);
+	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+}
+
+/* ---- the text and envelope layers ----------------------------------------- */
+
+static char *
+valid_text(void)
+{
+	handoff_buf b = {0};
+	header(&b, "handoff_test", 1);
+	required(&b, 2);
+	char *t = wrap(1, 0, b.p, b.len);
+	handoff_buf_free(&b);
+	return t;
+}
+
+static char *
+cat(const char *a, const char *b)
+{
+	char *s = malloc(strlen(a) + strlen(b) + 1);
+	strcpy(s, a);
+	strcat(s, b);
+	return s;
+}
+
+static handoff_status
+text_st(char *owned)
+{
+	handoff_error err;
+	handoff_status st = decode_st(owned, &err);
+	free(owned);
+	return st;
+}
+
+TEST(text_whitespace_tolerated)
+{
+	REQUIRE(test_forms());
+	char *t = valid_text();
+	CHECK_INT(text_st(cat(t, "\r\n")), HANDOFF_OK);
+	CHECK_INT(text_st(cat(t, "\n")), HANDOFF_OK);
+	CHECK_INT(text_st(cat(t, "  \r\n ")), HANDOFF_OK);
+	CHECK_INT(text_st(cat(" ", t)), HANDOFF_ERR_PREFIX);
+	CHECK_INT(text_st(cat(t, "\t")), HANDOFF_ERR_ENCODING);
+	free(t);
+}
+
+TEST(error_prefix)
+{
+	handoff_error err;
+	REQUIRE(test_forms());
+	char *t = valid_text();
+	CHECK_INT(decode_st("", &err), HANDOFF_ERR_PREFIX);
+	CHECK_INT(decode_st("\r\n", &err), HANDOFF_ERR_PREFIX);
+	CHECK_INT(decode_st("YR1", &err), HANDOFF_ERR_PREFIX);
+	CHECK_INT(decode_st("https://example.jp/", &err), HANDOFF_ERR_PREFIX);
+	CHECK_INT(text_st(cat("HC1:", t + 4)), HANDOFF_ERR_PREFIX);
+	CHECK_INT(text_st(cat("\xef\xbb\xbf", t)), HANDOFF_ERR_PREFIX);
+	CHECK_INT(handoff_decode(NULL, test_forms(), &(answers *){NULL}, NULL, &err),
+	          HANDOFF_ERR_PREFIX);
+	free(t);
+}
+
+TEST(error_lowercase)
+{
+	REQUIRE(test_forms());
+	char *t = valid_text(), *l = strdup(t);
+	for (char *p = l; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	CHECK_INT(text_st(strdup(l)), HANDOFF_ERR_LOWERCASE);
+	CHECK_INT(text_st(cat("yr1:", t + 4)), HANDOFF_ERR_LOWERCASE);
+	CHECK_INT(text_st(cat("YR1:", l + 4)), t[4 + strcspn(t + 4, "ABCDEFGHIJKLMNOPQRSTUVWXYZ")]
+	                                               ? HANDOFF_ERR_LOWERCASE
+	                                               : HANDOFF_OK);
+	CHECK_INT(text_st(cat(t, "a")), HANDOFF_ERR_LOWERCASE);
+	free(l);
+	free(t);
+}
+
+TEST(error_encoding)
+{
+	handoff_error err;
+	REQUIRE(test_forms());
+	char *t = valid_text(), *m = strdup(t);
+	m[6] = '!';
+	CHECK_INT(text_st(strdup(m)), HANDOFF_ERR_ENCODING);
+	m[6] = '_';
+	CHECK_INT(text_st(strdup(m)), HANDOFF_ERR_ENCODING);
+	CHECK_INT(decode_st("YR1:GGW", &err), HANDOFF_ERR_ENCODING);
+	CHECK_INT(decode_st("YR1:0", &err), HANDOFF_ERR_ENCODING);
+	CHECK_INT(text_st(cat(t, "\xe3\x81\x82")), HANDOFF_ERR_ENCODING);
+	free(m);
+	free(t);
+}
+
+TEST(error_truncated_and_trailing)
+{
+	handoff_error err;
+	REQUIRE(test_forms());
+	char *t = valid_text();
+	size_t n = strlen(t);
+	CHECK_INT(decode_st("YR1:", &err), HANDOFF_ERR_CORRUPT);
+	/* Cut after every character: never OK, never a crash. */
+	for (size_t cut = 5; cut < n; cut++) {
+		char *c = strndup(t, cut);
+		handoff_status st = text_st(c);
+		CHECK(st == HANDOFF_ERR_CORRUPT || st == HANDOFF_ERR_ENCODING);
+	}
+	/* Cut at a group boundary: valid Base45, a DEFLATE stream cut short. */
+	CHECK_INT(text_st(strndup(t, 4 + ((n - 4) / 3 - 1) * 3)), HANDOFF_ERR_CORRUPT);
+	/* Trailing garbage: whole groups after the end of the stream. */
+	if ((n - 4) % 3 == 0) {
+		CHECK_INT(text_st(cat(t, "00")), HANDOFF_ERR_CORRUPT);
+		CHECK_INT(text_st(cat(t, "000")), HANDOFF_ERR_CORRUPT);
+	} else {
+		CHECK_INT(text_st(cat(t, "00")), HANDOFF_ERR_ENCODING);
+		CHECK_INT(text_st(cat(t, "0000")), HANDOFF_ERR_CORRUPT);
+	}
+	handoff_status st2 = text_st(cat(t, t + 4));
+	CHECK(st2 == HANDOFF_ERR_CORRUPT || st2 == HANDOFF_ERR_ENCODING);
+	free(t);
+}
+
+static char *
+wrap_raw(const unsigned char *env, size_t n)
+{
+	char *b = handoff_b45_encode(env, n), *t = cat("YR1:", b);
+	free(b);
+	return t;
+}
+
+TEST(error_envelope)
+{
+	handoff_buf b = {0};
+	REQUIRE(test_forms());
+	header(&b, "handoff_test", 1);
+	required(&b, 2);
+	CHECK_INT(text_st(wrap(2, 0, b.p, b.len)), HANDOFF_ERR_VERSION);
+	CHECK_INT(text_st(wrap(0, 0, b.p, b.len)), HANDOFF_ERR_VERSION);
+	CHECK_INT(text_st(wrap(1, HANDOFF_FLAG_SIGNED, b.p, b.len)), HANDOFF_ERR_VERSION);
+	CHECK_INT(text_st(wrap(1, HANDOFF_FLAG_SEALED, b.p, b.len)), HANDOFF_ERR_VERSION);
+	CHECK_INT(text_st(wrap(1, 0x80, b.p, b.len)), HANDOFF_ERR_VERSION);
+	char *t = wrap(1, 0, b.p, b.len);
+	CHECK_INT(text_st(cat("YR2:", t + 4)), HANDOFF_ERR_VERSION);
+	CHECK_INT(text_st(cat("YR10:", t + 4)), HANDOFF_ERR_VERSION);
+	free(t);
+	handoff_buf_free(&b);
+
+	unsigned char one[] = {1}, two[] = {1, 0}, junk[] = {1, 0, 0xff, 0xff, 0xff};
+	CHECK_INT(text_st(wrap_raw(one, 1)), HANDOFF_ERR_CORRUPT);
+	CHECK_INT(text_st(wrap_raw(two, 2)), HANDOFF_ERR_CORRUPT);
+	CHECK_INT(text_st(wrap_raw(junk, sizeof junk)), HANDOFF_ERR_CORRUPT);
+
+	/* A zip bomb: 1 MiB of zeros in a few hundred bytes. */
+	size_t big = 1 << 20;
+	unsigned char *zeros = calloc(1, big);
+	CHECK_INT(text_st(wrap(1, 0, zeros, big)), HANDOFF_ERR_CORRUPT);
+	free(zeros);
+}
+
+/* Every single-character substitution of a valid payload gives a typed
+ * answer (the sanitizer build makes this a small fuzz run). */
+TEST(mutations_are_total)
+{
+	static const char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:a!";
+	REQUIRE(test_forms());
+	char *t = valid_text();
+	size_t n = strlen(t);
+	int ok = 0;
+	for (size_t i = 0; i < n; i++) {
+		char keep = t[i];
+		for (const char *c = alphabet; *c; c++) {
+			if (*c == keep)
+				continue;
+			t[i] = *c;
+			handoff_error err;
+			handoff_status st = decode_st(t, &err);
+			CHECK(st <= HANDOFF_ERR_INVALID);
+			ok += st == HANDOFF_OK;
+		}
+		t[i] = keep;
+	}
+	fprintf(stderr, "    %d of %zu mutations still decode\n", ok, n * 46);
+	free(t);
+}
+
+/* The test vector of docs/handoff-format.md, both ways. */
+#define SPEC_VECTOR "YR1:V50%ZS6996Q941A QHDB9%%5OUCJ/PJES.W0-%U7G1%QU:6DMXOQ8K/O100"
+
+TEST(spec_test_vector)
+{
+	form_set *forms = test_forms();
+	REQUIRE(forms);
+	char *lang = NULL, *lang2 = NULL, *text = NULL;
+	answers *a = answers_from_file("handoff_test_min.json", forms, &lang), *back = NULL;
+	handoff_error err;
+	REQUIRE(a);
+	REQUIRE(handoff_decode(SPEC_VECTOR, forms, &back, &lang2, &err) == HANDOFF_OK);
+	char *j1 = answers_to_json(a, lang), *j2 = answers_to_json(back, lang2);
+	CHECK_STR(j2, j1);
+	/* Encoding is deterministic with this zlib; another DEFLATE encoder may
+	 * choose other bytes that decode the same. */
+	REQUIRE(handoff_encode(a, lang, &text, &err) == HANDOFF_OK);
+	CHECK_STR(text, SPEC_VECTOR);
+	free(j1);
+	free(j2);
+	free(text);
+	free(lang);
+	free(lang2);
+	answers_free(a);
+	answers_free(back);
+}

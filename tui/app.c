@@ -1,0 +1,280 @@
+/*
+ * The console's main loop: one state switch over draw/key pairs, resize as
+ * an event, an idle lock, and the application's life cycle (begin, save,
+ * end).
+ */
+#include "tui/app.h"
+#include "tui/commands.h"
+#include "tui/draw.h"
+#include "tui/i18n.h"
+#include "tui/messages.h"
+#include "tui/plain.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const screen_ops *const screens[SCR_COUNT] = {
+	[SCR_LANG] = &screen_lang,         [SCR_START] = &screen_start,
+	[SCR_PICK_FORM] = &screen_pick_form, [SCR_CARD] = &screen_card,
+	[SCR_PIN] = &screen_pin,           [SCR_PIN_LAST] = &screen_pin_last,
+	[SCR_IDENTITY] = &screen_identity, [SCR_QUESTION] = &screen_question,
+	[SCR_REVIEW] = &screen_review,     [SCR_HANDOFF] = &screen_handoff,
+};
+
+static volatile sig_atomic_t stop_requested;
+
+static void
+on_stop_signal(int sig)
+{
+	(void)sig;
+	stop_requested = 1;
+}
+
+void
+app_go(app *a, screen_id s)
+{
+	a->error[0] = a->notice[0] = '\0';
+	a->sel = 0;
+	a->confirm_delete = false;
+	a->screen = s;
+	if (screens[s]->enter)
+		screens[s]->enter(a);
+}
+
+void
+app_reload_drafts(app *a)
+{
+	free(a->drafts);
+	a->drafts = NULL;
+	a->ndrafts = 0;
+	if (!a->db)
+		return;
+	store_error err;
+	if (store_draft_list(a->db, &a->drafts, &a->ndrafts, &err) != 0)
+		msg_store_error(&err, a->db_problem, sizeof a->db_problem);
+}
+
+int
+app_save(app *a)
+{
+	if (!a->db || !a->ans || a->draft_id <= 0)
+		return 0;
+	store_error err;
+	if (store_draft_save(a->db, a->draft_id, a->ans, a->field, &err) != 0) {
+		msg_store_error(&err, a->notice, sizeof a->notice);
+		return -1;
+	}
+	return 0;
+}
+
+/* Today's date for the "today" prefill source. */
+static void
+today_iso(char *out, size_t n)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(out, n, "%Y-%m-%d", &tm);
+}
+
+void
+app_begin_application(app *a, const form *f)
+{
+	char today[16];
+	prefill_value pv[16];
+	size_t n = 0;
+
+	a->form = f;
+	answers_free(a->ans);
+	a->ans = answers_new(f);
+	today_iso(today, sizeof today);
+	pv[n++] = (prefill_value){"today", today};
+	if (a->have_identity) {
+		const cardio_identity *id = &a->identity;
+		pv[n++] = (prefill_value){"card.name", id->name};
+		pv[n++] = (prefill_value){"card.family_name", id->family_name};
+		pv[n++] = (prefill_value){"card.given_name", id->given_name};
+		if (id->name_alpha[0])
+			pv[n++] = (prefill_value){"card.name_alpha", id->name_alpha};
+		pv[n++] = (prefill_value){"card.address", id->address};
+		pv[n++] = (prefill_value){"card.birth", id->birth};
+		pv[n++] = (prefill_value){"card.sex", id->sex};
+	}
+	answers_prefill(a->ans, pv, n);
+	/* The card's data now lives only in the answers. */
+	cardio_identity_wipe(&a->identity);
+	a->have_identity = false;
+
+	a->draft_id = 0;
+	if (a->db) {
+		store_error err;
+		if (store_draft_create(a->db, form_id(f), form_version(f), i18n_language(),
+				       &a->draft_id, &err) != 0)
+			msg_store_error(&err, a->db_problem, sizeof a->db_problem);
+	}
+	a->field = form_next_field(a->ans, -1);
+	a->from_review = false;
+	app_save(a);
+	app_go(a, SCR_QUESTION);
+}
+
+void
+app_end_application(app *a)
+{
+	answers_free(a->ans);
+	a->ans = NULL;
+	a->form = NULL;
+	a->draft_id = 0;
+	a->field = 0;
+	a->from_review = false;
+	textinput_wipe(&a->input);
+	textinput_wipe(&a->pin);
+	cardio_identity_wipe(&a->identity);
+	a->have_identity = false;
+	if (a->card) {
+		cardio_close(a->card);
+		a->card = NULL;
+	}
+	if (a->payload) {
+		sodium_memzero(a->payload, strlen(a->payload));
+		free(a->payload);
+		a->payload = NULL;
+	}
+	handoff_qr_free(a->qr);
+	a->qr = NULL;
+	a->slip_path[0] = '\0';
+}
+
+static void
+draw_locked(app *a)
+{
+	if (!draw_begin(a, _("Screen locked")))
+		return;
+	int x = content_x(), cols = content_cols();
+	draw_para(CONTENT_TOP + 1, x, cols, 6,
+		  _("The screen was cleared because nobody used it for a while. The answers so far "
+		    "are saved."),
+		  A_BOLD);
+	draw_para(CONTENT_TOP + 5, x, cols, 4, _("Press Enter to go on."), 0);
+	draw_end(a, _("Enter: go on"));
+}
+
+static void
+start_curses(app *a)
+{
+	initscr();
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(50);
+	timeout(250);
+	a->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	/* Colour is decoration only; NO_COLOR turns it off. */
+	a->color = has_colors() && !getenv("NO_COLOR");
+	if (a->color) {
+		start_color();
+		use_default_colors();
+		init_pair(1, COLOR_BLACK, COLOR_WHITE); /* the QR code: dark on light */
+	}
+}
+
+static void
+open_data(app *a)
+{
+	form_set *set = NULL;
+	store_error serr;
+
+	if (form_set_load_dir(paths_forms_dir(), &set, NULL, NULL) < 0 || !set ||
+	    form_set_count(set) == 0) {
+		form_set_free(set);
+		a->forms = NULL;
+	} else {
+		a->forms = set;
+	}
+	if (store_open(paths_db(), &a->db, &serr) != 0) {
+		a->db = NULL;
+		msg_store_error(&serr, a->db_problem, sizeof a->db_problem);
+	} else {
+		store_purge_expired(a->db, time(NULL), STORE_DEFAULT_EXPIRY_DAYS, NULL, &serr);
+	}
+}
+
+int
+tui_run(const tui_options *opt)
+{
+	app a;
+	memset(&a, 0, sizeof a);
+	a.opt = opt;
+
+	if (sodium_init() < 0) {
+		fprintf(stderr, "%s\n", _("yorisoi: the crypto library could not start."));
+		return 1;
+	}
+	open_data(&a);
+	if (!a.forms) {
+		fprintf(stderr, _("yorisoi: no procedure definitions could be read from %s.\n"
+				  "Run \"yorisoi forms check\" to see what is wrong.\n"),
+			paths_forms_dir());
+		store_close(a.db);
+		return 1;
+	}
+	if (opt->plain) {
+		int rc = plain_run(&a);
+		app_end_application(&a);
+		free(a.drafts);
+		store_close(a.db);
+		form_set_free(a.forms);
+		return rc;
+	}
+
+	signal(SIGTERM, on_stop_signal);
+	signal(SIGHUP, on_stop_signal);
+	start_curses(&a);
+	a.last_input = time(NULL);
+	app_go(&a, opt->lang ? SCR_START : SCR_LANG);
+
+	while (!a.quit && !stop_requested) {
+		if (a.locked)
+			draw_locked(&a);
+		else
+			screens[a.screen]->draw(&a);
+
+		wint_t ch;
+		int rc = get_wch(&ch);
+		if (rc == ERR) {
+			if (opt->idle_lock_seconds > 0 && !a.locked &&
+			    time(NULL) - a.last_input > opt->idle_lock_seconds) {
+				a.locked = true;
+				textinput_wipe(&a.pin);
+			}
+			if (!a.locked && screens[a.screen]->tick)
+				screens[a.screen]->tick(&a);
+			continue;
+		}
+		a.last_input = time(NULL);
+		bool is_key = rc == KEY_CODE_YES;
+		if (is_key && ch == KEY_RESIZE)
+			continue; /* the next frame lays out for the new size */
+		if (a.locked) {
+			if (!is_key && (ch == '\r' || ch == '\n'))
+				a.locked = false;
+			continue;
+		}
+		if (COLS < MIN_COLS || LINES < MIN_LINES)
+			continue; /* nothing on screen to act on */
+		screens[a.screen]->key(&a, ch, is_key);
+	}
+	endwin();
+
+	app_end_application(&a);
+	free(a.drafts);
+	store_close(a.db);
+	form_set_free(a.forms);
+	return 0;
+}

@@ -1,0 +1,143 @@
+/* Shared drawing (see draw.h). */
+#include "tui/draw.h"
+#include "tui/i18n.h"
+#include "tui/width.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int focus_y = -1, focus_x = -1;
+
+void
+draw_focus(int y, int x)
+{
+	focus_y = y;
+	focus_x = x;
+}
+
+int
+content_x(void)
+{
+	return COLS >= 100 ? 4 : 2;
+}
+
+int
+content_cols(void)
+{
+	int cols = COLS - 2 * content_x();
+	return cols > 96 ? 96 : cols;
+}
+
+int
+draw_str(int y, int x, int cols, const char *text, attr_t attr)
+{
+	if (y < 0 || y >= LINES || cols <= 0)
+		return 0;
+	size_t n = width_fit(text, cols);
+	attron(attr);
+	mvaddnstr(y, x, text, (int)n);
+	attroff(attr);
+	char tmp[2048];
+	snprintf(tmp, sizeof tmp, "%.*s", (int)n, text);
+	return width_str(tmp);
+}
+
+int
+draw_para(int y, int x, int cols, int max_lines, const char *text, attr_t attr)
+{
+	int rows = 0;
+	size_t next;
+	while (*text && rows < max_lines) {
+		size_t n = width_wrap(text, cols, &next);
+		attron(attr);
+		if (y + rows < LINES)
+			mvaddnstr(y + rows, x, text, (int)n);
+		attroff(attr);
+		rows++;
+		if (next == 0)
+			break;
+		text += next;
+	}
+	return rows;
+}
+
+void
+draw_input(int y, int x, int cols, const textinput *t)
+{
+	size_t start, shown;
+	int cur;
+	textinput_view(t, cols, &start, &shown, &cur);
+	attron(A_UNDERLINE);
+	mvhline(y, x, ' ', cols);
+	if (t->secret) {
+		size_t i = start;
+		int col = 0;
+		while (i < start + shown) {
+			mvaddstr(y, x + col, "*");
+			col++;
+			i = width_next_char(t->buf, t->len, i);
+		}
+	} else {
+		mvaddnstr(y, x, t->buf + start, (int)shown);
+	}
+	attroff(A_UNDERLINE);
+	draw_focus(y, x + cur);
+}
+
+static void
+draw_too_small(void)
+{
+	char msg[256];
+	erase();
+	snprintf(msg, sizeof msg, _("Please make this window larger (at least %d × %d)."),
+		 MIN_COLS, MIN_LINES);
+	draw_para(0, 0, COLS > 1 ? COLS - 1 : 1, LINES, msg, A_BOLD);
+	draw_focus(0, 0);
+	move(0, 0);
+	refresh();
+}
+
+bool
+draw_begin(app *a, const char *title)
+{
+	(void)a;
+	focus_y = focus_x = -1;
+	if (COLS < MIN_COLS || LINES < MIN_LINES) {
+		draw_too_small();
+		return false;
+	}
+	erase();
+	attron(A_REVERSE);
+	mvhline(0, 0, ' ', COLS);
+	attroff(A_REVERSE);
+	char bar[512];
+	snprintf(bar, sizeof bar, " Yorisoi 寄り添い  |  %s", title);
+	draw_str(0, 0, COLS, bar, A_REVERSE | A_BOLD);
+	return true;
+}
+
+void
+draw_end(app *a, const char *hints)
+{
+	int y = LINES - 2;
+	if (a->error[0]) {
+		char line[640];
+		snprintf(line, sizeof line, _("Error: %s"), a->error);
+		/* Errors may need two lines: draw upwards from the bottom bar. */
+		int rows = width_wrapped_lines(line, COLS - 2);
+		if (rows > 2)
+			rows = 2;
+		draw_para(y - rows + 1, 1, COLS - 2, rows, line, A_BOLD | A_UNDERLINE);
+	} else if (a->notice[0]) {
+		draw_str(y, 1, COLS - 2, a->notice, A_BOLD);
+	}
+	attron(A_REVERSE);
+	mvhline(LINES - 1, 0, ' ', COLS);
+	attroff(A_REVERSE);
+	draw_str(LINES - 1, 1, COLS - 2, hints, A_REVERSE);
+	if (focus_y >= 0)
+		move(focus_y, focus_x);
+	else
+		move(CONTENT_TOP, content_x());
+	refresh();
+}

@@ -1,0 +1,45 @@
+/*
+ * Shared drawing for every screen. Layout: a title bar on the first line,
+ * content below, a message line (errors, notices) and a key-hint bar at the
+ * bottom. Every frame ends with the cursor on the focus, so braille
+ * displays and magnifiers follow it.
+ */
+#ifndef YORISOI_TUI_DRAW_H
+#define YORISOI_TUI_DRAW_H
+
+#include <curses.h>
+
+#include "tui/app.h"
+#include "tui/values.h"
+
+/* First and last content rows. */
+#define CONTENT_TOP    2
+#define CONTENT_BOTTOM (LINES - 4)
+
+/* Starts a frame: erases and draws the title bar. Returns false when the
+ * window is below the minimum size (it then shows a "please enlarge"
+ * message and the screen must not draw). */
+bool draw_begin(app *a, const char *title);
+
+/* The key hints and the message line; parks the cursor; refreshes. */
+void draw_end(app *a, const char *hints);
+
+/* Remembers where the cursor goes at the end of the frame. */
+void draw_focus(int y, int x);
+
+/* One line cropped to cols columns. Returns the columns used. */
+int draw_str(int y, int x, int cols, const char *text, attr_t attr);
+
+/* Wrapped text in cols columns from row y, at most max_lines rows.
+ * Returns the rows used. */
+int draw_para(int y, int x, int cols, int max_lines, const char *text, attr_t attr);
+
+/* Draws a text input box of cols columns at (y, x) and sets the focus to
+ * its cursor. */
+void draw_input(int y, int x, int cols, const textinput *t);
+
+/* Left margin and usable width of the content area. */
+int content_x(void);
+int content_cols(void);
+
+#endif

@@ -1,0 +1,53 @@
+/* Which keys mean what, the same on every screen. */
+#ifndef YORISOI_TUI_KEYS_H
+#define YORISOI_TUI_KEYS_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <wchar.h>
+
+static inline bool
+key_is_enter(wint_t ch, bool is_key)
+{
+	return is_key ? ch == KEY_ENTER : (ch == '\r' || ch == '\n');
+}
+
+/* Esc goes back one step everywhere. */
+static inline bool
+key_is_back(wint_t ch, bool is_key)
+{
+	return !is_key && ch == 27;
+}
+
+static inline bool
+key_is_char(wint_t ch, bool is_key, char c)
+{
+	return !is_key && (ch == (wint_t)c || ch == (wint_t)(c ^ 0x20));
+}
+
+/* Moves a list selection; returns true when the key was a movement. */
+static inline bool
+key_move(wint_t ch, bool is_key, int *sel, int count)
+{
+	if (!is_key || count <= 0)
+		return false;
+	if (ch == KEY_UP) {
+		*sel = *sel > 0 ? *sel - 1 : 0;
+		return true;
+	}
+	if (ch == KEY_DOWN) {
+		*sel = *sel + 1 < count ? *sel + 1 : count - 1;
+		return true;
+	}
+	if (ch == KEY_HOME) {
+		*sel = 0;
+		return true;
+	}
+	if (ch == KEY_END) {
+		*sel = count - 1;
+		return true;
+	}
+	return false;
+}
+
+#endif

@@ -1,0 +1,241 @@
+/*
+ * Plain line mode (--plain): the same walk as the console, asked line by
+ * line on stdio with numbered choices, for speech and braille users. No
+ * cursor addressing, no colour, nothing drawn twice.
+ */
+#include "tui/plain.h"
+#include "tui/i18n.h"
+#include "tui/languages.h"
+#include "tui/messages.h"
+#include "tui/values.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+/* Reads one line without its newline; false at end of input. */
+static bool
+ask(const char *prompt, char *buf, size_t n)
+{
+	printf("%s ", prompt);
+	fflush(stdout);
+	if (!fgets(buf, (int)n, stdin))
+		return false;
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return true;
+}
+
+/* Asks for a number from 1 to max; 0 for an empty line; -1 at end of input. */
+static int
+ask_number(const char *prompt, int max)
+{
+	char line[64];
+	for (;;) {
+		if (!ask(prompt, line, sizeof line))
+			return -1;
+		if (!line[0])
+			return 0;
+		char *end;
+		long v = strtol(line, &end, 10);
+		if (*end == '\0' && v >= 1 && v <= max)
+			return (int)v;
+		printf(_("Please type a number from 1 to %d.\n"), max);
+	}
+}
+
+/* Reads the PIN with echo off; the buffer is the caller's to wipe. */
+static bool
+ask_pin(char *pin, size_t n)
+{
+	struct termios old, quiet;
+	bool tty = tcgetattr(STDIN_FILENO, &old) == 0;
+	if (tty) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+	}
+	bool ok = ask(_("PIN (4 digits, not shown):"), pin, n);
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSANOW, &old);
+		printf("\n");
+	}
+	return ok;
+}
+
+static bool
+plain_card(app *a)
+{
+	cardio_error err;
+	char reader[256], pin[64];
+
+	printf("\n%s\n", _("1. Read the My Number card in the reader"));
+	printf("%s\n", _("2. Use the demo card"));
+	printf("%s\n", _("3. Go on without a card"));
+	int c = a->opt->demo ? 2 : ask_number(_("Choose 1, 2 or 3:"), 3);
+	if (c <= 0 || c == 3)
+		return c == 3;
+	cardio_status st;
+	if (c == 2) {
+		st = cardio_open_demo(NULL, &a->card, &err);
+		printf("%s\n", _("This is the demo card: its PIN is 1234."));
+	} else {
+		st = cardio_wait_card(NULL, 10000, reader, sizeof reader, &err);
+		if (st == CARDIO_OK)
+			st = cardio_open_reader(reader, &a->card, &err);
+	}
+	if (st == CARDIO_OK)
+		st = cardio_pin_tries(a->card, &a->pin_tries, &err);
+	if (st != CARDIO_OK) {
+		printf("%s\n", msg_card_error(&err, a->error, sizeof a->error));
+		cardio_close(a->card);
+		a->card = NULL;
+		return true;
+	}
+	printf(ngettext("%d try left before the card locks.\n",
+			"%d tries left before the card locks.\n", a->pin_tries),
+	       a->pin_tries);
+	bool ok = ask_pin(pin, sizeof pin);
+	if (ok && a->pin_tries == 1) {
+		char yes[16];
+		printf("%s\n", _("This is the last try. If this PIN is wrong, the card locks and only "
+				 "the city or town hall can unlock it."));
+		ok = ask(_("Type yes to send it:"), yes, sizeof yes) && strcmp(yes, "yes") == 0;
+	}
+	if (ok) {
+		st = cardio_verify_pin(a->card, pin, &err);
+		if (st == CARDIO_OK)
+			st = cardio_read_identity(a->card, &a->identity, &err);
+		if (st == CARDIO_OK)
+			a->have_identity = true;
+		else
+			printf("%s\n", msg_card_error(&err, a->error, sizeof a->error));
+	}
+	sodium_memzero(pin, sizeof pin);
+	cardio_close(a->card);
+	a->card = NULL;
+	if (a->have_identity)
+		printf(_("The card says: %s, %s, %s.\n"), a->identity.name, a->identity.address,
+		       a->identity.birth);
+	return true;
+}
+
+/* One question; returns -1 to go back, 0 at end of input, 1 answered. */
+static int
+plain_question(app *a, const field *fld)
+{
+	char line[1024], shown[1024];
+	const char *v = answers_get(a->ans, field_id(fld));
+	printf("\n%s\n", _(field_label(fld)));
+	if (field_term(fld) && *field_term(fld))
+		printf("［%s］\n", field_term(fld));
+	if (field_help(fld))
+		printf("%s\n", _(field_help(fld)));
+	for (size_t i = 0; i < field_choice_count(fld); i++)
+		printf("  %zu. %s\n", i + 1,
+		       bilingual(field_choice_label(fld, i), field_choice_term(fld, i), line, sizeof line));
+	if (v)
+		printf(_("Now: %s (press Enter to keep it)\n"), value_display(fld, v, shown, sizeof shown));
+	for (;;) {
+		if (!ask(field_kind(fld) == FIELD_MULTI ? _("Numbers separated by spaces, < to go back:")
+							 : _("Answer, or < to go back:"),
+			 line, sizeof line))
+			return 0;
+		if (strcmp(line, "<") == 0)
+			return -1;
+		if (!line[0] && v)
+			return 1;
+		char value[1024] = "";
+		if (field_kind(fld) == FIELD_CHOICE || field_kind(fld) == FIELD_MULTI) {
+			char *save = NULL;
+			for (char *t = strtok_r(line, " ,", &save); t; t = strtok_r(NULL, " ,", &save)) {
+				long k = strtol(t, NULL, 10);
+				if (k >= 1 && (size_t)k <= field_choice_count(fld)) {
+					size_t len = strlen(value);
+					snprintf(value + len, sizeof value - len, "%s%s", len ? " " : "",
+						 field_choice_id(fld, (size_t)k - 1));
+				}
+			}
+		} else {
+			snprintf(value, sizeof value, "%s", line);
+		}
+		answer_error err;
+		if (answers_set(a->ans, field_id(fld), value, &err) == ANSWER_OK)
+			return 1;
+		printf(_("Error: %s\n"), msg_answer_error(fld, &err, shown, sizeof shown));
+	}
+}
+
+static void
+plain_handoff(app *a)
+{
+	handoff_error err;
+	char msg[512];
+	if (handoff_encode(a->ans, i18n_language(), &a->payload, &err) != HANDOFF_OK ||
+	    handoff_qr_make(a->payload, &a->qr, &err) != HANDOFF_OK) {
+		printf("%s\n", msg_handoff_error(&err, msg, sizeof msg));
+		return;
+	}
+	printf("\n%s\n%s\n", _("Your application is ready. Show this code at the city hall counter."),
+	       a->payload);
+	size_t n;
+	int cols;
+	char **lines = handoff_qr_render_text(a->qr, 0, &n, &cols);
+	for (size_t i = 0; i < n; i++)
+		printf("%s\n", lines[i]);
+	handoff_qr_free_lines(lines, n);
+}
+
+int
+plain_run(app *a)
+{
+	char line[64];
+	if (!a->opt->lang) {
+		for (size_t i = 0; i < nlanguages; i++)
+			printf("%zu. %s (%s)\n", i + 1, languages[i].native, languages[i].japanese);
+		int l = ask_number("Language / 言語:", (int)nlanguages);
+		if (l < 0)
+			return 0;
+		i18n_set_language(languages[l > 0 ? l - 1 : 0].code);
+	}
+	size_t nf = form_set_count(a->forms);
+	for (size_t i = 0; i < nf; i++)
+		printf("%zu. %s\n", i + 1,
+		       bilingual(form_label(form_set_at(a->forms, i)), form_title(form_set_at(a->forms, i)),
+				 a->notice, sizeof a->notice));
+	int f = nf == 1 ? 1 : ask_number(_("Which procedure? Type its number:"), (int)nf);
+	if (f <= 0)
+		return 0;
+	a->form = form_set_at(a->forms, (size_t)f - 1);
+	if (!plain_card(a))
+		return 0;
+	app_begin_application(a, a->form);
+	for (int i = a->field; i >= 0;) {
+		int r = plain_question(a, form_field_at(a->form, (size_t)i));
+		if (r == 0)
+			return 0;
+		int next = r < 0 ? form_prev_field(a->ans, i) : form_next_field(a->ans, i);
+		if (r < 0 && next < 0)
+			next = i;
+		a->field = next < 0 ? i : next;
+		app_save(a);
+		i = next;
+	}
+	int missing;
+	while (!answers_complete(a->ans, &missing)) {
+		printf("%s\n", _("This question still needs an answer."));
+		if (plain_question(a, form_field_at(a->form, (size_t)missing)) == 0)
+			return 0;
+		app_save(a);
+	}
+	plain_handoff(a);
+	if (ask(_("Press Enter when the resident has the code; the draft is then deleted."), line,
+		sizeof line) &&
+	    a->db && a->draft_id > 0) {
+		store_error err;
+		store_draft_delete(a->db, a->draft_id, &err);
+	}
+	return 0;
+}

@@ -1,0 +1,155 @@
+/*
+ * The handoff: the finished application as a QR code the counter scans,
+ * as large as the terminal allows with its quiet zone, or saved as an image
+ * for the slip when the window is too small. "Done" deletes the draft and
+ * the image, so nothing personal stays on the library PC.
+ */
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/i18n.h"
+#include "tui/keys.h"
+#include "tui/messages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static bool confirm_done;
+
+static void
+handoff_enter(app *a)
+{
+	handoff_error err;
+	confirm_done = false;
+	free(a->payload);
+	a->payload = NULL;
+	handoff_qr_free(a->qr);
+	a->qr = NULL;
+	if (handoff_encode(a->ans, i18n_language(), &a->payload, &err) != HANDOFF_OK ||
+	    handoff_qr_make(a->payload, &a->qr, &err) != HANDOFF_OK) {
+		msg_handoff_error(&err, a->error, sizeof a->error);
+		return;
+	}
+}
+
+static const char *
+slip_dir(const app *a)
+{
+	if (a->opt->slip_dir)
+		return a->opt->slip_dir;
+	const char *run = getenv("XDG_RUNTIME_DIR");
+	return run && *run ? run : "/tmp";
+}
+
+static void
+save_slip(app *a)
+{
+	handoff_error err;
+	if (!a->qr)
+		return;
+	snprintf(a->slip_path, sizeof a->slip_path, "%s/yorisoi-%s-%lld.png", slip_dir(a),
+		 form_id(a->form), (long long)a->draft_id);
+	if (handoff_qr_write_png(a->qr, a->slip_path, 8, &err) != HANDOFF_OK) {
+		snprintf(a->error, sizeof a->error, _("The image could not be saved to %s."),
+			 a->slip_path);
+		a->slip_path[0] = '\0';
+		return;
+	}
+	snprintf(a->notice, sizeof a->notice, _("Saved the code as an image: %s"), a->slip_path);
+}
+
+static void
+draw_side_text(app *a, int y, int x, int cols)
+{
+	char title[512];
+	bilingual(form_label(a->form), form_title(a->form), title, sizeof title);
+	y += draw_para(y, x, cols, 3, _("Your application is ready."), A_BOLD) + 1;
+	y += draw_para(y, x, cols, 3, title, 0) + 1;
+	y += draw_para(y, x, cols, 5,
+		       _("Show this code at the city hall counter. The staff will scan it; you do "
+			 "not need to write anything."),
+		       0) +
+	     1;
+	draw_para(y, x, cols, 4,
+		  _("窓口でこのコードを見せてください。職員が読み取ります。"), 0);
+}
+
+static void
+handoff_draw(app *a)
+{
+	char **lines = NULL;
+	size_t nlines = 0;
+	int qcols = 0;
+
+	if (!draw_begin(a, _("Handoff code")))
+		return;
+	if (a->qr)
+		lines = handoff_qr_render_text(a->qr, a->utf8, &nlines, &qcols);
+
+	int x = content_x(), cols = content_cols();
+	if (lines && (int)nlines <= LINES - 3 && qcols <= COLS - 2) {
+		int qx = COLS - qcols >= 34 ? 1 : (COLS - qcols) / 2;
+		if (a->color)
+			attron(COLOR_PAIR(1));
+		for (size_t i = 0; i < nlines; i++)
+			mvaddstr(1 + (int)i, qx, lines[i]);
+		if (a->color)
+			attroff(COLOR_PAIR(1));
+		if (COLS - qcols >= 34)
+			draw_side_text(a, 2, qx + qcols + 2, COLS - qcols - qx - 4);
+		draw_focus(1, qx);
+	} else if (lines) {
+		int y = CONTENT_TOP;
+		y += draw_para(y, x, cols, 3,
+			       _("This window is too small to show the code so that it can be "
+				 "scanned."),
+			       A_BOLD) +
+		     1;
+		char need[256];
+		snprintf(need, sizeof need, _("Make the window at least %d columns by %d lines, or "
+					      "press P to save the code as an image for the slip."),
+			 qcols + 2, (int)nlines + 3);
+		draw_para(y, x, cols, 4, need, 0);
+		draw_focus(CONTENT_TOP, x);
+	}
+	handoff_qr_free_lines(lines, nlines);
+	if (confirm_done)
+		draw_end(a, _("Has the resident got the code (scanned or printed)? y: yes, finish   n: no"));
+	else
+		draw_end(a, _("P: save as image   D: done   Esc: back to the answers"));
+}
+
+static void
+finish(app *a)
+{
+	store_error err;
+	if (a->slip_path[0])
+		unlink(a->slip_path);
+	if (a->db && a->draft_id > 0 && store_draft_delete(a->db, a->draft_id, &err) != 0) {
+		msg_store_error(&err, a->error, sizeof a->error);
+		return;
+	}
+	app_go(a, SCR_START);
+	snprintf(a->notice, sizeof a->notice, "%s",
+		 _("Finished. The draft was deleted from this computer."));
+}
+
+static void
+handoff_key(app *a, wint_t ch, bool is_key)
+{
+	if (confirm_done) {
+		confirm_done = false;
+		if (key_is_char(ch, is_key, 'y'))
+			finish(a);
+		return;
+	}
+	if (key_is_back(ch, is_key))
+		app_go(a, SCR_REVIEW);
+	else if (key_is_char(ch, is_key, 'p'))
+		save_slip(a);
+	else if (key_is_char(ch, is_key, 'd') || key_is_enter(ch, is_key))
+		confirm_done = true;
+}
+
+const screen_ops screen_handoff = {handoff_enter, handoff_draw, handoff_key, NULL};

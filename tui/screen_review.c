@@ -1,0 +1,131 @@
+/*
+ * Check your answers: every question that applies with its answer; Enter on
+ * a row changes it and comes back here; the last row makes the handoff
+ * code once every required question is answered.
+ */
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/i18n.h"
+#include "tui/keys.h"
+#include "tui/values.h"
+#include "tui/width.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The applicable fields in order; returns how many. */
+static int
+rows(const app *a, int *idx, int max)
+{
+	int n = 0;
+	for (int i = form_next_field(a->ans, -1); i >= 0 && n < max; i = form_next_field(a->ans, i))
+		idx[n++] = i;
+	return n;
+}
+
+static void
+review_draw(app *a)
+{
+	char title[512];
+	bilingual(form_label(a->form), form_title(a->form), title, sizeof title);
+	if (!draw_begin(a, title))
+		return;
+	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
+	int idx[256], n = rows(a, idx, 256);
+
+	y += draw_para(y, x, cols, 2, _("Check your answers"), A_BOLD);
+	y += draw_para(y, x, cols, 2, _("Choose a line and press Enter to change it."), 0) + 1;
+
+	int visible = CONTENT_BOTTOM - y; /* one row kept for the finish line */
+	if (visible < 1)
+		visible = 1;
+	if (a->sel < a->review_scroll)
+		a->review_scroll = a->sel;
+	if (a->sel >= a->review_scroll + visible)
+		a->review_scroll = a->sel - visible + 1;
+	if (a->review_scroll < 0)
+		a->review_scroll = 0;
+
+	int label_cols = cols * 2 / 5;
+	for (int r = a->review_scroll; r < n && r < a->review_scroll + visible; r++) {
+		const field *fld = form_field_at(a->form, (size_t)idx[r]);
+		const char *v = answers_get(a->ans, field_id(fld));
+		char shown[1024], label[512];
+		bool sel = r == a->sel;
+		attr_t at = sel ? A_REVERSE | A_BOLD : 0;
+		snprintf(label, sizeof label, "%s %s", sel ? ">" : " ", _(field_label(fld)));
+		if (sel) {
+			attron(A_REVERSE);
+			mvhline(y, x, ' ', cols);
+			attroff(A_REVERSE);
+		}
+		draw_str(y, x, label_cols - 1, label, at);
+		if (v)
+			value_display(fld, v, shown, sizeof shown);
+		else
+			snprintf(shown, sizeof shown, "%s",
+				 field_required(fld) ? _("(not answered yet)") : _("(no answer)"));
+		draw_str(y, x + label_cols, cols - label_cols, shown,
+			 at | (!v && field_required(fld) ? A_UNDERLINE : 0));
+		if (sel)
+			draw_focus(y, x);
+		y++;
+	}
+	y = CONTENT_BOTTOM;
+	char finish[256];
+	snprintf(finish, sizeof finish, "%s %s", a->sel == n ? ">" : " ",
+		 _("Everything is right: make the handoff code"));
+	draw_str(y, x, cols, finish, a->sel == n ? A_REVERSE | A_BOLD : A_BOLD);
+	if (a->sel == n)
+		draw_focus(y, x);
+	draw_end(a, _("↑↓ choose   Enter: change or finish   F10: save and stop"));
+}
+
+static void
+review_key(app *a, wint_t ch, bool is_key)
+{
+	int idx[256], n = rows(a, idx, 256);
+	if (key_move(ch, is_key, &a->sel, n + 1))
+		return;
+	if (is_key && ch == KEY_F(10)) {
+		app_save(a);
+		app_go(a, SCR_START);
+		snprintf(a->notice, sizeof a->notice, "%s",
+			 _("The answers are saved as a draft. Choose it below to go on."));
+		return;
+	}
+	if (key_is_back(ch, is_key)) {
+		if (n > 0) {
+			a->field = idx[n - 1];
+			app_go(a, SCR_QUESTION);
+		}
+		return;
+	}
+	if (!key_is_enter(ch, is_key))
+		return;
+	if (a->sel < n) {
+		a->field = idx[a->sel];
+		a->from_review = true;
+		app_go(a, SCR_QUESTION);
+		return;
+	}
+	int missing;
+	if (!answers_complete(a->ans, &missing)) {
+		for (int r = 0; r < n; r++)
+			if (idx[r] == missing)
+				a->sel = r;
+		snprintf(a->error, sizeof a->error, "%s",
+			 _("This question still needs an answer: press Enter to answer it."));
+		return;
+	}
+	app_go(a, SCR_HANDOFF);
+}
+
+static void
+review_enter(app *a)
+{
+	a->review_scroll = 0;
+	app_save(a);
+}
+
+const screen_ops screen_review = {review_enter, review_draw, review_key, NULL};

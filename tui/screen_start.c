@@ -1,0 +1,193 @@
+/*
+ * The start screen (a new application, or a draft to resume) and the
+ * choice of procedure.
+ */
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/i18n.h"
+#include "tui/keys.h"
+#include "tui/messages.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int
+start_items(const app *a)
+{
+	return 2 + (int)a->ndrafts; /* new, drafts..., quit */
+}
+
+static void
+start_enter(app *a)
+{
+	app_end_application(a);
+	app_reload_drafts(a);
+}
+
+static void
+draft_line(const app *a, const store_draft_info *d, char *buf, size_t n)
+{
+	const form *f = form_set_find(a->forms, d->form_id);
+	char when[32], title[256];
+	struct tm tm;
+	localtime_r(&d->updated, &tm);
+	strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+	if (f)
+		bilingual(form_label(f), form_title(f), title, sizeof title);
+	else
+		snprintf(title, sizeof title, "%s", d->form_id);
+	snprintf(buf, n,
+		 ngettext("%s — %d answer — saved %s", "%s — %d answers — saved %s", d->answered),
+		 title, d->answered, when);
+}
+
+static void
+start_draw(app *a)
+{
+	if (!draw_begin(a, _("Start")))
+		return;
+	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
+	char line[512];
+
+	y += draw_para(y, x, cols, 2, _("What would you like to do?"), A_BOLD) + 1;
+	for (int i = 0; i < start_items(a); i++) {
+		if (y > CONTENT_BOTTOM)
+			break;
+		const char *label;
+		if (i == 0)
+			label = _("Start a new application");
+		else if (i == start_items(a) - 1)
+			label = _("Quit");
+		else {
+			draft_line(a, &a->drafts[i - 1], line, sizeof line);
+			label = line;
+		}
+		char item[640];
+		snprintf(item, sizeof item, "%s %s", i == a->sel ? ">" : " ", label);
+		draw_str(y, x, cols, item, i == a->sel ? A_REVERSE | A_BOLD : 0);
+		if (i == a->sel)
+			draw_focus(y, x);
+		y++;
+		if (i == 0 && a->ndrafts > 0 && y <= CONTENT_BOTTOM) {
+			y++;
+			draw_str(y++, x, cols, _("Saved drafts (resume where you stopped):"), A_UNDERLINE);
+		}
+		if (i == start_items(a) - 2)
+			y++;
+	}
+	if (a->db_problem[0] && y + 2 <= CONTENT_BOTTOM)
+		draw_para(y + 1, x, cols, 3, a->db_problem, A_BOLD);
+	if (a->confirm_delete)
+		draw_end(a, _("Delete this draft? y: yes, delete   n: no"));
+	else if (a->ndrafts > 0)
+		draw_end(a, _("↑↓ choose   Enter: open   Del: delete draft   l: language   q: quit"));
+	else
+		draw_end(a, _("↑↓ choose   Enter: open   l: language   q: quit"));
+}
+
+static void
+resume_draft(app *a, const store_draft_info *d)
+{
+	const form *f = form_set_find(a->forms, d->form_id);
+	if (!f || form_version(f) != d->form_version) {
+		snprintf(a->error, sizeof a->error, "%s",
+			 _("This draft was made with a form that is not installed here (or another "
+			   "version of it), so it cannot be opened."));
+		return;
+	}
+	answers *ans = NULL;
+	int position = 0;
+	store_error err;
+	if (store_draft_load(a->db, d->id, f, &ans, &position, &err) != 0) {
+		msg_store_error(&err, a->error, sizeof a->error);
+		return;
+	}
+	a->form = f;
+	a->ans = ans;
+	a->draft_id = d->id;
+	a->field = position;
+	if (a->field < 0 || a->field >= (int)form_field_count(f) ||
+	    !field_applies(ans, form_field_at(f, (size_t)a->field)))
+		a->field = form_next_field(ans, -1);
+	a->from_review = false;
+	app_go(a, SCR_QUESTION);
+}
+
+static void
+start_key(app *a, wint_t ch, bool is_key)
+{
+	int last = start_items(a) - 1;
+	if (a->confirm_delete) {
+		if (key_is_char(ch, is_key, 'y') && a->sel >= 1 && a->sel < last) {
+			store_error err;
+			if (store_draft_delete(a->db, a->drafts[a->sel - 1].id, &err) != 0)
+				msg_store_error(&err, a->error, sizeof a->error);
+			app_reload_drafts(a);
+			a->sel = 0;
+			snprintf(a->notice, sizeof a->notice, "%s", _("The draft was deleted."));
+		}
+		a->confirm_delete = false;
+		return;
+	}
+	if (key_move(ch, is_key, &a->sel, start_items(a)))
+		return;
+	if (key_is_char(ch, is_key, 'q') || key_is_back(ch, is_key)) {
+		a->quit = true;
+	} else if (key_is_char(ch, is_key, 'l')) {
+		app_go(a, SCR_LANG);
+	} else if (is_key && ch == KEY_DC && a->sel >= 1 && a->sel < last) {
+		a->confirm_delete = true;
+	} else if (key_is_enter(ch, is_key)) {
+		if (a->sel == 0 && form_set_count(a->forms) == 1) {
+			a->form = form_set_at(a->forms, 0);
+			app_go(a, SCR_CARD);
+		} else if (a->sel == 0)
+			app_go(a, SCR_PICK_FORM);
+		else if (a->sel == last)
+			a->quit = true;
+		else
+			resume_draft(a, &a->drafts[a->sel - 1]);
+	}
+}
+
+const screen_ops screen_start = {start_enter, start_draw, start_key, NULL};
+
+/* ---- which procedure ---------------------------------------------------- */
+
+static void
+pick_draw(app *a)
+{
+	if (!draw_begin(a, _("Choose the procedure")))
+		return;
+	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
+	y += draw_para(y, x, cols, 2, _("Which procedure is this visit for?"), A_BOLD) + 1;
+	for (size_t i = 0; i < form_set_count(a->forms) && y <= CONTENT_BOTTOM; i++) {
+		const form *f = form_set_at(a->forms, i);
+		char title[512], item[600];
+		bilingual(form_label(f), form_title(f), title, sizeof title);
+		snprintf(item, sizeof item, "%s %zu. %s", (int)i == a->sel ? ">" : " ", i + 1, title);
+		draw_str(y, x, cols, item, (int)i == a->sel ? A_REVERSE | A_BOLD : 0);
+		if ((int)i == a->sel)
+			draw_focus(y, x);
+		y++;
+	}
+	draw_end(a, _("↑↓ choose   Enter: select   Esc: back"));
+}
+
+static void
+pick_key(app *a, wint_t ch, bool is_key)
+{
+	int n = (int)form_set_count(a->forms);
+	if (key_move(ch, is_key, &a->sel, n))
+		return;
+	if (!is_key && ch >= '1' && ch <= '9' && (int)(ch - '1') < n)
+		a->sel = (int)(ch - '1');
+	else if (key_is_back(ch, is_key))
+		app_go(a, SCR_START);
+	else if (key_is_enter(ch, is_key)) {
+		a->form = form_set_at(a->forms, (size_t)a->sel);
+		app_go(a, SCR_CARD);
+	}
+}
+
+const screen_ops screen_pick_form = {NULL, pick_draw, pick_key, NULL};

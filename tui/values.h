@@ -1,0 +1,20 @@
+/* Answers as people read them: choice labels, dates with their era. */
+#ifndef YORISOI_TUI_VALUES_H
+#define YORISOI_TUI_VALUES_H
+
+#include <stddef.h>
+
+#include "engine/engine.h"
+
+/* The stored value of fld shown in the user's language (with the official
+ * Japanese term for choices, the era for dates). "" when unanswered. */
+const char *value_display(const field *fld, const char *value, char *buf, size_t n);
+
+/* A translated label with the official Japanese term beside it, unless
+ * they are the same: "Your name（氏名）". */
+const char *bilingual(const char *msgid, const char *term, char *buf, size_t n);
+
+/* Index of a choice id in fld, or -1. */
+int value_choice_index(const field *fld, const char *id);
+
+#endif
