@@ -62,7 +62,7 @@ answers_set(answers *a, const char *id, const char *input, answer_error *err)
 	e.status = field_normalize(fld, input ? input : "", &value, &e);
 	if (e.status != ANSWER_OK)
 		goto out;
-	if (!value && fld->required && field_applies(a, fld)) {
+	if (!value && field_required_now(a, fld)) {
 		e.status = ANSWER_ERR_REQUIRED;
 		goto out;
 	}
@@ -170,7 +170,7 @@ answers_complete(const answers *a, int *first_missing)
 {
 	for (size_t i = 0; i < a->f->nfields; i++) {
 		const field *fld = a->f->fields[i];
-		if (fld->required && !a->values[i] && field_applies(a, fld)) {
+		if (!a->values[i] && field_required_now(a, fld)) {
 			if (first_missing)
 				*first_missing = (int)i;
 			return false;

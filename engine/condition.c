@@ -112,3 +112,11 @@ field_applies(const answers *a, const field *fld)
 {
 	return a && fld && field_applies_depth(a, fld, 0);
 }
+
+bool
+field_required_now(const answers *a, const field *fld)
+{
+	if (!field_applies(a, fld))
+		return false;
+	return fld->required || (fld->required_if && condition_eval(a, fld->required_if, 0));
+}

@@ -168,6 +168,12 @@ size_t answers_prefill(answers *a, const prefill_value *values, size_t n);
 /* Whether the field's show-if condition holds for these answers. */
 bool field_applies(const answers *a, const field *fld);
 
+/* Whether the field must be answered now: it applies, and it is
+ * required="true" or its <required-if> condition holds (e.g. the purpose
+ * of a 住民票 request, required of third parties only). field_required()
+ * tells only the fixed attribute. */
+bool field_required_now(const answers *a, const field *fld);
+
 /* Index of the next/previous applicable field from index `from`
  * (exclusive); -1 when there is none. form_next_field(a, -1) is the first. */
 int form_next_field(const answers *a, int from);

@@ -96,16 +96,40 @@ check_field_attrs(check_ctx *cc, const field *fld)
 	if (fld->min > fld->max)
 		REPORT(cc, fld->line, "field \"%s\": min=\"%d\" is greater than max=\"%d\"",
 		       fld->id, fld->min, fld->max);
-	if (fld->type != FIELD_NUMBER && fld->has_min && fld->type != FIELD_TEXT &&
+	if (fld->type != FIELD_NUMBER && fld->has_min)
+		REPORT(cc, fld->line, "field \"%s\": min= applies only to number fields", fld->id);
+	if (fld->has_max && fld->type != FIELD_NUMBER && fld->type != FIELD_TEXT &&
 	    fld->type != FIELD_KANA)
-		REPORT(cc, fld->line, "field \"%s\": min= applies only to number and text fields",
-		       fld->id);
+		REPORT(cc, fld->line,
+		       "field \"%s\": max= applies only to number, text and kana fields", fld->id);
 	if (fld->type != FIELD_NUMBER && fld->has_max && fld->max < 1)
 		REPORT(cc, fld->line, "field \"%s\": max=\"%d\" leaves no room for an answer",
 		       fld->id, fld->max);
 	if (fld->past && fld->type != FIELD_DATE)
 		REPORT(cc, fld->line, "field \"%s\": past=\"true\" applies only to date fields",
 		       fld->id);
+}
+
+/*
+ * Conditions compare stored (normalised) values, so a value written any
+ * other way could never match: "07" for a number, "2025/4/1" for a date.
+ * Says how to write it instead.
+ */
+static void
+check_condition_value(check_ctx *cc, const condition *c, const field *target)
+{
+	char *norm = NULL;
+	answer_error e;
+
+	answer_status st = field_normalize(target, c->value, &norm, &e);
+
+	if (st != ANSWER_OK || !norm)
+		REPORT(cc, c->line, "\"%s\" can never be an answer to field \"%s\" (%s)", c->value,
+		       c->field, answer_status_name(st == ANSWER_OK ? ANSWER_ERR_REQUIRED : st));
+	else if (strcmp(norm, c->value) != 0)
+		REPORT(cc, c->line, "write value=\"%s\" as \"%s\", the way answers are stored",
+		       c->value, norm);
+	free(norm);
 }
 
 /* Checks one condition tree of field `owner`. */
@@ -154,9 +178,13 @@ check_condition(check_ctx *cc, const field *owner, const condition *c)
 		       field_type_name(target->type));
 		return;
 	}
-	if (is_choice_type(target->type) && target->choices &&
-	    field_choice_index(target, c->value) < 0)
-		REPORT(cc, c->line, "field \"%s\" has no choice \"%s\"", c->field, c->value);
+	if (is_choice_type(target->type)) {
+		if (target->choices && field_choice_index(target, c->value) < 0)
+			REPORT(cc, c->line, "field \"%s\" has no choice \"%s\"", c->field,
+			       c->value);
+		return;
+	}
+	check_condition_value(cc, c, target);
 }
 
 /* Adds the fields a condition refers to into deps (indexes). */
@@ -245,8 +273,14 @@ form_check(form *f, form_diag_fn diag, void *ctx)
 		check_field_choices(&cc, fld);
 		check_field_attrs(&cc, fld);
 	}
-	for (size_t i = 0; i < f->nfields; i++)
+	for (size_t i = 0; i < f->nfields; i++) {
 		check_condition(&cc, f->fields[i], f->fields[i]->show_if);
+		check_condition(&cc, f->fields[i], f->fields[i]->required_if);
+		if (f->fields[i]->required && f->fields[i]->required_if)
+			REPORT(&cc, f->fields[i]->line,
+			       "field \"%s\" has required=\"true\" and <required-if>; keep one",
+			       f->fields[i]->id);
+	}
 	if (cc.errors == 0)
 		check_cycles(&cc);
 	return cc.errors;

@@ -226,7 +226,7 @@ static const struct {
 };
 
 /*
- * Builds a condition from an element of <show-if>. Returns NULL (with a
+ * Builds a condition from an element of <show-if> or <required-if>. Returns NULL (with a
  * diagnostic) for an element that is not a condition or nests too deep;
  * the schema normally rejects both first.
  */
@@ -273,13 +273,35 @@ load_condition(load_ctx *lc, const xmlNode *n, int depth)
 	return c;
 }
 
+/* The one condition inside <show-if> or <required-if> (w may be NULL). */
+static condition *
+load_wrapped_condition(load_ctx *lc, const xmlNode *w)
+{
+	condition *c = NULL;
+	if (!w)
+		return NULL;
+	for (const xmlNode *ch = w->children; ch; ch = ch->next) {
+		if (ch->type != XML_ELEMENT_NODE)
+			continue;
+		if (c) {
+			diag_report(
+			        lc->diag, lc->ctx, lc->path, xmlGetLineNo(ch),
+			        "<%s> takes exactly one condition; wrap several in <all> or <any>",
+			        (const char *)w->name);
+			lc->errors++;
+			break;
+		}
+		c = load_condition(lc, ch, 0);
+	}
+	return c;
+}
+
 /* Builds one <field>; section is the heading it sits under, or NULL. */
 static void
 load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section)
 {
 	field *fld = eng_xcalloc(1, sizeof *fld);
 	char *type = get_attr(n, "type");
-	const xmlNode *si;
 
 	fld->line = xmlGetLineNo(n);
 	fld->id = get_attr(n, "id");
@@ -312,21 +334,8 @@ load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section)
 		           : fld->type == FIELD_KANA ? KANA_MAX_LEN
 		                                     : TEXT_MAX_LEN;
 	load_choices(n, &fld->inline_choices);
-	si = first_child(n, "show-if");
-	if (si) {
-		for (const xmlNode *c = si->children; c; c = c->next) {
-			if (c->type != XML_ELEMENT_NODE)
-				continue;
-			if (fld->show_if) {
-				diag_report(lc->diag, lc->ctx, lc->path, xmlGetLineNo(c),
-				            "<show-if> takes exactly one condition; wrap several "
-				            "in <all> or <any>");
-				lc->errors++;
-				break;
-			}
-			fld->show_if = load_condition(lc, c, 0);
-		}
-	}
+	fld->show_if = load_wrapped_condition(lc, first_child(n, "show-if"));
+	fld->required_if = load_wrapped_condition(lc, first_child(n, "required-if"));
 	fld->index = f->nfields;
 	f->fields = eng_xrealloc(f->fields, (f->nfields + 1) * sizeof *f->fields);
 	f->fields[f->nfields++] = fld;
@@ -419,11 +428,15 @@ validate_schema(load_ctx *lc, const char *rng, xmlDocPtr doc)
 	load_ctx schema_lc = {rng, lc->diag, lc->ctx, 0, 0, ""};
 	int before = lc->errors, rc;
 
+	/* The schema's own XML errors go through the global handler: make
+	 * them name the schema file, not the form. */
+	xmlSetStructuredErrorFunc(&schema_lc, on_xml_error);
 	pctx = xmlRelaxNGNewParserCtxt(rng);
 	if (!pctx)
 		goto bad_schema;
 	xmlRelaxNGSetParserStructuredErrors(pctx, on_xml_error, &schema_lc);
 	schema = xmlRelaxNGParse(pctx);
+	xmlSetStructuredErrorFunc(lc, on_xml_error);
 	if (!schema)
 		goto bad_schema;
 	vctx = xmlRelaxNGNewValidCtxt(schema);

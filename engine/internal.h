@@ -60,6 +60,7 @@ struct field {
 	const choice_list *choices; /* resolved list, shared or &inline_choices */
 	choice_list inline_choices;
 	condition *show_if;
+	condition *required_if; /* required="true" wins; else required while this holds */
 	int line;
 	size_t index; /* position in the form */
 };

@@ -181,6 +181,9 @@ handoff_decode(const char *scanned, const form_set *forms, answers **out, char *
 {
 	if (err)
 		*err = (handoff_error){0};
+	*out = NULL;
+	if (lang_out)
+		*lang_out = NULL;
 	return decode_with(scanned, find_in_set, forms, out, lang_out, err);
 }
 

@@ -53,51 +53,67 @@ forms_list(void)
 	return rc > 0 ? 1 : 0;
 }
 
-/* Checks one file or every *.xml of one folder; returns the number of
- * files with problems and adds the number of files seen to *seen. */
-static int
-check_path(const char *path, const char *schema_dir, int *seen, int *diags)
+/* What forms check found: files seen, files with problems, and folder
+ * problems (unreadable, or holding no definitions). */
+typedef struct tally {
+	int seen, failed, other, diags;
+} tally;
+
+/* Checks one file, or every *.xml of one folder. */
+static void
+check_path(const char *path, const char *schema_dir, tally *t)
 {
 	struct stat st;
-	int failed = 0;
+	form *f = NULL;
 
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		form_set *s = NULL;
-		int rc = form_set_load_dir_schema(path, schema_dir, &s, print_diag, diags);
-		if (rc < 0)
-			return 1;
-		*seen += (int)form_set_count(s) + rc;
+		int rc = form_set_load_dir_schema(path, schema_dir, &s, print_diag, &t->diags);
+		if (rc < 0) {
+			t->other++;
+			return;
+		}
+		t->seen += (int)form_set_count(s) + rc;
+		t->failed += rc;
+		if (form_set_count(s) + (size_t)rc == 0) {
+			/* L10N: forms check on a folder without any *.xml file. */
+			fprintf(stderr, _("%s: no form definitions (*.xml) in this folder\n"),
+			        path);
+			t->other++;
+		}
 		form_set_free(s);
-		return rc;
+		return;
 	}
-	form *f = NULL;
-	(*seen)++;
-	if (form_load(path, schema_dir, &f, print_diag, diags) != 0)
-		failed = 1;
+	t->seen++;
+	if (form_load(path, schema_dir, &f, print_diag, &t->diags) != 0)
+		t->failed++;
 	form_free(f);
-	return failed;
 }
 
 static int
 forms_check(int argc, char **argv)
 {
 	const char *schema_dir = paths_forms_dir();
-	int failed = 0, seen = 0, diags = 0;
+	tally t = {0, 0, 0, 0};
+	const char *fmt;
 
 	if (argc == 0)
-		failed += check_path(schema_dir, schema_dir, &seen, &diags);
+		check_path(schema_dir, schema_dir, &t);
 	for (int i = 0; i < argc; i++)
-		failed += check_path(argv[i], schema_dir, &seen, &diags);
-	if (failed)
-		fprintf(stderr,
-		        ngettext("%d of %d form definition has problems.\n",
-		                 "%d of %d form definitions have problems.\n", seen),
-		        failed, seen);
-	else
-		printf(ngettext("%d form definition checked: no problems.\n",
-		                "%d form definitions checked: no problems.\n", seen),
-		       seen);
-	return failed ? 1 : 0;
+		check_path(argv[i], schema_dir, &t);
+	if (t.failed) {
+		/* L10N: after forms check; the first %d is the number of files
+		   with problems, the second the number of files checked. */
+		fmt = ngettext("%d form definition has problems (of %d checked).\n",
+		               "%d form definitions have problems (of %d checked).\n", t.failed);
+		fprintf(stderr, fmt, t.failed, t.seen);
+	} else if (!t.other) {
+		/* L10N: after forms check: the number of files checked. */
+		fmt = ngettext("%d form definition checked: no problems.\n",
+		               "%d form definitions checked: no problems.\n", t.seen);
+		printf(fmt, t.seen);
+	}
+	return t.failed || t.other ? 1 : 0;
 }
 
 int

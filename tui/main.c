@@ -100,7 +100,7 @@ main(int argc, char **argv)
 		const char *cmd = argv[optind];
 		int sub_argc = argc - optind;
 		char **sub_argv = argv + optind;
-		optind = 1; /* the subcommand parses its own options */
+		optind = 0; /* full getopt reset: the subcommand parses its own options */
 		if (strcmp(cmd, "card") == 0)
 			return cmd_card(sub_argc, sub_argv);
 		if (strcmp(cmd, "forms") == 0)

@@ -5,6 +5,7 @@
 #include "tui/languages.h"
 
 #include <stdio.h>
+#include <string.h>
 
 const language languages[] = {
 	{"ja", "日本語", "日本語"},
@@ -21,8 +22,12 @@ lang_draw(app *a)
 	y += draw_para(y, x, content_cols(), 2, "Choose the language / 言語を選んでください", A_BOLD) + 1;
 	for (size_t i = 0; i < nlanguages; i++) {
 		char line[256];
-		snprintf(line, sizeof line, "%s %zu. %s  (%s)", (int)i == a->sel ? ">" : " ", i + 1,
-			 languages[i].native, languages[i].japanese);
+		if (strcmp(languages[i].native, languages[i].japanese) == 0)
+			snprintf(line, sizeof line, "%s %zu. %s", (int)i == a->sel ? ">" : " ", i + 1,
+				 languages[i].native);
+		else
+			snprintf(line, sizeof line, "%s %zu. %s  (%s)", (int)i == a->sel ? ">" : " ",
+				 i + 1, languages[i].native, languages[i].japanese);
 		draw_str(y, x, content_cols(), line, (int)i == a->sel ? A_REVERSE | A_BOLD : 0);
 		if ((int)i == a->sel)
 			draw_focus(y, x);

@@ -36,9 +36,10 @@ draft_line(const app *a, const store_draft_info *d, char *buf, size_t n)
 		bilingual(form_label(f), form_title(f), title, sizeof title);
 	else
 		snprintf(title, sizeof title, "%s", d->form_id);
+	/* Date and count first: a long title is what gets cropped. */
 	snprintf(buf, n,
-		 ngettext("%s — %d answer — saved %s", "%s — %d answers — saved %s", d->answered),
-		 title, d->answered, when);
+		 ngettext("%s · %d answer · %s", "%s · %d answers · %s", d->answered), when,
+		 d->answered, title);
 }
 
 static void

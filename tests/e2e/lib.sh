@@ -13,11 +13,16 @@ mkdir -p "$E2E_LOGS"
 tmx() { tmux -L "$E2E_SOCK" "$@"; }
 
 # e2e_start COLS LINES COMMAND... : starts the command in a fresh session.
+# Each session gets a server of its own: a server being killed must not
+# race with the next test's.
+E2E_N=0
 e2e_start() {
 	cols=$1 lines=$2
 	shift 2
+	E2E_N=$((E2E_N + 1))
+	E2E_SOCK="yorisoi-e2e-$$-$E2E_N"
 	tmx -f /dev/null new-session -d -s t -x "$cols" -y "$lines" \
-		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color NO_COLOR=1 $*; sleep 30"
+		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color NO_COLOR=1 $*; sleep 30"
 	tmx set-option -t t status off >/dev/null
 }
 

@@ -335,6 +335,33 @@ TEST(required_only_when_applies)
 	form_free(f);
 }
 
+TEST(required_if)
+{
+	form *f = load_types();
+	REQUIRE(f);
+	answers *a = answers_new(f);
+	const field *reason = form_field_by_id(f, "reason");
+	answer_error e;
+	CHECK(!field_required(reason));
+	CHECK(!field_required_now(a, reason));
+	CHECK(field_required_now(a, form_field_by_id(f, "name")));
+	CHECK(!field_required_now(a, form_field_by_id(f, "why"))); /* hidden */
+	CHECK_INT(answers_set(a, "reason", "", &e), ANSWER_OK);
+	CHECK(answers_set(a, "pets", "fish", NULL) == ANSWER_OK);
+	CHECK(field_required_now(a, reason));
+	CHECK_INT(answers_set(a, "reason", "", &e), ANSWER_ERR_REQUIRED);
+	CHECK(answers_set(a, "name", "A", NULL) == ANSWER_OK);
+	CHECK(answers_set(a, "count", "1", NULL) == ANSWER_OK);
+	CHECK(answers_set(a, "agree", "yes", NULL) == ANSWER_OK);
+	int miss;
+	CHECK(!answers_complete(a, &miss));
+	CHECK_INT(miss, idx(f, "reason"));
+	CHECK(answers_set(a, "pets", "cat", NULL) == ANSWER_OK);
+	CHECK(answers_complete(a, NULL));
+	answers_free(a);
+	form_free(f);
+}
+
 TEST(next_prev)
 {
 	form *f = load_types();
@@ -376,6 +403,9 @@ TEST(complete)
 	CHECK(!answers_complete(a, &miss));
 	CHECK_INT(miss, idx(f, "agree"));
 	CHECK(answers_set(a, "agree", "no", NULL) == ANSWER_OK);
+	CHECK(!answers_complete(a, &miss));
+	CHECK_INT(miss, idx(f, "reason")); /* required-if agree=no, and before "why" */
+	CHECK(answers_set(a, "reason", "r", NULL) == ANSWER_OK);
 	CHECK(!answers_complete(a, &miss));
 	CHECK_INT(miss, idx(f, "why"));
 	CHECK(answers_set(a, "agree", "yes", NULL) == ANSWER_OK);

@@ -251,3 +251,20 @@ TEST(bad_entity_bomb_is_refused_or_bounded)
 	/* Must end quickly with a diagnostic, not expand a billion laughs. */
 	CHECK(bad_fixture("entities.xml", -1, NULL));
 }
+TEST(bad_min_on_text_and_max_on_date)
+{
+	CHECK(bad_fixture("min-on-text.xml", 6, "min= applies only to number"));
+	CHECK(bad_fixture("min-on-text.xml", 9, "max= applies only"));
+}
+TEST(bad_condition_value_not_as_stored)
+{
+	CHECK(bad_fixture("cond-value-form.xml", 10, "write value=\"07\" as \"7\""));
+	CHECK(bad_fixture("cond-value-form.xml", 11, "as \"2025-04-01\""));
+	CHECK(bad_fixture("cond-value-form.xml", 12,
+	                  "can never be an answer to field \"n\" (number-range)"));
+}
+TEST(bad_required_if)
+{
+	CHECK(bad_fixture("required-if.xml", 5, "required=\"true\" and <required-if>"));
+	CHECK(bad_fixture("required-if.xml", 11, "unknown field \"nobody\""));
+}

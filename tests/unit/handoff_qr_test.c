@@ -187,3 +187,41 @@ TEST(svg_shape)
 	unlink(path);
 	handoff_qr_free(q);
 }
+
+/* Reading the half-block lines back gives exactly the symbol, dark modules
+ * as ink, with a light quiet zone of 4 modules. */
+TEST(render_text_reads_back)
+{
+	handoff_qr *q = NULL;
+	handoff_error err;
+	size_t nlines;
+	int cols, bad = 0;
+	REQUIRE(handoff_qr_make("YR1:V50%ZS6996Q941A QHDB9%%5OUCJ/PJES.W0-%U7G1%QU:6DMXOQ8K/O100",
+	                        &q, &err) == HANDOFF_OK);
+	char **l = handoff_qr_render_text(q, 1, &nlines, &cols);
+	int side = q->width + 8;
+	for (size_t i = 0; i < nlines; i++) {
+		const char *p = l[i];
+		for (int x = 0; x < side; x++) {
+			int up, down;
+			if (*p == ' ') {
+				up = down = 0;
+				p++;
+			} else {
+				up = strncmp(p, "\u2580", 3) == 0 || strncmp(p, "\u2588", 3) == 0;
+				down = strncmp(p, "\u2584", 3) == 0 || strncmp(p, "\u2588", 3) == 0;
+				p += 3;
+			}
+			for (int h = 0; h < 2; h++) {
+				int y = 2 * (int)i + h, mx = x - 4, my = y - 4;
+				int want = mx >= 0 && my >= 0 && mx < q->width && my < q->width &&
+				           q->modules[my * q->width + mx];
+				bad += (h ? down : up) != want;
+			}
+		}
+		CHECK(*p == '\0');
+	}
+	CHECK_INT(bad, 0);
+	handoff_qr_free_lines(l, nlines);
+	handoff_qr_free(q);
+}
