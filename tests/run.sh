@@ -14,7 +14,7 @@ results="$log_dir/results.txt"
 run_suite() { # label build cmd...
 	label=$1 build=$2
 	shift 2
-	out="$log_dir/$(echo "$label" | tr '/ []' '____').log"
+	out="$log_dir/$(echo "$build-$label" | tr '/ []' '____').log"
 	echo "== $label"
 	BUILD="$build" "$@" >"$out.stdout" 2>"$out.stderr"
 	rc=$?
@@ -34,6 +34,7 @@ for build in "$@"; do
 	run_suite "unit" "$build" env YORISOI_LOCALEDIR="$build/locale" "$build/unit-tests"
 	run_suite "forms-check" "$build" sh tests/forms_check.sh
 	for t in tests/integration/*.sh tests/e2e/*.sh; do
+		case "$t" in *lib.sh) continue ;; esac # sourced helpers, not suites
 		[ -f "$t" ] || continue
 		run_suite "$t" "$build" sh "$t"
 	done
