@@ -163,6 +163,9 @@ cardio_parse_basic4(const uint8_t *buf, size_t len, cardio_identity *out, cardio
 	}
 	out->sex[0] = (char)x->value[0];
 	out->sex[1] = '\0';
+	cardio_address_normalize(out->address, out->address_normalized,
+	                         sizeof out->address_normalized);
+	cardio_fingerprint(buf, end, out->fingerprint);
 
 out:
 	if (st != CARDIO_OK)

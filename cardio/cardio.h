@@ -62,6 +62,17 @@ typedef struct cardio_identity {
 	char birth[11];       /* YYYY-MM-DD */
 	char sex[2];          /* "1" male, "2" female, "9" not applicable, "0" not known */
 	char card_type[32];   /* "mynumber" (or "demo" for the built-in card) */
+	/* (Added.) The address for forms: as the card gives it, except that
+	 * full-width digits ０-９ become ASCII 0-9 and a hyphen-like character
+	 * between two digits (－ ‐ ‑ ‒ – — ― − ー ─) becomes ASCII '-', so 番地
+	 * numbers always read "1-2-3". Nothing else is changed. */
+	char address_normalized[512];
+	/* (Added.) Session-stable fingerprint of the card's EF 0002: keyed
+	 * BLAKE2b-128 (libsodium crypto_generichash) with a random key made
+	 * once per process, in hex. The same card read twice in one process
+	 * gives the same value; it means nothing in another process and must
+	 * never be stored. "" when unknown. */
+	char fingerprint[33];
 } cardio_identity;
 
 /* Zeroes an identity (sodium_memzero). */
@@ -84,6 +95,17 @@ void cardio_free_readers(char **names, size_t count);
  */
 cardio_status cardio_wait_card(const char *reader, int timeout_ms, char *reader_out, size_t outlen,
 			       cardio_error *err);
+
+/*
+ * (Added.) cardio keeps one PC/SC context alive between calls of
+ * cardio_list_readers() and cardio_wait_card(), so a front end may poll
+ * cheaply (the console calls cardio_wait_card(NULL, 0, ...) four times a
+ * second); it is re-established by itself when pcscd restarts. This
+ * releases it; call it once before exiting. Safe to call at any time and
+ * more than once; the next call that needs a context makes a new one.
+ * cardio is not thread-safe: call it from one thread.
+ */
+void cardio_shutdown(void);
 
 /* ---- a session with one card ------------------------------------------ */
 

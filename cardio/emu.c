@@ -7,9 +7,12 @@
  */
 #include "cardio/internal.h"
 
+#include <errno.h>
 #include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define EMU_MAX_TRIES 3
 #define EMU_EF_MAX    2048
@@ -19,6 +22,11 @@ struct cardio_emu {
 	int tries;
 	unsigned remove_after;
 	bool power_up_6f00;
+	cardio_fault fault;
+	uint16_t fault_sw;
+	unsigned fault_ms, fault_at;
+	const char *last_fault; /* name of the fault in the last answer */
+	bool pulled, no_text_ap;
 	uint8_t ef0001[17];
 	uint8_t ef0002[EMU_EF_MAX];
 	size_t ef0002_len;
@@ -46,6 +54,10 @@ cardio_emu_new(const char *persona_text, char *why, size_t whylen)
 	e->tries = p.pin_tries;
 	e->remove_after = p.remove_after_apdu;
 	e->power_up_6f00 = p.power_up_6f00;
+	e->fault = p.fault;
+	e->fault_sw = p.fault_sw;
+	e->fault_ms = p.fault_ms;
+	e->fault_at = p.fault_at_apdu;
 	e->ef0001[0] = 0xFF;
 	e->ef0001[1] = 0x10;
 	e->ef0001[2] = 0x0C;
@@ -182,7 +194,7 @@ do_select(cardio_emu *e, const struct apdu *a)
 	if (a->p1 == 0x04) {
 		if (a->p2 != 0x0C && a->p2 != 0x00)
 			return SW_WRONG_P1P2;
-		if (a->lc != sizeof cardio_text_ap_aid ||
+		if (e->no_text_ap || a->lc != sizeof cardio_text_ap_aid ||
 		    memcmp(a->data, cardio_text_ap_aid, a->lc) != 0)
 			return SW_NOT_FOUND;
 		e->ap_selected = true;
@@ -276,16 +288,48 @@ do_read(cardio_emu *e, const struct apdu *a, uint8_t *resp, size_t cap, size_t *
 	return SW_OK;
 }
 
-size_t
-cardio_emu_transmit(cardio_emu *e, const uint8_t *cmd, size_t cmdlen, uint8_t *resp, size_t resplen)
+const char *
+cardio_emu_last_fault(const cardio_emu *e)
+{
+	return e->last_fault;
+}
+
+bool
+cardio_emu_pulled(const cardio_emu *e)
+{
+	return e->pulled;
+}
+
+static void
+nap_ms(unsigned ms)
+{
+	struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
+	while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		;
+}
+
+/* Fills buf with junk that stays the same from run to run (xorshift32
+ * seeded by the APDU number), so a failing case can be replayed. */
+static void
+junk(uint8_t *buf, size_t n, unsigned seed)
+{
+	uint32_t x = 0x9E3779B9u ^ (seed * 2654435761u);
+	for (size_t i = 0; i < n; i++) {
+		x ^= x << 13;
+		x ^= x >> 17;
+		x ^= x << 5;
+		buf[i] = (uint8_t)x;
+	}
+}
+
+/* The card's own answer to one APDU (no faults but power-up 6F00). */
+static size_t
+answer(cardio_emu *e, const uint8_t *cmd, size_t cmdlen, uint8_t *resp, size_t resplen)
 {
 	struct apdu a;
 	uint16_t sw;
 	size_t n = 0;
 
-	if (resplen < 2)
-		return 0;
-	e->apdus++;
 	if (!e->powered)
 		cardio_emu_power(e, 1);
 	if (e->fresh_power) {
@@ -321,4 +365,63 @@ done:
 	resp[n] = (uint8_t)(sw >> 8);
 	resp[n + 1] = (uint8_t)sw;
 	return n + 2;
+}
+
+/*
+ * One APDU, with the persona's fault applied when it hits this APDU
+ * (fault_at_apdu, counted from 1 over the emulator's life; 0 = every
+ * APDU; not_mynumber lasts from that APDU on). A pulled card answers 0
+ * bytes from then on.
+ */
+size_t
+cardio_emu_transmit(cardio_emu *e, const uint8_t *cmd, size_t cmdlen, uint8_t *resp, size_t resplen)
+{
+	size_t n;
+
+	e->last_fault = NULL;
+	if (resplen < 2 || e->pulled)
+		return 0;
+	e->apdus++;
+	bool hit = e->fault != FAULT_NONE && (e->fault_at == 0 || e->apdus == e->fault_at);
+	if (e->fault == FAULT_NOT_MYNUMBER && e->fault_at && e->apdus > e->fault_at)
+		hit = true;
+	if (!hit)
+		return answer(e, cmd, cmdlen, resp, resplen);
+
+	switch (e->fault) {
+	case FAULT_REMOVE:
+		e->last_fault = "remove";
+		e->pulled = true;
+		return 0;
+	case FAULT_SW:
+		e->last_fault = "sw";
+		resp[0] = (uint8_t)(e->fault_sw >> 8);
+		resp[1] = (uint8_t)e->fault_sw;
+		return 2;
+	case FAULT_NOT_MYNUMBER:
+		e->last_fault = "not_mynumber";
+		if (!e->no_text_ap) {
+			e->no_text_ap = true;
+			e->ap_selected = false;
+			e->current_ef = 0;
+		}
+		return answer(e, cmd, cmdlen, resp, resplen);
+	case FAULT_GARBAGE:
+		e->last_fault = "garbage";
+		n = answer(e, cmd, cmdlen, resp, resplen);
+		n = n + 3 <= resplen ? n + 3 : resplen;
+		junk(resp, n, e->apdus);
+		return n;
+	case FAULT_TRUNCATE:
+		e->last_fault = "truncate";
+		return answer(e, cmd, cmdlen, resp, resplen) - 1;
+	case FAULT_SLOW:
+		e->last_fault = "slow";
+		n = answer(e, cmd, cmdlen, resp, resplen);
+		nap_ms(e->fault_ms);
+		return n;
+	case FAULT_NONE:
+		break;
+	}
+	return answer(e, cmd, cmdlen, resp, resplen);
 }

@@ -5,7 +5,8 @@
 #include <stdio.h>
 
 /* Answers through the emulator; once the persona's remove_after_apdu
- * count is reached the card behaves as pulled out. */
+ * count is reached, or a `fault = remove` fires, the card behaves as
+ * pulled out. */
 static cardio_status
 emu_transmit(void *ctx, const uint8_t *cmd, size_t cmdlen, uint8_t *resp, size_t *resplen,
              cardio_error *err)
@@ -18,6 +19,8 @@ emu_transmit(void *ctx, const uint8_t *cmd, size_t cmdlen, uint8_t *resp, size_t
 		return cardio_fail(err, CARDIO_ERR_REMOVED, 0, 0, "demo card removed");
 	}
 	*resplen = cardio_emu_transmit(e, cmd, cmdlen, resp, *resplen);
+	if (*resplen == 0 && cardio_emu_pulled(e))
+		return cardio_fail(err, CARDIO_ERR_REMOVED, 0, 0, "demo card removed");
 	return CARDIO_OK;
 }
 

@@ -123,6 +123,17 @@ bool cardio_sex_valid(char c);
  * alphabet name when given). Returns the length, 0 when it does not fit. */
 size_t cardio_basic4_build(const char *name, const char *address, const char *birth,
                            const char *sex, const char *name_alpha, uint8_t *out, size_t cap);
+/* Injected faults of the emulator (persona `fault = ...`, docs/cards.md). */
+typedef enum cardio_fault {
+	FAULT_NONE = 0,
+	FAULT_REMOVE,       /* the card is pulled instead of answering */
+	FAULT_GARBAGE,      /* the command runs; the answer is replaced by junk */
+	FAULT_TRUNCATE,     /* the command runs; the answer loses its last byte */
+	FAULT_SW,           /* the command does not run; the answer is just fault_sw */
+	FAULT_SLOW,         /* the command runs; the answer comes fault_ms later */
+	FAULT_NOT_MYNUMBER, /* from then on the text AP does not exist */
+} cardio_fault;
+
 /* A persona file, parsed (persona.c). */
 typedef struct cardio_persona {
 	char name[256];
@@ -135,6 +146,10 @@ typedef struct cardio_persona {
 	int pin_tries;              /* tries left at start, 0-3 */
 	unsigned remove_after_apdu; /* 0: never */
 	bool power_up_6f00;         /* first APDU after power-up answers 6F00 */
+	cardio_fault fault;
+	uint16_t fault_sw;      /* with FAULT_SW */
+	unsigned fault_ms;      /* with FAULT_SLOW */
+	unsigned fault_at_apdu; /* 1-based APDU the fault hits; 0: every APDU */
 } cardio_persona;
 
 /* Parses persona text; on error returns -1 and explains in why. The
@@ -143,5 +158,20 @@ int cardio_persona_parse(const char *text, cardio_persona *p, char *why, size_t 
 
 /* How many times the emulator's EF with this FID was selected. */
 unsigned cardio_emu_ef_selects(const cardio_emu *e, uint16_t fid);
+/* The name of the fault injected into the last answer ("garbage", ...),
+ * or NULL when that answer was the card's own. */
+const char *cardio_emu_last_fault(const cardio_emu *e);
+/* True once a `fault = remove` has pulled the card (cardio_emu_transmit
+ * then answered 0 bytes). The card stays out. */
+bool cardio_emu_pulled(const cardio_emu *e);
+
+/* ---- what the parser derives (basic4_derive.c) ---- */
+
+/* Writes the form copy of an address (cardio.h, address_normalized) into
+ * out[0..cap). The input is valid UTF-8; so is the output, which is never
+ * longer than the input. */
+void cardio_address_normalize(const char *address, char *out, size_t cap);
+/* Writes the session fingerprint of buf[0..len) as 32 hex digits + NUL. */
+void cardio_fingerprint(const uint8_t *buf, size_t len, char out[33]);
 
 #endif

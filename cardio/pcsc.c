@@ -6,6 +6,7 @@
 #include "cardio/internal.h"
 
 #include <sodium.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,16 @@ fail_rc(cardio_error *err, LONG rc, const char *what)
 	                   pcsc_stringify_error(rc), (unsigned long)rc);
 }
 
+/* True when the multi-string list holds the name. */
+static bool
+strstr_multi(const char *multi, const char *name)
+{
+	for (const char *p = multi; *p; p += strlen(p) + 1)
+		if (strcmp(p, name) == 0)
+			return true;
+	return false;
+}
+
 static cardio_status
 open_context(SCARDCONTEXT *ctx, cardio_error *err)
 {
@@ -83,24 +94,81 @@ reader_multistring(SCARDCONTEXT ctx, LONG *rc)
 	return buf;
 }
 
+/*
+ * The context shared by cardio_list_readers() and cardio_wait_card(): kept
+ * alive across calls so polling costs no new connection to pcscd. When
+ * pcscd goes away (stopped, restarted) the calls on it fail with one of
+ * the codes below; the context is then dropped and made again once.
+ */
+static SCARDCONTEXT shared_ctx;
+static bool shared_ok;
+
+void
+cardio_shutdown(void)
+{
+	if (shared_ok)
+		SCardReleaseContext(shared_ctx);
+	shared_ok = false;
+	shared_ctx = 0;
+}
+
+static bool
+context_dead(LONG rc)
+{
+	return rc == SCARD_E_NO_SERVICE || rc == SCARD_E_SERVICE_STOPPED ||
+	       rc == SCARD_E_INVALID_HANDLE || rc == SCARD_F_COMM_ERROR ||
+	       rc == SCARD_E_INVALID_PARAMETER;
+}
+
+static cardio_status
+shared_context(SCARDCONTEXT *ctx, cardio_error *err)
+{
+	if (!shared_ok) {
+		cardio_status st = open_context(&shared_ctx, err);
+		if (st != CARDIO_OK)
+			return st;
+		shared_ok = true;
+	}
+	*ctx = shared_ctx;
+	return CARDIO_OK;
+}
+
+/* Reads the reader list on the shared context, making the context again
+ * once when pcscd has restarted under it. NULL with *rc = success or
+ * NO_READERS_AVAILABLE means "no reader". */
+static char *
+shared_readers(SCARDCONTEXT *ctx, LONG *rc, cardio_error *err, cardio_status *st)
+{
+	for (int attempt = 0; attempt < 2; attempt++) {
+		*st = shared_context(ctx, err);
+		if (*st != CARDIO_OK)
+			return NULL;
+		char *multi = reader_multistring(*ctx, rc);
+		if (multi || !context_dead(*rc))
+			return multi;
+		cardio_shutdown();
+	}
+	*st = fail_rc(err, *rc, "SCardListReaders");
+	return NULL;
+}
+
 cardio_status
 cardio_list_readers(char ***names, size_t *count, cardio_error *err)
 {
 	SCARDCONTEXT ctx;
-	LONG rc;
+	LONG rc = SCARD_S_SUCCESS;
 	cardio_status st;
 
 	cardio_error_clear(err);
 	*names = NULL;
 	*count = 0;
-	st = open_context(&ctx, err);
+	char *multi = shared_readers(&ctx, &rc, err, &st);
 	if (st != CARDIO_OK)
 		return st;
-	char *multi = reader_multistring(ctx, &rc);
 	if (!multi) {
 		if (rc != SCARD_E_NO_READERS_AVAILABLE && rc != SCARD_S_SUCCESS)
-			st = fail_rc(err, rc, "SCardListReaders");
-		goto out;
+			return fail_rc(err, rc, "SCardListReaders");
+		return CARDIO_OK;
 	}
 	size_t n = 0;
 	for (char *p = multi; *p; p += strlen(p) + 1)
@@ -115,9 +183,7 @@ cardio_list_readers(char ***names, size_t *count, cardio_error *err)
 		(*count)++;
 	}
 	free(multi);
-out:
-	SCardReleaseContext(ctx);
-	return st;
+	return CARDIO_OK;
 }
 
 void
@@ -136,39 +202,51 @@ now_ms(void)
 	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
 }
 
+#define MAX_READERS 16
+
+/* A reader holds a card we may try: present, and not mute. A card held
+ * exclusively by another program is still "present" and is picked; the
+ * connect then says it is busy. */
+static bool
+card_in(DWORD state)
+{
+	return (state & SCARD_STATE_PRESENT) && !(state & SCARD_STATE_MUTE);
+}
+
 /*
- * Waits with SCardGetStatusChange on every reader (or the named one) plus
- * the PnP pseudo-reader, so a reader plugged in while we wait is seen too.
- * Returns the first reader that reports a card present. A negative
- * timeout waits forever.
+ * Waits with one SCardGetStatusChange on every reader (or the named one)
+ * plus the PnP pseudo-reader, so a card inserted in any reader and a
+ * reader plugged in or pulled out while we wait all wake us up. Returns the
+ * first reader that reports a card present (two readers are normal: the
+ * one with the card wins). A reader list change starts a new round with
+ * the new list. A negative timeout waits forever; 0 only looks.
  */
 cardio_status
 cardio_wait_card(const char *reader, int timeout_ms, char *reader_out, size_t outlen,
                  cardio_error *err)
 {
 	SCARDCONTEXT ctx;
-	SCARD_READERSTATE rs[16];
+	SCARD_READERSTATE rs[MAX_READERS + 1];
 	char *multi = NULL;
-	LONG rc;
+	LONG rc = SCARD_S_SUCCESS;
 	long deadline = now_ms() + (timeout_ms > 0 ? timeout_ms : 0);
 	cardio_status st;
 
 	cardio_error_clear(err);
-	st = open_context(&ctx, err);
-	if (st != CARDIO_OK)
-		return st;
-	for (;;) {
+	for (int rounds = 0;; rounds++) {
 		long left = timeout_ms < 0 ? -1 : deadline - now_ms();
-		DWORD wait = left < 0 ? (timeout_ms < 0 ? INFINITE : 0) : (DWORD)left;
+		DWORD wait = timeout_ms < 0 ? INFINITE : left > 0 ? (DWORD)left : 0;
 		size_t n = 0;
 
 		free(multi);
-		multi = reader_multistring(ctx, &rc);
+		multi = shared_readers(&ctx, &rc, err, &st);
+		if (st != CARDIO_OK)
+			goto out;
 		if (!multi && rc != SCARD_E_NO_READERS_AVAILABLE && rc != SCARD_S_SUCCESS) {
 			st = fail_rc(err, rc, "SCardListReaders");
 			goto out;
 		}
-		for (char *p = multi; p && *p && n < 15; p += strlen(p) + 1) {
+		for (char *p = multi; p && *p && n < MAX_READERS; p += strlen(p) + 1) {
 			if (reader && strcmp(reader, p) != 0)
 				continue;
 			memset(&rs[n], 0, sizeof rs[n]);
@@ -176,52 +254,50 @@ cardio_wait_card(const char *reader, int timeout_ms, char *reader_out, size_t ou
 			rs[n].dwCurrentState = SCARD_STATE_UNAWARE;
 			n++;
 		}
-		if (n == 0 && reader && multi) {
-			st = cardio_fail(err, CARDIO_ERR_NO_READER, 0, 0, "no reader named \"%s\"",
-			                 reader);
-			goto out;
-		}
 		memset(&rs[n], 0, sizeof rs[n]);
 		rs[n].szReader = PNP_READER;
 		rs[n].dwCurrentState = SCARD_STATE_UNAWARE;
 
-		/* Learn the current states, then look for a card. */
+		/* Learn the current states at once, then look for a card. */
 		rc = SCardGetStatusChange(ctx, 0, rs, (DWORD)(n + 1));
 		if (rc != SCARD_S_SUCCESS && rc != SCARD_E_TIMEOUT) {
+			if (context_dead(rc))
+				cardio_shutdown();
+			if (context_dead(rc) && rounds == 0)
+				continue; /* pcscd restarted: one more round on a new context */
 			st = fail_rc(err, rc, "SCardGetStatusChange");
 			goto out;
 		}
 		for (size_t i = 0; i < n; i++) {
-			if ((rs[i].dwEventState & SCARD_STATE_PRESENT) &&
-			    !(rs[i].dwEventState & SCARD_STATE_MUTE)) {
+			if (card_in(rs[i].dwEventState)) {
 				snprintf(reader_out, outlen, "%s", rs[i].szReader);
 				st = CARDIO_OK;
 				goto out;
 			}
 		}
-		if (wait == 0) {
-			st = n ? cardio_fail(err, CARDIO_ERR_NO_CARD, 0, 0, "no card in the reader")
-			       : cardio_fail(err, CARDIO_ERR_NO_READER, 0, 0, "no reader");
-			goto out;
-		}
+		if (wait == 0)
+			break;
 		for (size_t i = 0; i <= n; i++)
 			rs[i].dwCurrentState = rs[i].dwEventState & ~SCARD_STATE_CHANGED;
 		rc = SCardGetStatusChange(ctx, wait, rs, (DWORD)(n + 1));
-		if (rc == SCARD_E_TIMEOUT) {
-			st = n ? cardio_fail(err, CARDIO_ERR_NO_CARD, 0, (long)rc,
-			                     "no card in the reader before the timeout")
-			       : cardio_fail(err, CARDIO_ERR_NO_READER, 0, (long)rc,
-			                     "no reader before the timeout");
-			goto out;
-		}
+		if (rc == SCARD_E_TIMEOUT)
+			break;
 		if (rc != SCARD_S_SUCCESS) {
+			if (context_dead(rc))
+				cardio_shutdown();
 			st = fail_rc(err, rc, "SCardGetStatusChange");
 			goto out;
 		}
+		/* Something changed: a card, or the reader list. Look again. */
 	}
+	if (reader && multi && !strstr_multi(multi, reader))
+		st = cardio_fail(err, CARDIO_ERR_NO_READER, 0, 0, "no reader named \"%s\"", reader);
+	else if (!multi)
+		st = cardio_fail(err, CARDIO_ERR_NO_READER, 0, (long)rc, "no reader");
+	else
+		st = cardio_fail(err, CARDIO_ERR_NO_CARD, 0, (long)rc, "no card in the reader");
 out:
 	free(multi);
-	SCardReleaseContext(ctx);
 	return st;
 }
 

@@ -48,14 +48,56 @@ small_number(const char *s)
 	return strtol(s, NULL, 10);
 }
 
+/* Reads a `fault` value: a name, or sw:XXXX (4 hex digits) or slow:MS
+ * (milliseconds, at most 60000). Returns 0 or -1. */
+static int
+parse_fault(cardio_persona *p, const char *val)
+{
+	static const struct {
+		const char *name;
+		cardio_fault f;
+	} plain[] = {{"remove", FAULT_REMOVE},
+	             {"garbage", FAULT_GARBAGE},
+	             {"truncate", FAULT_TRUNCATE},
+	             {"not_mynumber", FAULT_NOT_MYNUMBER}};
+
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++) {
+		if (strcmp(val, plain[i].name) == 0) {
+			p->fault = plain[i].f;
+			return 0;
+		}
+	}
+	if (strncmp(val, "sw:", 3) == 0) {
+		const char *h = val + 3;
+		if (strlen(h) != 4)
+			return -1;
+		for (int i = 0; i < 4; i++)
+			if (!isxdigit((unsigned char)h[i]))
+				return -1;
+		p->fault = FAULT_SW;
+		p->fault_sw = (uint16_t)strtoul(h, NULL, 16);
+		return 0;
+	}
+	if (strncmp(val, "slow:", 5) == 0) {
+		long ms = small_number(val + 5);
+		if (ms < 0 || ms > 60000)
+			return -1;
+		p->fault = FAULT_SLOW;
+		p->fault_ms = (unsigned)ms;
+		return 0;
+	}
+	return -1;
+}
+
 /* Stores one key's value after checking it. Returns 0, or -1 with why. */
 static int
 set_key(cardio_persona *p, const char *key, const char *val, unsigned *seen, char *why,
         size_t whylen)
 {
 	static const char *const keys[] = {
-	        "name", "name_alpha", "address",           "birth",        "sex", "mynumber",
-	        "pin",  "pin_tries",  "remove_after_apdu", "power_up_6f00"};
+	        "name",      "name_alpha",        "address",       "birth", "sex",
+	        "mynumber",  "pin",               "pin_tries",     "remove_after_apdu",
+	        "power_up_6f00", "fault", "fault_at_apdu"};
 	size_t k;
 	for (k = 0; k < sizeof keys / sizeof keys[0]; k++)
 		if (strcmp(key, keys[k]) == 0)
@@ -132,13 +174,29 @@ set_key(cardio_persona *p, const char *key, const char *val, unsigned *seen, cha
 		}
 		p->remove_after_apdu = (unsigned)n;
 		return 0;
-	default:
+	case 9:
 		n = small_number(val);
 		if (n < 0 || n > 1) {
 			snprintf(why, whylen, "power_up_6f00: want 0 or 1");
 			return -1;
 		}
 		p->power_up_6f00 = n == 1;
+		return 0;
+	case 10:
+		if (parse_fault(p, val) != 0) {
+			snprintf(why, whylen,
+			         "fault: want remove, garbage, truncate, sw:XXXX, slow:MS or "
+			         "not_mynumber");
+			return -1;
+		}
+		return 0;
+	default:
+		n = small_number(val);
+		if (n < 0) {
+			snprintf(why, whylen, "fault_at_apdu: want a number");
+			return -1;
+		}
+		p->fault_at_apdu = (unsigned)n;
 		return 0;
 	}
 }

@@ -53,6 +53,7 @@ main(int argc, char **argv)
 		{"plain", no_argument, NULL, 'p'},       {"db", required_argument, NULL, 'b'},
 		{"forms", required_argument, NULL, 'f'}, {"persona", required_argument, NULL, 'P'},
 		{"slip-dir", required_argument, NULL, 's'}, {"help", no_argument, NULL, 'h'},
+		{"idle-lock", required_argument, NULL, 'i'},
 		{NULL, 0, NULL, 0}};
 
 	no_core_dumps();
@@ -84,6 +85,9 @@ main(int argc, char **argv)
 			break;
 		case 's':
 			opt.slip_dir = optarg;
+			break;
+		case 'i':
+			opt.idle_lock_seconds = atoi(optarg);
 			break;
 		case 'h':
 			usage(stdout);

@@ -36,7 +36,9 @@ review_draw(app *a)
 	y += draw_para(y, x, cols, 2, _("Check your answers"), A_BOLD);
 	y += draw_para(y, x, cols, 2, _("Choose a line and press Enter to change it."), 0) + 1;
 
-	int visible = CONTENT_BOTTOM - y; /* one row kept for the finish line */
+	/* Two rows an answer: the question, then the answer under it, so
+	 * neither is cut short. One row is kept for the finish line. */
+	int visible = (CONTENT_BOTTOM - y - 1) / 2;
 	if (visible < 1)
 		visible = 1;
 	if (a->sel < a->review_scroll)
@@ -46,31 +48,31 @@ review_draw(app *a)
 	if (a->review_scroll < 0)
 		a->review_scroll = 0;
 
-	int label_cols = cols * 2 / 5;
 	for (int r = a->review_scroll; r < n && r < a->review_scroll + visible; r++) {
 		const field *fld = form_field_at(a->form, (size_t)idx[r]);
 		const char *v = answers_get(a->ans, field_id(fld));
-		char shown[1024], label[512];
+		char shown[1024], label[512], line[600];
 		bool sel = r == a->sel;
-		attr_t at = sel ? A_REVERSE | A_BOLD : 0;
-		snprintf(label, sizeof label, "%s %s", sel ? ">" : " ", _(field_label(fld)));
+		attr_t at = sel ? A_REVERSE | A_BOLD : A_BOLD;
+		bilingual(field_label(fld), field_term(fld), label, sizeof label);
+		snprintf(line, sizeof line, "%s %s", sel ? ">" : " ", label);
 		if (sel) {
 			attron(A_REVERSE);
 			mvhline(y, x, ' ', cols);
 			attroff(A_REVERSE);
+			draw_focus(y, x);
 		}
-		draw_str(y, x, label_cols - 1, label, at);
+		draw_str(y, x, cols, line, at);
 		if (v)
 			value_display(fld, v, shown, sizeof shown);
 		else
 			snprintf(shown, sizeof shown, "%s",
 				 field_required(fld) ? _("(not answered yet)") : _("(no answer)"));
-		draw_str(y, x + label_cols, cols - label_cols, shown,
-			 at | (!v && field_required(fld) ? A_UNDERLINE : 0));
-		if (sel)
-			draw_focus(y, x);
-		y++;
+		draw_str(y + 1, x + 4, cols - 4, shown, !v && field_required(fld) ? A_UNDERLINE : 0);
+		y += 2;
 	}
+	if (a->review_scroll + visible < n)
+		draw_str(y, x + 4, cols - 4, _("(more below: ↓)"), 0);
 	y = CONTENT_BOTTOM;
 	char finish[256];
 	snprintf(finish, sizeof finish, "%s %s", a->sel == n ? ">" : " ",

@@ -168,3 +168,21 @@ wide() {
 }
 if wide; then pass "e2e/wide-character-cursor"; else fail "e2e/wide-character-cursor"; fi
 e2e_stop
+
+# ---- the idle lock clears personal data from the screen ------------------------
+idle() {
+	rm -f "$tmp/drafts.db" "$tmp/drafts.db.key"
+	e2e_start 80 24 "$console --idle-lock 2" || return 1
+	e2e_wait "Start a new application" || return 1
+	e2e_keys Enter
+	e2e_wait "tries left" || return 1
+	e2e_type 1234
+	e2e_keys Enter
+	e2e_wait "山田　花子" || return 1
+	e2e_wait "Screen locked" 6 || return 1
+	e2e_screen | grep -q "山田" && return 1
+	e2e_keys Enter
+	e2e_wait "山田　花子" || return 1
+}
+if idle; then pass "e2e/idle-lock-hides-then-resumes"; else fail "e2e/idle-lock-hides-then-resumes"; fi
+e2e_stop
