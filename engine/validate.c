@@ -49,10 +49,13 @@ norm_text(const field *fld, const char *in, char **out, answer_error *err)
 
 	if (utf8_length(in) < 0)
 		return ANSWER_ERR_BAD_UTF8;
-	t = trim(in);
+	t = eng_xstrdup(in);
 	for (char *p = t; *p; p++)
 		if ((unsigned char)*p < 0x20 || *p == 0x7F)
 			*p = ' ';
+	w = trim(t);
+	free(t);
+	t = w;
 	w = kana_widen(t);
 	len = utf8_length(w);
 	if (len > fld->max) {

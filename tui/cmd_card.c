@@ -2,7 +2,9 @@
  * `yorisoi card read`: waits for a card, reads the PIN counter, asks for
  * the PIN (stdin or the terminal with echo off), verifies it once, reads
  * the 基本4情報 and prints them as JSON on stdout. Refuses to send a PIN
- * to a blocked card, or at the last try unless --confirm-last-try.
+ * to a blocked card, or at the last try (or when the card gives no count)
+ * unless --confirm-last-try. Every failure is exit 1 with a sentence and a
+ * "(status: detail)" line on stderr.
  */
 #include "cardio/cardio.h"
 #include "tui/commands.h"
@@ -162,9 +164,10 @@ static int
 print_identity(const cardio_identity *id, const char *reader)
 {
 	json_t *o =
-	        json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "name", id->name,
+	        json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "name", id->name,
 	                  "family_name", id->family_name, "given_name", id->given_name,
-	                  "name_alpha", id->name_alpha, "address", id->address, "birth", id->birth,
+	                  "name_alpha", id->name_alpha, "address", id->address,
+	                  "address_normalized", id->address_normalized, "birth", id->birth,
 	                  "sex", id->sex, "card_type", id->card_type, "reader", reader);
 	if (!o)
 		return -1;
@@ -319,6 +322,15 @@ cmd_card(int argc, char **argv)
 		explain(CARDIO_ERR_PIN_BLOCKED, NULL);
 		goto out;
 	}
+	if (tries < 0 && !o.confirm_last_try) {
+		/* The card did not give a count (90 00 or 63 00): it may be the
+		 * last try, so the same confirmation is needed. */
+		fprintf(stderr, "%s\n",
+		        _("The card did not say how many PIN tries are left; it may be the last "
+		          "one. Check the PIN with the resident, then run again with "
+		          "--confirm-last-try."));
+		goto out;
+	}
 	if (tries == 1 && !o.confirm_last_try) {
 		fprintf(stderr, "%s\n",
 		        _("Only one PIN try is left: a wrong PIN now would lock the card until "
@@ -348,5 +360,6 @@ out:
 	sodium_memzero(pin, sizeof pin);
 	cardio_identity_wipe(&id);
 	cardio_close(s);
+	cardio_shutdown();
 	return rc;
 }

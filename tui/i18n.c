@@ -18,7 +18,8 @@ is_dir(const char *p)
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* The build tree keeps catalogues in build/locale beside the executable. */
+/* The build tree keeps catalogues in build/locale beside the executable;
+ * an installed PREFIX/bin/yorisoi has them in PREFIX/share/locale. */
 static int
 locale_dir_beside_exe(char *out, size_t n)
 {
@@ -33,7 +34,17 @@ locale_dir_beside_exe(char *out, size_t n)
 	*slash = '\0';
 	if (snprintf(out, n, "%s/locale", exe) >= (int)n)
 		return -1;
-	return is_dir(out) ? 0 : -1;
+	if (is_dir(out))
+		return 0;
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return -1;
+	*slash = '\0';
+	if (snprintf(out, n, "%s/share/locale/ja/LC_MESSAGES/yorisoi.mo", exe) >= (int)n)
+		return -1;
+	if (access(out, R_OK) != 0)
+		return -1;
+	return snprintf(out, n, "%s/share/locale", exe) >= (int)n ? -1 : 0;
 }
 
 void

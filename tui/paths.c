@@ -23,10 +23,15 @@ paths_set_db(const char *path)
 	snprintf(db_path, sizeof db_path, "%s", path);
 }
 
-/* build/yorisoi finds the source tree's forms/ one level up. */
+/*
+ * build/yorisoi finds the source tree's forms/ one level up; an installed
+ * PREFIX/bin/yorisoi finds PREFIX/share/yorisoi/forms, wherever PREFIX
+ * was put (DESTDIR, a copied tree).
+ */
 static int
 forms_beside_exe(char *out, size_t n)
 {
+	static const char *const candidates[] = {"forms", "share/yorisoi/forms"};
 	char exe[PATH_MAX];
 	struct stat st;
 	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -38,10 +43,11 @@ forms_beside_exe(char *out, size_t n)
 		if (!slash)
 			return -1;
 		*slash = '\0';
-		if (snprintf(out, n, "%s/forms/form.rng", exe) >= (int)n)
-			return -1;
-		if (stat(out, &st) == 0) {
-			return snprintf(out, n, "%s/forms", exe) >= (int)n ? -1 : 0;
+		for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
+			if (snprintf(out, n, "%s/%s/form.rng", exe, candidates[i]) >= (int)n)
+				return -1;
+			if (stat(out, &st) == 0)
+				return snprintf(out, n, "%s/%s", exe, candidates[i]) >= (int)n ? -1 : 0;
 		}
 	}
 	return -1;

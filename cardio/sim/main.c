@@ -2,10 +2,13 @@
  * yorisoi-cardsim: an emulated My Number card for a real pcscd, through the
  * vsmartcard vpcd reader driver. It connects to the reader's TCP port as
  * the "card", answers with the cardio emulator, and logs one line per APDU
- * (INS, P1, P2, Lc, SW; for SELECT also the file or AID selected) so tests
- * can count commands. It never logs VERIFY data or response data.
+ * (INS, P1, P2, Lc, SW; for SELECT also the file or AID selected; the PIN
+ * tries counter after the APDU; the fault injected, if any) so tests can
+ * count commands and prove no try was spent. It never logs VERIFY data or
+ * response data.
  */
 #include "cardio/cardio.h"
+#include "cardio/internal.h"
 #include "cardio/sim/vpcd.h"
 
 #include <errno.h>
@@ -74,9 +77,10 @@ slurp(const char *path)
 	return buf;
 }
 
-/* One log line for an APDU: header fields, Lc, the SELECT target, SW. */
+/* One log line for an APDU: header fields, Lc, the SELECT target, SW,
+ * the tries counter and the injected fault. */
 static void
-log_apdu(const uint8_t *c, size_t n, const uint8_t *r, size_t rn)
+log_apdu(const cardio_emu *e, const uint8_t *c, size_t n, const uint8_t *r, size_t rn)
 {
 	char extra[64] = "";
 	unsigned lc = n > 5 ? c[4] : 0;
@@ -87,8 +91,10 @@ log_apdu(const uint8_t *c, size_t n, const uint8_t *r, size_t rn)
 		for (unsigned i = 0; i < lc && k + 3 < sizeof extra; i++)
 			k += (size_t)snprintf(extra + k, sizeof extra - k, "%02X", c[5 + i]);
 	}
-	logline("apdu ins=%02X p1=%02X p2=%02X lc=%u%s sw=%04X", n > 1 ? c[1] : 0, n > 2 ? c[2] : 0,
-	        n > 3 ? c[3] : 0, lc, extra, sw);
+	const char *fault = cardio_emu_last_fault(e);
+	logline("apdu ins=%02X p1=%02X p2=%02X lc=%u%s sw=%04X tries=%d%s%s", n > 1 ? c[1] : 0,
+	        n > 2 ? c[2] : 0, n > 3 ? c[3] : 0, lc, extra, sw, cardio_emu_tries_left(e),
+	        fault ? " fault=" : "", fault ? fault : "");
 }
 
 /* Serves one vpcd connection until it drops, SIGTERM, or the persona's
@@ -136,7 +142,12 @@ serve(int fd, cardio_emu *e)
 			continue;
 		}
 		size_t rn = cardio_emu_transmit(e, msg, (size_t)n, resp, sizeof resp);
-		log_apdu(msg, (size_t)n, resp, rn);
+		log_apdu(e, msg, (size_t)n, resp, rn);
+		if (rn == 0 && cardio_emu_pulled(e)) {
+			memset(msg, 0, (size_t)n);
+			logline("removed at apdu %u", cardio_emu_apdus(e));
+			return 1;
+		}
 		memset(msg, 0, (size_t)n);
 		int sent = vpcd_send(fd, resp, rn);
 		memset(resp, 0, sizeof resp);
@@ -228,7 +239,7 @@ main(int argc, char **argv)
 			continue;
 		}
 		waiting_logged = false;
-		logline("connected to %s:%ld", host, port);
+		logline("connected to %s:%ld tries=%d", host, port, cardio_emu_tries_left(e));
 		cardio_emu_power(e, 0);
 		int pulled = serve(fd, e);
 		close(fd);
@@ -237,7 +248,7 @@ main(int argc, char **argv)
 			while (!stop)
 				nap_ms(100);
 	}
-	logline("stopped");
+	logline("stopped tries=%d", e ? cardio_emu_tries_left(e) : -1);
 	rc = 0;
 out:
 	if (text) {
