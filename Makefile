@@ -6,7 +6,7 @@ DESTDIR ?=
 BUILD   ?= build
 CC      ?= cc
 
-PKGS := ncursesw libpcsclite sqlite3 libqrencode libsodium libxml-2.0 zlib jansson libpng
+PKGS := ncursesw libpcsclite sqlite3 libqrencode libsodium libxml-2.0 zlib jansson libpng cairo pangocairo
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

@@ -329,7 +329,18 @@ pcsc_transmit(void *ctx, const uint8_t *cmd, size_t cmdlen, uint8_t *resp, size_
 	DWORD rl = (DWORD)*resplen;
 
 	LONG rc = SCardTransmit(l->card, pci, cmd, (DWORD)cmdlen, NULL, resp, &rl);
+	if (rc == SCARD_S_SUCCESS && rl >= 2) {
+		*resplen = rl;
+		return CARDIO_OK;
+	}
 	if (rc == SCARD_S_SUCCESS) {
+		/* Less than a status word: a card pulled in the middle of the
+		 * exchange can look like this (vpcd answers 0 bytes). */
+		if (card_gone(l)) {
+			*resplen = 0;
+			return cardio_fail(err, CARDIO_ERR_REMOVED, 0, 0,
+			                   "card removed (answer of %lu bytes)", (unsigned long)rl);
+		}
 		*resplen = rl;
 		return CARDIO_OK;
 	}

@@ -142,7 +142,7 @@ parse_era(int e, const char *p, int *y, int *m, int *d)
 	if (strncmp(p, "元", 3) == 0) {
 		ey = 1;
 		p += 3;
-	} else if ((ey = read_num(&p, 2)) < 0) {
+	} else if ((ey = read_num(&p, 4)) < 0) {
 		return ANSWER_ERR_DATE_FORMAT;
 	}
 	if (!read_sep(&p, "年") || !read_month_day(&p, m, d))

@@ -151,7 +151,23 @@ int form_check(form *f, form_diag_fn diag, void *ctx);
 /* ---- form.c ---- */
 void choice_list_clear(choice_list *l);
 
-/* ---- form_load.c ---- */
+/* ---- form_load.c, form_build.c ---- */
+#define FORM_NS "urn:yorisoi:form:1"
+
+/* One file being loaded: where its problems go, and how many there were. */
+typedef struct load_ctx {
+	const char *path;
+	form_diag_fn diag;
+	void *ctx;
+	int errors;
+	int last_line; /* the last libxml2 error, to drop repeats */
+	char last_msg[512];
+} load_ctx;
+
+struct _xmlNode;
+/* Builds the form from the root element of a document the schema
+ * accepted; problems found on the way are reported and counted in lc. */
+form *form_build(load_ctx *lc, const struct _xmlNode *root);
 bool prefill_source_known(const char *name);
 
 #endif

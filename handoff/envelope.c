@@ -1,13 +1,17 @@
 /*
- * The payload text and its envelope: "YR1:" + Base45( version byte, flags
- * byte, raw DEFLATE of the serialisation ). Encoding checks its own work by
- * decoding the text it made; decoding checks every layer and says which
- * one failed.
+ * The payload and its layers (docs/handoff-format.md): serialisation ->
+ * raw DEFLATE with the preset dictionary -> signed by the desk (sign.c) ->
+ * sealed to the city when configured (seal.c) -> the envelope [version]
+ * [flags][...] -> cut into parts when one code is not enough
+ * (multipart.c) -> ASCII armour (armour.c). Encoding checks its own work;
+ * decoding checks every layer and says which one failed.
  */
 #include "handoff/internal.h"
 
+#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const char *
 handoff_status_name(handoff_status s)
@@ -35,6 +39,26 @@ handoff_status_name(handoff_status s)
 		return "invalid values";
 	case HANDOFF_ERR_IO:
 		return "i/o error";
+	case HANDOFF_ERR_UNSIGNED:
+		return "not signed";
+	case HANDOFF_ERR_UNKNOWN_DESK:
+		return "unknown desk";
+	case HANDOFF_ERR_SIGNATURE:
+		return "signature does not match";
+	case HANDOFF_ERR_SEALED:
+		return "sealed, no city key";
+	case HANDOFF_ERR_UNSEAL:
+		return "seal does not open";
+	case HANDOFF_ERR_PARTS:
+		return "parts missing";
+	case HANDOFF_ERR_PARTS_MIXED:
+		return "parts of different applications";
+	case HANDOFF_ERR_KEYFILE:
+		return "key file problem";
+	case HANDOFF_ERR_KEY_EXISTS:
+		return "key exists";
+	case HANDOFF_ERR_SLIP:
+		return "slip problem";
 	}
 	return "unknown status";
 }
@@ -52,126 +76,200 @@ find_one(const char *id, const void *ctx)
 	return strcmp(form_id(f), id) == 0 ? f : NULL;
 }
 
-/* Is s (n bytes) "YR<digits>:"? */
-static int
-other_version_prefix(const char *s, size_t n)
+static handoff_status
+inflate_status(zip_status zs, handoff_error *err)
 {
-	size_t i = 2;
-	if (n < 4 || s[0] != 'Y' || s[1] != 'R')
-		return 0;
-	while (i < n && s[i] >= '0' && s[i] <= '9')
-		i++;
-	return i > 2 && i < n && s[i] == ':';
-}
-
-static int
-lower_prefix(const char *s, size_t n)
-{
-	static const char lower[] = "yr1:";
-	if (n < 4)
-		return 0;
-	for (size_t i = 0; i < 4; i++)
-		if (s[i] != lower[i] && s[i] != HANDOFF_PREFIX[i])
-			return 0;
-	return 1;
+	switch (zs) {
+	case ZIP_OK:
+		return HANDOFF_OK;
+	case ZIP_TRUNCATED:
+		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "the compressed data is cut off");
+	case ZIP_TRAILING:
+		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "extra data after the end");
+	case ZIP_TOO_BIG:
+		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "inflates beyond %d bytes",
+		                    HANDOFF_MAX_SERIAL);
+	case ZIP_CORRUPT:
+	default:
+		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "the compressed data is corrupt");
+	}
 }
 
 /*
- * Decodes payload text against forms found through `find`. Trailing CR, LF
- * and spaces are dropped first: a Base45 text never ends in a space (the
- * last character of a group is at most 'W', of a pair at most '5'), so
- * this cannot change a valid payload.
+ * Opens a whole (joined) envelope down to the serialisation: the seal,
+ * then the signature, then DEFLATE. When the signature does not match,
+ * a body that does not even inflate means a scan that was cut off or
+ * damaged rather than altered, and is reported so.
  */
 static handoff_status
-decode_with(const char *scanned, handoff_form_lookup find, const void *ctx, answers **out,
-            char **lang_out, handoff_error *err)
+open_envelope(const unsigned char *env, size_t n, const handoff_verify *v, handoff_buf *serial,
+              handoff_origin *o, handoff_error *err)
 {
-	size_t n, blen = 0, where;
-	unsigned char *env = NULL;
-	handoff_buf serial = {0};
+	unsigned char flags = env[1], *opened = NULL;
+	const unsigned char *inner = env + 2, *body;
+	size_t ilen = n - 2, blen, olen;
+	const handoff_pubkey *who = NULL;
 	handoff_status st;
-	b45_status bs;
-	zip_status zs;
 
-	if (!scanned)
-		return handoff_fail(err, HANDOFF_ERR_PREFIX, "no text");
-	n = strlen(scanned);
-	while (n > 0 && (scanned[n - 1] == '\r' || scanned[n - 1] == '\n' || scanned[n - 1] == ' '))
-		n--;
-	if (n < 4 || memcmp(scanned, HANDOFF_PREFIX, 4) != 0) {
-		if (lower_prefix(scanned, n))
-			return handoff_fail(err, HANDOFF_ERR_LOWERCASE,
-			                    "the prefix is in lower case (Caps Lock?)");
-		if (other_version_prefix(scanned, n))
-			return handoff_fail(err, HANDOFF_ERR_VERSION,
-			                    "prefix of another format version");
-		return handoff_fail(err, HANDOFF_ERR_PREFIX, "the text does not start with %s",
-		                    HANDOFF_PREFIX);
+	if (flags & HANDOFF_FLAG_PART)
+		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "a part inside a joined envelope");
+	if (n < 3)
+		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "the envelope is cut off");
+	o->sealed = !!(flags & HANDOFF_FLAG_SEALED);
+	o->is_signed = !!(flags & HANDOFF_FLAG_SIGNED);
+	if (o->sealed) {
+		st = handoff_unseal(inner, ilen, v->city, &opened, &olen, err);
+		if (st != HANDOFF_OK)
+			return st;
+		inner = opened;
+		ilen = olen;
 	}
-	if (n == 4)
-		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "nothing after the prefix");
-
-	bs = handoff_b45_decode(scanned + 4, n - 4, &env, &blen, &where);
-	switch (bs) {
-	case B45_OK:
-		break;
-	case B45_LOWERCASE:
-		return handoff_fail(err, HANDOFF_ERR_LOWERCASE,
-		                    "lower-case letter at character %zu (Caps Lock?)", where + 4);
-	case B45_BAD_CHAR:
-		return handoff_fail(err, HANDOFF_ERR_ENCODING,
-		                    "character %zu (byte 0x%02X) is not in the Base45 alphabet",
-		                    where + 4, (unsigned char)scanned[4 + where]);
-	case B45_BAD_GROUP:
-		return handoff_fail(err, HANDOFF_ERR_ENCODING,
-		                    "the Base45 group at character %zu is out of range", where + 4);
-	case B45_BAD_LENGTH:
-		return handoff_fail(err, HANDOFF_ERR_ENCODING,
-		                    "a lone Base45 character at the end (cut off?)");
+	if (o->is_signed) {
+		st = handoff_verify_inner(env[0], flags, inner, ilen, v->trusted, &body, &blen, &who,
+		                          o->key_id, err);
+		if (st == HANDOFF_ERR_SIGNATURE) {
+			handoff_buf probe = {0};
+			zip_status zs = handoff_inflate(body, blen, HANDOFF_MAX_SERIAL, &probe);
+			handoff_buf_free(&probe);
+			if (zs != ZIP_OK)
+				st = handoff_fail(err, HANDOFF_ERR_CORRUPT,
+				                  "the signature does not match and the data does not "
+				                  "inflate: cut off or damaged");
+		}
+		if (st != HANDOFF_OK)
+			goto out;
+		o->desk = who;
+	} else {
+		if (!v->allow_unsigned) {
+			st = handoff_fail(err, HANDOFF_ERR_UNSIGNED, "the code carries no signature");
+			goto out;
+		}
+		body = inner;
+		blen = ilen;
 	}
-
-	if (env[0] != HANDOFF_FORMAT_VERSION) {
-		st = handoff_fail(err, HANDOFF_ERR_VERSION, "format version %u is not known",
-		                  env[0]);
-		goto out;
-	}
-	if (blen < 3) {
-		st = handoff_fail(err, HANDOFF_ERR_CORRUPT, "the envelope is cut off");
-		goto out;
-	}
-	if (env[1] & ~(HANDOFF_FLAG_SIGNED | HANDOFF_FLAG_SEALED)) {
-		st = handoff_fail(err, HANDOFF_ERR_VERSION, "unknown flags 0x%02X", env[1]);
-		goto out;
-	}
-	if (env[1] != 0) {
-		st = handoff_fail(err, HANDOFF_ERR_VERSION,
-		                  "signed or sealed codes (flags 0x%02X) are not supported yet",
-		                  env[1]);
-		goto out;
-	}
-	zs = handoff_inflate(env + 2, blen - 2, HANDOFF_MAX_SERIAL, &serial);
-	switch (zs) {
-	case ZIP_OK:
-		break;
-	case ZIP_TRUNCATED:
-		st = handoff_fail(err, HANDOFF_ERR_CORRUPT, "the compressed data is cut off");
-		goto out;
-	case ZIP_TRAILING:
-		st = handoff_fail(err, HANDOFF_ERR_CORRUPT, "extra data after the end");
-		goto out;
-	case ZIP_TOO_BIG:
-		st = handoff_fail(err, HANDOFF_ERR_CORRUPT, "inflates beyond %d bytes",
-		                  HANDOFF_MAX_SERIAL);
-		goto out;
-	case ZIP_CORRUPT:
-	default:
-		st = handoff_fail(err, HANDOFF_ERR_CORRUPT, "the compressed data is corrupt");
-		goto out;
-	}
-	st = handoff_deserialize(serial.p, serial.len, find, ctx, out, lang_out, err);
+	st = inflate_status(handoff_inflate(body, blen, HANDOFF_MAX_SERIAL, serial), err);
 out:
+	if (opened) {
+		sodium_memzero(opened, olen);
+		free(opened);
+	}
+	return st;
+}
+
+/* Drops what scanners append: trailing CR, LF and spaces (a payload never
+ * ends in a space: see the spec). */
+static size_t
+trimmed_len(const char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0 && (s[n - 1] == '\r' || s[n - 1] == '\n' || s[n - 1] == ' '))
+		n--;
+	return n;
+}
+
+static handoff_status
+decode_scans(const char *const *scans, size_t nscans, handoff_form_lookup find, const void *ctx,
+             const handoff_verify *v, answers **out, char **lang_out, handoff_origin *o,
+             handoff_error *err)
+{
+	unsigned char **env = NULL;
+	size_t *lens = NULL, nparts = 0, nwhole = 0, whole = 0;
+	handoff_buf joined = {0}, serial = {0};
+	const unsigned char *e;
+	size_t elen;
+	handoff_status st = HANDOFF_OK;
+
+	if (nscans == 0 || !scans)
+		return handoff_fail(err, HANDOFF_ERR_PREFIX, "no text");
+	env = handoff_xmalloc(nscans * sizeof *env);
+	lens = handoff_xmalloc(nscans * sizeof *lens);
+	for (size_t i = 0; i < nscans; i++)
+		env[i] = NULL;
+	for (size_t i = 0; i < nscans; i++) {
+		if (!scans[i]) {
+			st = handoff_fail(err, HANDOFF_ERR_PREFIX, "no text");
+			goto out;
+		}
+		st = handoff_unarmour(scans[i], trimmed_len(scans[i]), &env[i], &lens[i], err);
+		if (st != HANDOFF_OK) {
+			if (nscans > 1 && err) {
+				char d[sizeof err->detail];
+				int k = snprintf(d, sizeof d, "scan %zu: ", i + 1);
+				if (k > 0 && (size_t)k < sizeof d) {
+					snprintf(d + k, sizeof d - (size_t)k, "%.*s",
+					         (int)(sizeof d - (size_t)k - 1), err->detail);
+					memcpy(err->detail, d, sizeof d);
+				}
+			}
+			goto out;
+		}
+		if (env[i][1] & HANDOFF_FLAG_PART)
+			nparts++;
+		else
+			nwhole++, whole = i;
+	}
+	o->parts_total = 1;
+	if (nparts > 0 && nwhole > 0) {
+		st = handoff_fail(err, HANDOFF_ERR_PARTS_MIXED,
+		                  "a single code was scanned together with parts of a multi-part code");
+		goto out;
+	}
+	if (nwhole > 1) {
+		for (size_t i = 0; i < nscans; i++)
+			if (lens[i] != lens[whole] || memcmp(env[i], env[whole], lens[i]) != 0) {
+				st = handoff_fail(err, HANDOFF_ERR_PARTS_MIXED,
+				                  "codes of different applications were scanned");
+				goto out;
+			}
+	}
+	if (nparts > 0) {
+		st = handoff_join(env, lens, nscans, &joined, o, err);
+		if (st != HANDOFF_OK)
+			goto out;
+		e = joined.p;
+		elen = joined.len;
+		if (elen < 2 || e[0] != HANDOFF_FORMAT_VERSION ||
+		    (e[1] & ~HANDOFF_FLAGS_KNOWN)) {
+			st = handoff_fail(err, HANDOFF_ERR_CORRUPT, "the joined envelope is malformed");
+			goto out;
+		}
+	} else {
+		e = env[whole];
+		elen = lens[whole];
+	}
+	st = open_envelope(e, elen, v, &serial, o, err);
+	if (st == HANDOFF_OK)
+		st = handoff_deserialize(serial.p, serial.len, find, ctx, out, lang_out, err);
+out:
+	for (size_t i = 0; i < nscans; i++)
+		free(env[i]);
 	free(env);
+	free(lens);
+	handoff_buf_free(&joined);
+	if (serial.p)
+		sodium_memzero(serial.p, serial.len);
 	handoff_buf_free(&serial);
+	return st;
+}
+
+handoff_status
+handoff_decode_with(const char *const *scans, size_t nscans, const form_set *forms,
+                    const handoff_verify *v, answers **out, char **lang_out,
+                    handoff_origin *origin, handoff_error *err)
+{
+	handoff_origin o = {0};
+	handoff_verify none = {0};
+	handoff_status st;
+
+	if (err)
+		*err = (handoff_error){0};
+	*out = NULL;
+	if (lang_out)
+		*lang_out = NULL;
+	st = decode_scans(scans, nscans, find_in_set, forms, v ? v : &none, out, lang_out, &o,
+	                  err);
+	if (origin)
+		*origin = o;
 	return st;
 }
 
@@ -179,23 +277,55 @@ handoff_status
 handoff_decode(const char *scanned, const form_set *forms, answers **out, char **lang_out,
                handoff_error *err)
 {
-	if (err)
-		*err = (handoff_error){0};
-	*out = NULL;
-	if (lang_out)
-		*lang_out = NULL;
-	return decode_with(scanned, find_in_set, forms, out, lang_out, err);
+	handoff_keyring kr = {0};
+	handoff_desk_key k;
+	handoff_verify v = {&kr, NULL, 0};
+	handoff_status st;
+
+	if (handoff_desk_key_load(NULL, &k, NULL) == HANDOFF_OK) {
+		handoff_pubkey pk;
+		handoff_desk_key_public(&k, &pk);
+		handoff_keyring_add(&kr, &pk);
+		handoff_desk_key_wipe(&k);
+	}
+	st = handoff_decode_with(&scanned, 1, forms, &v, out, lang_out, NULL, err);
+	handoff_keyring_free(&kr);
+	return st;
 }
 
-/* Decodes `text` again and compares the JSON of both sides. */
+/*
+ * Checks the encoder's own work: the serialisation must parse back into
+ * the same answers (same JSON), and, when the codes are not sealed (the
+ * desk cannot open a seal), the texts must decode to them through every
+ * layer.
+ */
 static handoff_status
-self_check(const answers *a, const char *lang, const char *text, handoff_error *err)
+self_check(const answers *a, const char *lang, const handoff_buf *serial,
+           const handoff_codes *c, const handoff_encode_opts *o, handoff_error *err)
 {
 	answers *back = NULL;
 	char *lang2 = NULL, *j1 = NULL, *j2 = NULL;
 	handoff_error e2 = {0};
-	handoff_status st = decode_with(text, find_one, answers_form(a), &back, &lang2, &e2);
+	handoff_status st = handoff_deserialize(serial->p, serial->len, find_one, answers_form(a),
+	                                        &back, &lang2, &e2);
 
+	if (st == HANDOFF_OK && !o->city_pk) {
+		handoff_keyring kr = {0};
+		handoff_pubkey pk;
+		handoff_verify v = {&kr, NULL, o->desk == NULL};
+		handoff_origin org = {0};
+		if (o->desk) {
+			handoff_desk_key_public(o->desk, &pk);
+			handoff_keyring_add(&kr, &pk);
+		}
+		answers_free(back);
+		free(lang2);
+		back = NULL;
+		lang2 = NULL;
+		st = decode_scans((const char *const *)c->text, c->n, find_one, answers_form(a), &v,
+		                  &back, &lang2, &org, &e2);
+		handoff_keyring_free(&kr);
+	}
 	if (st != HANDOFF_OK) {
 		st = handoff_fail(err, HANDOFF_ERR_INVALID, "the code does not decode: %s",
 		                  e2.detail);
@@ -215,18 +345,31 @@ out:
 	return st;
 }
 
-handoff_status
-handoff_encode_stats(const answers *a, const char *lang, char **text_out, handoff_stats *stats,
-                     handoff_error *err)
+void
+handoff_codes_free(handoff_codes *c)
 {
-	handoff_buf serial = {0}, env = {0};
+	for (size_t i = 0; c->text && i < c->n; i++)
+		free(c->text[i]);
+	free(c->text);
+	*c = (handoff_codes){0};
+}
+
+handoff_status
+handoff_encode_with(const answers *a, const char *lang, const handoff_encode_opts *o,
+                    handoff_codes *out, handoff_error *err)
+{
+	handoff_buf serial = {0}, body = {0}, inner = {0}, env = {0};
+	handoff_buf parts[HANDOFF_MAX_PARTS];
 	handoff_status st;
-	char *b45 = NULL, *text = NULL;
-	int missing = -1;
+	handoff_codes c = {0};
+	unsigned char flags = 0;
+	int missing = -1, maxv = o->max_version > 0 && o->max_version <= 40 ? o->max_version : 40;
+	size_t cap = handoff_capacity(maxv, o->armour);
+	char *one = NULL;
 
 	if (err)
 		*err = (handoff_error){0};
-	*text_out = NULL;
+	*out = (handoff_codes){0};
 	if (!answers_complete(a, &missing)) {
 		const form *f = answers_form(a);
 		st = handoff_fail(err, HANDOFF_ERR_INCOMPLETE,
@@ -242,32 +385,105 @@ handoff_encode_stats(const answers *a, const char *lang, char **text_out, handof
 		                  serial.len);
 		goto out;
 	}
+	if (o->desk)
+		flags |= HANDOFF_FLAG_SIGNED;
+	if (o->city_pk)
+		flags |= HANDOFF_FLAG_SEALED;
+	handoff_deflate(serial.p, serial.len, &body);
+	if (o->desk)
+		handoff_sign(HANDOFF_FORMAT_VERSION, flags, o->desk, body.p, body.len, &inner);
+	else
+		handoff_buf_put(&inner, body.p, body.len);
 	handoff_buf_putc(&env, HANDOFF_FORMAT_VERSION);
-	handoff_buf_putc(&env, 0); /* flags: not signed, not sealed */
-	handoff_deflate(serial.p, serial.len, &env);
-	b45 = handoff_b45_encode(env.p, env.len);
-	size_t chars = strlen(HANDOFF_PREFIX) + strlen(b45);
-	if (stats)
-		*stats = (handoff_stats){serial.len, env.len - 2, env.len, chars};
-	if (chars > HANDOFF_MAX_TEXT) {
-		st = handoff_fail(err, HANDOFF_ERR_TOO_LARGE,
-		                  "the code has %zu characters; one QR code holds %d", chars,
-		                  HANDOFF_MAX_TEXT);
-		goto out;
+	handoff_buf_putc(&env, flags);
+	if (o->city_pk)
+		handoff_seal(inner.p, inner.len, o->city_pk, &env);
+	else
+		handoff_buf_put(&env, inner.p, inner.len);
+
+	c.stats = (handoff_stats){serial.len, body.len, env.len, 0};
+	one = handoff_armour_text(env.p, env.len, o->armour);
+	if (strlen(one) <= cap) {
+		c.n = 1;
+		c.text = handoff_xmalloc(sizeof *c.text);
+		c.text[0] = one;
+		one = NULL;
+	} else {
+		size_t n = maxv < 40 ? handoff_split(env.p, env.len, cap, o->armour, parts) : 0;
+		if (n == 0) {
+			c.stats.text_chars = strlen(one);
+			st = handoff_fail(err, HANDOFF_ERR_TOO_LARGE,
+			                  "the code has %zu characters; one QR code of version %d "
+			                  "holds %zu",
+			                  strlen(one), maxv, cap);
+			goto out;
+		}
+		c.n = n;
+		c.text = handoff_xmalloc(n * sizeof *c.text);
+		for (size_t i = 0; i < n; i++) {
+			c.text[i] = handoff_armour_text(parts[i].p, parts[i].len, o->armour);
+			handoff_buf_free(&parts[i]);
+		}
 	}
-	text = handoff_xmalloc(chars + 1);
-	strcpy(text, HANDOFF_PREFIX);
-	strcat(text, b45);
-	st = self_check(a, lang, text, err);
+	for (size_t i = 0; i < c.n; i++)
+		c.stats.text_chars += strlen(c.text[i]);
+	st = self_check(a, lang, &serial, &c, o, err);
 	if (st != HANDOFF_OK)
 		goto out;
-	*text_out = text;
-	text = NULL;
+	*out = c;
+	c = (handoff_codes){0};
 out:
-	free(text);
-	free(b45);
+	if (st == HANDOFF_ERR_TOO_LARGE)
+		out->stats = c.stats;
+	handoff_codes_free(&c);
+	free(one);
+	if (serial.p)
+		sodium_memzero(serial.p, serial.len);
 	handoff_buf_free(&serial);
+	handoff_buf_free(&body);
+	handoff_buf_free(&inner);
 	handoff_buf_free(&env);
+	return st;
+}
+
+/*
+ * The console's entry point: one Base45 code, signed with the default desk
+ * key (created on first use) and sealed when the city's box key is
+ * installed beside it.
+ */
+handoff_status
+handoff_encode_stats(const answers *a, const char *lang, char **text_out, handoff_stats *stats,
+                     handoff_error *err)
+{
+	handoff_desk_key desk;
+	handoff_city_key city = {0};
+	handoff_encode_opts o = {&desk, NULL, HANDOFF_ARMOUR_BASE45, 40};
+	handoff_codes c = {0};
+	char path[4096];
+	handoff_status st;
+
+	*text_out = NULL;
+	st = handoff_desk_key_default(&desk, err);
+	if (st != HANDOFF_OK)
+		return st;
+	if (handoff_keys_path("city-box.pub", path, sizeof path, 0, NULL) == HANDOFF_OK &&
+	    access(path, F_OK) == 0) {
+		st = handoff_city_key_load(path, &city, err);
+		if (st != HANDOFF_OK)
+			goto out;
+		o.city_pk = city.pk;
+	}
+	st = handoff_encode_with(a, lang, &o, &c, err);
+	if (stats)
+		*stats = c.stats;
+	if (st == HANDOFF_OK) {
+		*text_out = c.text[0];
+		c.text[0] = NULL;
+	}
+out:
+	handoff_codes_free(&c);
+	handoff_desk_key_wipe(&desk);
+	handoff_city_key_wipe(&city);
 	return st;
 }
 

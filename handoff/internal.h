@@ -12,9 +12,17 @@
 
 /* Version byte of the envelope; it also names the dictionary (dict.c). */
 #define HANDOFF_FORMAT_VERSION 1
-/* Flags byte: bits the signing issue will give a meaning. */
+/* Flags byte (docs/handoff-format.md, "Envelope"). */
 #define HANDOFF_FLAG_SIGNED 0x01
 #define HANDOFF_FLAG_SEALED 0x02
+#define HANDOFF_FLAG_PART   0x04
+#define HANDOFF_FLAGS_KNOWN 0x07
+/* The digits-only armour's prefix: "YR" as letter numbers 25 18, version 1. */
+#define HANDOFF_DIGITS_PREFIX "25181"
+#define HANDOFF_SIG_BYTES     64
+#define HANDOFF_SEAL_BYTES    48 /* crypto_box_SEALBYTES */
+#define HANDOFF_MAX_PARTS     16
+#define HANDOFF_PART_HEADER   6 /* version, flags, set id (2), index, count */
 /* Largest serialisation either side accepts (zip-bomb bound). */
 #define HANDOFF_MAX_SERIAL (64 * 1024)
 /* Alphanumeric characters in a version 40 symbol at ECC M. */
@@ -79,6 +87,46 @@ extern const size_t handoff_dict_v1_len;
 void handoff_deflate(const unsigned char *in, size_t n, handoff_buf *out);
 /* Inflates with the dictionary into out, refusing more than limit bytes. */
 zip_status handoff_inflate(const unsigned char *in, size_t n, size_t limit, handoff_buf *out);
+
+/* ---- armour, signature, seal, parts ------------------------------------ */
+
+/* Key id: the first HANDOFF_KEYID_BYTES of SHA-256(public key). */
+void handoff_key_id(const unsigned char pk[32], unsigned char id[HANDOFF_KEYID_BYTES]);
+
+/* Envelope bytes to payload text in an armour (malloc'd). */
+char *handoff_armour_text(const unsigned char *env, size_t n, handoff_armour a);
+/* Payload text (trailing CR, LF, spaces already dropped: n) to envelope
+ * bytes (malloc'd *env, at least 2 bytes). */
+handoff_status handoff_unarmour(const char *text, size_t n, unsigned char **env, size_t *envlen,
+                                handoff_error *err);
+/* Largest text one code of `version` holds at ECC M in this armour. */
+size_t handoff_capacity(int version, handoff_armour a);
+
+/* Appends key id and signature around body: out gets [key id][body][sig],
+ * the signature covering version, flags, key id and body. */
+void handoff_sign(unsigned char version, unsigned char flags, const handoff_desk_key *k,
+                  const unsigned char *body, size_t n, handoff_buf *out);
+/* Verifies inner = [key id][body][sig] against the trusted keys. Sets
+ * the body and the verifying key (*who) on success. */
+handoff_status handoff_verify_inner(unsigned char version, unsigned char flags,
+                                    const unsigned char *inner, size_t n,
+                                    const handoff_keyring *trusted, const unsigned char **body,
+                                    size_t *bodylen, const handoff_pubkey **who,
+                                    unsigned char key_id[HANDOFF_KEYID_BYTES], handoff_error *err);
+
+/* Sealed box to the city's X25519 key (appends), and its opening (malloc'd). */
+void handoff_seal(const unsigned char *in, size_t n, const unsigned char city_pk[32],
+                  handoff_buf *out);
+handoff_status handoff_unseal(const unsigned char *in, size_t n, const handoff_city_key *city,
+                              unsigned char **out, size_t *outlen, handoff_error *err);
+
+/* Splits an envelope into part envelopes whose armoured texts each fit
+ * `cap` characters; returns the count (0 when 16 parts are not enough). */
+size_t handoff_split(const unsigned char *env, size_t n, size_t cap, handoff_armour a,
+                     handoff_buf parts[HANDOFF_MAX_PARTS]);
+/* Joins part envelopes (any order) into the envelope. */
+handoff_status handoff_join(unsigned char *const *parts, const size_t *lens, size_t nparts,
+                            handoff_buf *env, handoff_origin *origin, handoff_error *err);
 
 /* ---- serialisation ---------------------------------------------------- */
 

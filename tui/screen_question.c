@@ -120,7 +120,7 @@ question_draw(app *a)
 		snprintf(line, sizeof line, "［%s］", field_term(fld));
 		y += draw_para(y, x, cols, 1, line, 0);
 	}
-	if (!field_required(fld))
+	if (!field_required_now(a->ans, fld))
 		y += draw_para(y, x, cols, 1, _("(optional)"), 0);
 	y++;
 	if (field_help(fld))

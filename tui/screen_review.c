@@ -67,8 +67,8 @@ review_draw(app *a)
 			value_display(fld, v, shown, sizeof shown);
 		else
 			snprintf(shown, sizeof shown, "%s",
-				 field_required(fld) ? _("(not answered yet)") : _("(no answer)"));
-		draw_str(y + 1, x + 4, cols - 4, shown, !v && field_required(fld) ? A_UNDERLINE : 0);
+				 field_required_now(a->ans, fld) ? _("(not answered yet)") : _("(no answer)"));
+		draw_str(y + 1, x + 4, cols - 4, shown, !v && field_required_now(a->ans, fld) ? A_UNDERLINE : 0);
 		y += 2;
 	}
 	if (a->review_scroll + visible < n)

@@ -2,29 +2,16 @@
 # The card path through a REAL PC/SC stack: a private pcscd (reader config
 # in a temp dir, vpcd on port 0x9C7B = 40059), yorisoi-cardsim as the card,
 # `yorisoi card read` as the client. Each case prints PASS:/FAIL: card/<name>.
-# pcscd always serves /run/pcscd/pcscd.comm, so this needs root and refuses
-# to run beside a pcscd it did not start (facts/pcsc-testing.md).
+# pcscd always serves /run/pcscd/pcscd.comm, so this needs root and waits
+# for (never kills) a pcscd it did not start: see pcsc_lib.sh.
 set -u
 cd "$(dirname "$0")/../.."
 
-BUILD=${BUILD:-build}
-YORISOI=$BUILD/yorisoi
-SIM=$BUILD/yorisoi-cardsim
-PERSONAS=tests/data/personas
-PORT=40059
-DRIVER=/usr/lib/pcsc/drivers/serial/libifdvpcd.so
 CASES="correct-pin apdu-count unpowered-after-read wrong-pin-costs-one-try blocked-refused
 last-try-refused last-try-confirmed removed-mid-read long-address no-card no-ef0001 usage"
 
-# Messages are compared in English; the detail line "(status: ...)" is not
-# translated at all.
-LC_ALL=C.UTF-8
-export LC_ALL
-unset LANGUAGE LANG 2>/dev/null
-# A sanitizer report must not pass for the ordinary "exit 1" of a refusal.
-ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}exitcode=86
-UBSAN_OPTIONS=${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}exitcode=86
-export ASAN_OPTIONS UBSAN_OPTIONS
+. tests/integration/pcsc_lib.sh
+tmp=$PCSC_TMP
 
 fail_all() {
 	for c in $CASES; do
@@ -33,60 +20,9 @@ fail_all() {
 	exit 1
 }
 
-[ "$(id -u)" = 0 ] || fail_all "needs root: pcscd only serves /run/pcscd/pcscd.comm"
-[ -x "$YORISOI" ] && [ -x "$SIM" ] || fail_all "$YORISOI or $SIM not built"
-command -v pcscd >/dev/null 2>&1 || fail_all "pcscd is not installed"
-[ -f "$DRIVER" ] || fail_all "vsmartcard-vpcd is not installed ($DRIVER)"
-if command -v pgrep >/dev/null 2>&1; then
-	other=$(pgrep -x pcscd | tr '\n' ' ')
-else
-	other=$(ps -eo pid=,comm= | awk '$2 == "pcscd" {print $1}' | tr '\n' ' ')
-fi
-[ -z "$other" ] || fail_all "a pcscd not started by this test is running (pid $other); stop it first"
-
-tmp=$(mktemp -d)
-PCSCD_PID=
-SIM_PID=
-cleanup() {
-	[ -n "$SIM_PID" ] && kill "$SIM_PID" 2>/dev/null && wait "$SIM_PID" 2>/dev/null
-	[ -n "$PCSCD_PID" ] && kill "$PCSCD_PID" 2>/dev/null && wait "$PCSCD_PID" 2>/dev/null
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
-
-mkdir "$tmp/conf"
-cat >"$tmp/conf/vpcd" <<EOF
-FRIENDLYNAME "Virtual PCD"
-DEVICENAME   /dev/null:0x9C7B
-LIBPATH      $DRIVER
-CHANNELID    0x9C7B
-EOF
-pcscd -f -c "$tmp/conf" >"$tmp/pcscd.log" 2>&1 &
-PCSCD_PID=$!
-
-# `card read --timeout 0` answers at once: its detail line says whether
-# pcscd is up and the reader is there ("no card") or not yet.
-probe() {
-	timeout 10 "$YORISOI" card read --timeout 0 </dev/null 2>&1 >/dev/null
-}
-
-# Polls (up to ~10 s) until the reader is up and holds no card.
-wait_empty_reader() {
-	i=0
-	while [ $i -lt 100 ]; do
-		probe | grep -q '^(no card:' && return 0
-		kill -0 "$PCSCD_PID" 2>/dev/null || return 1
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-
-wait_empty_reader || {
-	tail -n 20 "$tmp/pcscd.log" >&2
-	fail_all "the private pcscd did not show the vpcd reader"
-}
+pcsc_preflight
+[ -z "$PCSC_WHY" ] || fail_all "$PCSC_WHY"
+pcsc_start || fail_all "the private pcscd did not show the vpcd reader"
 
 pass() { echo "PASS: card/$1"; }
 fail() {
@@ -97,21 +33,13 @@ fail() {
 
 # Inserts the card of a persona; its log is $tmp/sim.log (also kept in
 # $tmp/all.log for the EF 0001 check).
-insert() {
-	: >"$tmp/sim.log"
-	"$SIM" --persona "$PERSONAS/$1" --port $PORT --log "$tmp/sim.log" &
-	SIM_PID=$!
-}
+insert() { sim_insert "$PERSONAS/$1" "$tmp/sim.log"; }
 
 # Pulls the card and waits until pcscd has noticed.
 pull() {
-	if [ -n "$SIM_PID" ]; then
-		kill "$SIM_PID" 2>/dev/null
-		wait "$SIM_PID" 2>/dev/null
-		SIM_PID=
-	fi
+	sim_pull_quiet
 	cat "$tmp/sim.log" >>"$tmp/all.log"
-	wait_empty_reader
+	pcsc_wait_empty_reader
 }
 
 # read_card PIN [options...]: runs card read with PIN on stdin; sets rc.

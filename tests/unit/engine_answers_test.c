@@ -82,6 +82,8 @@ TEST(text_too_long_and_bad_utf8)
 	/* Control characters become spaces; half-width katakana widens. */
 	CHECK_INT(answers_set(a, "name", "a\tb\nc", &e), ANSWER_OK);
 	CHECK_STR(answers_get(a, "name"), "a b c");
+	CHECK_INT(answers_set(a, "name", "\x1f a\x7f", &e), ANSWER_OK);
+	CHECK_STR(answers_get(a, "name"), "a");
 	CHECK_INT(answers_set(a, "name", "ｶﾞｯｺｳ", &e), ANSWER_OK);
 	CHECK_STR(answers_get(a, "name"), "ガッコウ");
 	answers_free(a);

@@ -1,0 +1,340 @@
+/*
+ * Building the form structures from a parsed document that the schema
+ * accepted. The builder is still defensive (missing attributes become empty
+ * strings, unknown elements are skipped) so that a schema out of step with
+ * the code cannot crash it; form_check.c then checks the meaning.
+ */
+#include "engine/internal.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/tree.h>
+
+#define MAX_COND_DEPTH 32
+#define TEXT_MAX_LEN   200 /* default max="" of text fields, in characters */
+#define KANA_MAX_LEN   100
+#define NUMBER_MIN     0
+#define NUMBER_MAX     999999
+
+static const char *const prefill_sources[] = {
+        "card.name",    "card.family_name", "card.given_name", "card.name_alpha",
+        "card.address", "card.birth",       "card.sex",        "today",
+};
+
+bool
+prefill_source_known(const char *name)
+{
+	for (size_t i = 0; i < sizeof prefill_sources / sizeof prefill_sources[0]; i++)
+		if (strcmp(name, prefill_sources[i]) == 0)
+			return true;
+	return false;
+}
+
+static const char *const type_names[] = {"text",  "kana",   "date",  "choice",
+                                         "multi", "number", "phone", "postal"};
+
+const char *
+field_type_name(field_type t)
+{
+	return (unsigned)t < sizeof type_names / sizeof type_names[0] ? type_names[t] : "?";
+}
+
+static bool
+is_elem(const xmlNode *n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
+	       strcmp((const char *)n->ns->href, FORM_NS) == 0 &&
+	       strcmp((const char *)n->name, name) == 0;
+}
+
+static char *
+get_attr(const xmlNode *n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, (const xmlChar *)name);
+	char *s;
+	if (!v)
+		return NULL;
+	s = eng_xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* The element's text with whitespace collapsed as xgettext does. */
+static char *
+get_text(const xmlNode *n)
+{
+	xmlChar *v = xmlNodeGetContent(n);
+	char *s = normalize_space(v ? (const char *)v : "");
+	xmlFree(v);
+	return s;
+}
+
+static const xmlNode *
+first_child(const xmlNode *n, const char *name)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (is_elem(c, name))
+			return c;
+	return NULL;
+}
+
+static char *
+child_text(const xmlNode *n, const char *name)
+{
+	const xmlNode *c = first_child(n, name);
+	return c ? get_text(c) : NULL;
+}
+
+static bool
+get_bool_attr(const xmlNode *n, const char *name)
+{
+	char *v = get_attr(n, name);
+	bool b = v && (strcmp(v, "true") == 0 || strcmp(v, "1") == 0);
+	free(v);
+	return b;
+}
+
+/* Reads an integer attribute; false (with a diagnostic) when it is
+ * present but not an int. */
+static bool
+get_int_attr(load_ctx *lc, const xmlNode *n, const char *name, int *out, bool *present)
+{
+	char *v = get_attr(n, name), *end;
+	long l;
+	bool ok = true;
+
+	*present = v != NULL;
+	if (!v)
+		return true;
+	errno = 0;
+	l = strtol(v, &end, 10);
+	if (errno || end == v || *end || l < INT_MIN || l > INT_MAX) {
+		diag_report(lc->diag, lc->ctx, lc->path, xmlGetLineNo(n),
+		            "attribute %s=\"%s\" is not a whole number", name, v);
+		lc->errors++;
+		ok = false;
+	} else {
+		*out = (int)l;
+	}
+	free(v);
+	return ok;
+}
+
+static int
+parse_field_type(const char *s, field_type *t)
+{
+	for (size_t i = 0; i < sizeof type_names / sizeof type_names[0]; i++)
+		if (s && strcmp(s, type_names[i]) == 0) {
+			*t = (field_type)i;
+			return 0;
+		}
+	return -1;
+}
+
+static void
+load_choice(const xmlNode *n, choice_list *l)
+{
+	choice *c;
+	l->items = eng_xrealloc(l->items, (l->n + 1) * sizeof *l->items);
+	c = &l->items[l->n++];
+	c->id = get_attr(n, "id");
+	if (!c->id)
+		c->id = eng_xstrdup("");
+	c->label = child_text(n, "label");
+	if (!c->label)
+		c->label = eng_xstrdup("");
+	c->term = child_text(n, "term");
+	if (!c->term)
+		c->term = eng_xstrdup("");
+	c->code = get_attr(n, "code");
+	c->line = xmlGetLineNo(n);
+}
+
+static void
+load_choices(const xmlNode *n, choice_list *l)
+{
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (is_elem(c, "choice"))
+			load_choice(c, l);
+}
+
+static const struct {
+	const char *name;
+	cond_kind kind;
+} cond_names[] = {
+        {"equals", COND_EQUALS},     {"not-equals", COND_NOT_EQUALS},
+        {"includes", COND_INCLUDES}, {"answered", COND_ANSWERED},
+        {"all", COND_ALL},           {"any", COND_ANY},
+        {"not", COND_NOT},
+};
+
+/*
+ * Builds a condition from an element of <show-if> or <required-if>. Returns NULL (with a
+ * diagnostic) for an element that is not a condition or nests too deep;
+ * the schema normally rejects both first.
+ */
+static condition *
+load_condition(load_ctx *lc, const xmlNode *n, int depth)
+{
+	condition *c;
+	size_t k;
+
+	for (k = 0; k < sizeof cond_names / sizeof cond_names[0]; k++)
+		if (is_elem(n, cond_names[k].name))
+			break;
+	if (k == sizeof cond_names / sizeof cond_names[0] || depth > MAX_COND_DEPTH) {
+		diag_report(lc->diag, lc->ctx, lc->path, xmlGetLineNo(n),
+		            depth > MAX_COND_DEPTH ? "conditions nested too deeply"
+		                                   : "<%s> is not a condition",
+		            (const char *)n->name);
+		lc->errors++;
+		return NULL;
+	}
+	c = eng_xcalloc(1, sizeof *c);
+	c->kind = cond_names[k].kind;
+	c->line = xmlGetLineNo(n);
+	switch (c->kind) {
+	case COND_ALL:
+	case COND_ANY:
+	case COND_NOT:
+		for (const xmlNode *ch = n->children; ch; ch = ch->next) {
+			condition *kid;
+			if (ch->type != XML_ELEMENT_NODE)
+				continue;
+			kid = load_condition(lc, ch, depth + 1);
+			if (!kid)
+				continue;
+			c->kids = eng_xrealloc(c->kids, (c->nkids + 1) * sizeof *c->kids);
+			c->kids[c->nkids++] = kid;
+		}
+		break;
+	default:
+		c->field = get_attr(n, "field");
+		c->value = get_attr(n, "value");
+		break;
+	}
+	return c;
+}
+
+/* The one condition inside <show-if> or <required-if> (w may be NULL). */
+static condition *
+load_wrapped_condition(load_ctx *lc, const xmlNode *w)
+{
+	condition *c = NULL;
+	if (!w)
+		return NULL;
+	for (const xmlNode *ch = w->children; ch; ch = ch->next) {
+		if (ch->type != XML_ELEMENT_NODE)
+			continue;
+		if (c) {
+			diag_report(
+			        lc->diag, lc->ctx, lc->path, xmlGetLineNo(ch),
+			        "<%s> takes exactly one condition; wrap several in <all> or <any>",
+			        (const char *)w->name);
+			lc->errors++;
+			break;
+		}
+		c = load_condition(lc, ch, 0);
+	}
+	return c;
+}
+
+/* Builds one <field>; section is the heading it sits under, or NULL. */
+static void
+load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section)
+{
+	field *fld = eng_xcalloc(1, sizeof *fld);
+	char *type = get_attr(n, "type");
+
+	fld->line = xmlGetLineNo(n);
+	fld->id = get_attr(n, "id");
+	if (!fld->id)
+		fld->id = eng_xstrdup("");
+	if (parse_field_type(type, &fld->type) != 0) {
+		diag_report(lc->diag, lc->ctx, lc->path, fld->line,
+		            "field \"%s\": unknown type \"%s\"", fld->id, type ? type : "");
+		lc->errors++;
+	}
+	free(type);
+	fld->label = child_text(n, "label");
+	if (!fld->label)
+		fld->label = eng_xstrdup("");
+	fld->term = child_text(n, "term");
+	if (!fld->term)
+		fld->term = eng_xstrdup("");
+	fld->help = child_text(n, "help");
+	fld->section = section;
+	fld->required = get_bool_attr(n, "required");
+	fld->past = get_bool_attr(n, "past");
+	fld->prefill = get_attr(n, "prefill");
+	fld->choices_ref = get_attr(n, "choices");
+	get_int_attr(lc, n, "min", &fld->min, &fld->has_min);
+	get_int_attr(lc, n, "max", &fld->max, &fld->has_max);
+	if (!fld->has_min)
+		fld->min = fld->type == FIELD_NUMBER ? NUMBER_MIN : 0;
+	if (!fld->has_max)
+		fld->max = fld->type == FIELD_NUMBER ? NUMBER_MAX
+		           : fld->type == FIELD_KANA ? KANA_MAX_LEN
+		                                     : TEXT_MAX_LEN;
+	load_choices(n, &fld->inline_choices);
+	fld->show_if = load_wrapped_condition(lc, first_child(n, "show-if"));
+	fld->required_if = load_wrapped_condition(lc, first_child(n, "required-if"));
+	fld->index = f->nfields;
+	f->fields = eng_xrealloc(f->fields, (f->nfields + 1) * sizeof *f->fields);
+	f->fields[f->nfields++] = fld;
+}
+
+static void
+load_section(load_ctx *lc, form *f, const xmlNode *n)
+{
+	char *label = child_text(n, "label");
+	if (!label)
+		label = eng_xstrdup("");
+	f->sections = eng_xrealloc(f->sections, (f->nsections + 1) * sizeof *f->sections);
+	f->sections[f->nsections++] = label;
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (is_elem(c, "field"))
+			load_field(lc, f, c, label);
+}
+
+/* Builds the form from a document the schema accepted. */
+form *
+form_build(load_ctx *lc, const xmlNode *root)
+{
+	form *f = eng_xcalloc(1, sizeof *f);
+	bool has_version;
+
+	f->path = eng_xstrdup(lc->path);
+	f->id = get_attr(root, "id");
+	if (!f->id)
+		f->id = eng_xstrdup("");
+	get_int_attr(lc, root, "version", &f->version, &has_version);
+	f->title = child_text(root, "title");
+	if (!f->title)
+		f->title = eng_xstrdup("");
+	f->label = child_text(root, "label");
+	if (!f->label)
+		f->label = eng_xstrdup("");
+	f->description = child_text(root, "description");
+	for (const xmlNode *c = root->children; c; c = c->next) {
+		if (is_elem(c, "choices")) {
+			choice_list *l;
+			f->lists = eng_xrealloc(f->lists, (f->nlists + 1) * sizeof *f->lists);
+			l = &f->lists[f->nlists++];
+			memset(l, 0, sizeof *l);
+			l->id = get_attr(c, "id");
+			if (!l->id)
+				l->id = eng_xstrdup("");
+			l->line = xmlGetLineNo(c);
+			load_choices(c, l);
+		} else if (is_elem(c, "section")) {
+			load_section(lc, f, c);
+		} else if (is_elem(c, "field")) {
+			load_field(lc, f, c, NULL);
+		}
+	}
+	return f;
+}
