@@ -319,7 +319,10 @@ cmd_card(int argc, char **argv)
 		                 (unsigned long)tries),
 		        tries);
 	if (tries == 0) {
-		explain(CARDIO_ERR_PIN_BLOCKED, NULL);
+		cardio_error blocked = {.status = CARDIO_ERR_PIN_BLOCKED, .tries_left = 0};
+		snprintf(blocked.detail, sizeof blocked.detail,
+		         "the card reports no PIN tries left; no PIN was sent");
+		explain(CARDIO_ERR_PIN_BLOCKED, &blocked);
 		goto out;
 	}
 	if (tries < 0 && !o.confirm_last_try) {

@@ -10,6 +10,7 @@ int cmd_card(int argc, char **argv);    /* card read [--reader NAME] [--pin-stdi
 int cmd_forms(int argc, char **argv);   /* forms list | forms check [FILE|DIR ...] */
 int cmd_handoff(int argc, char **argv); /* handoff encode ANSWERS.json [--png F] [--svg F] | decode */
 int cmd_drafts(int argc, char **argv);  /* drafts list | drafts purge [--all] */
+int cmd_keys(int argc, char **argv);    /* keys init|show|export|city-init|city-import */
 
 /* Paths shared by the commands and the console. */
 const char *paths_forms_dir(void); /* --forms, else the build tree's forms/, else PREFIX/share/yorisoi/forms */

@@ -113,6 +113,7 @@ main(int argc, char **argv)
 			return cmd_handoff(sub_argc, sub_argv);
 		if (strcmp(cmd, "drafts") == 0)
 			return cmd_drafts(sub_argc, sub_argv);
+		if (strcmp(cmd, "keys") == 0) return cmd_keys(sub_argc, sub_argv);
 		fprintf(stderr, _("yorisoi: unknown command \"%s\"\n"), cmd);
 		usage(stderr);
 		return 2;

@@ -91,15 +91,22 @@ pcsc_preflight() {
 
 # `card read --timeout 0` answers at once: its detail line says whether
 # pcscd is up and the reader is there ("no card") or not yet.
+# With a reader name, only that reader is looked at (a card in another
+# reader is left alone).
 pcsc_probe() {
-	timeout 10 "$YORISOI" card read --timeout 0 </dev/null 2>&1 >/dev/null
+	if [ $# -gt 0 ]; then
+		timeout 10 "$YORISOI" card read --reader "$1" --timeout 0 </dev/null 2>&1 >/dev/null
+	else
+		timeout 10 "$YORISOI" card read --timeout 0 </dev/null 2>&1 >/dev/null
+	fi
 }
 
-# Polls (up to ~10 s) until the reader is up and holds no card.
+# pcsc_wait_empty_reader [READER]: polls (up to ~10 s) until the reader (or
+# every reader) is up and holds no card.
 pcsc_wait_empty_reader() {
 	i=0
 	while [ $i -lt 100 ]; do
-		pcsc_probe | grep -q '^(no card:' && return 0
+		pcsc_probe "$@" | grep -q '^(no card:' && return 0
 		[ -n "$PCSCD_PID" ] && ! kill -0 "$PCSCD_PID" 2>/dev/null && return 1
 		sleep 0.1
 		i=$((i + 1))

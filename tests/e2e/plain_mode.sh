@@ -1,0 +1,46 @@
+#!/bin/sh
+# Plain line mode (--plain), as a screen-reader user drives it: answers on
+# standard input, numbered choices, no escape sequences in the output; the
+# printed handoff text decodes to the answers given.
+cd "$(dirname "$0")/../.."
+B=${BUILD:-build}
+tmp=$(mktemp -d /tmp/yorisoi-plain.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+# PIN, relation 1, name kept, kana, address kept, birth kept, phone, kind 1,
+# copies 2, items 1 2, purpose 1, submit_to empty, id_doc 1, end.
+printf '1234\n1\n\nやまだ\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n\n' |
+	"$B/yorisoi" --plain --lang en --demo --db "$tmp/d.db" >"$tmp/out.txt" 2>"$tmp/err.txt"
+rc=$?
+
+if [ $rc -eq 0 ] && grep -q "3 tries left before the card locks" "$tmp/out.txt" &&
+	grep -q "1. Myself（本人）" "$tmp/out.txt"; then
+	echo "PASS: plain/walk"
+else
+	cat "$tmp/err.txt" >&2
+	echo "FAIL: plain/walk"
+fi
+
+if grep -q "$(printf '\033')" "$tmp/out.txt"; then
+	echo "FAIL: plain/no-escape-sequences"
+else
+	echo "PASS: plain/no-escape-sequences"
+fi
+
+grep '^YR1:' "$tmp/out.txt" >"$tmp/code.txt"
+if "$B/yorisoi" handoff decode <"$tmp/code.txt" >"$tmp/answers.json" 2>"$tmp/decode.err" &&
+	grep -q '"kana": "ヤマダ"' "$tmp/answers.json" &&
+	grep -q '"items": "head honseki"' "$tmp/answers.json" &&
+	grep -q '"phone": "0312345678"' "$tmp/answers.json"; then
+	echo "PASS: plain/code-decodes"
+else
+	cat "$tmp/answers.json" "$tmp/decode.err" >&2
+	echo "FAIL: plain/code-decodes"
+fi
+
+# The draft is gone once the resident has the code.
+if "$B/yorisoi" --db "$tmp/d.db" drafts list 2>/dev/null | grep -q juminhyo; then
+	echo "FAIL: plain/draft-deleted-at-the-end"
+else
+	echo "PASS: plain/draft-deleted-at-the-end"
+fi
