@@ -8,7 +8,9 @@ CC      ?= cc
 
 PKGS := ncursesw libpcsclite sqlite3 libqrencode libsodium libxml-2.0 zlib jansson libpng cairo pangocairo
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# libunistring (Unicode NFC in engine/) has no pkg-config file.
+LIBS_EXTRA := -lunistring
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(LIBS_EXTRA)
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 OPT     ?= -O2
@@ -44,7 +46,7 @@ MO := $(foreach l,$(LINGUAS),$(BUILD)/locale/$(l)/LC_MESSAGES/yorisoi.mo)
 
 .PHONY: all run test asan fuzz update-po check-po install clean format deps deps-test
 
-all: $(BUILD)/yorisoi $(BUILD)/yorisoi-cardsim $(BUILD)/unit-tests $(MO)
+all: $(BUILD)/yorisoi $(BUILD)/yorisoi-cardsim $(BUILD)/unit-tests $(MO) $(BUILD)/postal.db
 
 $(BUILD)/yorisoi: $(TUI_OBJ) $(LIB_OBJ)
 	@echo "  LD      $@"
@@ -70,6 +72,22 @@ $(eval $(call module_tests,cardio,))
 $(eval $(call module_tests,engine,))
 $(eval $(call module_tests,store,$(wildcard engine/*.c)))
 $(eval $(call module_tests,handoff,$(wildcard engine/*.c)))
+
+# Postal codes (docs/postal.md): the committed data file becomes postal.db
+# through a small C tool; postal-bench is built on demand by tests/bench.
+POSTAL_OBJ := $(call obj,store/postal.c store/postal_input.c store/error.c)
+
+$(BUILD)/postal-build: $(call obj,store/tools/postal_build.c)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/postal.db: data/postal/postal.tsv.gz $(BUILD)/postal-build
+	@echo "  POSTAL  $@"
+	$(Q)$(BUILD)/postal-build $< $@
+
+$(BUILD)/postal-bench: $(call obj,store/tools/postal_bench.c) $(POSTAL_OBJ)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -120,6 +138,7 @@ install: all
 		install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES; \
 		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/yorisoi.mo $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/; \
 	done
+	install -m 644 $(BUILD)/postal.db $(DESTDIR)$(PREFIX)/share/yorisoi/
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 docs/yorisoi.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 

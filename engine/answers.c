@@ -1,7 +1,8 @@
 /*
- * A resident's answers for one form: one normalised string per field,
- * NULL when unanswered. Navigation (next/prev/complete) follows the
- * definition order and skips fields whose show-if does not hold.
+ * A resident's answers for one form: one slot per field outside repeats,
+ * and per repeat an array of instances, each with one slot per field of
+ * the repeat. A slot holds the normalised string (NULL when unanswered)
+ * and where it came from (typed, prefilled, carried).
  */
 #include "engine/internal.h"
 
@@ -13,8 +14,20 @@ answers_new(const form *f)
 {
 	answers *a = eng_xcalloc(1, sizeof *a);
 	a->f = f;
-	a->values = eng_xcalloc(f->nfields ? f->nfields : 1, sizeof *a->values);
+	a->top = eng_xcalloc(f->nfields ? f->nfields : 1, sizeof *a->top);
+	a->count = eng_xcalloc(f->nrepeats ? f->nrepeats : 1, sizeof *a->count);
+	a->inst = eng_xcalloc(f->nrepeats ? f->nrepeats : 1, sizeof *a->inst);
+	for (size_t r = 0; r < f->nrepeats; r++)
+		for (int k = 0; k < f->repeats[r]->min; k++)
+			answers_repeat_add(a, f->repeats[r]->id);
 	return a;
+}
+
+static void
+slots_free(slot *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(s[i].value);
 }
 
 void
@@ -22,9 +35,14 @@ answers_free(answers *a)
 {
 	if (!a)
 		return;
-	for (size_t i = 0; i < a->f->nfields; i++)
-		free(a->values[i]);
-	free(a->values);
+	slots_free(a->top, a->f->nfields);
+	free(a->top);
+	for (size_t r = 0; r < a->f->nrepeats; r++) {
+		slots_free(a->inst[r], (size_t)a->count[r] * a->f->repeats[r]->nfields);
+		free(a->inst[r]);
+	}
+	free(a->inst);
+	free(a->count);
 	free(a);
 }
 
@@ -34,39 +52,86 @@ answers_form(const answers *a)
 	return a->f;
 }
 
+slot *
+answers_slot(const answers *a, const field *fld, int inst)
+{
+	const form_repeat *r = fld->in_repeat;
+	if (!r)
+		return inst == 0 ? &a->top[fld->index] : NULL;
+	if (inst < 0 || inst >= a->count[r->index])
+		return NULL;
+	return &a->inst[r->index][(size_t)inst * r->nfields + (fld->index - r->first)];
+}
+
+void
+slot_store(slot *s, char *value, slot_origin origin)
+{
+	free(s->value);
+	s->value = value;
+	s->origin = value ? origin : ORIGIN_TYPED;
+}
+
+const char *
+answers_get_at(const answers *a, const char *id, int inst)
+{
+	const field *fld = form_field_by_id(a->f, id);
+	const slot *s = fld ? answers_slot(a, fld, inst) : NULL;
+	return s ? s->value : NULL;
+}
+
 const char *
 answers_get(const answers *a, const char *id)
 {
-	const field *fld = form_field_by_id(a->f, id);
-	return fld ? a->values[fld->index] : NULL;
+	return answers_get_at(a, id, 0);
 }
 
-static void
-store(answers *a, const field *fld, char *value)
+/*
+ * The slot to write: one past the last instance adds an instance first
+ * (while below max), so a console can fill a new instance without a
+ * separate call.
+ */
+static slot *
+slot_for_write(answers *a, const field *fld, int inst)
 {
-	free(a->values[fld->index]);
-	a->values[fld->index] = value;
+	slot *s = answers_slot(a, fld, inst);
+	if (!s && fld->in_repeat && inst == a->count[fld->in_repeat->index] &&
+	    answers_repeat_add(a, fld->in_repeat->id) == inst)
+		s = answers_slot(a, fld, inst);
+	return s;
 }
 
+/*
+ * Validates, then stores. A value equal to the one stored keeps its
+ * origin, so confirming a prefilled answer with Enter leaves it
+ * replaceable by a later prefill from the same source.
+ */
 answer_status
-answers_set(answers *a, const char *id, const char *input, answer_error *err)
+answers_set_at(answers *a, const char *id, int inst, const char *input, answer_error *err)
 {
 	const field *fld = form_field_by_id(a->f, id);
 	answer_error e = {ANSWER_OK, 0, 0};
 	char *value = NULL;
+	slot *s;
 
-	if (!fld) {
+	if (!fld || inst < 0) {
 		e.status = ANSWER_ERR_UNKNOWN_FIELD;
 		goto out;
 	}
 	e.status = field_normalize(fld, input ? input : "", &value, &e);
 	if (e.status != ANSWER_OK)
 		goto out;
-	if (!value && field_required_now(a, fld)) {
+	if (!value && field_required_now_at(a, fld, inst)) {
 		e.status = ANSWER_ERR_REQUIRED;
 		goto out;
 	}
-	store(a, fld, value);
+	s = slot_for_write(a, fld, inst);
+	if (!s) {
+		e.status = ANSWER_ERR_UNKNOWN_FIELD;
+		goto out;
+	}
+	if (value && s->value && strcmp(value, s->value) == 0)
+		goto out;
+	slot_store(s, value, ORIGIN_TYPED);
 	value = NULL;
 out:
 	free(value);
@@ -76,74 +141,100 @@ out:
 }
 
 answer_status
-answers_put(answers *a, const char *id, const char *value)
+answers_set(answers *a, const char *id, const char *input, answer_error *err)
+{
+	return answers_set_at(a, id, 0, input, err);
+}
+
+answer_status
+answers_put_at(answers *a, const char *id, int inst, const char *value)
 {
 	const field *fld = form_field_by_id(a->f, id);
-	if (!fld)
+	slot *s;
+	if (!fld || inst < 0)
 		return ANSWER_ERR_UNKNOWN_FIELD;
-	store(a, fld, value && *value ? eng_xstrdup(value) : NULL);
+	s = slot_for_write(a, fld, inst);
+	if (!s)
+		return ANSWER_ERR_UNKNOWN_FIELD;
+	slot_store(s, value && *value ? eng_xstrdup(value) : NULL, ORIGIN_TYPED);
 	return ANSWER_OK;
+}
+
+answer_status
+answers_put(answers *a, const char *id, const char *value)
+{
+	return answers_put_at(a, id, 0, value);
+}
+
+void
+answers_clear_at(answers *a, const char *id, int inst)
+{
+	const field *fld = form_field_by_id(a->f, id);
+	slot *s = fld ? answers_slot(a, fld, inst) : NULL;
+	if (s)
+		slot_store(s, NULL, ORIGIN_TYPED);
 }
 
 void
 answers_clear(answers *a, const char *id)
 {
+	answers_clear_at(a, id, 0);
+}
+
+bool
+answers_prefilled_at(const answers *a, const char *id, int inst)
+{
 	const field *fld = form_field_by_id(a->f, id);
-	if (fld)
-		store(a, fld, NULL);
+	const slot *s = fld ? answers_slot(a, fld, inst) : NULL;
+	return s && s->value && s->origin != ORIGIN_TYPED;
 }
 
-static const char *
-lookup(const prefill_value *values, size_t n, const char *key)
+/* ---- repeat instances ---- */
+
+int
+answers_repeat_count(const answers *a, const char *repeat_id)
 {
-	for (size_t i = 0; i < n; i++)
-		if (values[i].key && strcmp(values[i].key, key) == 0)
-			return values[i].value;
-	return NULL;
+	const form_repeat *r = form_repeat_by_id(a->f, repeat_id);
+	return r ? a->count[r->index] : -1;
 }
 
-/* For a choice field, the id of the choice whose code= (else id) equals
- * the prefill value, e.g. card.sex "2" -> the choice with code="2". */
-static const char *
-choice_for_code(const field *fld, const char *v)
+int
+answers_repeat_add(answers *a, const char *repeat_id)
 {
-	for (size_t i = 0; i < field_choice_count(fld); i++)
-		if (fld->choices->items[i].code && strcmp(fld->choices->items[i].code, v) == 0)
-			return fld->choices->items[i].id;
-	return field_choice_index(fld, v) >= 0 ? v : NULL;
+	const form_repeat *r = form_repeat_by_id(a->f, repeat_id);
+	size_t ri, nf;
+	int k;
+
+	if (!r || a->count[r->index] >= r->max)
+		return -1;
+	ri = r->index;
+	nf = r->nfields;
+	k = a->count[ri]++;
+	a->inst[ri] = eng_xrealloc(a->inst[ri], ((size_t)a->count[ri] * nf + 1) * sizeof(slot));
+	memset(&a->inst[ri][(size_t)k * nf], 0, nf * sizeof(slot));
+	return k;
 }
 
-/*
- * Fills unanswered fields from named values. Each value is validated like
- * typed input; one that does not fit its field (say a card address longer
- * than max=) is skipped, so the resident types it instead.
- */
-size_t
-answers_prefill(answers *a, const prefill_value *values, size_t n)
+bool
+answers_repeat_remove(answers *a, const char *repeat_id, int inst)
 {
-	size_t filled = 0;
-	for (size_t i = 0; i < a->f->nfields; i++) {
-		const field *fld = a->f->fields[i];
-		const char *v;
-		char *norm = NULL;
-		answer_error e;
+	const form_repeat *r = form_repeat_by_id(a->f, repeat_id);
+	size_t ri, nf;
+	slot *base;
 
-		if (!fld->prefill || a->values[i])
-			continue;
-		v = lookup(values, n, fld->prefill);
-		if (!v || !*v)
-			continue;
-		if (fld->type == FIELD_CHOICE && !(v = choice_for_code(fld, v)))
-			continue;
-		if (field_normalize(fld, v, &norm, &e) != ANSWER_OK || !norm) {
-			free(norm);
-			continue;
-		}
-		store(a, fld, norm);
-		filled++;
-	}
-	return filled;
+	if (!r || inst < 0 || inst >= a->count[r->index] || a->count[r->index] <= r->min)
+		return false;
+	ri = r->index;
+	nf = r->nfields;
+	base = a->inst[ri];
+	slots_free(base + (size_t)inst * nf, nf);
+	memmove(base + (size_t)inst * nf, base + (size_t)(inst + 1) * nf,
+	        (size_t)(a->count[ri] - inst - 1) * nf * sizeof *base);
+	a->count[ri]--;
+	return true;
 }
+
+/* ---- field-order navigation (instance 0) ---- */
 
 int
 form_next_field(const answers *a, int from)
@@ -168,21 +259,19 @@ form_prev_field(const answers *a, int from)
 bool
 answers_complete(const answers *a, int *first_missing)
 {
-	for (size_t i = 0; i < a->f->nfields; i++) {
-		const field *fld = a->f->fields[i];
-		if (!a->values[i] && field_required_now(a, fld)) {
-			if (first_missing)
-				*first_missing = (int)i;
-			return false;
-		}
-	}
-	return true;
+	form_step s;
+	if (answers_complete_step(a, &s))
+		return true;
+	if (first_missing)
+		*first_missing = s.field;
+	return false;
 }
 
 static const char *const status_names[] = {
         "ok",           "required",  "too-long",    "bad-utf8", "date-format",
         "date-invalid", "era-range", "date-future", "kana",     "number",
         "number-range", "phone",     "postal",      "choice",   "unknown-field",
+        "relationship",
 };
 
 const char *

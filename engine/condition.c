@@ -1,7 +1,9 @@
 /*
  * show-if conditions: evaluation against answers. A field that does not
  * apply counts as unanswered in every condition that refers to it, so
- * changing an early answer hides the whole chain that hung on it.
+ * changing an early answer hides the whole chain that hung on it. Inside a
+ * repeat, conditions read the same instance; a condition on another
+ * repeat's field holds when it holds for any of its instances.
  */
 #include "engine/internal.h"
 
@@ -41,48 +43,23 @@ list_contains(const char *list, const char *id)
 	return false;
 }
 
-static bool field_applies_depth(const answers *a, const field *fld, int depth);
+static bool field_applies_depth(const answers *a, const field *fld, int inst, int depth);
 
-/* The value of a field as conditions see it: NULL when hidden. */
+/* The value of a field in one instance as conditions see it: NULL when
+ * unanswered or hidden. */
 static const char *
-effective_value(const answers *a, const char *id, int depth)
+effective_value(const answers *a, const field *fld, int inst, int depth)
 {
-	const field *fld = form_field_by_id(a->f, id);
-	if (!fld || !a->values[fld->index])
+	const slot *s = answers_slot(a, fld, inst);
+	if (!s || !s->value)
 		return NULL;
-	return field_applies_depth(a, fld, depth + 1) ? a->values[fld->index] : NULL;
+	return field_applies_depth(a, fld, inst, depth + 1) ? s->value : NULL;
 }
 
-/*
- * Evaluates c. The loader rejects cyclic conditions; the depth limit is a
- * second line of defence and makes a runaway chain evaluate to false.
- */
-bool
-condition_eval(const answers *a, const condition *c, int depth)
+static bool
+leaf_holds(const answers *a, const condition *c, const field *t, int inst, int depth)
 {
-	const char *v;
-
-	if (!c)
-		return true;
-	if (depth > MAX_EVAL_DEPTH)
-		return false;
-	switch (c->kind) {
-	case COND_ALL:
-		for (size_t i = 0; i < c->nkids; i++)
-			if (!condition_eval(a, c->kids[i], depth + 1))
-				return false;
-		return true;
-	case COND_ANY:
-		for (size_t i = 0; i < c->nkids; i++)
-			if (condition_eval(a, c->kids[i], depth + 1))
-				return true;
-		return false;
-	case COND_NOT:
-		return c->nkids == 1 && !condition_eval(a, c->kids[0], depth + 1);
-	default:
-		break;
-	}
-	v = effective_value(a, c->field, depth);
+	const char *v = effective_value(a, t, inst, depth);
 	switch (c->kind) {
 	case COND_EQUALS:
 		return v && c->value && strcmp(v, c->value) == 0;
@@ -99,24 +76,95 @@ condition_eval(const answers *a, const condition *c, int depth)
 	}
 }
 
-static bool
-field_applies_depth(const answers *a, const field *fld, int depth)
+/*
+ * Evaluates c for a field of repeat `rep` in instance `inst`. The loader
+ * rejects cyclic conditions; the depth limit is a second line of defence
+ * and makes a runaway chain evaluate to false.
+ */
+bool
+condition_eval(const answers *a, const condition *c, int rep, int inst, int depth)
 {
+	const field *t;
+
+	if (!c)
+		return true;
+	if (depth > MAX_EVAL_DEPTH)
+		return false;
+	switch (c->kind) {
+	case COND_ALL:
+		for (size_t i = 0; i < c->nkids; i++)
+			if (!condition_eval(a, c->kids[i], rep, inst, depth + 1))
+				return false;
+		return true;
+	case COND_ANY:
+		for (size_t i = 0; i < c->nkids; i++)
+			if (condition_eval(a, c->kids[i], rep, inst, depth + 1))
+				return true;
+		return false;
+	case COND_NOT:
+		return c->nkids == 1 && !condition_eval(a, c->kids[0], rep, inst, depth + 1);
+	default:
+		break;
+	}
+	t = form_field_by_id(a->f, c->field);
+	if (!t)
+		return false;
+	if (!t->in_repeat)
+		return leaf_holds(a, c, t, 0, depth);
+	if (t->repeat == rep)
+		return leaf_holds(a, c, t, inst, depth);
+	/* Another repeat's field: true when it holds for any instance. */
+	for (int k = 0; k < a->count[t->repeat]; k++)
+		if (leaf_holds(a, c, t, k, depth))
+			return true;
+	return false;
+}
+
+static bool
+repeat_applies_depth(const answers *a, const form_repeat *r, int depth)
+{
+	return !r->show_if || condition_eval(a, r->show_if, -1, 0, depth);
+}
+
+bool
+repeat_applies(const answers *a, const form_repeat *r)
+{
+	return repeat_applies_depth(a, r, 0);
+}
+
+static bool
+field_applies_depth(const answers *a, const field *fld, int inst, int depth)
+{
+	if (fld->in_repeat && !repeat_applies_depth(a, fld->in_repeat, depth + 1))
+		return false;
 	if (!fld->show_if)
 		return true;
-	return condition_eval(a, fld->show_if, depth);
+	return condition_eval(a, fld->show_if, fld->repeat, inst, depth);
+}
+
+bool
+field_applies_at(const answers *a, const field *fld, int inst)
+{
+	return a && fld && field_applies_depth(a, fld, inst, 0);
 }
 
 bool
 field_applies(const answers *a, const field *fld)
 {
-	return a && fld && field_applies_depth(a, fld, 0);
+	return field_applies_at(a, fld, 0);
+}
+
+bool
+field_required_now_at(const answers *a, const field *fld, int inst)
+{
+	if (!field_applies_at(a, fld, inst))
+		return false;
+	return fld->required ||
+	       (fld->required_if && condition_eval(a, fld->required_if, fld->repeat, inst, 0));
 }
 
 bool
 field_required_now(const answers *a, const field *fld)
 {
-	if (!field_applies(a, fld))
-		return false;
-	return fld->required || (fld->required_if && condition_eval(a, fld->required_if, 0));
+	return field_required_now_at(a, fld, 0);
 }

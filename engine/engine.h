@@ -7,7 +7,8 @@
  * msgids that the caller translates; validation failures are codes the
  * caller turns into words in the user's language. The only I/O is reading
  * definition files. Diagnostics for form authors (forms check) are English
- * "file:line: message" strings, like a compiler's.
+ * "file:line: message" strings, like a compiler's. Text answers are stored
+ * in Unicode NFC (libunistring).
  *
  * Ownership: a form_set owns its forms; a form outlives the answers made
  * for it; every char * returned by a *_to_* function is the caller's to
@@ -23,6 +24,7 @@ typedef struct form form;
 typedef struct form_set form_set;
 typedef struct field field;
 typedef struct answers answers;
+typedef struct form_repeat form_repeat;
 
 /* ---- diagnostics for form authors ---------------------------------- */
 
@@ -58,6 +60,13 @@ void form_set_free(form_set *s);
 size_t form_set_count(const form_set *s);
 const form *form_set_at(const form_set *s, size_t i);
 const form *form_set_find(const form_set *s, const char *form_id);
+
+/*
+ * Checks what only a whole folder can tell: every <next form="..."> names
+ * a form of the set, and every <carry> names fields of compatible types in
+ * both forms. Returns the number of problems reported.
+ */
+int form_set_check(const form_set *s, form_diag_fn diag, void *ctx);
 
 /* Like form_set_load_dir, but when dir has no form.rng of its own the
  * schema is looked up in schema_dir (forms check on a fixtures folder). */
@@ -109,6 +118,99 @@ int field_choice_index(const field *fld, const char *choice_id); /* -1 when not 
 bool field_past(const field *fld); /* FIELD_DATE with past="true": not after today */
 const char *field_type_name(field_type t); /* "text", "kana", ... as in the XML */
 
+/* A per-field sentence (msgid or NULL) that says how to write a valid
+ * answer, from <hint>; the console shows it under its own sentence for the
+ * answer_status when validation fails. */
+const char *field_hint(const field *fld);
+
+/*
+ * Text fields with a grammar. type="relationship" in the XML (続柄, the
+ * relationship to the household head as the registry writes it: 子, 妻,
+ * 子の妻, 妻の子, 夫（未届）, 縁故者, 同居人 ...) is a FIELD_TEXT for
+ * every purpose but validation: it is typed, stored and handed off as text
+ * (so handoff/ and the console need no new case), and field_text_rule()
+ * tells the console it may offer the base terms as suggestions.
+ */
+typedef enum text_rule {
+	TEXT_RULE_FREE,        /* any text */
+	TEXT_RULE_RELATIONSHIP /* 続柄 grammar; failures are ANSWER_ERR_RELATIONSHIP */
+} text_rule;
+text_rule field_text_rule(const field *fld);
+/* The base terms of the 続柄 grammar in display order (世帯主, 妻, 夫, 子,
+ * 父, 母 ...), NULL-terminated; borrowed, static. */
+const char *const *relationship_terms(void);
+
+/*
+ * "Other, please specify". A choice written <choice id="other" other="true">
+ * makes the loader add a text field right after its choice/multi field,
+ * with the id "<field>_<choice>" (a "-" in the choice id becomes "_"),
+ * asked only while that choice is picked, required while asked. It is an
+ * ordinary field in every other way (steps, JSON, drafts, handoff), so the
+ * value round-trips as {"purpose": "other", "purpose_other": "a bank"}.
+ * Its label, term and help come from an optional <specify> inside the
+ * choice; without one, the label is the choice's label and the term is
+ * "<field term>（<choice term>）".
+ */
+bool field_choice_other(const field *fld, size_t i);
+/* For a field added by other="true": the choice field it specifies;
+ * NULL for every other field. */
+const field *field_other_of(const field *fld);
+
+/* ---- repeat groups ------------------------------------------------- */
+
+/*
+ * <repeat id="members" min="1" max="10"> holds fields asked once per
+ * instance (one person moving, one child). The fields of a repeat are
+ * contiguous in form_field_at order, and field ids stay unique across the
+ * whole form. Conditions inside a repeat that name a field of the same
+ * repeat look at the same instance; conditions that name a repeat field
+ * from outside the repeat hold when they hold for ANY instance.
+ */
+size_t form_repeat_count(const form *f);
+const form_repeat *form_repeat_at(const form *f, size_t i);
+const form_repeat *form_repeat_by_id(const form *f, const char *id);
+const char *repeat_id(const form_repeat *r);
+const char *repeat_label(const form_repeat *r);   /* msgid: what one instance is, "Person moving" */
+const char *repeat_term(const form_repeat *r);    /* official term, e.g. 異動者 */
+const char *repeat_help(const form_repeat *r);    /* msgid or NULL */
+const char *repeat_another(const form_repeat *r); /* msgid or NULL: the add-another question */
+int repeat_min(const form_repeat *r);             /* 0 or more; instances created up front */
+int repeat_max(const form_repeat *r);             /* at least min and 1 */
+size_t repeat_field_count(const form_repeat *r);
+const field *repeat_field_at(const form_repeat *r, size_t i);
+/* The repeat a field belongs to: its id, or NULL outside repeats. */
+const char *field_repeat(const field *fld);
+
+/* ---- derived values ---------------------------------------------- */
+
+/*
+ * <derived id="age" from="birth" kind="age"/> (age in whole years today),
+ * kind="age" at="move_date" (age on that date), kind="era" (the date in
+ * Japanese-era form, 昭和60年4月1日). Computed on demand, never stored or
+ * sent. A <derived> inside a <repeat> is computed per instance.
+ */
+size_t form_derived_count(const form *f);
+const char *form_derived_id(const form *f, size_t i);
+const char *form_derived_label(const form *f, size_t i); /* msgid or NULL */
+/* Writes the value of derived `id` (for instance 0 / for `instance`) into
+ * buf; returns 0, or -1 when the id is unknown or its inputs are not
+ * answered (or do not apply). */
+int answers_derived(const answers *a, const char *id, char *buf, size_t n);
+int answers_derived_at(const answers *a, const char *id, int instance, char *buf, size_t n);
+
+/* ---- what comes next ---------------------------------------------- */
+
+/*
+ * <next form="jidou_teate"> (a procedure in this folder) or <next> (one we
+ * do not have), each with <label> and <term>: the procedures residents
+ * usually also need. Borrowed strings; form_next_form is NULL for a
+ * procedure without a definition.
+ */
+size_t form_next_count(const form *f);
+const char *form_next_form(const form *f, size_t i);
+const char *form_next_label(const form *f, size_t i); /* msgid */
+const char *form_next_term(const form *f, size_t i);  /* official Japanese name */
+
 /* ---- answers ------------------------------------------------------ */
 
 typedef enum answer_status {
@@ -126,8 +228,17 @@ typedef enum answer_status {
 	ANSWER_ERR_PHONE,         /* not a phone number */
 	ANSWER_ERR_POSTAL,        /* not 7 digits */
 	ANSWER_ERR_CHOICE,        /* not one of the choices */
-	ANSWER_ERR_UNKNOWN_FIELD  /* no such field in this form */
+	ANSWER_ERR_UNKNOWN_FIELD  /* no such field in this form, or no such repeat instance */
 } answer_status;
+
+/*
+ * Added after the console's switches were written: defined outside the
+ * enum so that switch statements without a case for them still compile.
+ * A console must handle them (a default: label is the safe habit).
+ *   ANSWER_ERR_RELATIONSHIP: not a 続柄 the registry would write; the
+ *   sentence should give examples such as 子, 妻, 子の妻, 夫（未届）.
+ */
+#define ANSWER_ERR_RELATIONSHIP ((answer_status)15)
 
 /* A validation result: the code, and for range errors the bounds. */
 typedef struct answer_error {
@@ -154,6 +265,29 @@ answer_status answers_put(answers *a, const char *field_id, const char *value);
 void answers_clear(answers *a, const char *field_id);
 
 /*
+ * The same per repeat instance. For fields outside repeats only instance 0
+ * exists; answers_get/set/put/clear(a, id, ...) mean instance 0. Setting
+ * instance == answers_repeat_count() (one past the end) adds the instance
+ * first when the repeat is below its max; any other missing instance is
+ * ANSWER_ERR_UNKNOWN_FIELD.
+ */
+const char *answers_get_at(const answers *a, const char *field_id, int instance);
+answer_status answers_set_at(answers *a, const char *field_id, int instance, const char *input,
+			     answer_error *err);
+answer_status answers_put_at(answers *a, const char *field_id, int instance, const char *value);
+void answers_clear_at(answers *a, const char *field_id, int instance);
+
+/* Number of instances of a repeat (repeat_min of them from answers_new),
+ * -1 for an unknown repeat id. */
+int answers_repeat_count(const answers *a, const char *repeat_id);
+/* Appends an empty instance; returns its index, or -1 at repeat_max or for
+ * an unknown repeat. */
+int answers_repeat_add(answers *a, const char *repeat_id);
+/* Removes an instance and its answers, shifting later ones down; false
+ * (nothing changes) when that would leave fewer than repeat_min. */
+bool answers_repeat_remove(answers *a, const char *repeat_id, int instance);
+
+/*
  * Named prefill values handed in by the front end, e.g. "card.name",
  * "card.address", "card.birth" (YYYY-MM-DD), "card.sex" ("1","2","9","0"),
  * "today". Fills each field whose prefill source is present and which has
@@ -165,6 +299,27 @@ typedef struct prefill_value {
 } prefill_value;
 size_t answers_prefill(answers *a, const prefill_value *values, size_t n);
 
+/*
+ * Sources beyond the card: "postal.prefecture", "postal.city",
+ * "postal.town" (the place the resident picked for a postal code; the
+ * console hands them in after the pick). Fields inside repeats are not
+ * filled by answers_prefill: a card read for a household member fills one
+ * instance with answers_prefill_instance (same keys, card.* of that card).
+ *
+ * Every filled value remembers its source until the resident changes it.
+ * answers_prefill_replace also overwrites answers that still hold a value
+ * filled earlier from the same source (the resident picked another town
+ * for the same postal code, or corrected the postal code); answers the
+ * resident typed or changed are never overwritten. Returns how many were
+ * filled.
+ */
+size_t answers_prefill_replace(answers *a, const prefill_value *values, size_t n);
+size_t answers_prefill_instance(answers *a, const char *repeat_id, int instance,
+				const prefill_value *values, size_t n);
+/* Whether the answer still holds the value a prefill (or answers_carry)
+ * put there: the console shows such answers for confirmation. */
+bool answers_prefilled_at(const answers *a, const char *field_id, int instance);
+
 /* Whether the field's show-if condition holds for these answers. */
 bool field_applies(const answers *a, const field *fld);
 
@@ -174,21 +329,66 @@ bool field_applies(const answers *a, const field *fld);
  * tells only the fixed attribute. */
 bool field_required_now(const answers *a, const field *fld);
 
+/* The same for one repeat instance (instance 0 outside repeats). */
+bool field_applies_at(const answers *a, const field *fld, int instance);
+bool field_required_now_at(const answers *a, const field *fld, int instance);
+
 /* Index of the next/previous applicable field from index `from`
- * (exclusive); -1 when there is none. form_next_field(a, -1) is the first. */
+ * (exclusive); -1 when there is none. form_next_field(a, -1) is the first.
+ * For forms with repeats these see instance 0 only: use the steps below. */
 int form_next_field(const answers *a, int from);
 int form_prev_field(const answers *a, int from);
 
 /* True when every applicable required field is answered; otherwise sets
- * *first_missing to the index of the first one that is not. */
+ * *first_missing to the index of the first one that is not (for forms
+ * with repeats, answers_complete_step tells the instance too). */
 bool answers_complete(const answers *a, int *first_missing);
+
+/*
+ * Steps: what the console walks. A step asks one field of one instance,
+ * or, after the last instance of a repeat that is below its max, asks
+ * "add another?" (add_another: field is -1, instance is the index a new
+ * instance would get, which equals answers_repeat_count). Fields outside
+ * repeats have instance 0 and repeat_id NULL. Hidden fields are skipped,
+ * and so is a whole repeat whose <show-if> does not hold.
+ *
+ * The console answers an add-another step itself: on "yes" it calls
+ * answers_repeat_add and then form_step_next from the same step, which
+ * leads into the new instance; on "no" form_step_next goes past the
+ * repeat. Instances never drop below repeat_min (answers_new creates them),
+ * so the resident may always stop at an add-another step.
+ *
+ * form_step_next(a, NULL, &s) gives the first step, form_step_prev(a,
+ * NULL, &s) the last; both return false when there is no such step.
+ * For forms without repeats the steps are exactly form_next_field's.
+ */
+typedef struct form_step {
+	int field;             /* form_field_at index; -1 on an add-another step */
+	int instance;          /* repeat instance, 0 outside repeats */
+	bool add_another;      /* the "add another?" question after the last instance */
+	const char *repeat_id; /* borrowed; NULL outside repeats */
+} form_step;
+bool form_step_next(const answers *a, const form_step *from, form_step *out);
+bool form_step_prev(const answers *a, const form_step *from, form_step *out);
+/* Like answers_complete, reporting the first missing step. */
+bool answers_complete_step(const answers *a, form_step *first_missing);
 
 /*
  * The answers JSON contract of DESIGN.md:
  * {"form": id, "form_version": N, "lang": lang, "answers": {...}}, only
- * answered fields that apply, in definition order.
+ * answered fields that apply, in definition order. A repeat is an array
+ * of objects, one per instance, at the position of its first field:
+ * "members": [{"m_name": "…", "m_birth": "…"}, {…}]; an instance with no
+ * applicable answer is written as {} so instance numbers stay stable. A
+ * repeat whose show-if does not hold, or with no instance, is left out.
  */
 char *answers_to_json(const answers *a, const char *lang);
+
+/* answers_to_json with options (drafts keep hidden answers). */
+enum {
+	ANSWERS_JSON_KEEP_HIDDEN = 1 /* also answers whose field does not apply now */
+};
+char *answers_to_json_ex(const answers *a, const char *lang, unsigned flags);
 
 /* Parses the answers JSON against the matching form in `forms`. Every
  * value goes through validation. Returns NULL and writes a one-line English
@@ -196,6 +396,29 @@ char *answers_to_json(const answers *a, const char *lang);
  * malloc'd copy of "lang". */
 answers *answers_from_json(const char *json, const form_set *forms, char **lang_out, char *why,
 			   size_t whylen);
+
+/* The same against one form (its id and version must match). */
+answers *answers_from_json_form(const char *json, const form *f, char **lang_out, char *why,
+				size_t whylen);
+
+/* With options: ANSWERS_JSON_SKIP_UNKNOWN drops fields and repeats the
+ * form no longer has, and values it no longer accepts, instead of failing
+ * (drafts of an older definition). */
+enum { ANSWERS_JSON_SKIP_UNKNOWN = 2 };
+answers *answers_from_json_ex(const char *json, const form *f, unsigned flags, char **lang_out,
+			      char *why, size_t whylen);
+
+/*
+ * Starts the answers of a next procedure from answers already given. `to`
+ * must be named by a <next form="..."> of from's form; what carries is
+ * what that element declares: carry="matching" (every field, and every
+ * repeat, whose id is in both forms) and <carry from="x" to="y"/> (a field
+ * or a whole repeat under another id). Each value is validated against its
+ * new field and skipped when it does not fit; carried values count as
+ * prefilled (answers_prefilled_at), so the console shows them for
+ * confirmation. Never NULL: with no matching <next> nothing is carried.
+ */
+answers *answers_carry(const answers *from, const form *to);
 
 /* ---- values shown to people --------------------------------------- */
 

@@ -15,6 +15,9 @@ choice_list_clear(choice_list *l)
 		free(l->items[i].label);
 		free(l->items[i].term);
 		free(l->items[i].code);
+		free(l->items[i].spec_label);
+		free(l->items[i].spec_term);
+		free(l->items[i].spec_help);
 	}
 	free(l->items);
 	free(l->id);
@@ -30,6 +33,7 @@ field_free(field *fld)
 	free(fld->label);
 	free(fld->term);
 	free(fld->help);
+	free(fld->hint);
 	free(fld->prefill);
 	free(fld->choices_ref);
 	choice_list_clear(&fld->inline_choices);
@@ -38,11 +42,49 @@ field_free(field *fld)
 	free(fld);
 }
 
+static void
+repeat_free(form_repeat *r)
+{
+	free(r->id);
+	free(r->label);
+	free(r->term);
+	free(r->help);
+	free(r->another);
+	condition_free(r->show_if);
+	free(r);
+}
+
+static void
+next_free(next_proc *p)
+{
+	for (size_t i = 0; i < p->ncarries; i++) {
+		free(p->carries[i].from);
+		free(p->carries[i].to);
+	}
+	free(p->carries);
+	free(p->form);
+	free(p->label);
+	free(p->term);
+}
+
 void
 form_free(form *f)
 {
 	if (!f)
 		return;
+	for (size_t i = 0; i < f->nrepeats; i++)
+		repeat_free(f->repeats[i]);
+	free(f->repeats);
+	for (size_t i = 0; i < f->nderived; i++) {
+		free(f->derived[i].id);
+		free(f->derived[i].from);
+		free(f->derived[i].at);
+		free(f->derived[i].label);
+	}
+	free(f->derived);
+	for (size_t i = 0; i < f->nnext; i++)
+		next_free(&f->next[i]);
+	free(f->next);
 	for (size_t i = 0; i < f->nfields; i++)
 		field_free(f->fields[i]);
 	free(f->fields);
@@ -260,4 +302,174 @@ field_choice_index(const field *fld, const char *choice_id)
 		if (strcmp(fld->choices->items[i].id, choice_id) == 0)
 			return (int)i;
 	return -1;
+}
+
+const char *
+field_hint(const field *fld)
+{
+	return fld->hint;
+}
+
+text_rule
+field_text_rule(const field *fld)
+{
+	return fld->rule;
+}
+
+bool
+field_choice_other(const field *fld, size_t i)
+{
+	return i < field_choice_count(fld) && fld->choices->items[i].other;
+}
+
+const field *
+field_other_of(const field *fld)
+{
+	return fld->other_of;
+}
+
+/* ---- repeats ---- */
+
+size_t
+form_repeat_count(const form *f)
+{
+	return f->nrepeats;
+}
+
+const form_repeat *
+form_repeat_at(const form *f, size_t i)
+{
+	return i < f->nrepeats ? f->repeats[i] : NULL;
+}
+
+const form_repeat *
+form_repeat_by_id(const form *f, const char *id)
+{
+	if (!id)
+		return NULL;
+	for (size_t i = 0; i < f->nrepeats; i++)
+		if (strcmp(f->repeats[i]->id, id) == 0)
+			return f->repeats[i];
+	return NULL;
+}
+
+const char *
+repeat_id(const form_repeat *r)
+{
+	return r->id;
+}
+
+const char *
+repeat_label(const form_repeat *r)
+{
+	return r->label;
+}
+
+const char *
+repeat_term(const form_repeat *r)
+{
+	return r->term;
+}
+
+const char *
+repeat_help(const form_repeat *r)
+{
+	return r->help;
+}
+
+const char *
+repeat_another(const form_repeat *r)
+{
+	return r->another;
+}
+
+int
+repeat_min(const form_repeat *r)
+{
+	return r->min;
+}
+
+int
+repeat_max(const form_repeat *r)
+{
+	return r->max;
+}
+
+size_t
+repeat_field_count(const form_repeat *r)
+{
+	return r->nfields;
+}
+
+const field *
+repeat_field_at(const form_repeat *r, size_t i)
+{
+	return i < r->nfields && r->owner ? r->owner->fields[r->first + i] : NULL;
+}
+
+const char *
+field_repeat(const field *fld)
+{
+	return fld->in_repeat ? fld->in_repeat->id : NULL;
+}
+
+/* ---- derived values and next procedures ---- */
+
+size_t
+form_derived_count(const form *f)
+{
+	return f->nderived;
+}
+
+const char *
+form_derived_id(const form *f, size_t i)
+{
+	return i < f->nderived ? f->derived[i].id : NULL;
+}
+
+const char *
+form_derived_label(const form *f, size_t i)
+{
+	return i < f->nderived ? f->derived[i].label : NULL;
+}
+
+const derived *
+form_derived_by_id(const form *f, const char *id)
+{
+	if (!id)
+		return NULL;
+	for (size_t i = 0; i < f->nderived; i++)
+		if (strcmp(f->derived[i].id, id) == 0)
+			return &f->derived[i];
+	return NULL;
+}
+
+bool
+form_id_taken(const form *f, const char *id)
+{
+	return form_field_by_id(f, id) || form_repeat_by_id(f, id) || form_derived_by_id(f, id);
+}
+
+size_t
+form_next_count(const form *f)
+{
+	return f->nnext;
+}
+
+const char *
+form_next_form(const form *f, size_t i)
+{
+	return i < f->nnext ? f->next[i].form : NULL;
+}
+
+const char *
+form_next_label(const form *f, size_t i)
+{
+	return i < f->nnext ? f->next[i].label : NULL;
+}
+
+const char *
+form_next_term(const form *f, size_t i)
+{
+	return i < f->nnext ? f->next[i].term : NULL;
 }

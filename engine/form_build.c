@@ -16,12 +16,15 @@
 #define MAX_COND_DEPTH 32
 #define TEXT_MAX_LEN   200 /* default max="" of text fields, in characters */
 #define KANA_MAX_LEN   100
+#define REL_MAX_LEN    40 /* 続柄: a chain of a few terms */
+#define REPEAT_MAX     20
 #define NUMBER_MIN     0
 #define NUMBER_MAX     999999
 
 static const char *const prefill_sources[] = {
         "card.name",    "card.family_name", "card.given_name", "card.name_alpha",
         "card.address", "card.birth",       "card.sex",        "today",
+        "postal.prefecture", "postal.city", "postal.town",
 };
 
 bool
@@ -124,8 +127,14 @@ get_int_attr(load_ctx *lc, const xmlNode *n, const char *name, int *out, bool *p
 }
 
 static int
-parse_field_type(const char *s, field_type *t)
+parse_field_type(const char *s, field_type *t, text_rule *rule)
 {
+	*rule = TEXT_RULE_FREE;
+	if (s && strcmp(s, "relationship") == 0) {
+		*t = FIELD_TEXT;
+		*rule = TEXT_RULE_RELATIONSHIP;
+		return 0;
+	}
 	for (size_t i = 0; i < sizeof type_names / sizeof type_names[0]; i++)
 		if (s && strcmp(s, type_names[i]) == 0) {
 			*t = (field_type)i;
@@ -150,6 +159,18 @@ load_choice(const xmlNode *n, choice_list *l)
 	if (!c->term)
 		c->term = eng_xstrdup("");
 	c->code = get_attr(n, "code");
+	c->other = get_bool_attr(n, "other");
+	c->spec_label = c->spec_term = c->spec_help = NULL;
+	c->spec_max = 0;
+	const xmlNode *sp = first_child(n, "specify");
+	if (sp) {
+		char *mx = get_attr(sp, "max");
+		c->spec_label = child_text(sp, "label");
+		c->spec_term = child_text(sp, "term");
+		c->spec_help = child_text(sp, "help");
+		c->spec_max = mx ? atoi(mx) : 0;
+		free(mx);
+	}
 	c->line = xmlGetLineNo(n);
 }
 
@@ -242,9 +263,10 @@ load_wrapped_condition(load_ctx *lc, const xmlNode *w)
 	return c;
 }
 
-/* Builds one <field>; section is the heading it sits under, or NULL. */
+/* Builds one <field>; section is the heading it sits under, or NULL;
+ * rep is the repeat it belongs to, or -1. */
 static void
-load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section)
+load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section, int rep)
 {
 	field *fld = eng_xcalloc(1, sizeof *fld);
 	char *type = get_attr(n, "type");
@@ -253,7 +275,8 @@ load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section)
 	fld->id = get_attr(n, "id");
 	if (!fld->id)
 		fld->id = eng_xstrdup("");
-	if (parse_field_type(type, &fld->type) != 0) {
+	fld->repeat = rep;
+	if (parse_field_type(type, &fld->type, &fld->rule) != 0) {
 		diag_report(lc->diag, lc->ctx, lc->path, fld->line,
 		            "field \"%s\": unknown type \"%s\"", fld->id, type ? type : "");
 		lc->errors++;
@@ -266,6 +289,7 @@ load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section)
 	if (!fld->term)
 		fld->term = eng_xstrdup("");
 	fld->help = child_text(n, "help");
+	fld->hint = child_text(n, "hint");
 	fld->section = section;
 	fld->required = get_bool_attr(n, "required");
 	fld->past = get_bool_attr(n, "past");
@@ -276,15 +300,107 @@ load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section)
 	if (!fld->has_min)
 		fld->min = fld->type == FIELD_NUMBER ? NUMBER_MIN : 0;
 	if (!fld->has_max)
-		fld->max = fld->type == FIELD_NUMBER ? NUMBER_MAX
-		           : fld->type == FIELD_KANA ? KANA_MAX_LEN
-		                                     : TEXT_MAX_LEN;
+		fld->max = fld->type == FIELD_NUMBER             ? NUMBER_MAX
+		           : fld->type == FIELD_KANA               ? KANA_MAX_LEN
+		           : fld->rule == TEXT_RULE_RELATIONSHIP ? REL_MAX_LEN
+		                                                   : TEXT_MAX_LEN;
 	load_choices(n, &fld->inline_choices);
 	fld->show_if = load_wrapped_condition(lc, first_child(n, "show-if"));
 	fld->required_if = load_wrapped_condition(lc, first_child(n, "required-if"));
 	fld->index = f->nfields;
 	f->fields = eng_xrealloc(f->fields, (f->nfields + 1) * sizeof *f->fields);
 	f->fields[f->nfields++] = fld;
+}
+
+static char *
+attr_or_empty(const xmlNode *n, const char *name)
+{
+	char *v = get_attr(n, name);
+	return v ? v : eng_xstrdup("");
+}
+
+static void
+load_derived(form *f, const xmlNode *n, int rep)
+{
+	derived *d;
+	char *kind = get_attr(n, "kind");
+	f->derived = eng_xrealloc(f->derived, (f->nderived + 1) * sizeof *f->derived);
+	d = &f->derived[f->nderived++];
+	d->id = attr_or_empty(n, "id");
+	d->from = attr_or_empty(n, "from");
+	d->at = get_attr(n, "at");
+	d->label = child_text(n, "label");
+	d->kind = kind && strcmp(kind, "era") == 0 ? DERIVED_ERA : DERIVED_AGE;
+	d->repeat = rep;
+	d->line = xmlGetLineNo(n);
+	free(kind);
+}
+
+/* Builds one <repeat> and its fields. */
+static void
+load_repeat(load_ctx *lc, form *f, const xmlNode *n, const char *section)
+{
+	form_repeat *r = eng_xcalloc(1, sizeof *r);
+	int rep = (int)f->nrepeats;
+
+	r->line = xmlGetLineNo(n);
+	r->id = attr_or_empty(n, "id");
+	r->label = child_text(n, "label");
+	if (!r->label)
+		r->label = eng_xstrdup("");
+	r->term = child_text(n, "term");
+	if (!r->term)
+		r->term = eng_xstrdup("");
+	r->help = child_text(n, "help");
+	r->another = child_text(n, "another");
+	get_int_attr(lc, n, "min", &r->min, &r->has_min);
+	get_int_attr(lc, n, "max", &r->max, &r->has_max);
+	if (!r->has_min)
+		r->min = 0;
+	if (!r->has_max)
+		r->max = r->min > REPEAT_MAX ? r->min : REPEAT_MAX;
+	r->show_if = load_wrapped_condition(lc, first_child(n, "show-if"));
+	r->index = f->nrepeats;
+	f->repeats = eng_xrealloc(f->repeats, (f->nrepeats + 1) * sizeof *f->repeats);
+	f->repeats[f->nrepeats++] = r;
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (is_elem(c, "field"))
+			load_field(lc, f, c, section, rep);
+		else if (is_elem(c, "derived"))
+			load_derived(f, c, rep);
+	}
+}
+
+static void
+load_next(form *f, const xmlNode *n)
+{
+	next_proc *p;
+	char *carry = get_attr(n, "carry");
+	f->next = eng_xrealloc(f->next, (f->nnext + 1) * sizeof *f->next);
+	p = &f->next[f->nnext++];
+	memset(p, 0, sizeof *p);
+	p->form = get_attr(n, "form");
+	p->label = child_text(n, "label");
+	if (!p->label)
+		p->label = eng_xstrdup("");
+	p->term = child_text(n, "term");
+	if (!p->term)
+		p->term = eng_xstrdup("");
+	p->matching = carry && strcmp(carry, "matching") == 0;
+	p->line = xmlGetLineNo(n);
+	free(carry);
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		carry_rule *cr;
+		if (!is_elem(c, "carry"))
+			continue;
+		p->carries = eng_xrealloc(p->carries, (p->ncarries + 1) * sizeof *p->carries);
+		cr = &p->carries[p->ncarries++];
+		cr->from = attr_or_empty(c, "from");
+		cr->to = get_attr(c, "to");
+		if (!cr->to)
+			cr->to = eng_xstrdup(cr->from);
+		cr->line = xmlGetLineNo(c);
+	}
 }
 
 static void
@@ -295,9 +411,108 @@ load_section(load_ctx *lc, form *f, const xmlNode *n)
 		label = eng_xstrdup("");
 	f->sections = eng_xrealloc(f->sections, (f->nsections + 1) * sizeof *f->sections);
 	f->sections[f->nsections++] = label;
-	for (const xmlNode *c = n->children; c; c = c->next)
+	for (const xmlNode *c = n->children; c; c = c->next) {
 		if (is_elem(c, "field"))
-			load_field(lc, f, c, label);
+			load_field(lc, f, c, label, -1);
+		else if (is_elem(c, "repeat"))
+			load_repeat(lc, f, c, label);
+		else if (is_elem(c, "derived"))
+			load_derived(f, c, -1);
+	}
+}
+
+/* The choice list a field will use: its own, or the named one (resolved
+ * again, with diagnostics, by form_check). */
+static const choice_list *
+list_of(const form *f, const field *fld)
+{
+	if (fld->inline_choices.n)
+		return &fld->inline_choices;
+	if (!fld->choices_ref)
+		return NULL;
+	for (size_t i = 0; i < f->nlists; i++)
+		if (strcmp(f->lists[i].id, fld->choices_ref) == 0)
+			return &f->lists[i];
+	return NULL;
+}
+
+/* The text field that specifies choice c of fld ("other, please specify"). */
+static field *
+make_other_field(const field *fld, const choice *c)
+{
+	field *o = eng_xcalloc(1, sizeof *o);
+	sbuf b = {0};
+	condition *cond = eng_xcalloc(1, sizeof *cond);
+
+	sbuf_add(&b, fld->id, strlen(fld->id));
+	sbuf_add(&b, "_", 1);
+	for (const char *p = c->id; *p; p++)
+		sbuf_add(&b, *p == '-' ? "_" : p, 1);
+	o->id = sbuf_take(&b);
+	o->type = FIELD_TEXT;
+	o->label = eng_xstrdup(c->spec_label ? c->spec_label : c->label);
+	if (c->spec_term) {
+		o->term = eng_xstrdup(c->spec_term);
+	} else {
+		sbuf_add(&b, fld->term, strlen(fld->term));
+		sbuf_add(&b, "\xEF\xBC\x88", 3); /* （ */
+		sbuf_add(&b, c->term, strlen(c->term));
+		sbuf_add(&b, "\xEF\xBC\x89", 3); /* ） */
+		o->term = sbuf_take(&b);
+	}
+	o->help = c->spec_help ? eng_xstrdup(c->spec_help) : NULL;
+	o->section = fld->section;
+	o->required = true;
+	o->max = c->spec_max > 0 ? c->spec_max : TEXT_MAX_LEN;
+	o->has_max = c->spec_max > 0;
+	cond->kind = fld->type == FIELD_MULTI ? COND_INCLUDES : COND_EQUALS;
+	cond->line = c->line;
+	cond->field = eng_xstrdup(fld->id);
+	cond->value = eng_xstrdup(c->id);
+	o->show_if = cond;
+	o->line = fld->line;
+	o->repeat = fld->repeat;
+	o->other_of = fld;
+	o->other_choice = c->id;
+	return o;
+}
+
+/* Inserts the fields of other="true" choices after their choice fields,
+ * then numbers the fields and works out each repeat's range. */
+static void
+finish_fields(form *f)
+{
+	field **out = NULL;
+	size_t n = 0;
+
+	for (size_t i = 0; i < f->nfields; i++) {
+		field *fld = f->fields[i];
+		const choice_list *l =
+		        fld->type == FIELD_CHOICE || fld->type == FIELD_MULTI ? list_of(f, fld) : NULL;
+		out = eng_xrealloc(out, (n + 1) * sizeof *out);
+		out[n++] = fld;
+		for (size_t k = 0; l && k < l->n; k++) {
+			if (!l->items[k].other)
+				continue;
+			out = eng_xrealloc(out, (n + 1) * sizeof *out);
+			out[n++] = make_other_field(fld, &l->items[k]);
+		}
+	}
+	free(f->fields);
+	f->fields = out;
+	f->nfields = n;
+	for (size_t i = 0; i < n; i++) {
+		field *fld = out[i];
+		fld->index = i;
+		if (fld->repeat >= 0) {
+			form_repeat *r = f->repeats[fld->repeat];
+			r->owner = f;
+			fld->in_repeat = r;
+			if (r->nfields == 0)
+				r->first = i;
+			r->nfields++;
+		}
+	}
 }
 
 /* Builds the form from a document the schema accepted. */
@@ -333,8 +548,15 @@ form_build(load_ctx *lc, const xmlNode *root)
 		} else if (is_elem(c, "section")) {
 			load_section(lc, f, c);
 		} else if (is_elem(c, "field")) {
-			load_field(lc, f, c, NULL);
+			load_field(lc, f, c, NULL, -1);
+		} else if (is_elem(c, "repeat")) {
+			load_repeat(lc, f, c, NULL);
+		} else if (is_elem(c, "derived")) {
+			load_derived(f, c, -1);
+		} else if (is_elem(c, "next")) {
+			load_next(f, c);
 		}
 	}
+	finish_fields(f);
 	return f;
 }

@@ -9,20 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct check_ctx {
-	form *f;
-	form_diag_fn diag;
-	void *ctx;
-	int errors;
-} check_ctx;
-
-#define REPORT(cc, line, ...)                                                                      \
-	do {                                                                                       \
-		diag_report((cc)->diag, (cc)->ctx, (cc)->f->path, (line), __VA_ARGS__);            \
-		(cc)->errors++;                                                                    \
-	} while (0)
-
-static bool
+bool
 is_choice_type(field_type t)
 {
 	return t == FIELD_CHOICE || t == FIELD_MULTI;
@@ -133,7 +120,7 @@ check_condition_value(check_ctx *cc, const condition *c, const field *target)
 }
 
 /* Checks one condition tree of field `owner`. */
-static void
+void
 check_condition(check_ctx *cc, const field *owner, const condition *c)
 {
 	const field *target;
@@ -158,7 +145,7 @@ check_condition(check_ctx *cc, const field *owner, const condition *c)
 		REPORT(cc, c->line, "condition without field=");
 		return;
 	}
-	if (strcmp(c->field, owner->id) == 0) {
+	if (owner && strcmp(c->field, owner->id) == 0) {
 		REPORT(cc, c->line, "field \"%s\" is conditioned on itself", owner->id);
 		return;
 	}
@@ -179,6 +166,10 @@ check_condition(check_ctx *cc, const field *owner, const condition *c)
 		return;
 	}
 	if (is_choice_type(target->type)) {
+		/* Lists are resolved field by field: a target after the owner
+		 * has not been resolved yet when the owner is checked. */
+		if (!target->choices && target->choices_ref)
+			return;
 		if (target->choices && field_choice_index(target, c->value) < 0)
 			REPORT(cc, c->line, "field \"%s\" has no choice \"%s\"", c->field,
 			       c->value);
@@ -265,14 +256,23 @@ form_check(form *f, form_diag_fn diag, void *ctx)
 		field *fld = f->fields[i];
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(fld->id, f->fields[j]->id) == 0) {
-				REPORT(&cc, fld->line,
-				       "duplicate field id \"%s\" (first at line %d)", fld->id,
-				       f->fields[j]->line);
+				const field *added = fld->other_of ? fld : f->fields[j]->other_of ? f->fields[j] : NULL;
+				if (added)
+					REPORT(&cc, added == fld ? f->fields[j]->line : fld->line,
+					       "field \"%s\" is also the field that other=\"true\" "
+					       "adds for \"%s\"; remove one",
+					       fld->id, added->other_of->id);
+				else
+					REPORT(&cc, fld->line,
+					       "duplicate field id \"%s\" (first at line %d)",
+					       fld->id, f->fields[j]->line);
 				break;
 			}
-		check_field_choices(&cc, fld);
+		if (!fld->other_of)
+			check_field_choices(&cc, fld);
 		check_field_attrs(&cc, fld);
 	}
+	check_structure(&cc);
 	for (size_t i = 0; i < f->nfields; i++) {
 		check_condition(&cc, f->fields[i], f->fields[i]->show_if);
 		check_condition(&cc, f->fields[i], f->fields[i]->required_if);
@@ -283,5 +283,7 @@ form_check(form *f, form_diag_fn diag, void *ctx)
 	}
 	if (cc.errors == 0)
 		check_cycles(&cc);
+	if (cc.errors == 0)
+		check_reachable(&cc);
 	return cc.errors;
 }

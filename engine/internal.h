@@ -35,6 +35,9 @@ typedef struct choice {
 	char *label; /* msgid */
 	char *term;  /* official Japanese term */
 	char *code;  /* optional: the value a prefill source gives for it, e.g. card.sex "2" */
+	bool other;  /* other="true": a text field <field>_<choice> specifies it */
+	char *spec_label, *spec_term, *spec_help; /* <specify>, or NULL */
+	int spec_max;                              /* 0 when not given */
 	int line;
 } choice;
 
@@ -49,7 +52,8 @@ typedef struct choice_list {
 struct field {
 	char *id;
 	field_type type;
-	char *label, *term, *help;
+	text_rule rule; /* FIELD_TEXT only: type="relationship" */
+	char *label, *term, *help, *hint;
 	const char *section; /* borrowed from the form's sections */
 	bool required;
 	bool past; /* date fields: not after today (birth dates) */
@@ -62,8 +66,46 @@ struct field {
 	condition *show_if;
 	condition *required_if; /* required="true" wins; else required while this holds */
 	int line;
-	size_t index; /* position in the form */
+	size_t index;         /* position in the form */
+	int repeat;           /* index in form->repeats, -1 outside repeats */
+	const form_repeat *in_repeat; /* the same as a pointer, NULL outside */
+	const field *other_of; /* added by other="true": the choice field it specifies */
+	const char *other_choice; /* ... and the choice id (borrowed) */
 };
+
+struct form_repeat {
+	char *id, *label, *term, *help, *another;
+	int min, max;
+	bool has_min, has_max;
+	condition *show_if;
+	size_t first, nfields; /* its fields are form->fields[first .. first + nfields) */
+	size_t index;          /* position in form->repeats */
+	const form *owner;
+	int line;
+};
+
+typedef enum derived_kind { DERIVED_AGE, DERIVED_ERA } derived_kind;
+
+typedef struct derived {
+	char *id, *from, *at, *label; /* at and label may be NULL */
+	derived_kind kind;
+	int repeat; /* index in form->repeats, -1 outside */
+	int line;
+} derived;
+
+typedef struct carry_rule {
+	char *from, *to; /* to == from when the XML left it out */
+	int line;
+} carry_rule;
+
+typedef struct next_proc {
+	char *form; /* NULL: a procedure without a definition */
+	char *label, *term;
+	bool matching; /* carry="matching" */
+	carry_rule *carries;
+	size_t ncarries;
+	int line;
+} next_proc;
 
 struct form {
 	char *path;
@@ -76,6 +118,12 @@ struct form {
 	size_t nfields;
 	char **sections;
 	size_t nsections;
+	form_repeat **repeats;
+	size_t nrepeats;
+	derived *derived;
+	size_t nderived;
+	next_proc *next;
+	size_t nnext;
 };
 
 struct form_set {
@@ -83,10 +131,28 @@ struct form_set {
 	size_t n;
 };
 
+/* Where an answer came from: prefilled and carried answers are shown for
+ * confirmation, and only prefilled ones may be replaced by a new prefill. */
+typedef enum slot_origin { ORIGIN_TYPED, ORIGIN_PREFILL, ORIGIN_CARRY } slot_origin;
+
+typedef struct slot {
+	char *value; /* NULL when unanswered */
+	slot_origin origin;
+} slot;
+
 struct answers {
 	const form *f;
-	char **values; /* one per field, NULL when unanswered */
+	slot *top;     /* one per field; used for fields outside repeats */
+	int *count;    /* per repeat: number of instances */
+	slot **inst;   /* per repeat: count * repeat->nfields slots, instance-major */
 };
+
+/* ---- answers.c ---- */
+/* The slot of fld in instance inst (0 outside repeats), or NULL when that
+ * instance does not exist. */
+slot *answers_slot(const answers *a, const field *fld, int inst);
+/* Stores value (taken) into the slot with its origin. */
+void slot_store(slot *s, char *value, slot_origin origin);
 
 /* ---- util.c ---- */
 void *eng_xmalloc(size_t n);
@@ -139,11 +205,48 @@ void date_today(char out[11]);
  * (NULL when the input is empty). */
 answer_status field_normalize(const field *fld, const char *input, char **out, answer_error *err);
 
+/* Unicode NFC of valid UTF-8 s (libunistring); caller frees. */
+char *nfc(const char *s);
+
+/* ---- relationship.c ---- */
+/* Validates and normalises a 続柄; ANSWER_OK and a malloc'd *out, or
+ * ANSWER_ERR_RELATIONSHIP. */
+answer_status relationship_normalize(const char *in, char **out);
+
 /* ---- condition.c ---- */
 void condition_free(condition *c);
-bool condition_eval(const answers *a, const condition *c, int depth);
+/* Evaluates c for a field of repeat `rep` (-1 outside) in instance `inst`:
+ * leaves on the same repeat read that instance, leaves on another repeat
+ * hold when they hold for any instance. */
+bool condition_eval(const answers *a, const condition *c, int rep, int inst, int depth);
+/* Whether the repeat's own show-if holds (true without one). */
+bool repeat_applies(const answers *a, const form_repeat *r);
 
-/* ---- form_check.c ---- */
+/* ---- derived.c ---- */
+const derived *form_derived_by_id(const form *f, const char *id);
+
+/* ---- form_check*.c ---- */
+typedef struct check_ctx {
+	form *f;
+	form_diag_fn diag;
+	void *ctx;
+	int errors;
+} check_ctx;
+
+#define REPORT(cc, line, ...)                                                                      \
+	do {                                                                                       \
+		diag_report((cc)->diag, (cc)->ctx, (cc)->f->path, (line), __VA_ARGS__);            \
+		(cc)->errors++;                                                                    \
+	} while (0)
+
+bool is_choice_type(field_type t);
+/* Checks one condition tree of `owner` (NULL: a repeat's show-if). */
+void check_condition(check_ctx *cc, const field *owner, const condition *c);
+/* form_check_structure.c: repeats, derived values, other-specify, <next>. */
+void check_structure(check_ctx *cc);
+/* form_check_reach.c: show-ifs that can never hold. */
+void check_reachable(check_ctx *cc);
+
 /* Semantic checks after the schema passed; returns the number of
  * problems reported. Resolves choices= references as it goes. */
 int form_check(form *f, form_diag_fn diag, void *ctx);
@@ -169,5 +272,7 @@ struct _xmlNode;
  * accepted; problems found on the way are reported and counted in lc. */
 form *form_build(load_ctx *lc, const struct _xmlNode *root);
 bool prefill_source_known(const char *name);
+/* Any id a JSON key or a reference may name: a field, repeat or derived. */
+bool form_id_taken(const form *f, const char *id);
 
 #endif

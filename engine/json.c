@@ -1,8 +1,7 @@
 /*
  * The answers JSON of DESIGN.md, through jansson:
  * {"form": id, "form_version": N, "lang": "..", "answers": {...}}.
- * Repeat groups (arrays of objects) are part of the contract but not of
- * this version of the engine; reading one is an error for now.
+ * A repeat group is an array of objects, one per instance.
  */
 #include "engine/internal.h"
 
@@ -12,10 +11,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* One instance of a repeat as an object of its answered fields. */
+static json_t *
+instance_json(const answers *a, const form_repeat *r, int k, unsigned flags)
+{
+	json_t *obj = json_object();
+	for (size_t j = 0; j < r->nfields; j++) {
+		const field *fld = a->f->fields[r->first + j];
+		const slot *s = answers_slot(a, fld, k);
+		json_t *v;
+		if (!s || !s->value)
+			continue;
+		if (!(flags & ANSWERS_JSON_KEEP_HIDDEN) && !field_applies_at(a, fld, k))
+			continue;
+		v = json_string(s->value);
+		if (v)
+			json_object_set_new(obj, fld->id, v);
+	}
+	return obj;
+}
+
 /* Output: answered fields that apply, in definition order (jansson keeps
- * insertion order). */
+ * insertion order); a repeat as an array at the place of its first field. */
 char *
-answers_to_json(const answers *a, const char *lang)
+answers_to_json_ex(const answers *a, const char *lang, unsigned flags)
 {
 	json_t *root = json_object(), *ans = json_object();
 	char *out;
@@ -25,12 +44,27 @@ answers_to_json(const answers *a, const char *lang)
 	json_object_set_new(root, "lang", json_string(lang ? lang : ""));
 	for (size_t i = 0; i < a->f->nfields; i++) {
 		const field *fld = a->f->fields[i];
+		const form_repeat *r = fld->in_repeat;
 		json_t *v;
-		if (!a->values[i] || !field_applies(a, fld))
+		if (r) {
+			json_t *arr;
+			i = r->first + r->nfields - 1;
+			if (a->count[r->index] == 0 ||
+			    (!(flags & ANSWERS_JSON_KEEP_HIDDEN) && !repeat_applies(a, r)))
+				continue;
+			arr = json_array();
+			for (int k = 0; k < a->count[r->index]; k++)
+				json_array_append_new(arr, instance_json(a, r, k, flags));
+			json_object_set_new(ans, r->id, arr);
+			continue;
+		}
+		if (!a->top[i].value)
+			continue;
+		if (!(flags & ANSWERS_JSON_KEEP_HIDDEN) && !field_applies(a, fld))
 			continue;
 		/* Stored values are valid UTF-8 unless answers_put was given
 		 * something else; jansson rejects that, and so do we. */
-		v = json_string(a->values[i]);
+		v = json_string(a->top[i].value);
 		if (v)
 			json_object_set_new(ans, fld->id, v);
 	}
@@ -40,6 +74,12 @@ answers_to_json(const answers *a, const char *lang)
 	if (!out)
 		abort(); /* only on out of memory */
 	return out;
+}
+
+char *
+answers_to_json(const answers *a, const char *lang)
+{
+	return answers_to_json_ex(a, lang, 0);
 }
 
 static void
@@ -53,6 +93,97 @@ why_set(char *why, size_t whylen, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* Checks the shape of the "answers" object against f: keys are fields
+ * outside repeats (strings) or repeats (arrays of objects of their own
+ * fields' strings). */
+static bool
+check_shape(const form *f, json_t *jans, unsigned flags, char *why, size_t whylen)
+{
+	const char *key;
+	json_t *val;
+
+	json_object_foreach(jans, key, val)
+	{
+		const field *fld = form_field_by_id(f, key);
+		const form_repeat *r = form_repeat_by_id(f, key);
+		size_t k;
+		json_t *obj;
+
+		if (!fld && !r) {
+			if (flags & ANSWERS_JSON_SKIP_UNKNOWN)
+				continue;
+			why_set(why, whylen, "unknown field \"%s\"", key);
+			return false;
+		}
+		if (fld && fld->in_repeat) {
+			why_set(why, whylen, "field \"%s\" belongs in the array \"%s\"", key,
+			        fld->in_repeat->id);
+			return false;
+		}
+		if (fld) {
+			if (!json_is_string(val)) {
+				why_set(why, whylen, "answer \"%s\" must be a string", key);
+				return false;
+			}
+			continue;
+		}
+		if (!json_is_array(val)) {
+			why_set(why, whylen, "\"%s\" must be an array of objects", key);
+			return false;
+		}
+		if (json_array_size(val) > (size_t)r->max) {
+			why_set(why, whylen, "\"%s\" has more than %d entries", key, r->max);
+			return false;
+		}
+		json_array_foreach(val, k, obj)
+		{
+			const char *fk;
+			json_t *fv;
+			if (!json_is_object(obj)) {
+				why_set(why, whylen, "\"%s\" must be an array of objects", key);
+				return false;
+			}
+			json_object_foreach(obj, fk, fv)
+			{
+				const field *in = form_field_by_id(f, fk);
+				if (!in || in->in_repeat != r) {
+					if (!in && (flags & ANSWERS_JSON_SKIP_UNKNOWN))
+						continue;
+					why_set(why, whylen, "\"%s\" has no field \"%s\"", key, fk);
+					return false;
+				}
+				if (!json_is_string(fv)) {
+					why_set(why, whylen, "answer \"%s\" must be a string", fk);
+					return false;
+				}
+			}
+		}
+	}
+	return true;
+}
+
+/* Sets one value through validation; false (with why) when refused,
+ * unless flags say to drop what the form no longer accepts. */
+static bool
+set_one(answers *a, const field *fld, int k, json_t *val, unsigned flags, char *why,
+        size_t whylen)
+{
+	answer_error e;
+	if (!val || !*json_string_value(val))
+		return true;
+	if (answers_set_at(a, fld->id, k, json_string_value(val), &e) == ANSWER_OK)
+		return true;
+	if (flags & ANSWERS_JSON_SKIP_UNKNOWN)
+		return true;
+	if (fld->in_repeat)
+		why_set(why, whylen, "answer \"%s\" of %s[%d] is not valid (%s)", fld->id,
+		        fld->in_repeat->id, k, answer_status_name(e.status));
+	else
+		why_set(why, whylen, "answer \"%s\" is not valid (%s)", fld->id,
+		        answer_status_name(e.status));
+	return false;
+}
+
 /*
  * Every value goes through answers_set, so a hand-edited or tampered file
  * cannot smuggle in what the console would have refused. Values are set
@@ -60,15 +191,12 @@ why_set(char *why, size_t whylen, const char *fmt, ...)
  * answers that decide whether a field applies.
  */
 answers *
-answers_from_json(const char *json, const form_set *forms, char **lang_out, char *why,
-                  size_t whylen)
+answers_from_json_ex(const char *json, const form *f, unsigned flags, char **lang_out, char *why,
+                     size_t whylen)
 {
 	json_error_t jerr;
 	json_t *root = NULL, *jform, *jver, *jlang, *jans;
-	const form *f;
 	answers *a = NULL;
-	const char *key;
-	json_t *val;
 
 	if (lang_out)
 		*lang_out = NULL;
@@ -90,8 +218,7 @@ answers_from_json(const char *json, const form_set *forms, char **lang_out, char
 		why_set(why, whylen, "\"form\" must be a string");
 		goto fail;
 	}
-	f = form_set_find(forms, json_string_value(jform));
-	if (!f) {
+	if (!f || strcmp(json_string_value(jform), f->id) != 0) {
 		why_set(why, whylen, "unknown form \"%s\"", json_string_value(jform));
 		goto fail;
 	}
@@ -108,28 +235,30 @@ answers_from_json(const char *json, const form_set *forms, char **lang_out, char
 		why_set(why, whylen, "\"answers\" must be an object");
 		goto fail;
 	}
-	json_object_foreach(jans, key, val)
-	{
-		if (!form_field_by_id(f, key)) {
-			why_set(why, whylen, "unknown field \"%s\"", key);
-			goto fail;
-		}
-		if (!json_is_string(val)) {
-			why_set(why, whylen, "answer \"%s\" must be a string", key);
-			goto fail;
-		}
-	}
+	if (!check_shape(f, jans, flags, why, whylen))
+		goto fail;
 	a = answers_new(f);
 	for (size_t i = 0; i < f->nfields; i++) {
-		const char *id = f->fields[i]->id;
-		answer_error e;
-		val = json_object_get(jans, id);
-		if (!val || !*json_string_value(val))
+		const field *fld = f->fields[i];
+		const form_repeat *r = fld->in_repeat;
+		json_t *arr;
+		if (!r) {
+			if (!set_one(a, fld, 0, json_object_get(jans, fld->id), flags, why, whylen))
+				goto fail;
 			continue;
-		if (answers_set(a, id, json_string_value(val), &e) != ANSWER_OK) {
-			why_set(why, whylen, "answer \"%s\" is not valid (%s)", id,
-			        answer_status_name(e.status));
-			goto fail;
+		}
+		i = r->first + r->nfields - 1;
+		arr = json_object_get(jans, r->id);
+		for (size_t k = 0; k < json_array_size(arr); k++) {
+			json_t *obj = json_array_get(arr, k);
+			if ((int)k >= a->count[r->index] && answers_repeat_add(a, r->id) != (int)k)
+				goto fail;
+			for (size_t j = 0; j < r->nfields; j++) {
+				const field *in = f->fields[r->first + j];
+				if (!set_one(a, in, (int)k, json_object_get(obj, in->id), flags,
+				             why, whylen))
+					goto fail;
+			}
 		}
 	}
 	if (lang_out)
@@ -141,4 +270,34 @@ fail:
 	answers_free(a);
 	json_decref(root);
 	return NULL;
+}
+
+answers *
+answers_from_json_form(const char *json, const form *f, char **lang_out, char *why, size_t whylen)
+{
+	return answers_from_json_ex(json, f, 0, lang_out, why, whylen);
+}
+
+/* Finds the form named by the JSON in the set, then reads it. */
+answers *
+answers_from_json(const char *json, const form_set *forms, char **lang_out, char *why,
+                  size_t whylen)
+{
+	json_t *root = json_loads(json ? json : "", JSON_REJECT_DUPLICATES, NULL);
+	json_t *jform = json_is_object(root) ? json_object_get(root, "form") : NULL;
+	const form *f = json_is_string(jform) ? form_set_find(forms, json_string_value(jform)) : NULL;
+	answers *a;
+
+	if (json_is_string(jform) && !f) {
+		if (lang_out)
+			*lang_out = NULL;
+		why_set(why, whylen, "unknown form \"%s\"", json_string_value(jform));
+		json_decref(root);
+		return NULL;
+	}
+	json_decref(root);
+	if (!f && forms && forms->n)
+		f = forms->forms[0]; /* the per-form reader words the error */
+	a = answers_from_json_ex(json, f, 0, lang_out, why, whylen);
+	return a;
 }

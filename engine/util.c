@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <uninorm.h>
+
 /* Out of memory is not a recoverable error here (STYLE.md habit 3). */
 static void
 oom(void)
@@ -227,4 +229,22 @@ diag_report(form_diag_fn fn, void *ctx, const char *file, int line, const char *
 	vsnprintf(d.message, sizeof d.message, fmt, ap);
 	va_end(ap);
 	fn(&d, ctx);
+}
+
+/*
+ * Unicode NFC through libunistring. The input is valid UTF-8 (callers
+ * checked); a failure other than out of memory cannot happen then, but
+ * would leave the text as it was.
+ */
+char *
+nfc(const char *s)
+{
+	size_t n = 0;
+	uint8_t *r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, strlen(s), NULL, &n);
+	char *out;
+	if (!r)
+		return eng_xstrdup(s);
+	out = eng_xstrndup((const char *)r, n);
+	free(r);
+	return out;
 }

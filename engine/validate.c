@@ -3,7 +3,8 @@
  * Every rule accepts full-width digits and punctuation (what a Japanese
  * IME types) and stores the canonical form: ISO dates, katakana readings,
  * digits-only phone numbers, NNN-NNNN postal codes, choice ids.
- * NFC normalisation is not done (no ICU yet): text is stored as typed.
+ * Text is stored in Unicode NFC (libunistring), so that a name typed with
+ * combining marks compares equal to the same name from the card.
  */
 #include "engine/internal.h"
 
@@ -39,7 +40,8 @@ trim(const char *s)
 }
 
 /* Free text: valid UTF-8, trimmed, control characters turned into spaces,
- * half-width katakana widened, at most max characters. */
+ * half-width katakana widened, NFC, at most max characters. A 続柄 field
+ * then goes through its grammar. */
 static answer_status
 norm_text(const field *fld, const char *in, char **out, answer_error *err)
 {
@@ -57,6 +59,17 @@ norm_text(const field *fld, const char *in, char **out, answer_error *err)
 	free(t);
 	t = w;
 	w = kana_widen(t);
+	free(t);
+	t = w;
+	w = nfc(t);
+	if (*w && fld->rule == TEXT_RULE_RELATIONSHIP) {
+		char *rel = NULL;
+		st = relationship_normalize(w, &rel);
+		if (st != ANSWER_OK)
+			goto out;
+		free(w);
+		w = rel;
+	}
 	len = utf8_length(w);
 	if (len > fld->max) {
 		err->min = fld->min;
@@ -283,6 +296,11 @@ field_normalize(const field *fld, const char *input, char **out, answer_error *e
 		st = ANSWER_OK;
 		if (*t) {
 			st = kana_normalize(t, out);
+			if (st == ANSWER_OK) {
+				char *c = nfc(*out);
+				free(*out);
+				*out = c;
+			}
 			if (st == ANSWER_OK && utf8_length(*out) > fld->max) {
 				free(*out);
 				*out = NULL;

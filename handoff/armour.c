@@ -13,13 +13,13 @@
 
 /* Alphanumeric and numeric capacities at ECC M, versions 1..40. */
 static const unsigned short cap_an[40] = {
-	20,   38,   61,   90,   122,  154,  178,  221,  262,  311,  366,  419,  483,  528,
-	600,  656,  734,  816,  909,  970,  1035, 1134, 1248, 1326, 1451, 1542, 1637, 1732,
-	1839, 1994, 2113, 2238, 2369, 2506, 2632, 2780, 2894, 3054, 3220, 3391};
+        20,   38,   61,   90,   122,  154,  178,  221,  262,  311,  366,  419,  483,  528,
+        600,  656,  734,  816,  909,  970,  1035, 1134, 1248, 1326, 1451, 1542, 1637, 1732,
+        1839, 1994, 2113, 2238, 2369, 2506, 2632, 2780, 2894, 3054, 3220, 3391};
 static const unsigned short cap_num[40] = {
-	34,   63,   101,  149,  202,  255,  293,  365,  432,  513,  604,  691,  796,  871,
-	991,  1082, 1212, 1346, 1500, 1600, 1708, 1872, 2059, 2188, 2395, 2544, 2701, 2857,
-	3035, 3289, 3486, 3693, 3909, 4134, 4343, 4588, 4775, 5039, 5313, 5596};
+        34,   63,   101,  149,  202,  255,  293,  365,  432,  513,  604,  691,  796,  871,
+        991,  1082, 1212, 1346, 1500, 1600, 1708, 1872, 2059, 2188, 2395, 2544, 2701, 2857,
+        3035, 3289, 3486, 3693, 3909, 4134, 4343, 4588, 4775, 5039, 5313, 5596};
 
 size_t
 handoff_capacity(int version, handoff_armour a)
@@ -173,8 +173,9 @@ handoff_unarmour(const char *text, size_t n, unsigned char **env, size_t *envlen
 		                    "a lone Base45 character at the end (cut off?)");
 	}
 check:
-	if (out[0] != HANDOFF_FORMAT_VERSION) {
-		st = handoff_fail(err, HANDOFF_ERR_VERSION, "format version %u is not known", out[0]);
+	if (out[0] < HANDOFF_FORMAT_OLDEST || out[0] > HANDOFF_FORMAT_VERSION) {
+		st = handoff_fail(err, HANDOFF_ERR_VERSION, "format version %u is not known",
+		                  out[0]);
 		free(out);
 		return st;
 	}

@@ -125,29 +125,32 @@ open_envelope(const unsigned char *env, size_t n, const handoff_verify *v, hando
 		ilen = olen;
 	}
 	if (o->is_signed) {
-		st = handoff_verify_inner(env[0], flags, inner, ilen, v->trusted, &body, &blen, &who,
-		                          o->key_id, err);
+		st = handoff_verify_inner(env[0], flags, inner, ilen, v->trusted, &body, &blen,
+		                          &who, o->key_id, err);
 		if (st == HANDOFF_ERR_SIGNATURE) {
 			handoff_buf probe = {0};
-			zip_status zs = handoff_inflate(body, blen, HANDOFF_MAX_SERIAL, &probe);
+			zip_status zs =
+			        handoff_inflate_v(env[0], body, blen, HANDOFF_MAX_SERIAL, &probe);
 			handoff_buf_free(&probe);
 			if (zs != ZIP_OK)
-				st = handoff_fail(err, HANDOFF_ERR_CORRUPT,
-				                  "the signature does not match and the data does not "
-				                  "inflate: cut off or damaged");
+				st = handoff_fail(
+				        err, HANDOFF_ERR_CORRUPT,
+				        "the signature does not match and the data does not "
+				        "inflate: cut off or damaged");
 		}
 		if (st != HANDOFF_OK)
 			goto out;
 		o->desk = who;
 	} else {
 		if (!v->allow_unsigned) {
-			st = handoff_fail(err, HANDOFF_ERR_UNSIGNED, "the code carries no signature");
+			st = handoff_fail(err, HANDOFF_ERR_UNSIGNED,
+			                  "the code carries no signature");
 			goto out;
 		}
 		body = inner;
 		blen = ilen;
 	}
-	st = inflate_status(handoff_inflate(body, blen, HANDOFF_MAX_SERIAL, serial), err);
+	st = inflate_status(handoff_inflate_v(env[0], body, blen, HANDOFF_MAX_SERIAL, serial), err);
 out:
 	if (opened) {
 		sodium_memzero(opened, olen);
@@ -210,8 +213,9 @@ decode_scans(const char *const *scans, size_t nscans, handoff_form_lookup find, 
 	}
 	o->parts_total = 1;
 	if (nparts > 0 && nwhole > 0) {
-		st = handoff_fail(err, HANDOFF_ERR_PARTS_MIXED,
-		                  "a single code was scanned together with parts of a multi-part code");
+		st = handoff_fail(
+		        err, HANDOFF_ERR_PARTS_MIXED,
+		        "a single code was scanned together with parts of a multi-part code");
 		goto out;
 	}
 	if (nwhole > 1) {
@@ -228,9 +232,10 @@ decode_scans(const char *const *scans, size_t nscans, handoff_form_lookup find, 
 			goto out;
 		e = joined.p;
 		elen = joined.len;
-		if (elen < 2 || e[0] != HANDOFF_FORMAT_VERSION ||
+		if (elen < 2 || e[0] < HANDOFF_FORMAT_OLDEST || e[0] > HANDOFF_FORMAT_VERSION ||
 		    (e[1] & ~HANDOFF_FLAGS_KNOWN)) {
-			st = handoff_fail(err, HANDOFF_ERR_CORRUPT, "the joined envelope is malformed");
+			st = handoff_fail(err, HANDOFF_ERR_CORRUPT,
+			                  "the joined envelope is malformed");
 			goto out;
 		}
 	} else {
@@ -239,7 +244,8 @@ decode_scans(const char *const *scans, size_t nscans, handoff_form_lookup find, 
 	}
 	st = open_envelope(e, elen, v, &serial, o, err);
 	if (st == HANDOFF_OK)
-		st = handoff_deserialize(serial.p, serial.len, find, ctx, out, lang_out, err);
+		st = handoff_deserialize_v(e[0], serial.p, serial.len, find, ctx, out, lang_out,
+		                           err);
 out:
 	for (size_t i = 0; i < nscans; i++)
 		free(env[i]);
@@ -254,8 +260,8 @@ out:
 
 handoff_status
 handoff_decode_with(const char *const *scans, size_t nscans, const form_set *forms,
-                    const handoff_verify *v, answers **out, char **lang_out,
-                    handoff_origin *origin, handoff_error *err)
+                    const handoff_verify *v, answers **out, char **lang_out, handoff_origin *origin,
+                    handoff_error *err)
 {
 	handoff_origin o = {0};
 	handoff_verify none = {0};
@@ -266,8 +272,7 @@ handoff_decode_with(const char *const *scans, size_t nscans, const form_set *for
 	*out = NULL;
 	if (lang_out)
 		*lang_out = NULL;
-	st = decode_scans(scans, nscans, find_in_set, forms, v ? v : &none, out, lang_out, &o,
-	                  err);
+	st = decode_scans(scans, nscans, find_in_set, forms, v ? v : &none, out, lang_out, &o, err);
 	if (origin)
 		*origin = o;
 	return st;
@@ -300,14 +305,14 @@ handoff_decode(const char *scanned, const form_set *forms, answers **out, char *
  * layer.
  */
 static handoff_status
-self_check(const answers *a, const char *lang, const handoff_buf *serial,
-           const handoff_codes *c, const handoff_encode_opts *o, handoff_error *err)
+self_check(const answers *a, const char *lang, const handoff_buf *serial, const handoff_codes *c,
+           const handoff_encode_opts *o, handoff_error *err)
 {
 	answers *back = NULL;
 	char *lang2 = NULL, *j1 = NULL, *j2 = NULL;
 	handoff_error e2 = {0};
-	handoff_status st = handoff_deserialize(serial->p, serial->len, find_one, answers_form(a),
-	                                        &back, &lang2, &e2);
+	handoff_status st = handoff_deserialize_v(HANDOFF_FORMAT_VERSION, serial->p, serial->len,
+	                                          find_one, answers_form(a), &back, &lang2, &e2);
 
 	if (st == HANDOFF_OK && !o->city_pk) {
 		handoff_keyring kr = {0};
@@ -377,7 +382,7 @@ handoff_encode_with(const answers *a, const char *lang, const handoff_encode_opt
 		                  missing >= 0 ? field_id(form_field_at(f, (size_t)missing)) : "?");
 		goto out;
 	}
-	st = handoff_serialize(a, lang, &serial, err);
+	st = handoff_serialize_v(HANDOFF_FORMAT_VERSION, a, lang, &serial, err);
 	if (st != HANDOFF_OK)
 		goto out;
 	if (serial.len > HANDOFF_MAX_SERIAL) {
@@ -389,7 +394,7 @@ handoff_encode_with(const answers *a, const char *lang, const handoff_encode_opt
 		flags |= HANDOFF_FLAG_SIGNED;
 	if (o->city_pk)
 		flags |= HANDOFF_FLAG_SEALED;
-	handoff_deflate(serial.p, serial.len, &body);
+	handoff_deflate_v(HANDOFF_FORMAT_VERSION, serial.p, serial.len, &body);
 	if (o->desk)
 		handoff_sign(HANDOFF_FORMAT_VERSION, flags, o->desk, body.p, body.len, &inner);
 	else

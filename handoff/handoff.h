@@ -63,7 +63,7 @@ const char *handoff_status_name(handoff_status s);
  * key when one is installed there (`yorisoi keys city-import`).
  */
 handoff_status handoff_encode(const answers *a, const char *lang, char **text_out,
-			      handoff_error *err);
+                              handoff_error *err);
 
 /* Sizes at each stage of an encoding, for the CLI and for measurements. */
 typedef struct handoff_stats {
@@ -76,7 +76,7 @@ typedef struct handoff_stats {
 /* handoff_encode, also filling *stats (when not NULL; also on
  * HANDOFF_ERR_TOO_LARGE, to say by how much). */
 handoff_status handoff_encode_stats(const answers *a, const char *lang, char **text_out,
-				    handoff_stats *stats, handoff_error *err);
+                                    handoff_stats *stats, handoff_error *err);
 
 /*
  * Decodes scanned text (trailing CR, LF and spaces tolerated) into answers for the
@@ -85,7 +85,7 @@ handoff_status handoff_encode_stats(const answers *a, const char *lang, char **t
  * opens no seal: the counter side uses handoff_decode_with().
  */
 handoff_status handoff_decode(const char *scanned, const form_set *forms, answers **out,
-			      char **lang_out, handoff_error *err);
+                              char **lang_out, handoff_error *err);
 
 /* ---- keys (keys.c; docs/handoff-format.md, "Keys") -------------------- */
 
@@ -126,12 +126,12 @@ typedef struct handoff_city_key {
 handoff_status handoff_keys_dir(char *buf, size_t n, int create, handoff_error *err);
 /* Default files in it: "desk.key" (secret, 0600) and "city-box.pub". */
 handoff_status handoff_keys_path(const char *file, char *buf, size_t n, int create,
-				 handoff_error *err);
+                                 handoff_error *err);
 
 /* Creates a new desk key at path (NULL: default), mode 0600, atomically and never
  * over an existing one (HANDOFF_ERR_KEY_EXISTS). */
 handoff_status handoff_desk_key_create(const char *path, const char *name, handoff_desk_key *k,
-				       handoff_error *err);
+                                       handoff_error *err);
 /* Loads a desk secret key file (NULL: default). */
 handoff_status handoff_desk_key_load(const char *path, handoff_desk_key *k, handoff_error *err);
 /* Loads the default desk key, creating it when there is none. */
@@ -149,15 +149,14 @@ void handoff_fingerprint(const unsigned char pk[32], char out[80]);
 char *handoff_pubkey_export(const handoff_pubkey *k);
 /* Appends every desk public key of a trusted-keys file to kr. A desk
  * secret key file is accepted too (its public half is trusted). */
-handoff_status handoff_keyring_add_file(handoff_keyring *kr, const char *path,
-					handoff_error *err);
+handoff_status handoff_keyring_add_file(handoff_keyring *kr, const char *path, handoff_error *err);
 void handoff_keyring_add(handoff_keyring *kr, const handoff_pubkey *k);
 void handoff_keyring_free(handoff_keyring *kr);
 
 /* City box keys: a new pair written to two files (secret 0600); loading a
  * public file, or a secret file (which gives both halves). */
 handoff_status handoff_city_key_create(const char *secret_path, const char *public_path,
-				       const char *name, handoff_error *err);
+                                       const char *name, handoff_error *err);
 handoff_status handoff_city_key_load(const char *path, handoff_city_key *k, handoff_error *err);
 char *handoff_city_public_export(const handoff_city_key *k);
 void handoff_city_key_wipe(handoff_city_key *k);
@@ -170,22 +169,21 @@ typedef enum handoff_armour {
 } handoff_armour;
 
 typedef struct handoff_encode_opts {
-	const handoff_desk_key *desk;     /* signs; NULL only for tests and the spec */
-	const unsigned char *city_pk;     /* 32-byte X25519 box key: sealed; NULL: not */
+	const handoff_desk_key *desk; /* signs; NULL only for tests and the spec */
+	const unsigned char *city_pk; /* 32-byte X25519 box key: sealed; NULL: not */
 	handoff_armour armour;
-	int max_version;                  /* largest QR version per code (ECC M); 0 = 40 */
+	int max_version; /* largest QR version per code (ECC M); 0 = 40 */
 } handoff_encode_opts;
 
 /* One or more codes of one application; free with handoff_codes_free. */
 typedef struct handoff_codes {
-	size_t n;      /* 1, or 2..16 parts when one code of max_version is not enough */
-	char **text;   /* payload texts */
+	size_t n;    /* 1, or 2..16 parts when one code of max_version is not enough */
+	char **text; /* payload texts */
 	handoff_stats stats;
 } handoff_codes;
 
-handoff_status handoff_encode_with(const answers *a, const char *lang,
-				   const handoff_encode_opts *o, handoff_codes *out,
-				   handoff_error *err);
+handoff_status handoff_encode_with(const answers *a, const char *lang, const handoff_encode_opts *o,
+                                   handoff_codes *out, handoff_error *err);
 void handoff_codes_free(handoff_codes *c);
 
 typedef struct handoff_verify {
@@ -199,9 +197,9 @@ typedef struct handoff_origin {
 	int is_signed, sealed;
 	unsigned char key_id[HANDOFF_KEYID_BYTES];
 	const handoff_pubkey *desk; /* the trusted key that verified it (borrowed) */
-	size_t parts_total;          /* 1 for a single code */
-	size_t parts_have;           /* on HANDOFF_ERR_PARTS: how many distinct parts were read */
-	unsigned parts_missing;      /* on HANDOFF_ERR_PARTS: bit i set = part i+1 missing */
+	size_t parts_total;         /* 1 for a single code */
+	size_t parts_have;          /* on HANDOFF_ERR_PARTS: how many distinct parts were read */
+	unsigned parts_missing;     /* on HANDOFF_ERR_PARTS: bit i set = part i+1 missing */
 } handoff_origin;
 
 /*
@@ -211,10 +209,9 @@ typedef struct handoff_origin {
  * `forms`. Every layer reports its own status (handoff_status); origin
  * (optional) is filled as far as the decoder got.
  */
-handoff_status handoff_decode_with(const char *const *scans, size_t nscans,
-				   const form_set *forms, const handoff_verify *v,
-				   answers **out, char **lang_out, handoff_origin *origin,
-				   handoff_error *err);
+handoff_status handoff_decode_with(const char *const *scans, size_t nscans, const form_set *forms,
+                                   const handoff_verify *v, answers **out, char **lang_out,
+                                   handoff_origin *origin, handoff_error *err);
 
 /* ---- the Japanese summary for the clerk (summary.c) -------------------- */
 
@@ -222,19 +219,22 @@ handoff_status handoff_decode_with(const char *const *scans, size_t nscans,
  * paper form shows it (choice terms, 和暦 dates). */
 typedef struct handoff_row {
 	const char *section; /* msgid of the section heading, or NULL (borrowed) */
+	const char *group;   /* repeat_term of the field's repeat (異動者), or NULL */
+	int instance;        /* 0-based instance inside the repeat; 0 outside */
 	const char *term;    /* borrowed from the form */
 	char *value;         /* malloc'd */
 } handoff_row;
 
-/* The applicable answered fields in definition order. */
+/* The applicable answered fields in definition order, repeats instance by
+ * instance. */
 handoff_row *handoff_summary_rows(const answers *a, size_t *n);
 void handoff_summary_free(handoff_row *rows, size_t n);
 
 /* ---- the QR symbol ------------------------------------------------------- */
 
 typedef struct handoff_qr {
-	int version; /* 1..40 */
-	int width;   /* modules per side, without quiet zone */
+	int version;            /* 1..40 */
+	int width;              /* modules per side, without quiet zone */
 	unsigned char *modules; /* width*width, 1 = dark */
 } handoff_qr;
 
@@ -254,7 +254,7 @@ void handoff_qr_free_lines(char **lines, size_t nlines);
 
 /* Writes a PNG with `scale` pixels per module and a 4-module quiet zone. */
 handoff_status handoff_qr_write_png(const handoff_qr *q, const char *path, int scale,
-				    handoff_error *err);
+                                    handoff_error *err);
 
 /* Writes an SVG with a 4-module quiet zone. */
 handoff_status handoff_qr_write_svg(const handoff_qr *q, const char *path, handoff_error *err);
@@ -287,12 +287,12 @@ typedef struct handoff_slip_text {
 	const char *bring_heading;    /* e.g. "What to bring to the counter" */
 	const char *const *bring;     /* items to bring, translated */
 	size_t nbring;
-	const char *date_label;       /* e.g. "Date / 作成日" */
-	const char *desk_label;       /* e.g. "Help desk / 作成窓口" */
-	const char *date_text;        /* the date as shown, e.g. 令和8年11月23日 */
-	const char *footer;           /* e.g. "Show this code at the counter" */
-	const char *part_format;      /* with one %zu for the part and one for the total,
-				       * e.g. "Code %zu of %zu"; used when codes->n > 1 */
+	const char *date_label;         /* e.g. "Date / 作成日" */
+	const char *desk_label;         /* e.g. "Help desk / 作成窓口" */
+	const char *date_text;          /* the date as shown, e.g. 令和8年11月23日 */
+	const char *footer;             /* e.g. "Show this code at the counter" */
+	const char *part_format;        /* with one %zu for the part and one for the total,
+	                                 * e.g. "Code %zu of %zu"; used when codes->n > 1 */
 	const handoff_slip_line *lines; /* resident's part */
 	size_t nlines;
 } handoff_slip_text;
@@ -306,12 +306,11 @@ typedef struct handoff_slip_text {
  * (png_dpi, e.g. 200) when png_path; either may be NULL.
  */
 handoff_status handoff_slip_write(const answers *a, const handoff_codes *codes,
-				  const handoff_desk_key *desk, const handoff_slip_text *t,
-				  handoff_paper paper, const char *pdf_path, const char *png_path,
-				  int png_dpi, handoff_error *err);
+                                  const handoff_desk_key *desk, const handoff_slip_text *t,
+                                  handoff_paper paper, const char *pdf_path, const char *png_path,
+                                  int png_dpi, handoff_error *err);
 
 /* Sends a PDF to a CUPS printer with `lp -d PRINTER FILE`; waits for lp. */
-handoff_status handoff_slip_print(const char *printer, const char *pdf_path,
-				  handoff_error *err);
+handoff_status handoff_slip_print(const char *printer, const char *pdf_path, handoff_error *err);
 
 #endif

@@ -10,8 +10,11 @@
 
 #include "handoff/handoff.h"
 
-/* Version byte of the envelope; it also names the dictionary (dict.c). */
-#define HANDOFF_FORMAT_VERSION 1
+/* Version byte of the envelope; it also names the dictionary (dict.c) and
+ * the serialisation. Encoders write HANDOFF_FORMAT_VERSION; decoders read
+ * every version from HANDOFF_FORMAT_OLDEST. */
+#define HANDOFF_FORMAT_VERSION 2
+#define HANDOFF_FORMAT_OLDEST  1
 /* Flags byte (docs/handoff-format.md, "Envelope"). */
 #define HANDOFF_FLAG_SIGNED 0x01
 #define HANDOFF_FLAG_SEALED 0x02
@@ -79,13 +82,18 @@ typedef enum zip_status {
 	ZIP_TOO_BIG    /* inflates beyond the limit */
 } zip_status;
 
-/* The preset dictionary of format version 1 (dict.c). */
+/* The preset dictionary of format version 1 (dict.c), and of any version. */
 extern const unsigned char *const handoff_dict_v1;
 extern const size_t handoff_dict_v1_len;
+const unsigned char *handoff_dict(int version, size_t *len);
 
-/* Raw DEFLATE, level 9, with the dictionary; appends to out. */
-void handoff_deflate(const unsigned char *in, size_t n, handoff_buf *out);
+/* Raw DEFLATE, level 9, with the dictionary of `version`; appends to out. */
+void handoff_deflate_v(int version, const unsigned char *in, size_t n, handoff_buf *out);
 /* Inflates with the dictionary into out, refusing more than limit bytes. */
+zip_status handoff_inflate_v(int version, const unsigned char *in, size_t n, size_t limit,
+                             handoff_buf *out);
+/* The same with the version 1 dictionary. */
+void handoff_deflate(const unsigned char *in, size_t n, handoff_buf *out);
 zip_status handoff_inflate(const unsigned char *in, size_t n, size_t limit, handoff_buf *out);
 
 /* ---- armour, signature, seal, parts ------------------------------------ */
@@ -133,10 +141,17 @@ handoff_status handoff_join(unsigned char *const *parts, const size_t *lens, siz
 /* Finds the form for an id from the serialisation (a form_set or one form). */
 typedef const form *(*handoff_form_lookup)(const char *form_id, const void *ctx);
 
-/* Appends the compact serialisation of the applicable answered fields. */
+/* Appends the compact serialisation (of format `version`) of the
+ * applicable answered fields. */
+handoff_status handoff_serialize_v(int version, const answers *a, const char *lang,
+                                   handoff_buf *out, handoff_error *err);
+/* Parses a serialisation strictly and re-validates every value. */
+handoff_status handoff_deserialize_v(int version, const unsigned char *p, size_t n,
+                                     handoff_form_lookup find, const void *ctx, answers **out,
+                                     char **lang_out, handoff_error *err);
+/* The same for format version 1. */
 handoff_status handoff_serialize(const answers *a, const char *lang, handoff_buf *out,
                                  handoff_error *err);
-/* Parses a serialisation strictly and re-validates every value. */
 handoff_status handoff_deserialize(const unsigned char *p, size_t n, handoff_form_lookup find,
                                    const void *ctx, answers **out, char **lang_out,
                                    handoff_error *err);

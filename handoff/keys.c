@@ -174,8 +174,7 @@ typedef struct kv_block {
 typedef int (*block_fn)(const kv_block *b, void *ctx, handoff_error *err);
 
 static handoff_status
-parse_blocks(char *text, const char *path, block_fn fn, void *ctx, int *nblocks,
-             handoff_error *err)
+parse_blocks(char *text, const char *path, block_fn fn, void *ctx, int *nblocks, handoff_error *err)
 {
 	static const char *const magics[] = {DESK_SECRET_MAGIC, DESK_PUBLIC_MAGIC,
 	                                     CITY_SECRET_MAGIC, CITY_PUBLIC_MAGIC};
@@ -267,8 +266,8 @@ desk_block(const kv_block *b, void *ctx, handoff_error *err)
 	if (strcmp(b->magic, DESK_SECRET_MAGIC) != 0)
 		return 0;
 	if (!b->seed || unhex(b->seed, seed, 32) != 0) {
-		handoff_fail(err, HANDOFF_ERR_KEYFILE, "line %d: the seed is missing or not 64 hex digits",
-		             b->line);
+		handoff_fail(err, HANDOFF_ERR_KEYFILE,
+		             "line %d: the seed is missing or not 64 hex digits", b->line);
 		return -1;
 	}
 	crypto_sign_seed_keypair(k->pk, k->sk, seed);
@@ -347,8 +346,7 @@ out:
 }
 
 handoff_status
-handoff_desk_key_create(const char *path, const char *name, handoff_desk_key *k,
-                        handoff_error *err)
+handoff_desk_key_create(const char *path, const char *name, handoff_desk_key *k, handoff_error *err)
 {
 	char def[4096], seed_hex[65], text[512];
 	unsigned char seed[32];
@@ -366,7 +364,8 @@ handoff_desk_key_create(const char *path, const char *name, handoff_desk_key *k,
 	copy_name(k->name, name);
 	snprintf(text, sizeof text,
 	         "# Yorisoi desk secret key. Keep it private: whoever has it can sign\n"
-	         "# handoff codes in this desk's name.\n" DESK_SECRET_MAGIC "\nname: %s\nseed: %s\n",
+	         "# handoff codes in this desk's name.\n" DESK_SECRET_MAGIC
+	         "\nname: %s\nseed: %s\n",
 	         k->name, seed_hex);
 	st = write_new_private(path, text, err);
 	if (st == HANDOFF_OK) {
@@ -502,10 +501,11 @@ handoff_city_public_export(const handoff_city_key *k)
 	char hex[65];
 	char *out = handoff_xmalloc(512);
 	sodium_bin2hex(hex, sizeof hex, k->pk, 32);
-	snprintf(out, 512,
-	         "# Yorisoi city box public key: desks seal handoff codes to it.\n" CITY_PUBLIC_MAGIC
-	         "\nname: %s\nx25519: %s\n",
-	         k->name, hex);
+	snprintf(
+	        out, 512,
+	        "# Yorisoi city box public key: desks seal handoff codes to it.\n" CITY_PUBLIC_MAGIC
+	        "\nname: %s\nx25519: %s\n",
+	        k->name, hex);
 	return out;
 }
 
@@ -556,7 +556,8 @@ city_block(const kv_block *b, void *ctx, handoff_error *err)
 	} else if (strcmp(b->magic, CITY_PUBLIC_MAGIC) == 0) {
 		if (!b->x25519 || unhex(b->x25519, k->pk, 32) != 0) {
 			handoff_fail(err, HANDOFF_ERR_KEYFILE,
-			             "line %d: the x25519 key is missing or not 64 hex digits", b->line);
+			             "line %d: the x25519 key is missing or not 64 hex digits",
+			             b->line);
 			return -1;
 		}
 	} else {

@@ -52,7 +52,7 @@ handoff_split(const unsigned char *env, size_t n, size_t cap, handoff_armour a,
 		size_t len = off + chunk <= n ? chunk : n - off;
 		handoff_buf *p = &parts[i];
 		*p = (handoff_buf){0};
-		handoff_buf_putc(p, HANDOFF_FORMAT_VERSION);
+		handoff_buf_putc(p, env[0]); /* the version of the whole */
 		handoff_buf_putc(p, HANDOFF_FLAG_PART);
 		handoff_buf_put(p, id, 2);
 		handoff_buf_putc(p, (unsigned char)i);
@@ -81,8 +81,8 @@ handoff_join(unsigned char *const *parts, const size_t *lens, size_t nparts, han
 		const unsigned char *p = parts[i];
 		if (lens[i] <= HANDOFF_PART_HEADER || p[1] != HANDOFF_FLAG_PART || p[5] < 2 ||
 		    p[5] > HANDOFF_MAX_PARTS || p[4] >= p[5])
-			return handoff_fail(err, HANDOFF_ERR_CORRUPT, "scan %zu is a malformed part",
-			                    i + 1);
+			return handoff_fail(err, HANDOFF_ERR_CORRUPT,
+			                    "scan %zu is a malformed part", i + 1);
 		if (i == 0) {
 			memcpy(id, p + 2, 2);
 			count = p[5];
@@ -92,9 +92,10 @@ handoff_join(unsigned char *const *parts, const size_t *lens, size_t nparts, han
 		}
 		if (slot[p[4]]) {
 			if (slotlen[p[4]] != lens[i] || memcmp(slot[p[4]], p, lens[i]) != 0)
-				return handoff_fail(err, HANDOFF_ERR_PARTS_MIXED,
-				                    "part %u was scanned twice with different contents",
-				                    p[4] + 1u);
+				return handoff_fail(
+				        err, HANDOFF_ERR_PARTS_MIXED,
+				        "part %u was scanned twice with different contents",
+				        p[4] + 1u);
 			continue;
 		}
 		slot[p[4]] = p;
@@ -112,7 +113,8 @@ handoff_join(unsigned char *const *parts, const size_t *lens, size_t nparts, han
 	if (missing)
 		return handoff_fail(err, HANDOFF_ERR_PARTS, "%u of %u parts read", have, count);
 	for (unsigned i = 0; i < count; i++)
-		handoff_buf_put(env, slot[i] + HANDOFF_PART_HEADER, slotlen[i] - HANDOFF_PART_HEADER);
+		handoff_buf_put(env, slot[i] + HANDOFF_PART_HEADER,
+		                slotlen[i] - HANDOFF_PART_HEADER);
 	set_id(env->p, env->len, check);
 	if (memcmp(check, id, 2) != 0)
 		return handoff_fail(err, HANDOFF_ERR_CORRUPT,

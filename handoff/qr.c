@@ -54,7 +54,8 @@ handoff_qr_make(const char *text, handoff_qr **out, handoff_error *err)
 	in = QRinput_new2(0, QR_ECLEVEL_M);
 	if (!in)
 		abort();
-	if (QRinput_append(in, digits ? QR_MODE_NUM : QR_MODE_AN, (int)n, (const unsigned char *)text) != 0) {
+	if (QRinput_append(in, digits ? QR_MODE_NUM : QR_MODE_AN, (int)n,
+	                   (const unsigned char *)text) != 0) {
 		st = handoff_fail(err, HANDOFF_ERR_ENCODING, "libqrencode refused the text");
 		goto out;
 	}

@@ -22,8 +22,8 @@ handoff_seal(const unsigned char *in, size_t n, const unsigned char city_pk[32],
 }
 
 handoff_status
-handoff_unseal(const unsigned char *in, size_t n, const handoff_city_key *city,
-               unsigned char **out, size_t *outlen, handoff_error *err)
+handoff_unseal(const unsigned char *in, size_t n, const handoff_city_key *city, unsigned char **out,
+               size_t *outlen, handoff_error *err)
 {
 	unsigned char *m;
 

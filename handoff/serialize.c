@@ -6,8 +6,11 @@
  * field in definition order as the gap from the previous field's index and
  * a value whose encoding depends on the field's type in that form version:
  * choices by index, multi choices as a bit mask, dates, postal codes and
- * phone numbers as integers, text as a string. The form definition is the
- * schema, which is why the decoder needs the same form version.
+ * phone numbers as integers, text as a string. A repeat group (household
+ * members) is one entry at the index of its first field: the number of
+ * instances, then per instance its answered fields as (local gap + 1,
+ * value) pairs ended by a 0. The form definition is the schema, which is
+ * why the decoder needs the same form version.
  */
 #include "handoff/internal.h"
 
@@ -170,6 +173,52 @@ plain_ok(const char *s, size_t n, size_t max)
 	return 1;
 }
 
+/* Whether a repeat is written: it has instances and at least one of its
+ * fields applies in one of them (the answers JSON leaves out a repeat whose
+ * show-if does not hold, and so does the code). */
+static int
+repeat_in_use(const answers *a, const form_repeat *r)
+{
+	int n = answers_repeat_count(a, repeat_id(r));
+	for (int k = 0; k < n; k++)
+		for (size_t j = 0; j < repeat_field_count(r); j++)
+			if (field_applies_at(a, repeat_field_at(r, j), k))
+				return 1;
+	return 0;
+}
+
+/*
+ * A repeat entry: the instance count, then per instance (local gap + 1,
+ * value) pairs ended by 0. (A "same as the previous instance" marker was
+ * tried and made the DEFLATE output larger: the back-references it
+ * replaces are cheap, and it breaks the longer matches between similar
+ * instances.)
+ */
+static handoff_status
+put_repeat(const answers *a, const form_repeat *r, handoff_buf *out, handoff_error *err)
+{
+	int n = answers_repeat_count(a, repeat_id(r));
+	put_uvar(out, (unsigned long long)n);
+	for (int k = 0; k < n; k++) {
+		long prev = -1;
+		for (size_t j = 0; j < repeat_field_count(r); j++) {
+			const field *fld = repeat_field_at(r, j);
+			const char *v = answers_get_at(a, field_id(fld), k);
+			if (!v || !field_applies_at(a, fld, k))
+				continue;
+			put_uvar(out, (unsigned long long)((long)j - prev));
+			prev = (long)j;
+			if (put_value(out, fld, v) != 0)
+				return handoff_fail(err, HANDOFF_ERR_INVALID,
+				                    "field \"%s\" of %s %d: stored value is not in "
+				                    "normal form",
+				                    field_id(fld), repeat_id(r), k + 1);
+		}
+		put_uvar(out, 0);
+	}
+	return HANDOFF_OK;
+}
+
 /*
  * Serialises the applicable answered fields of `a`. Fails with
  * HANDOFF_ERR_INVALID when a stored value is not in normal form for its
@@ -179,6 +228,14 @@ plain_ok(const char *s, size_t n, size_t max)
 handoff_status
 handoff_serialize(const answers *a, const char *lang, handoff_buf *out, handoff_error *err)
 {
+	return handoff_serialize_v(1, a, lang, out, err);
+}
+
+handoff_status
+handoff_serialize_v(int version, const answers *a, const char *lang, handoff_buf *out,
+                    handoff_error *err)
+{
+	(void)version; /* versions 1 and 2 differ only in their dictionaries */
 	const form *f = answers_form(a);
 	const char *id = form_id(f);
 	size_t nf = form_field_count(f);
@@ -199,6 +256,23 @@ handoff_serialize(const answers *a, const char *lang, handoff_buf *out, handoff_
 	put_str(out, lang, strlen(lang));
 	for (size_t i = 0; i < nf; i++) {
 		const field *fld = form_field_at(f, i);
+		if (field_repeat(fld)) {
+			const form_repeat *r = form_repeat_by_id(f, field_repeat(fld));
+			size_t nr = r ? repeat_field_count(r) : 0;
+			handoff_status st;
+			if (nr == 0 || repeat_field_at(r, 0) != fld)
+				return handoff_fail(err, HANDOFF_ERR_INVALID,
+				                    "field \"%s\": repeat fields out of order",
+				                    field_id(fld));
+			if (repeat_in_use(a, r)) {
+				put_uvar(out, (unsigned long long)((long)i - prev - 1));
+				if ((st = put_repeat(a, r, out, err)) != HANDOFF_OK)
+					return st;
+				prev = (long)(i + nr - 1);
+			}
+			i += nr - 1;
+			continue;
+		}
 		const char *v = answers_get(a, field_id(fld));
 		if (!v || !field_applies(a, fld))
 			continue;
@@ -349,6 +423,65 @@ get_value(reader *r, const field *fld)
 	return NULL;
 }
 
+/* Stores one value read from the code through the engine's validation;
+ * the value must come back unchanged (normal form). */
+static handoff_status
+set_checked(answers *a, const field *fld, int instance, char *v, handoff_error *err)
+{
+	answer_error ae = {0};
+	answer_status as = answers_set_at(a, field_id(fld), instance, v, &ae);
+	const char *stored = answers_get_at(a, field_id(fld), instance);
+	handoff_status st = HANDOFF_OK;
+	if (as != ANSWER_OK)
+		st = handoff_fail(err, HANDOFF_ERR_INVALID, "field \"%s\": %s", field_id(fld),
+		                  answer_status_name(as));
+	else if (!stored || strcmp(stored, v) != 0)
+		st = handoff_fail(err, HANDOFF_ERR_INVALID,
+		                  "field \"%s\": value is not in normal form", field_id(fld));
+	free(v);
+	return st;
+}
+
+/* Reads a repeat entry (see put_repeat) into a. */
+static handoff_status
+get_repeat(reader *r, answers *a, const form_repeat *rp, handoff_error *err)
+{
+	unsigned long long n, code;
+	size_t nr = repeat_field_count(rp);
+	handoff_status st;
+
+	if (get_uvar(r, (unsigned long long)repeat_max(rp), &n) != 0 ||
+	    n < (unsigned long long)repeat_min(rp) || n == 0)
+		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "bad instance count of %s",
+		                    repeat_id(rp));
+	while ((unsigned long long)answers_repeat_count(a, repeat_id(rp)) < n)
+		if (answers_repeat_add(a, repeat_id(rp)) < 0)
+			return handoff_fail(err, HANDOFF_ERR_CORRUPT, "too many instances of %s",
+			                    repeat_id(rp));
+	for (int k = 0; k < (int)n; k++) {
+		long prev = -1;
+		for (;;) {
+			if (get_uvar(r, nr, &code) != 0 ||
+			    (code > 0 && prev + (long)code >= (long)nr))
+				return handoff_fail(err, HANDOFF_ERR_CORRUPT,
+				                    "bad field index in %s %d", repeat_id(rp),
+				                    k + 1);
+			if (code == 0)
+				break;
+			prev += (long)code;
+			const field *fld = repeat_field_at(rp, (size_t)prev);
+			char *v = get_value(r, fld);
+			if (!v)
+				return handoff_fail(err, HANDOFF_ERR_CORRUPT,
+				                    "field \"%s\" of %s %d: bad value bytes",
+				                    field_id(fld), repeat_id(rp), k + 1);
+			if ((st = set_checked(a, fld, k, v, err)) != HANDOFF_OK)
+				return st;
+		}
+	}
+	return HANDOFF_OK;
+}
+
 /*
  * Parses a serialisation. Total: structural problems (short or overlong
  * varints, indexes past the last field, bytes left over) are
@@ -362,6 +495,14 @@ handoff_status
 handoff_deserialize(const unsigned char *p, size_t n, handoff_form_lookup find, const void *ctx,
                     answers **out, char **lang_out, handoff_error *err)
 {
+	return handoff_deserialize_v(1, p, n, find, ctx, out, lang_out, err);
+}
+
+handoff_status
+handoff_deserialize_v(int version, const unsigned char *p, size_t n, handoff_form_lookup find,
+                      const void *ctx, answers **out, char **lang_out, handoff_error *err)
+{
+	(void)version; /* versions 1 and 2 differ only in their dictionaries */
 	reader r = {p, n, 0};
 	const char *s, *lang;
 	size_t len, langlen;
@@ -400,6 +541,19 @@ handoff_deserialize(const unsigned char *p, size_t n, handoff_form_lookup find, 
 		}
 		prev = prev + 1 + (long)gap;
 		const field *fld = form_field_at(f, (size_t)prev);
+		if (field_repeat(fld)) {
+			const form_repeat *rp = form_repeat_by_id(f, field_repeat(fld));
+			if (!rp || repeat_field_at(rp, 0) != fld) {
+				st = handoff_fail(err, HANDOFF_ERR_CORRUPT,
+				                  "field \"%s\" is inside a repeat", field_id(fld));
+				goto out;
+			}
+			st = get_repeat(&r, a, rp, err);
+			if (st != HANDOFF_OK)
+				goto out;
+			prev += (long)repeat_field_count(rp) - 1;
+			continue;
+		}
 		char *v = get_value(&r, fld);
 		if (!v) {
 			st = handoff_fail(err, HANDOFF_ERR_CORRUPT, "field \"%s\": bad value bytes",
@@ -423,6 +577,20 @@ handoff_deserialize(const unsigned char *p, size_t n, handoff_form_lookup find, 
 	/* Conditions may look at later fields, so they are checked at the end. */
 	for (size_t i = 0; i < form_field_count(f); i++) {
 		const field *fld = form_field_at(f, i);
+		if (field_repeat(fld)) {
+			int count = answers_repeat_count(a, field_repeat(fld));
+			for (int k = 0; k < count; k++)
+				if (answers_get_at(a, field_id(fld), k) &&
+				    !field_applies_at(a, fld, k)) {
+					st = handoff_fail(
+					        err, HANDOFF_ERR_INVALID,
+					        "field \"%s\" of %s %d is answered but does "
+					        "not apply",
+					        field_id(fld), field_repeat(fld), k + 1);
+					goto out;
+				}
+			continue;
+		}
 		if (answers_get(a, field_id(fld)) && !field_applies(a, fld)) {
 			st = handoff_fail(err, HANDOFF_ERR_INVALID,
 			                  "field \"%s\" is answered but does not apply",

@@ -27,7 +27,8 @@ shown_value(const field *fld, const char *v)
 			const char *sp = strchr(p, ' ');
 			size_t len = sp ? (size_t)(sp - p) : strlen(p);
 			char id[128];
-			snprintf(id, sizeof id, "%.*s", (int)(len < sizeof id ? len : sizeof id - 1), p);
+			snprintf(id, sizeof id, "%.*s",
+			         (int)(len < sizeof id ? len : sizeof id - 1), p);
 			int i = field_choice_index(fld, id);
 			const char *t = i >= 0 ? field_choice_term(fld, (size_t)i) : id;
 			if (b.len > 0)
@@ -46,24 +47,51 @@ shown_value(const field *fld, const char *v)
 	}
 }
 
+static void
+add_row(handoff_row **rows, size_t *n, size_t *cap, const field *fld, const char *group,
+        int instance, const char *v)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*rows = handoff_xrealloc(*rows, *cap * sizeof **rows);
+	}
+	(*rows)[*n] = (handoff_row){field_section(fld), group, instance, field_term(fld),
+	                            shown_value(fld, v)};
+	(*n)++;
+}
+
 handoff_row *
 handoff_summary_rows(const answers *a, size_t *n)
 {
 	const form *f = answers_form(a);
-	size_t nf = form_field_count(f);
-	handoff_row *rows = handoff_xmalloc((nf ? nf : 1) * sizeof *rows);
+	size_t nf = form_field_count(f), cap = 0;
+	handoff_row *rows = NULL;
 
 	*n = 0;
 	for (size_t i = 0; i < nf; i++) {
 		const field *fld = form_field_at(f, i);
-		const char *v = answers_get(a, field_id(fld));
-		if (!v || !field_applies(a, fld))
+		const form_repeat *r =
+		        field_repeat(fld) ? form_repeat_by_id(f, field_repeat(fld)) : NULL;
+		if (r && repeat_field_count(r) > 0 && repeat_field_at(r, 0) == fld) {
+			int count = answers_repeat_count(a, repeat_id(r));
+			for (int k = 0; k < count; k++)
+				for (size_t j = 0; j < repeat_field_count(r); j++) {
+					const field *rf = repeat_field_at(r, j);
+					const char *v = answers_get_at(a, field_id(rf), k);
+					if (v && field_applies_at(a, rf, k))
+						add_row(&rows, n, &cap, rf, repeat_term(r), k, v);
+				}
+			i += repeat_field_count(r) - 1;
 			continue;
-		rows[*n].section = field_section(fld);
-		rows[*n].term = field_term(fld);
-		rows[*n].value = shown_value(fld, v);
-		(*n)++;
+		}
+		if (r)
+			continue;
+		const char *v = answers_get(a, field_id(fld));
+		if (v && field_applies(a, fld))
+			add_row(&rows, n, &cap, fld, NULL, 0, v);
 	}
+	if (!rows)
+		rows = handoff_xmalloc(sizeof *rows);
 	return rows;
 }
 

@@ -12,13 +12,27 @@
 void
 handoff_deflate(const unsigned char *in, size_t n, handoff_buf *out)
 {
+	handoff_deflate_v(1, in, n, out);
+}
+
+zip_status
+handoff_inflate(const unsigned char *in, size_t n, size_t limit, handoff_buf *out)
+{
+	return handoff_inflate_v(1, in, n, limit, out);
+}
+
+void
+handoff_deflate_v(int version, const unsigned char *in, size_t n, handoff_buf *out)
+{
+	size_t dlen;
+	const unsigned char *dict = handoff_dict(version, &dlen);
 	z_stream zs = {0};
 	unsigned char chunk[4096];
 	int ret;
 
 	if (deflateInit2(&zs, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
 		abort();
-	if (deflateSetDictionary(&zs, handoff_dict_v1, (uInt)handoff_dict_v1_len) != Z_OK)
+	if (deflateSetDictionary(&zs, dict, (uInt)dlen) != Z_OK)
 		abort();
 	zs.next_in = (Bytef *)in;
 	zs.avail_in = (uInt)n;
@@ -42,8 +56,10 @@ handoff_deflate(const unsigned char *in, size_t n, handoff_buf *out)
  * frees as usual.
  */
 zip_status
-handoff_inflate(const unsigned char *in, size_t n, size_t limit, handoff_buf *out)
+handoff_inflate_v(int version, const unsigned char *in, size_t n, size_t limit, handoff_buf *out)
 {
+	size_t dlen;
+	const unsigned char *dict = handoff_dict(version, &dlen);
 	z_stream zs = {0};
 	unsigned char chunk[4096];
 	zip_status st = ZIP_OK;
@@ -51,7 +67,7 @@ handoff_inflate(const unsigned char *in, size_t n, size_t limit, handoff_buf *ou
 
 	if (inflateInit2(&zs, -15) != Z_OK)
 		abort();
-	if (inflateSetDictionary(&zs, handoff_dict_v1, (uInt)handoff_dict_v1_len) != Z_OK)
+	if (inflateSetDictionary(&zs, dict, (uInt)dlen) != Z_OK)
 		abort();
 	zs.next_in = (Bytef *)in;
 	zs.avail_in = (uInt)n;

@@ -101,4 +101,65 @@ int store_purge_expired(store *s, time_t now, int days, int *deleted, store_erro
 /* Deletes every draft (drafts purge --all). */
 int store_purge_all(store *s, int *deleted, store_error *err);
 
+/*
+ * Postal codes (store/postal.c): Japan Post's code-to-address table, built
+ * into a read-only SQLite file (postal.db) at build time from
+ * data/postal/postal.tsv.gz; docs/postal.md says where the data comes from
+ * and how to refresh it. Works offline.
+ *
+ * A code never identifies one address (ja-forms.md §2.2): it may cover
+ * several towns, several cities or, in three cases, two prefectures. The
+ * lookup returns every place and the console asks the resident to pick and
+ * confirm.
+ */
+typedef struct store_postal store_postal;
+
+/* One place a code covers. Strings are UTF-8 as Japan Post writes them
+ * (full-width digits in town names); the readings are full-width katakana.
+ * town is empty where the code covers the whole city (KEN_ALL's
+ * 以下に掲載がない場合). office and street are set only for the individual
+ * codes of large offices (大口事業所), for which town is the office's town. */
+typedef struct store_postal_place {
+	char prefecture[32];
+	char city[64];
+	char town[128];
+	char prefecture_kana[32];
+	char city_kana[96];
+	char town_kana[192];
+	char office[256];
+	char street[192];
+} store_postal_place;
+
+/* Where postal.db is: $YORISOI_POSTAL_DB if set; else beside the
+ * executable (the build tree, $BUILD/postal.db); else share/yorisoi/ one
+ * level above the executable's folder (an installed or relocated PREFIX);
+ * else PREFIX/share/yorisoi/postal.db, whether it exists or not, so that
+ * opening it names the expected place. -1 only if the path does not fit. */
+int store_postal_default_path(char *out, size_t outlen);
+
+/* Opens postal.db read-only. A missing file is STORE_ERR_OPEN, a file that
+ * is not a postal database STORE_ERR_CORRUPT. One handle serves one thread. */
+int store_postal_open(const char *db_path, store_postal **out, store_error *err);
+
+/* Where the data came from, e.g. "jquery-jpostal-ja 2.14.73 (data ver2.13
+ * 2025-09-25 2025-09-30)", for an about screen; owned by the handle. */
+const char *store_postal_source(const store_postal *p);
+
+/* Normalises what a resident typed to 7 ASCII digits: "100-0001",
+ * "1000001", full-width "１００－０００１", with an optional 〒 and spaces
+ * around it; the hyphen may be any dash or ー. 0, or -1 if it is not a
+ * postal code. */
+int store_postal_normalize(const char *in, char out[8]);
+
+/* Every place for a code, in Japan Post's order (prefecture and city by
+ * local-government code, then towns in its order), which is stable from
+ * one build to the next. *places is malloc'd (free() it; NULL when *count
+ * is 0). An unknown code is success with *count 0. Input that is not a
+ * postal code (see store_postal_normalize) fails with STORE_ERR_NOT_FOUND
+ * and the detail "not a postal code"; SQLite failures as elsewhere. */
+int store_postal_lookup(store_postal *p, const char *code, store_postal_place **places,
+			size_t *count, store_error *err);
+
+void store_postal_close(store_postal *p);
+
 #endif

@@ -7,8 +7,10 @@
 #include "tui/commands.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
+#include "tui/keys.h"
 #include "tui/messages.h"
 #include "tui/plain.h"
+#include "tui/steps.h"
 
 #include <curses.h>
 #include <langinfo.h>
@@ -24,6 +26,7 @@ static const screen_ops *const screens[SCR_COUNT] = {
 	[SCR_PIN] = &screen_pin,           [SCR_PIN_LAST] = &screen_pin_last,
 	[SCR_IDENTITY] = &screen_identity, [SCR_QUESTION] = &screen_question,
 	[SCR_REVIEW] = &screen_review,     [SCR_HANDOFF] = &screen_handoff,
+	[SCR_POSTAL] = &screen_postal,     [SCR_NEXT] = &screen_next,
 };
 
 static volatile sig_atomic_t stop_requested;
@@ -65,7 +68,7 @@ app_save(app *a)
 	if (!a->db || !a->ans || a->draft_id <= 0)
 		return 0;
 	store_error err;
-	if (store_draft_save(a->db, a->draft_id, a->ans, a->field, &err) != 0) {
+	if (store_draft_save(a->db, a->draft_id, a->ans, step_encode(&a->step), &err) != 0) {
 		msg_store_error(&err, a->notice, sizeof a->notice);
 		return -1;
 	}
@@ -82,6 +85,33 @@ today_iso(char *out, size_t n)
 	strftime(out, n, "%Y-%m-%d", &tm);
 }
 
+size_t
+app_card_values(const app *a, prefill_value *pv)
+{
+	const cardio_identity *id = &a->identity;
+	size_t n = 0;
+	pv[n++] = (prefill_value){"card.name", id->name};
+	pv[n++] = (prefill_value){"card.family_name", id->family_name};
+	pv[n++] = (prefill_value){"card.given_name", id->given_name};
+	if (id->name_alpha[0])
+		pv[n++] = (prefill_value){"card.name_alpha", id->name_alpha};
+	/* Forms get the address with ASCII block numbers (cardio normalises
+	 * them); the card's own spelling was shown for confirmation. */
+	pv[n++] = (prefill_value){"card.address",
+				  id->address_normalized[0] ? id->address_normalized : id->address};
+	pv[n++] = (prefill_value){"card.birth", id->birth};
+	pv[n++] = (prefill_value){"card.sex", id->sex};
+	return n;
+}
+
+static void
+remember_card(app *a)
+{
+	if (a->identity.fingerprint[0] && a->nfingerprints < 16)
+		snprintf(a->fingerprints[a->nfingerprints++], sizeof a->fingerprints[0], "%s",
+			 a->identity.fingerprint);
+}
+
 void
 app_begin_application(app *a, const form *f)
 {
@@ -92,20 +122,21 @@ app_begin_application(app *a, const form *f)
 	a->form = f;
 	answers_free(a->ans);
 	a->ans = answers_new(f);
+	a->nfingerprints = 0;
 	today_iso(today, sizeof today);
 	pv[n++] = (prefill_value){"today", today};
 	if (a->have_identity) {
-		const cardio_identity *id = &a->identity;
-		pv[n++] = (prefill_value){"card.name", id->name};
-		pv[n++] = (prefill_value){"card.family_name", id->family_name};
-		pv[n++] = (prefill_value){"card.given_name", id->given_name};
-		if (id->name_alpha[0])
-			pv[n++] = (prefill_value){"card.name_alpha", id->name_alpha};
-		pv[n++] = (prefill_value){"card.address", id->address};
-		pv[n++] = (prefill_value){"card.birth", id->birth};
-		pv[n++] = (prefill_value){"card.sex", id->sex};
+		n += app_card_values(a, pv + n);
+		remember_card(a);
 	}
 	answers_prefill(a->ans, pv, n);
+	/* The card holder is usually the first person of a household list too;
+	 * it is shown for confirmation like every prefilled answer. */
+	for (size_t r = 0; a->have_identity && r < form_repeat_count(f); r++) {
+		const char *rid = repeat_id(form_repeat_at(f, r));
+		if (answers_repeat_count(a->ans, rid) > 0)
+			answers_prefill_instance(a->ans, rid, 0, pv, n);
+	}
 	/* The card's data now lives only in the answers. */
 	cardio_identity_wipe(&a->identity);
 	a->have_identity = false;
@@ -117,10 +148,181 @@ app_begin_application(app *a, const form *f)
 				       &a->draft_id, &err) != 0)
 			msg_store_error(&err, a->db_problem, sizeof a->db_problem);
 	}
-	a->field = form_next_field(a->ans, -1);
+	form_step_next(a->ans, NULL, &a->step);
 	a->from_review = false;
 	app_save(a);
 	app_go(a, SCR_QUESTION);
+}
+
+void
+app_go_step(app *a, const form_step *s)
+{
+	a->step = *s;
+	app_save(a);
+	app_go(a, SCR_QUESTION);
+}
+
+void
+app_step_forward(app *a)
+{
+	form_step next;
+	if (a->from_review || !form_step_next(a->ans, &a->step, &next)) {
+		a->from_review = false;
+		app_save(a);
+		app_go(a, SCR_REVIEW);
+		return;
+	}
+	app_go_step(a, &next);
+}
+
+/* Fills prefecture, city and town from one place, replacing what an
+ * earlier pick filled but never what the resident typed. */
+static void
+fill_place(app *a, const store_postal_place *p)
+{
+	prefill_value pv[3] = {{"postal.prefecture", p->prefecture},
+			       {"postal.city", p->city},
+			       {"postal.town", p->town}};
+	if (answers_prefill_replace(a->ans, pv, 3) > 0)
+		snprintf(a->notice, sizeof a->notice, "%s",
+			 _("The address was filled in from the postal code: please check it."));
+}
+
+bool
+app_postal_lookup(app *a, const field *fld)
+{
+	char path[PATH_MAX];
+	store_error err;
+	const char *code = answers_get_at(a->ans, field_id(fld), a->step.instance);
+
+	if (!code || a->postal_unavailable)
+		return false;
+	if (!a->postal) {
+		if (store_postal_default_path(path, sizeof path) != 0 ||
+		    store_postal_open(path, &a->postal, &err) != 0) {
+			a->postal = NULL;
+			a->postal_unavailable = true;
+			return false;
+		}
+	}
+	free(a->places);
+	a->places = NULL;
+	a->nplaces = 0;
+	if (store_postal_lookup(a->postal, code, &a->places, &a->nplaces, &err) != 0 ||
+	    a->nplaces == 0) {
+		snprintf(a->notice, sizeof a->notice, "%s",
+			 _("No address is known for this postal code: please type the address."));
+		return false;
+	}
+	if (a->nplaces == 1) {
+		fill_place(a, &a->places[0]);
+		return false;
+	}
+	app_go(a, SCR_POSTAL);
+	return true;
+}
+
+/* ---- several places for one code -------------------------------------- */
+
+static void
+place_line(const store_postal_place *p, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s %s %s%s%s", p->prefecture, p->city, p->town, p->office[0] ? " " : "",
+		 p->office);
+}
+
+static void
+postal_draw(app *a)
+{
+	if (!draw_begin(a, _("Postal code")))
+		return;
+	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
+	y += draw_para(y, x, cols, 3,
+		       _("This postal code covers several places. Which one is the address?"),
+		       A_BOLD) +
+	     1;
+	int rows = CONTENT_BOTTOM - y + 1, first = a->sel - rows + 1;
+	if (first < 0)
+		first = 0;
+	for (int i = first; i < (int)a->nplaces && i < first + rows; i++) {
+		char line[600], item[640];
+		place_line(&a->places[i], line, sizeof line);
+		snprintf(item, sizeof item, "%s %d. %s", i == a->sel ? ">" : " ", i + 1, line);
+		draw_str(y, x, cols, item, i == a->sel ? A_REVERSE | A_BOLD : 0);
+		if (i == a->sel)
+			draw_focus(y, x);
+		y++;
+	}
+	draw_end(a, _("↑↓ choose   Enter: use this place   Esc: none of these, type it"));
+}
+
+static void
+postal_key(app *a, wint_t ch, bool is_key)
+{
+	if (key_move(ch, is_key, &a->sel, (int)a->nplaces))
+		return;
+	if (key_is_enter(ch, is_key)) {
+		fill_place(a, &a->places[a->sel]);
+		char keep[sizeof a->notice];
+		snprintf(keep, sizeof keep, "%s", a->notice);
+		app_step_forward(a);
+		snprintf(a->notice, sizeof a->notice, "%s", keep);
+	} else if (key_is_back(ch, is_key)) {
+		app_step_forward(a);
+	}
+}
+
+const screen_ops screen_postal = {NULL, postal_draw, postal_key, NULL};
+
+/* ---- household cards -------------------------------------------------- */
+
+bool
+app_household_card(app *a)
+{
+	if (!a->step.add_another || !a->step.repeat_id)
+		return false;
+	a->household_repeat = a->step.repeat_id;
+	app_go(a, SCR_CARD);
+	return true;
+}
+
+void
+app_household_add(app *a)
+{
+	prefill_value pv[8];
+	const char *rid = a->household_repeat;
+	a->household_repeat = NULL;
+
+	for (int i = 0; i < a->nfingerprints; i++) {
+		if (a->identity.fingerprint[0] &&
+		    strcmp(a->fingerprints[i], a->identity.fingerprint) == 0) {
+			cardio_identity_wipe(&a->identity);
+			a->have_identity = false;
+			app_go(a, SCR_QUESTION);
+			snprintf(a->error, sizeof a->error, "%s",
+				 _("This card was already read for this application. Please use the "
+				   "next person's card."));
+			return;
+		}
+	}
+	int inst = answers_repeat_add(a->ans, rid);
+	if (inst < 0) {
+		cardio_identity_wipe(&a->identity);
+		a->have_identity = false;
+		app_go(a, SCR_QUESTION);
+		snprintf(a->error, sizeof a->error, "%s", _("No more can be added to this list."));
+		return;
+	}
+	size_t n = app_card_values(a, pv);
+	answers_prefill_instance(a->ans, rid, inst, pv, n);
+	remember_card(a);
+	cardio_identity_wipe(&a->identity);
+	a->have_identity = false;
+	form_step next;
+	if (form_step_next(a->ans, &a->step, &next))
+		app_go_step(a, &next);
+	else
+		app_go(a, SCR_REVIEW);
 }
 
 void
@@ -130,7 +332,7 @@ app_end_application(app *a)
 	a->ans = NULL;
 	a->form = NULL;
 	a->draft_id = 0;
-	a->field = 0;
+	memset(&a->step, 0, sizeof a->step);
 	a->from_review = false;
 	textinput_wipe(&a->input);
 	textinput_wipe(&a->pin);
@@ -148,6 +350,13 @@ app_end_application(app *a)
 	handoff_qr_free(a->qr);
 	a->qr = NULL;
 	a->slip_path[0] = '\0';
+	a->household_repeat = NULL;
+	sodium_memzero(a->fingerprints, sizeof a->fingerprints);
+	a->nfingerprints = 0;
+	free(a->places);
+	a->places = NULL;
+	a->nplaces = 0;
+	memset(a->next_done, 0, sizeof a->next_done);
 }
 
 static void
@@ -275,6 +484,8 @@ tui_run(const tui_options *opt)
 	app_end_application(&a);
 	free(a.drafts);
 	store_close(a.db);
+	store_postal_close(a.postal);
+	cardio_shutdown();
 	form_set_free(a.forms);
 	return 0;
 }

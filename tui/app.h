@@ -32,6 +32,8 @@ typedef enum screen_id {
 	SCR_QUESTION,  /* one question per screen */
 	SCR_REVIEW,    /* check your answers */
 	SCR_HANDOFF,   /* the QR code */
+	SCR_POSTAL,    /* a postal code covers several places: pick one */
+	SCR_NEXT,      /* what comes next: related procedures */
 	SCR_COUNT
 } screen_id;
 
@@ -63,7 +65,7 @@ typedef struct app {
 	const form *form;
 	answers *ans;
 	int64_t draft_id;
-	int field;        /* current question index */
+	form_step step;   /* the current question (or add-another) */
 	bool from_review; /* return to the review after this question */
 	textinput input;
 	int choice_sel;
@@ -79,6 +81,20 @@ typedef struct app {
 	cardio_identity identity;
 	bool have_identity;
 
+	/* household reading: a card read adds a person to this repeat */
+	const char *household_repeat;
+	char fingerprints[16][33]; /* cards read for this application */
+	int nfingerprints;
+
+	/* postal codes */
+	store_postal *postal;
+	bool postal_unavailable;
+	store_postal_place *places;
+	size_t nplaces;
+
+	/* what comes next */
+	bool next_done[32];
+
 	/* the handoff */
 	char *payload;
 	handoff_qr *qr;
@@ -93,7 +109,8 @@ typedef struct screen_ops {
 } screen_ops;
 
 extern const screen_ops screen_lang, screen_start, screen_pick_form, screen_card, screen_pin,
-	screen_pin_last, screen_identity, screen_question, screen_review, screen_handoff;
+	screen_pin_last, screen_identity, screen_question, screen_review, screen_handoff,
+	screen_postal, screen_next;
 
 /* Switches screens: clears messages and selection, calls enter(). */
 void app_go(app *a, screen_id s);
@@ -101,6 +118,28 @@ void app_go(app *a, screen_id s);
 /* Opens the application for form f: new answers, prefilled from the card
  * when one was read, a new draft, and the first question. */
 void app_begin_application(app *a, const form *f);
+
+/* Goes to a step (saving the position first, so a draft resumes there). */
+void app_go_step(app *a, const form_step *s);
+
+/* After an answer: the next step, or back to the review when the answer
+ * was changed from there, or the review at the end. */
+void app_step_forward(app *a);
+
+/* After a postal-code answer: fills the address from the code. Returns
+ * true when the code covers several places and the pick screen is shown. */
+bool app_postal_lookup(app *a, const field *fld);
+
+/* On an add-another step of a household list: reads the next person's
+ * card. Returns true when the card screen was opened. */
+bool app_household_card(app *a);
+
+/* After the identity of a household member's card was confirmed: adds the
+ * person, prefilled, or says the card was already read. */
+void app_household_add(app *a);
+
+/* The named prefill values of the identity just read (pv needs 8 slots). */
+size_t app_card_values(const app *a, prefill_value *pv);
 
 /* Saves the draft now; on failure sets a visible notice and returns -1. */
 int app_save(app *a);

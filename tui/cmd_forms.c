@@ -1,6 +1,7 @@
 /*
  * `yorisoi forms list` and `yorisoi forms check [FILE|DIR ...]`: the form
- * author's tools. Problems go to stderr as "file:line: message" (a
+ * author's tools. A folder is checked file by file and then as a set
+ * (<next form="..."> must name a form of the same folder). Problems go to stderr as "file:line: message" (a
  * compiler's format, so editors can jump to them); the diagnostics
  * themselves are English, like a compiler's, while the command's own
  * words are translated.
@@ -75,6 +76,9 @@ check_path(const char *path, const char *schema_dir, tally *t)
 		}
 		t->seen += (int)form_set_count(s) + rc;
 		t->failed += rc;
+		/* What only the whole folder can tell: <next form> and <carry>
+		 * targets. Counted as problems of the folder. */
+		t->other += form_set_check(s, print_diag, &t->diags);
 		if (form_set_count(s) + (size_t)rc == 0) {
 			/* L10N: forms check on a folder without any *.xml file. */
 			fprintf(stderr, _("%s: no form definitions (*.xml) in this folder\n"),
@@ -101,6 +105,17 @@ forms_check(int argc, char **argv)
 		check_path(schema_dir, schema_dir, &t);
 	for (int i = 0; i < argc; i++)
 		check_path(argv[i], schema_dir, &t);
+	if (t.failed || t.other) {
+		if (!t.failed && t.diags) {
+			/* L10N: after forms check when every file is fine alone but
+			   the folder has problems (a <next form> naming a missing
+			   form); %d is the number of problems. */
+			fmt = ngettext("%d problem across the form definitions.\n",
+			               "%d problems across the form definitions.\n", t.other);
+			fprintf(stderr, fmt, t.other);
+			return 1;
+		}
+	}
 	if (t.failed) {
 		/* L10N: after forms check; the first %d is the number of files
 		   with problems, the second the number of files checked. */

@@ -7,6 +7,7 @@
 #include "tui/i18n.h"
 #include "tui/languages.h"
 #include "tui/messages.h"
+#include "tui/steps.h"
 #include "tui/values.h"
 
 #include <sodium.h>
@@ -122,12 +123,27 @@ plain_card(app *a)
 	return true;
 }
 
-/* One question; returns -1 to go back, 0 at end of input, 1 answered. */
+/* One step; returns -1 to go back, 0 at end of input, 1 answered. */
 static int
-plain_question(app *a, const field *fld)
+plain_question(app *a, const form_step *st)
 {
-	char line[1024], shown[1024];
-	const char *v = answers_get(a->ans, field_id(fld));
+	char line[1024], shown[1024], who[256];
+	if (st->add_another) {
+		const form_repeat *r = form_repeat_by_id(a->form, st->repeat_id);
+		printf("\n%s\n", r && repeat_another(r) ? _(repeat_another(r))
+						       : _("Is there another one to add?"));
+		int c = ask_number(_("1 = yes, 2 = no:"), 2);
+		if (c < 0)
+			return 0;
+		if (c == 1 && answers_repeat_add(a->ans, st->repeat_id) < 0)
+			printf("%s\n", _("No more can be added to this list."));
+		return 1;
+	}
+	const field *fld = form_field_at(a->form, (size_t)st->field);
+	const char *v = answers_get_at(a->ans, field_id(fld), st->instance);
+	step_instance_title(a->form, st, who, sizeof who);
+	if (who[0])
+		printf("\n%s", who);
 	printf("\n%s\n", _(field_label(fld)));
 	if (field_term(fld) && *field_term(fld))
 		printf("［%s］\n", field_term(fld));
@@ -162,7 +178,7 @@ plain_question(app *a, const field *fld)
 			snprintf(value, sizeof value, "%s", line);
 		}
 		answer_error err;
-		if (answers_set(a->ans, field_id(fld), value, &err) == ANSWER_OK)
+		if (answers_set_at(a->ans, field_id(fld), st->instance, value, &err) == ANSWER_OK)
 			return 1;
 		printf(_("Error: %s\n"), msg_answer_error(fld, &err, shown, sizeof shown));
 	}
@@ -201,32 +217,36 @@ plain_run(app *a)
 		i18n_set_language(languages[l > 0 ? l - 1 : 0].code);
 	}
 	size_t nf = form_set_count(a->forms);
-	for (size_t i = 0; i < nf; i++)
+	for (size_t i = 0; i < nf; i++) {
+		const form *f = forms_in_order(a->forms, (int)i);
 		printf("%zu. %s\n", i + 1,
-		       bilingual(form_label(form_set_at(a->forms, i)), form_title(form_set_at(a->forms, i)),
-				 a->notice, sizeof a->notice));
+		       bilingual(form_label(f), form_title(f), a->notice, sizeof a->notice));
+	}
 	int f = nf == 1 ? 1 : ask_number(_("Which procedure? Type its number:"), (int)nf);
 	if (f <= 0)
 		return 0;
-	a->form = form_set_at(a->forms, (size_t)f - 1);
+	a->form = forms_in_order(a->forms, f - 1);
 	if (!plain_card(a))
 		return 0;
 	app_begin_application(a, a->form);
-	for (int i = a->field; i >= 0;) {
-		int r = plain_question(a, form_field_at(a->form, (size_t)i));
+	bool more = true;
+	while (more) {
+		int r = plain_question(a, &a->step);
 		if (r == 0)
 			return 0;
-		int next = r < 0 ? form_prev_field(a->ans, i) : form_next_field(a->ans, i);
-		if (r < 0 && next < 0)
-			next = i;
-		a->field = next < 0 ? i : next;
+		form_step next;
+		if (r < 0)
+			more = form_step_prev(a->ans, &a->step, &next) || (next = a->step, true);
+		else
+			more = form_step_next(a->ans, &a->step, &next);
+		if (more)
+			a->step = next;
 		app_save(a);
-		i = next;
 	}
-	int missing;
-	while (!answers_complete(a->ans, &missing)) {
+	form_step missing;
+	while (!answers_complete_step(a->ans, &missing)) {
 		printf("%s\n", _("This question still needs an answer."));
-		if (plain_question(a, form_field_at(a->form, (size_t)missing)) == 0)
+		if (plain_question(a, &missing) == 0)
 			return 0;
 		app_save(a);
 	}

@@ -37,6 +37,12 @@ continue_without_card(app *a)
 	close_card(a);
 	cardio_identity_wipe(&a->identity);
 	a->have_identity = false;
+	if (a->household_repeat) {
+		/* Reading a household member's card: back to "add another?". */
+		a->household_repeat = NULL;
+		app_go(a, SCR_QUESTION);
+		return;
+	}
 	app_begin_application(a, a->form);
 	snprintf(a->notice, sizeof a->notice, "%s",
 		 _("No card is used: please type the answers. Nothing is lost."));
@@ -139,10 +145,16 @@ card_draw(app *a)
 	if (!draw_begin(a, _("The My Number card")))
 		return;
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
-	y += draw_para(y, x, cols, 3,
-		       _("Please put the My Number card in the card reader (マイナンバーカード)."),
-		       A_BOLD) +
-	     1;
+	if (a->household_repeat)
+		y += draw_para(y, x, cols, 3,
+			       _("Next person: please put your My Number card in the card reader."),
+			       A_BOLD) +
+		     1;
+	else
+		y += draw_para(y, x, cols, 3,
+			       _("Please put the My Number card in the card reader (マイナンバーカード)."),
+			       A_BOLD) +
+		     1;
 	y += draw_para(y, x, cols, 4,
 		       _("The card fills in your name, address, date of birth and sex, so you do "
 			 "not have to type them. Its 12-digit number is not read."),
@@ -165,7 +177,9 @@ card_draw(app *a)
 static void
 card_key(app *a, wint_t ch, bool is_key)
 {
-	if (key_is_back(ch, is_key))
+	if (key_is_back(ch, is_key) && a->household_repeat)
+		continue_without_card(a);
+	else if (key_is_back(ch, is_key))
 		app_go(a, SCR_START);
 	else if (key_is_char(ch, is_key, 'd'))
 		open_demo(a);
@@ -371,7 +385,9 @@ identity_draw(app *a)
 static void
 identity_key(app *a, wint_t ch, bool is_key)
 {
-	if (key_is_enter(ch, is_key) || key_is_char(ch, is_key, 'y'))
+	if ((key_is_enter(ch, is_key) || key_is_char(ch, is_key, 'y')) && a->household_repeat)
+		app_household_add(a);
+	else if (key_is_enter(ch, is_key) || key_is_char(ch, is_key, 'y'))
 		app_begin_application(a, a->form);
 	else if (key_is_char(ch, is_key, 'n'))
 		continue_without_card(a);

@@ -130,6 +130,11 @@ finish(app *a)
 		msg_store_error(&err, a->error, sizeof a->error);
 		return;
 	}
+	a->draft_id = 0;
+	if (form_next_count(a->form) > 0) {
+		app_go(a, SCR_NEXT); /* the answers stay in memory to carry over */
+		return;
+	}
 	app_go(a, SCR_START);
 	snprintf(a->notice, sizeof a->notice, "%s",
 		 _("Finished. The draft was deleted from this computer."));

@@ -3,13 +3,15 @@
  * official Japanese term beside it, help with an example, and the answer
  * (typed, one choice, or several). Enter validates and saves before the
  * next screen appears; a wrong answer stays on screen with an error that
- * says how to fix it.
+ * says how to fix it. Inside a household list the screen says whose turn
+ * it is, and after each person asks whether there is another.
  */
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/keys.h"
 #include "tui/messages.h"
+#include "tui/steps.h"
 #include "tui/values.h"
 
 #include <stdio.h>
@@ -18,25 +20,28 @@
 static const field *
 current(const app *a)
 {
-	return form_field_at(a->form, (size_t)a->field);
+	return a->step.add_another ? NULL : form_field_at(a->form, (size_t)a->step.field);
 }
 
 static bool
 is_list(const field *fld)
 {
-	return field_kind(fld) == FIELD_CHOICE || field_kind(fld) == FIELD_MULTI;
+	return !fld || field_kind(fld) == FIELD_CHOICE || field_kind(fld) == FIELD_MULTI;
 }
 
 static void
 question_enter(app *a)
 {
 	const field *fld = current(a);
-	const char *v = answers_get(a->ans, field_id(fld));
 	memset(a->multi_on, 0, sizeof a->multi_on);
 	a->choice_sel = 0;
 	textinput_set(&a->input, "");
 	a->input.secret = false;
-
+	if (!fld) {
+		a->choice_sel = 1; /* "No": adding is a decision, not the default */
+		return;
+	}
+	const char *v = answers_get_at(a->ans, field_id(fld), a->step.instance);
 	if (field_kind(fld) == FIELD_CHOICE) {
 		int i = v ? value_choice_index(fld, v) : -1;
 		a->choice_sel = i < 0 ? 0 : i;
@@ -54,22 +59,25 @@ question_enter(app *a)
 	}
 }
 
-/* "Question 3 of 11", counting only the questions that apply. */
-static void
-progress(const app *a, int *pos, int *total)
+static int
+choice_count(const field *fld)
 {
-	*pos = *total = 0;
-	for (int i = form_next_field(a->ans, -1); i >= 0; i = form_next_field(a->ans, i)) {
-		(*total)++;
-		if (i <= a->field)
-			*pos = *total;
-	}
+	return fld ? (int)field_choice_count(fld) : 2;
 }
 
-static int
+static void
+choice_label(const field *fld, int i, char *buf, size_t n)
+{
+	if (fld)
+		bilingual(field_choice_label(fld, (size_t)i), field_choice_term(fld, (size_t)i), buf, n);
+	else
+		snprintf(buf, n, "%s", i == 0 ? _("Yes, add another") : _("No, that is everyone"));
+}
+
+static void
 draw_choices(app *a, const field *fld, int y, int x, int cols)
 {
-	int n = (int)field_choice_count(fld);
+	int n = choice_count(fld);
 	int rows = CONTENT_BOTTOM - y + 1;
 	if (rows < 1)
 		rows = 1;
@@ -78,14 +86,13 @@ draw_choices(app *a, const field *fld, int y, int x, int cols)
 		first = 0;
 	for (int i = first; i < n && i < first + rows; i++) {
 		char label[512], item[640];
-		bilingual(field_choice_label(fld, (size_t)i), field_choice_term(fld, (size_t)i), label,
-			  sizeof label);
+		choice_label(fld, i, label, sizeof label);
 		const char *mark;
-		if (field_kind(fld) == FIELD_MULTI)
+		if (fld && field_kind(fld) == FIELD_MULTI)
 			mark = a->multi_on[i] ? "[x]" : "[ ]";
-		else
+		else if (a->utf8)
 			mark = i == a->choice_sel ? "(•)" : "( )";
-		if (!a->utf8 && field_kind(fld) == FIELD_CHOICE)
+		else
 			mark = i == a->choice_sel ? "(*)" : "( )";
 		snprintf(item, sizeof item, "%s %s %d. %s", i == a->choice_sel ? ">" : " ", mark, i + 1,
 			 label);
@@ -94,7 +101,38 @@ draw_choices(app *a, const field *fld, int y, int x, int cols)
 			draw_focus(y, x);
 		y++;
 	}
-	return y;
+}
+
+/* Whether the people of this list can be filled in from their cards. */
+static bool
+repeat_takes_cards(const app *a)
+{
+	const form_repeat *r = form_repeat_by_id(a->form, a->step.repeat_id);
+	for (size_t i = 0; r && i < repeat_field_count(r); i++) {
+		const char *src = field_prefill(repeat_field_at(r, i));
+		if (src && strncmp(src, "card.", 5) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The add-another question: "Is there another person moving?" */
+static int
+draw_add_another(app *a, int y, int x, int cols)
+{
+	const form_repeat *r = form_repeat_by_id(a->form, a->step.repeat_id);
+	char line[512];
+	int count = answers_repeat_count(a->ans, a->step.repeat_id);
+	if (r && repeat_another(r))
+		y += draw_para(y, x, cols, 3, _(repeat_another(r)), A_BOLD);
+	else
+		y += draw_para(y, x, cols, 3, _("Is there another one to add?"), A_BOLD);
+	if (r) {
+		snprintf(line, sizeof line, ngettext("%d %s so far（%s）", "%d %s so far（%s）", count),
+			 count, _(repeat_label(r)), repeat_term(r));
+		y += draw_para(y, x, cols, 2, line, 0);
+	}
+	return y + 1;
 }
 
 static void
@@ -107,20 +145,32 @@ question_draw(app *a)
 		return;
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP, pos, total;
 
-	progress(a, &pos, &total);
+	step_progress(a->ans, &a->step, &pos, &total);
 	snprintf(line, sizeof line, _("Question %d of %d"), pos, total);
-	if (field_section(fld)) {
+	char who[256];
+	step_instance_title(a->form, &a->step, who, sizeof who);
+	if (who[0] || (fld && field_section(fld))) {
 		size_t len = strlen(line);
-		snprintf(line + len, sizeof line - len, "  ·  %s", _(field_section(fld)));
+		snprintf(line + len, sizeof line - len, "  ·  %s",
+			 who[0] ? who : _(field_section(fld)));
 	}
 	y += draw_para(y, x, cols, 1, line, 0) + 1;
 
+	if (!fld) {
+		y = draw_add_another(a, y, x, cols);
+		draw_choices(a, NULL, y, x, cols);
+		if (repeat_takes_cards(a))
+			draw_end(a, _("↑↓ choose   Enter: next   C: read the next person's card   Esc: back"));
+		else
+			draw_end(a, _("↑↓ choose   Enter: next   Esc: back   F10: save and stop"));
+		return;
+	}
 	y += draw_para(y, x, cols, 3, _(field_label(fld)), A_BOLD);
 	if (field_term(fld) && *field_term(fld)) {
 		snprintf(line, sizeof line, "［%s］", field_term(fld));
 		y += draw_para(y, x, cols, 1, line, 0);
 	}
-	if (!field_required_now(a->ans, fld))
+	if (!field_required_now_at(a->ans, fld, a->step.instance))
 		y += draw_para(y, x, cols, 1, _("(optional)"), 0);
 	y++;
 	if (field_help(fld))
@@ -134,13 +184,14 @@ question_draw(app *a)
 				: _("↑↓ choose   Enter: next   Esc: back   F10: save and stop");
 	} else {
 		draw_input(y, x, cols < 60 ? cols : 60, &a->input);
-		const char *v = answers_get(a->ans, field_id(fld));
+		const char *v = answers_get_at(a->ans, field_id(fld), a->step.instance);
 		if (field_kind(fld) == FIELD_DATE && v && strcmp(v, a->input.buf) == 0) {
 			char shown[256];
 			value_display(fld, v, shown, sizeof shown);
 			draw_str(y + 1, x, cols, shown, 0);
 		}
-		if (field_prefill(fld) && v && y + 3 <= CONTENT_BOTTOM)
+		if (v && answers_prefilled_at(a->ans, field_id(fld), a->step.instance) &&
+		    y + 3 <= CONTENT_BOTTOM)
 			draw_para(y + 3, x, cols, 2,
 				  _("Filled in for you: please check it with the resident."), 0);
 		hints = _("Enter: next   Esc: back   F10: save and stop");
@@ -169,32 +220,49 @@ collect(const app *a, const field *fld, char *out, size_t n)
 }
 
 static void
-go_to(app *a, int index)
-{
-	a->field = index;
-	app_save(a); /* the position, so a resumed draft opens here */
-	app_go(a, SCR_QUESTION);
-}
-
-static void
 submit(app *a)
 {
 	const field *fld = current(a);
+	if (!fld) {
+		if (a->choice_sel == 0 && answers_repeat_add(a->ans, a->step.repeat_id) < 0) {
+			snprintf(a->error, sizeof a->error, "%s", _("No more can be added to this list."));
+			return;
+		}
+		bool from_review = a->from_review;
+		a->from_review = false;
+		form_step next;
+		if (!form_step_next(a->ans, &a->step, &next)) {
+			app_save(a);
+			app_go(a, SCR_REVIEW);
+			return;
+		}
+		if (from_review && a->choice_sel != 0) {
+			app_save(a);
+			app_go(a, SCR_REVIEW);
+			return;
+		}
+		app_go_step(a, &next);
+		return;
+	}
 	char value[TEXTINPUT_MAX + 64];
 	answer_error err;
 	collect(a, fld, value, sizeof value);
-	if (answers_set(a->ans, field_id(fld), value, &err) != ANSWER_OK) {
+	if (answers_set_at(a->ans, field_id(fld), a->step.instance, value, &err) != ANSWER_OK) {
 		msg_answer_error(fld, &err, a->error, sizeof a->error);
 		return;
 	}
-	int next = form_next_field(a->ans, a->field);
-	if (a->from_review || next < 0) {
-		a->from_review = false;
-		app_save(a);
-		app_go(a, SCR_REVIEW);
-		return;
-	}
-	go_to(a, next);
+	if (field_kind(fld) == FIELD_POSTAL && value[0] && app_postal_lookup(a, fld))
+		return; /* the resident picks the town first */
+	app_step_forward(a);
+}
+
+static void
+stop_and_save(app *a)
+{
+	app_save(a);
+	app_go(a, SCR_START);
+	snprintf(a->notice, sizeof a->notice, "%s",
+		 _("The answers are saved as a draft. Choose it below to go on."));
 }
 
 /* Back keeps what was typed when it is a valid answer: nothing typed is
@@ -203,26 +271,25 @@ static void
 back(app *a)
 {
 	const field *fld = current(a);
-	char value[TEXTINPUT_MAX + 64];
-	answer_error err;
-	collect(a, fld, value, sizeof value);
-	if (value[0])
-		answers_set(a->ans, field_id(fld), value, &err);
+	if (fld) {
+		char value[TEXTINPUT_MAX + 64];
+		answer_error err;
+		collect(a, fld, value, sizeof value);
+		if (value[0])
+			answers_set_at(a->ans, field_id(fld), a->step.instance, value, &err);
+	}
 	if (a->from_review) {
 		a->from_review = false;
 		app_save(a);
 		app_go(a, SCR_REVIEW);
 		return;
 	}
-	int prev = form_prev_field(a->ans, a->field);
-	if (prev < 0) {
-		app_save(a);
-		app_go(a, SCR_START);
-		snprintf(a->notice, sizeof a->notice, "%s",
-			 _("The answers are saved as a draft. Choose it below to go on."));
+	form_step prev;
+	if (!form_step_prev(a->ans, &a->step, &prev)) {
+		stop_and_save(a);
 		return;
 	}
-	go_to(a, prev);
+	app_go_step(a, &prev);
 }
 
 static void
@@ -238,23 +305,23 @@ question_key(app *a, wint_t ch, bool is_key)
 		return;
 	}
 	if (is_key && ch == KEY_F(10)) {
-		app_save(a);
-		app_go(a, SCR_START);
-		snprintf(a->notice, sizeof a->notice, "%s",
-			 _("The answers are saved as a draft. Choose it below to go on."));
+		stop_and_save(a);
 		return;
 	}
+	if (!fld && key_is_char(ch, is_key, 'c') && repeat_takes_cards(a) && app_household_card(a))
+		return;
 	if (is_list(fld)) {
-		int n = (int)field_choice_count(fld);
+		int n = choice_count(fld);
+		bool multi = fld && field_kind(fld) == FIELD_MULTI;
 		if (key_move(ch, is_key, &a->choice_sel, n))
 			return;
 		if (!is_key && ch >= '1' && ch <= '9' && (int)(ch - '1') < n) {
 			a->choice_sel = (int)(ch - '1');
-			if (field_kind(fld) == FIELD_MULTI && a->choice_sel < MAX_MULTI)
+			if (multi && a->choice_sel < MAX_MULTI)
 				a->multi_on[a->choice_sel] = !a->multi_on[a->choice_sel];
 			return;
 		}
-		if (!is_key && ch == ' ' && field_kind(fld) == FIELD_MULTI && a->choice_sel < MAX_MULTI)
+		if (!is_key && ch == ' ' && multi && a->choice_sel < MAX_MULTI)
 			a->multi_on[a->choice_sel] = !a->multi_on[a->choice_sel];
 		return;
 	}

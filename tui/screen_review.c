@@ -7,20 +7,20 @@
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/keys.h"
+#include "tui/steps.h"
 #include "tui/values.h"
 #include "tui/width.h"
 
 #include <stdio.h>
 #include <string.h>
 
-/* The applicable fields in order; returns how many. */
+enum { MAX_ROWS = 512 };
+
+/* The questions that apply, in order, each instance of a list apart. */
 static int
-rows(const app *a, int *idx, int max)
+rows(const app *a, form_step *idx, int max)
 {
-	int n = 0;
-	for (int i = form_next_field(a->ans, -1); i >= 0 && n < max; i = form_next_field(a->ans, i))
-		idx[n++] = i;
-	return n;
+	return step_list(a->ans, idx, max);
 }
 
 static void
@@ -31,7 +31,8 @@ review_draw(app *a)
 	if (!draw_begin(a, title))
 		return;
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
-	int idx[256], n = rows(a, idx, 256);
+	static form_step idx[MAX_ROWS];
+	int n = rows(a, idx, MAX_ROWS);
 
 	y += draw_para(y, x, cols, 2, _("Check your answers"), A_BOLD);
 	y += draw_para(y, x, cols, 2, _("Choose a line and press Enter to change it."), 0) + 1;
@@ -49,13 +50,17 @@ review_draw(app *a)
 		a->review_scroll = 0;
 
 	for (int r = a->review_scroll; r < n && r < a->review_scroll + visible; r++) {
-		const field *fld = form_field_at(a->form, (size_t)idx[r]);
-		const char *v = answers_get(a->ans, field_id(fld));
-		char shown[1024], label[512], line[600];
+		const field *fld = form_field_at(a->form, (size_t)idx[r].field);
+		const char *v = answers_get_at(a->ans, field_id(fld), idx[r].instance);
+		char shown[1024], label[512], line[900], who[256];
 		bool sel = r == a->sel;
 		attr_t at = sel ? A_REVERSE | A_BOLD : A_BOLD;
 		bilingual(field_label(fld), field_term(fld), label, sizeof label);
-		snprintf(line, sizeof line, "%s %s", sel ? ">" : " ", label);
+		step_instance_title(a->form, &idx[r], who, sizeof who);
+		if (who[0])
+			snprintf(line, sizeof line, "%s %s — %s", sel ? ">" : " ", who, label);
+		else
+			snprintf(line, sizeof line, "%s %s", sel ? ">" : " ", label);
 		if (sel) {
 			attron(A_REVERSE);
 			mvhline(y, x, ' ', cols);
@@ -67,8 +72,8 @@ review_draw(app *a)
 			value_display(fld, v, shown, sizeof shown);
 		else
 			snprintf(shown, sizeof shown, "%s",
-				 field_required_now(a->ans, fld) ? _("(not answered yet)") : _("(no answer)"));
-		draw_str(y + 1, x + 4, cols - 4, shown, !v && field_required_now(a->ans, fld) ? A_UNDERLINE : 0);
+				 field_required_now_at(a->ans, fld, idx[r].instance) ? _("(not answered yet)") : _("(no answer)"));
+		draw_str(y + 1, x + 4, cols - 4, shown, !v && field_required_now_at(a->ans, fld, idx[r].instance) ? A_UNDERLINE : 0);
 		y += 2;
 	}
 	if (a->review_scroll + visible < n)
@@ -86,7 +91,8 @@ review_draw(app *a)
 static void
 review_key(app *a, wint_t ch, bool is_key)
 {
-	int idx[256], n = rows(a, idx, 256);
+	static form_step idx[MAX_ROWS];
+	int n = rows(a, idx, MAX_ROWS);
 	if (key_move(ch, is_key, &a->sel, n + 1))
 		return;
 	if (is_key && ch == KEY_F(10)) {
@@ -97,24 +103,23 @@ review_key(app *a, wint_t ch, bool is_key)
 		return;
 	}
 	if (key_is_back(ch, is_key)) {
-		if (n > 0) {
-			a->field = idx[n - 1];
-			app_go(a, SCR_QUESTION);
-		}
+		form_step last;
+		if (form_step_prev(a->ans, NULL, &last))
+			app_go_step(a, &last);
 		return;
 	}
 	if (!key_is_enter(ch, is_key))
 		return;
 	if (a->sel < n) {
-		a->field = idx[a->sel];
+		a->step = idx[a->sel];
 		a->from_review = true;
 		app_go(a, SCR_QUESTION);
 		return;
 	}
-	int missing;
-	if (!answers_complete(a->ans, &missing)) {
+	form_step missing;
+	if (!answers_complete_step(a->ans, &missing)) {
 		for (int r = 0; r < n; r++)
-			if (idx[r] == missing)
+			if (step_equal(&idx[r], &missing))
 				a->sel = r;
 		snprintf(a->error, sizeof a->error, "%s",
 			 _("This question still needs an answer: press Enter to answer it."));

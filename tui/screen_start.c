@@ -7,6 +7,8 @@
 #include "tui/i18n.h"
 #include "tui/keys.h"
 #include "tui/messages.h"
+#include "tui/steps.h"
+#include "tui/values.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -106,10 +108,7 @@ resume_draft(app *a, const store_draft_info *d)
 	a->form = f;
 	a->ans = ans;
 	a->draft_id = d->id;
-	a->field = position;
-	if (a->field < 0 || a->field >= (int)form_field_count(f) ||
-	    !field_applies(ans, form_field_at(f, (size_t)a->field)))
-		a->field = form_next_field(ans, -1);
+	step_decode(ans, position, &a->step);
 	a->from_review = false;
 	app_go(a, SCR_QUESTION);
 }
@@ -163,7 +162,7 @@ pick_draw(app *a)
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
 	y += draw_para(y, x, cols, 2, _("Which procedure is this visit for?"), A_BOLD) + 1;
 	for (size_t i = 0; i < form_set_count(a->forms) && y <= CONTENT_BOTTOM; i++) {
-		const form *f = form_set_at(a->forms, i);
+		const form *f = forms_in_order(a->forms, (int)i);
 		char title[512], item[600];
 		bilingual(form_label(f), form_title(f), title, sizeof title);
 		snprintf(item, sizeof item, "%s %zu. %s", (int)i == a->sel ? ">" : " ", i + 1, title);
@@ -181,12 +180,14 @@ pick_key(app *a, wint_t ch, bool is_key)
 	int n = (int)form_set_count(a->forms);
 	if (key_move(ch, is_key, &a->sel, n))
 		return;
-	if (!is_key && ch >= '1' && ch <= '9' && (int)(ch - '1') < n)
+	if (!is_key && ch >= '1' && ch <= '9' && (int)(ch - '1') < n) {
 		a->sel = (int)(ch - '1');
-	else if (key_is_back(ch, is_key))
+		a->form = forms_in_order(a->forms, a->sel);
+		app_go(a, SCR_CARD);
+	} else if (key_is_back(ch, is_key))
 		app_go(a, SCR_START);
 	else if (key_is_enter(ch, is_key)) {
-		a->form = form_set_at(a->forms, (size_t)a->sel);
+		a->form = forms_in_order(a->forms, a->sel);
 		app_go(a, SCR_CARD);
 	}
 }

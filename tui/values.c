@@ -3,6 +3,7 @@
 #include "tui/i18n.h"
 
 #include <stdio.h>
+#include <stdbool.h>
 #include <string.h>
 
 const char *
@@ -79,3 +80,30 @@ value_display(const field *fld, const char *value, char *buf, size_t n)
 	}
 	return buf;
 }
+
+/* The procedures in the order people come for them (moving first); any
+ * other installed form follows in file-name order. */
+static const char *const preferred_order[] = {"tenshutsu", "tennyu", "tenkyo",     "juminhyo",
+					      "inkan",     "jidou_teate", "kaigo"};
+
+const form *
+forms_in_order(const form_set *set, int i)
+{
+	size_t n = form_set_count(set), k = 0;
+	size_t npref = sizeof preferred_order / sizeof preferred_order[0];
+	for (size_t p = 0; p < npref; p++) {
+		const form *f = form_set_find(set, preferred_order[p]);
+		if (f && (int)k++ == i)
+			return f;
+	}
+	for (size_t j = 0; j < n; j++) {
+		const form *f = form_set_at(set, j);
+		bool preferred = false;
+		for (size_t p = 0; p < npref; p++)
+			preferred = preferred || strcmp(form_id(f), preferred_order[p]) == 0;
+		if (!preferred && (int)k++ == i)
+			return f;
+	}
+	return NULL;
+}
+

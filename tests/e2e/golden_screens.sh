@@ -30,6 +30,8 @@ e2e_wait "Choose the language" && compare language
 e2e_keys Down Enter
 e2e_wait "What would you like to do?" && compare start-empty
 e2e_keys Enter
+e2e_wait "Which procedure is this visit for?" && compare pick-procedure
+e2e_type 4
 e2e_wait "tries left" && compare pin-demo
 e2e_type 12
 e2e_wait "**" && compare pin-typing

@@ -7,9 +7,9 @@ B=${BUILD:-build}
 tmp=$(mktemp -d /tmp/yorisoi-plain.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 
-# PIN, relation 1, name kept, kana, address kept, birth kept, phone, kind 1,
+# Procedure 4 (the certificate of residence), PIN, relation 1, name kept, kana, address kept, birth kept, phone, kind 1,
 # copies 2, items 1 2, purpose 1, submit_to empty, id_doc 1, end.
-printf '1234\n1\n\nやまだ\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n\n' |
+printf '4\n1234\n1\n\nやまだ\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n\n' |
 	"$B/yorisoi" --plain --lang en --demo --db "$tmp/d.db" >"$tmp/out.txt" 2>"$tmp/err.txt"
 rc=$?
 

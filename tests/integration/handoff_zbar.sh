@@ -1,8 +1,11 @@
 #!/bin/sh
 # The handoff code through a real QR reader: for each answers fixture,
 # `yorisoi handoff encode X --png P` -> `zbarimg` -> `yorisoi handoff decode`
-# must give back JSON equal to X. Then the documented exit statuses of
-# decode for damaged or foreign scans, and of encode for bad answers.
+# must give back JSON equal to X: signed with this desk's default key (in a
+# private XDG_DATA_HOME, trusted by decode by default), sealed to the test
+# city, and in the digits-only armour. Then the documented exit statuses of
+# decode for damaged, altered, foreign or untrusted scans, and of encode for
+# bad answers.
 # Prints PASS:/FAIL: lines; BUILD names the build directory.
 set -u
 cd "$(dirname "$0")/../.."
@@ -12,6 +15,9 @@ root=$(pwd)
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/handoff_zbar.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
+# This desk's key is created on first use in here, never in the user's home.
+export XDG_DATA_HOME="$tmp/xdg"
+K=tests/data/keys
 
 pass() { echo "PASS: handoff/$1"; }
 fail() {
@@ -72,6 +78,28 @@ for json in tests/data/answers/*.json; do
 	fi
 done
 
+# ---- sealed to the city, and the digits-only armour --------------------------
+for json in tests/data/answers/*.json; do
+	name=$(basename "$json" .json)
+	for variant in sealed digits; do
+		case $variant in
+		sealed) opts="--seal $K/city-test.pub" dopts="--city-key $K/city-test.key" ;;
+		digits) opts="--digits" dopts="" ;;
+		esac
+		png="$tmp/$name-$variant.png"
+		# shellcheck disable=SC2086
+		if "$Y" --forms "$forms" handoff encode "$json" --png "$png" $opts >"$tmp/v.txt" 2>"$tmp/v.err" &&
+			zbarimg --nodbus -q --raw "$png" >"$tmp/v.scan" 2>/dev/null &&
+			cmp -s "$tmp/v.txt" "$tmp/v.scan" &&
+			"$Y" --forms "$forms" handoff decode $dopts <"$tmp/v.scan" >"$tmp/v.out" 2>"$tmp/v.derr" &&
+			same_json "$json" "$tmp/v.out"; then
+			pass "zbar-$variant-$name"
+		else
+			fail "zbar-$variant-$name" "$(cat "$tmp/v.err" "$tmp/v.derr" 2>/dev/null)"
+		fi
+	done
+done
+
 # ---- the SVG draws the same symbol ----------------------------------------
 # No SVG renderer is assumed: the paths ("M x yhNv1h-Nz" per dark run) are
 # rasterised here into a PGM, which zbarimg reads.
@@ -126,7 +154,39 @@ n=${#body}
 printf '%s\r\n' "$good" | expect_decode decode-crlf 0 --forms "$forms" handoff decode
 printf '%s\n' "$good" >"$tmp/scan.txt"
 expect_decode decode-file-argument 0 --forms "$forms" handoff decode "$tmp/scan.txt" </dev/null
-printf '%s\n' "$good" | expect_decode decode-key-reserved 0 --forms "$forms" handoff decode --key /dev/null
+"$Y" keys export >"$tmp/own.pub" 2>/dev/null
+cat "$K/desk-other.pub" "$tmp/own.pub" >"$tmp/several.pub"
+printf '%s\n' "$good" | expect_decode decode-key-own 0 --forms "$forms" handoff decode --key "$tmp/own.pub"
+printf '%s\n' "$good" | expect_decode decode-key-file-with-several 0 --forms "$forms" handoff decode --key "$tmp/several.pub"
+printf '%s\n' "$good" | expect_decode decode-key-several-options 0 --forms "$forms" handoff decode --key "$K/desk-other.pub" --key "$tmp/own.pub"
+printf '%s\n' "$good" | expect_decode decode-unknown-desk 8 --forms "$forms" handoff decode --key "$K/desk-other.pub"
+printf '%s\n' "$good" | expect_decode decode-key-not-a-key 1 --forms "$forms" handoff decode --key /dev/null
+# One character of the signature changed to "0": still valid Base45, the
+# body still inflates, so the clerk is told it was altered.
+altered=$(python3 -c 'import sys
+t = sys.argv[1]
+for i in range(len(t) - 10, 4, -1):
+    if t[i] != "0":
+        print(t[:i] + "0" + t[i + 1:]); break' "$good")
+printf '%s\n' "$altered" | expect_decode decode-altered 9 --forms "$forms" handoff decode
+sealed=$("$Y" --forms "$forms" handoff encode tests/data/answers/handoff_test_min.json --seal "$K/city-test.pub" 2>/dev/null)
+printf '%s\n' "$sealed" | expect_decode decode-sealed-no-city-key 10 --forms "$forms" handoff decode
+printf '%s\n' "$sealed" | expect_decode decode-sealed-wrong-city-key 10 --forms "$forms" handoff decode --city-key "$K/city-other.key"
+printf '%s\n' "$sealed" | expect_decode decode-sealed-city-public-only 1 --forms "$forms" handoff decode --city-key "$K/city-test.pub"
+printf '%s\n' "$sealed" | expect_decode decode-sealed 0 --forms "$forms" handoff decode --city-key "$K/city-test.key"
+# The unsigned test vector of the first format version is refused.
+printf '%s\n' 'YR1:V50%ZS6996Q941A QHDB9%%5OUCJ/PJES.W0-%U7G1%QU:6DMXOQ8K/O100' |
+	expect_decode decode-unsigned 11 --forms "$forms" handoff decode
+# Several codes: any order, one missing, two applications mixed.
+"$Y" --forms "$forms" handoff encode tests/data/answers/juminhyo_proxy.json --max-version 6 >"$tmp/parts" 2>/dev/null
+"$Y" --forms "$forms" handoff encode tests/data/answers/juminhyo_self.json --max-version 6 >"$tmp/parts2" 2>/dev/null
+if [ "$(wc -l <"$tmp/parts")" -ge 2 ]; then
+	tac "$tmp/parts" | expect_decode decode-parts-any-order 0 --forms "$forms" handoff decode
+	tail -n +2 "$tmp/parts" | expect_decode decode-parts-missing 12 --forms "$forms" handoff decode
+	{ head -n 1 "$tmp/parts"; tail -n 1 "$tmp/parts2"; } | expect_decode decode-parts-mixed 12 --forms "$forms" handoff decode
+else
+	fail "decode-parts" "juminhyo_proxy fits one version 6 code"
+fi
 printf 'HC1:%s\n' "$body" | expect_decode decode-not-yorisoi 3 --forms "$forms" handoff decode
 printf 'https://example.jp/\n' | expect_decode decode-url 3 --forms "$forms" handoff decode
 printf '%s\n' "$good" | tr 'A-Z' 'a-z' | expect_decode decode-capslock 6 --forms "$forms" handoff decode

@@ -37,7 +37,7 @@ SIM_PID=
 PCSC_EXTRA_CLEANUP=:
 
 pcsc_cleanup() {
-	$PCSC_EXTRA_CLEANUP
+	eval "$PCSC_EXTRA_CLEANUP"
 	sim_pull_quiet
 	pcsc_stop
 	rm -rf "$PCSC_TMP"

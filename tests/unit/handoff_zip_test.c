@@ -20,6 +20,35 @@ TEST(dictionary_is_pinned)
 	CHECK_INT(handoff_dict_v1_len, 1432);
 }
 
+#define DICT_V2_SHA256 "a59ff2ede2caed0a36807b30448ad74ebec57719eb1ef18e188944c63f642d8c"
+
+/* Version 2's dictionary is version 1's followed by the household words
+ * (docs/handoff-format.md, section 5). */
+TEST(dictionary_v2_is_pinned)
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char hex[2 * sizeof h + 1];
+	size_t n1, n2;
+	const unsigned char *d1 = handoff_dict(1, &n1), *d2 = handoff_dict(2, &n2);
+	crypto_hash_sha256(h, d2, n2);
+	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+	CHECK_STR(hex, DICT_V2_SHA256);
+	CHECK_INT(n2, 3234);
+	CHECK(n1 == handoff_dict_v1_len && memcmp(d1, handoff_dict_v1, n1) == 0);
+	CHECK(memcmp(d2, d1, n1) == 0);
+	/* each version inflates only what it deflated */
+	const char *text = "ベトナム 家族滞在 技術・人文知識・国際業務";
+	handoff_buf z = {0}, back = {0};
+	handoff_deflate_v(2, (const unsigned char *)text, strlen(text), &z);
+	REQUIRE(handoff_inflate_v(2, z.p, z.len, 1000, &back) == ZIP_OK);
+	CHECK(back.len == strlen(text) && memcmp(back.p, text, back.len) == 0);
+	handoff_buf_free(&back);
+	zip_status st = handoff_inflate_v(1, z.p, z.len, 1000, &back);
+	CHECK(st != ZIP_OK || back.len != strlen(text) || memcmp(back.p, text, back.len) != 0);
+	handoff_buf_free(&back);
+	handoff_buf_free(&z);
+}
+
 TEST(round_trip_and_dictionary_helps)
 {
 	const char *text = "東京都世田谷区北沢二丁目12番3号 コーポ北沢201号室";

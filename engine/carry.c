@@ -1,0 +1,106 @@
+/*
+ * Carrying answers into the next procedure: what a <next form="..."> of
+ * the finished form declares (carry="matching", <carry from to/>) is copied
+ * into fresh answers for that form, each value validated again against its
+ * new field. Carried answers are marked so the console shows them for
+ * confirmation, as it does prefilled ones.
+ */
+#include "engine/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Whether values of a can go into b unchanged in meaning. */
+static bool
+same_type(const field *a, const field *b)
+{
+	return a->type == b->type && a->rule == b->rule;
+}
+
+/* Copies one value into (to-field, instance) if it fits the new field. */
+static void
+carry_value(answers *dst, const field *to, int k, const char *value)
+{
+	char *norm = NULL;
+	answer_error e;
+	slot *s;
+
+	/* A choice id that the new field's list lacks is refused here. */
+	if (field_normalize(to, value, &norm, &e) != ANSWER_OK || !norm) {
+		free(norm);
+		return;
+	}
+	s = answers_slot(dst, to, k);
+	if (!s && to->in_repeat && k == dst->count[to->in_repeat->index] &&
+	    answers_repeat_add(dst, to->in_repeat->id) == k)
+		s = answers_slot(dst, to, k);
+	if (!s) {
+		free(norm);
+		return;
+	}
+	slot_store(s, norm, ORIGIN_CARRY);
+}
+
+/* Field to field, both outside repeats; only answers that apply carry. */
+static void
+carry_field(const answers *src, answers *dst, const field *from, const field *to)
+{
+	if (!from || !to || from->in_repeat || to->in_repeat || !same_type(from, to))
+		return;
+	if (!src->top[from->index].value || !field_applies(src, from))
+		return;
+	carry_value(dst, to, 0, src->top[from->index].value);
+}
+
+/* A whole repeat into another: instance by instance, fields by id. */
+static void
+carry_repeat(const answers *src, answers *dst, const form_repeat *from, const form_repeat *to)
+{
+	if (!from || !to || !repeat_applies(src, from))
+		return;
+	for (int k = 0; k < src->count[from->index] && k < to->max; k++) {
+		for (size_t j = 0; j < from->nfields; j++) {
+			const field *ff = src->f->fields[from->first + j];
+			const field *tf = form_field_by_id(dst->f, ff->id);
+			const slot *s = answers_slot(src, ff, k);
+			if (!tf || tf->in_repeat != to || !same_type(ff, tf) || !s || !s->value ||
+			    !field_applies_at(src, ff, k))
+				continue;
+			carry_value(dst, tf, k, s->value);
+		}
+	}
+}
+
+/* Carries `from` (a field or repeat id of src's form) to `to` in dst's. */
+static void
+carry_id(const answers *src, answers *dst, const char *from, const char *to)
+{
+	const form_repeat *rf = form_repeat_by_id(src->f, from);
+	if (rf)
+		carry_repeat(src, dst, rf, form_repeat_by_id(dst->f, to));
+	else
+		carry_field(src, dst, form_field_by_id(src->f, from), form_field_by_id(dst->f, to));
+}
+
+answers *
+answers_carry(const answers *from, const form *to)
+{
+	answers *dst = answers_new(to);
+	const next_proc *p = NULL;
+
+	for (size_t i = 0; i < from->f->nnext && !p; i++)
+		if (from->f->next[i].form && strcmp(from->f->next[i].form, to->id) == 0)
+			p = &from->f->next[i];
+	if (!p)
+		return dst;
+	if (p->matching) {
+		for (size_t i = 0; i < from->f->nfields; i++)
+			if (!from->f->fields[i]->in_repeat)
+				carry_id(from, dst, from->f->fields[i]->id, from->f->fields[i]->id);
+		for (size_t r = 0; r < from->f->nrepeats; r++)
+			carry_id(from, dst, from->f->repeats[r]->id, from->f->repeats[r]->id);
+	}
+	for (size_t i = 0; i < p->ncarries; i++)
+		carry_id(from, dst, p->carries[i].from, p->carries[i].to);
+	return dst;
+}

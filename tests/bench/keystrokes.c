@@ -1,0 +1,261 @@
+/*
+ * Keystroke benchmark: for each procedure in a forms folder that has a
+ * reference household (tests/data/households/<form_id>.json), walks the
+ * console's steps the way a resident would answer them and counts key
+ * presses, against typing every character of the same answers.
+ *
+ * The console, as counted here:
+ *   - a value prefilled from a card, the postal pick or today, and right:
+ *     1 (Enter to confirm);
+ *   - a choice: 1 when the current value is already right (Enter), else
+ *     the digits of its number + Enter; a multi choice: one digit per
+ *     chosen item + Enter;
+ *   - typed text (dates, phones, postal codes included): its characters +
+ *     Enter; an optional question left empty: 1 (Enter);
+ *   - the "add another?" question: Enter for no (the default), digit +
+ *     Enter for yes.
+ * Typing everything: for each answer of the household, the characters of
+ * the answer as written on paper (a choice's Japanese term) + 1 Enter.
+ *
+ * Prints figures only; a benchmark makes no assertions.
+ */
+#include "engine/engine.h"
+
+#include <dirent.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct tally {
+	long console, typing;
+	int steps, answers;
+} tally;
+
+/* Code points in a UTF-8 string (input is valid: it came from the engine). */
+static long
+chars(const char *s)
+{
+	long n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static long
+digits(long v)
+{
+	long n = 1;
+	while (v >= 10) {
+		v /= 10;
+		n++;
+	}
+	return n;
+}
+
+/* Prefill values from a JSON object of "key": "value". */
+static size_t
+values_of(json_t *obj, prefill_value *pv, size_t max)
+{
+	const char *key;
+	json_t *v;
+	size_t n = 0;
+	json_object_foreach(obj, key, v)
+	{
+		if (n < max && json_is_string(v))
+			pv[n++] = (prefill_value){key, json_string_value(v)};
+	}
+	return n;
+}
+
+/* What writing one answer on paper costs: its characters (a choice's
+ * Japanese term, the terms of a multi choice), plus the Enter. */
+static long
+paper_cost(const field *fld, const char *v)
+{
+	long n = 0;
+	if (field_kind(fld) == FIELD_CHOICE) {
+		int i = field_choice_index(fld, v);
+		return (i >= 0 ? chars(field_choice_term(fld, (size_t)i)) : chars(v)) + 1;
+	}
+	if (field_kind(fld) == FIELD_MULTI) {
+		char *copy = strdup(v), *save = NULL;
+		for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+			int i = field_choice_index(fld, t);
+			n += (i >= 0 ? chars(field_choice_term(fld, (size_t)i)) : chars(t)) + 1;
+		}
+		free(copy);
+		return n ? n : 1;
+	}
+	return chars(v) + 1;
+}
+
+/* What the console costs for one field step, given what is shown now. */
+static long
+console_cost(const field *fld, const char *shown, bool prefilled, const char *want)
+{
+	long n = 0;
+	if (!want)
+		return shown ? 2 : 1; /* clear what was shown, or just Enter */
+	if (shown && strcmp(shown, want) == 0)
+		return 1; /* prefilled, carried or default: confirm */
+	(void)prefilled;
+	switch (field_kind(fld)) {
+	case FIELD_CHOICE:
+		return digits(field_choice_index(fld, want) + 1) + 1;
+	case FIELD_MULTI: {
+		char *copy = strdup(want), *save = NULL;
+		for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save))
+			n += digits(field_choice_index(fld, t) + 1);
+		free(copy);
+		return n + 1;
+	}
+	case FIELD_POSTAL:
+		return 7 + 1; /* digits only: the hyphen is optional */
+	default:
+		return chars(want) + 1;
+	}
+}
+
+/* Walks the steps of f for household h; fills t. */
+static int
+run(const form *f, json_t *h, const char *json, tally *t)
+{
+	char why[256];
+	answers *ref = answers_from_json_form(json, f, NULL, why, sizeof why);
+	answers *a;
+	prefill_value pv[64];
+	size_t n;
+	form_step s;
+	bool ok;
+
+	if (!ref) {
+		fprintf(stderr, "%s: household not valid: %s\n", form_id(f), why);
+		return -1;
+	}
+	a = answers_new(f);
+	n = values_of(json_object_get(h, "card"), pv, 48);
+	n += values_of(json_object_get(h, "postal"), pv + n, 8);
+	if (json_is_string(json_object_get(h, "today")))
+		pv[n++] = (prefill_value){"today", json_string_value(json_object_get(h, "today"))};
+	answers_prefill(a, pv, n);
+	{
+		const char *rid;
+		json_t *cards;
+		json_object_foreach(json_object_get(h, "instance_cards"), rid, cards)
+		{
+			size_t k;
+			json_t *card;
+			json_array_foreach(cards, k, card)
+			{
+				size_t m = values_of(card, pv, 64);
+				answers_prefill_instance(a, rid, (int)k, pv, m);
+			}
+		}
+	}
+	memset(t, 0, sizeof *t);
+	ok = form_step_next(a, NULL, &s);
+	while (ok && t->steps < 5000) {
+		t->steps++;
+		if (s.add_another) {
+			bool yes = answers_repeat_count(ref, s.repeat_id) > s.instance;
+			t->console += yes ? 2 : 1;
+			if (yes)
+				answers_repeat_add(a, s.repeat_id);
+		} else {
+			const field *fld = form_field_at(f, (size_t)s.field);
+			const char *want = answers_get_at(ref, field_id(fld), s.instance);
+			const char *shown = answers_get_at(a, field_id(fld), s.instance);
+			t->console += console_cost(fld, shown, answers_prefilled_at(a, field_id(fld),
+			                                                            s.instance),
+			                           want);
+			if (!want || !shown || strcmp(want, shown) != 0)
+				answers_put_at(a, field_id(fld), s.instance, want);
+			if (want) {
+				t->typing += paper_cost(fld, want);
+				t->answers++;
+			}
+		}
+		ok = form_step_next(a, &s, &s);
+	}
+	{
+		char *j1 = answers_to_json(a, ""), *j2 = answers_to_json(ref, "");
+		if (strcmp(j1, j2) != 0)
+			fprintf(stderr, "%s: the walk did not reproduce the household answers\n",
+			        form_id(f));
+		free(j1);
+		free(j2);
+	}
+	answers_free(a);
+	answers_free(ref);
+	return 0;
+}
+
+static char *
+slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *buf;
+	long len;
+	if (!fp)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	len = ftell(fp);
+	rewind(fp);
+	buf = malloc((size_t)len + 1);
+	if (buf && fread(buf, 1, (size_t)len, fp) != (size_t)len) {
+		free(buf);
+		buf = NULL;
+	}
+	if (buf)
+		buf[len] = '\0';
+	fclose(fp);
+	return buf;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *forms = argc > 1 ? argv[1] : "forms";
+	const char *households = argc > 2 ? argv[2] : "tests/data/households";
+	form_set *set = NULL;
+	long all_console = 0, all_typing = 0;
+
+	if (form_set_load_dir(forms, &set, NULL, NULL) < 0 || !set) {
+		fprintf(stderr, "keystrokes: cannot load %s\n", forms);
+		return 1;
+	}
+	printf("%-12s %6s %8s %8s %8s %6s\n", "form", "steps", "answers", "console", "typing",
+	       "ratio");
+	for (size_t i = 0; i < form_set_count(set); i++) {
+		const form *f = form_set_at(set, i);
+		char path[1024];
+		char *json;
+		json_t *h;
+		tally t;
+
+		snprintf(path, sizeof path, "%s/%s.json", households, form_id(f));
+		json = slurp(path);
+		if (!json) {
+			printf("%-12s (no household: skipped)\n", form_id(f));
+			continue;
+		}
+		h = json_loads(json, 0, NULL);
+		if (h && json_is_string(json_object_get(h, "today")))
+			setenv("YORISOI_TODAY", json_string_value(json_object_get(h, "today")), 1);
+		if (h && run(f, h, json, &t) == 0) {
+			printf("%-12s %6d %8d %8ld %8ld %6.2f\n", form_id(f), t.steps, t.answers,
+			       t.console, t.typing, t.typing ? (double)t.console / t.typing : 0.0);
+			all_console += t.console;
+			all_typing += t.typing;
+		}
+		unsetenv("YORISOI_TODAY");
+		json_decref(h);
+		free(json);
+	}
+	if (all_typing)
+		printf("%-12s %6s %8s %8ld %8ld %6.2f\n", "all", "", "", all_console, all_typing,
+		       (double)all_console / all_typing);
+	form_set_free(set);
+	return 0;
+}

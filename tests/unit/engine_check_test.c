@@ -1,0 +1,177 @@
+/*
+ * The checks added with repeats: every form in forms/ loads and checks
+ * clean, alone and as a set (a loop over the folder, so new procedures
+ * are covered as they are added), and each new broken fixture in
+ * tests/data/forms-bad/ yields its diagnostic on the right line.
+ */
+#include "engine/engine.h"
+#include "tests/unit/test.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+
+#define MAX_DIAGS 16
+
+typedef struct diags {
+	int n;
+	form_diag d[MAX_DIAGS];
+} diags;
+
+static void
+collect(const form_diag *d, void *ctx)
+{
+	diags *ds = ctx;
+	if (ds->n < MAX_DIAGS)
+		ds->d[ds->n] = *d;
+	ds->n++;
+}
+
+static void
+print_diags(const diags *ds)
+{
+	for (int i = 0; i < ds->n && i < MAX_DIAGS; i++)
+		fprintf(stderr, "    %s:%d: %s\n", ds->d[i].file, ds->d[i].line, ds->d[i].message);
+}
+
+static bool
+has_diag(const diags *ds, int line, const char *needle)
+{
+	for (int i = 0; i < ds->n && i < MAX_DIAGS; i++)
+		if ((line < 0 || ds->d[i].line == line) && strstr(ds->d[i].message, needle))
+			return true;
+	print_diags(ds);
+	return false;
+}
+
+/* Loads tests/data/forms-bad/NAME; true when it fails with a diagnostic
+ * on `line` containing `needle`. */
+static bool
+bad(const char *name, int line, const char *needle)
+{
+	char path[512];
+	diags ds = {0};
+	form *f = NULL;
+	snprintf(path, sizeof path, "%s/forms-bad/%s", test_data_dir(), name);
+	if (form_load(path, "forms", &f, collect, &ds) == 0) {
+		form_free(f);
+		fprintf(stderr, "    %s loaded without error\n", name);
+		return false;
+	}
+	return has_diag(&ds, line, needle);
+}
+
+TEST(every_shipped_form_loads_clean)
+{
+	DIR *d = opendir("forms");
+	struct dirent *de;
+	int n = 0;
+	REQUIRE(d);
+	while ((de = readdir(d)) != NULL) {
+		size_t len = strlen(de->d_name);
+		char path[512];
+		diags ds = {0};
+		form *f = NULL;
+		if (len < 5 || strcmp(de->d_name + len - 4, ".xml") != 0)
+			continue;
+		snprintf(path, sizeof path, "forms/%s", de->d_name);
+		if (form_load(path, "forms", &f, collect, &ds) != 0 || ds.n) {
+			fprintf(stderr, "    %s:\n", path);
+			print_diags(&ds);
+			CHECK(!"a shipped form does not load clean");
+		}
+		form_free(f);
+		n++;
+	}
+	closedir(d);
+	CHECK(n >= 1);
+}
+
+TEST(shipped_forms_check_clean_as_a_set)
+{
+	form_set *s = NULL;
+	diags ds = {0};
+	CHECK_INT(form_set_load_dir("forms", &s, collect, &ds), 0);
+	REQUIRE(s);
+	CHECK_INT(form_set_check(s, collect, &ds), 0);
+	if (ds.n)
+		print_diags(&ds);
+	/* Every shipped form walks from its first step to its last. */
+	for (size_t i = 0; i < form_set_count(s); i++) {
+		answers *a = answers_new(form_set_at(s, i));
+		form_step st;
+		int steps = 0;
+		bool ok = form_step_next(a, NULL, &st);
+		while (ok && steps < 1000) {
+			steps++;
+			ok = form_step_next(a, &st, &st);
+		}
+		CHECK(steps > 0 && steps < 1000);
+		answers_free(a);
+	}
+	form_set_free(s);
+}
+
+TEST(repeat_checks)
+{
+	CHECK(bad("repeat-min-max.xml", 6, "min=\"3\" is greater than max=\"2\""));
+	CHECK(bad("repeat-id-clash.xml", 6, "repeat id \"r\" is also a field id"));
+	CHECK(bad("repeat-show-if-self.xml", 11, "names its own fields"));
+}
+
+TEST(derived_checks)
+{
+	CHECK(bad("derived-cycle.xml", 6, "depends on itself through a cycle"));
+	CHECK(bad("derived-not-date.xml", 6, "must be a date field, not text"));
+	CHECK(bad("derived-outside-repeat.xml", 10, "put it inside that repeat"));
+}
+
+TEST(unreachable_checks)
+{
+	CHECK(bad("unreachable-later.xml", 5, "names only fields asked after it"));
+	CHECK(bad("unreachable-contradiction.xml", 11, "can never hold"));
+	CHECK(bad("unreachable-not.xml", 11, "can never hold"));
+	/* The older fixture still reports its cycle first. */
+	CHECK(bad("cond-cycle.xml", 6, "cycle"));
+}
+
+TEST(other_and_next_checks)
+{
+	CHECK(bad("other-duplicate.xml", 8, "the field that other=\"true\" adds"));
+	CHECK(bad("next-carry-unknown.xml", 7, "no such field or repeat"));
+}
+
+TEST(set_checks_next_and_carry)
+{
+	char dir[512];
+	form_set *s = NULL;
+	diags ds = {0};
+	snprintf(dir, sizeof dir, "%s/forms-bad/next-missing", test_data_dir());
+	CHECK_INT(form_set_load_dir_schema(dir, "forms", &s, collect, &ds), 0);
+	REQUIRE(s);
+	CHECK_INT(form_set_check(s, collect, &ds), 3);
+	CHECK(has_diag(&ds, 7, "<next form=\"nope\">: no form with that id"));
+	CHECK(has_diag(&ds, 9, "<carry to=\"missing\">: form \"b\" has no such field"));
+	CHECK(has_diag(&ds, 10, "differ in type"));
+	CHECK_INT(form_set_check(NULL, NULL, NULL), 0);
+	form_set_free(s);
+}
+
+/* Conditions may not be fooled by repeats: two values of a field of ANOTHER
+ * repeat can both hold (in different instances), so no contradiction. */
+TEST(contradiction_is_sound_across_repeats)
+{
+	char path[512];
+	form *f = NULL;
+	diags ds = {0};
+	snprintf(path, sizeof path, "%s/engine/repeat-any.xml", test_data_dir());
+	CHECK_INT(form_load(path, "forms", &f, collect, &ds), 0);
+	REQUIRE(f);
+	answers *a = answers_new(f);
+	const field *both = form_field_by_id(f, "both");
+	CHECK_INT(answers_set_at(a, "c", 0, "x", NULL), ANSWER_OK);
+	CHECK(!field_applies(a, both));
+	CHECK_INT(answers_set_at(a, "c", 1, "y", NULL), ANSWER_OK);
+	CHECK(field_applies(a, both));
+	answers_free(a);
+	form_free(f);
+}

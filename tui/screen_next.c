@@ -1,0 +1,102 @@
+/*
+ * What comes next: the procedures residents usually also need after this
+ * one, as a checklist the volunteer goes through with the resident. A
+ * procedure this console has can be started at once, with the answers
+ * already given carried into it (shown for confirmation as prefilled).
+ */
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/i18n.h"
+#include "tui/keys.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int
+items(const app *a)
+{
+	int n = a->form ? (int)form_next_count(a->form) : 0;
+	return n > 32 ? 32 : n;
+}
+
+static void
+next_draw(app *a)
+{
+	if (!draw_begin(a, _("What comes next")))
+		return;
+	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
+	y += draw_para(y, x, cols, 3,
+		       _("People who do this usually also need these procedures. Tick each one you "
+			 "talked about."),
+		       A_BOLD) +
+	     1;
+	for (int i = 0; i < items(a) && y <= CONTENT_BOTTOM; i++) {
+		char label[512], item[700];
+		const char *term = form_next_term(a->form, (size_t)i);
+		const char *id = form_next_form(a->form, (size_t)i);
+		bool here = id && form_set_find(a->forms, id);
+		if (term && *term)
+			snprintf(label, sizeof label, "%s（%s）", _(form_next_label(a->form, (size_t)i)),
+				 term);
+		else
+			snprintf(label, sizeof label, "%s", _(form_next_label(a->form, (size_t)i)));
+		snprintf(item, sizeof item, "%s %s %s%s", i == a->sel ? ">" : " ",
+			 a->next_done[i] ? "[x]" : "[ ]", label,
+			 here ? _("  — can be started here") : "");
+		draw_str(y, x, cols, item, i == a->sel ? A_REVERSE | A_BOLD : 0);
+		if (i == a->sel)
+			draw_focus(y, x);
+		y++;
+	}
+	draw_end(a, _("↑↓ move   Space: tick   Enter: start it here   q: finish"));
+}
+
+/* Starts the next procedure with what carries over from this one. */
+static void
+start_next(app *a, const form *to)
+{
+	answers *carried = answers_carry(a->ans, to);
+	answers_free(a->ans);
+	a->ans = carried;
+	a->form = to;
+	a->draft_id = 0;
+	if (a->db) {
+		store_error err;
+		if (store_draft_create(a->db, form_id(to), form_version(to), i18n_language(),
+				       &a->draft_id, &err) != 0)
+			a->draft_id = 0;
+	}
+	memset(a->next_done, 0, sizeof a->next_done);
+	a->from_review = false;
+	form_step first;
+	if (form_step_next(a->ans, NULL, &first))
+		app_go_step(a, &first);
+	else
+		app_go(a, SCR_REVIEW);
+}
+
+static void
+next_key(app *a, wint_t ch, bool is_key)
+{
+	int n = items(a);
+	if (key_move(ch, is_key, &a->sel, n))
+		return;
+	if (!is_key && ch == ' ' && a->sel < n) {
+		a->next_done[a->sel] = !a->next_done[a->sel];
+	} else if (key_is_enter(ch, is_key) && a->sel < n) {
+		const char *id = form_next_form(a->form, (size_t)a->sel);
+		const form *to = id ? form_set_find(a->forms, id) : NULL;
+		if (to)
+			start_next(a, to);
+		else
+			snprintf(a->error, sizeof a->error, "%s",
+				 _("This procedure is done at the city hall; there is no form for it "
+				   "here."));
+	} else if (key_is_char(ch, is_key, 'q') || key_is_back(ch, is_key)) {
+		app_go(a, SCR_START);
+		snprintf(a->notice, sizeof a->notice, "%s",
+			 _("Finished. The draft was deleted from this computer."));
+	}
+}
+
+const screen_ops screen_next = {NULL, next_draw, next_key, NULL};
