@@ -71,18 +71,20 @@ int form_set_check(const form_set *s, form_diag_fn diag, void *ctx);
 /* Like form_set_load_dir, but when dir has no form.rng of its own the
  * schema is looked up in schema_dir (forms check on a fixtures folder). */
 int form_set_load_dir_schema(const char *dir, const char *schema_dir, form_set **out,
-			     form_diag_fn diag, void *ctx);
+                             form_diag_fn diag, void *ctx);
 
 /* ---- the definition -------------------------------------------------- */
 
 const char *form_id(const form *f);
 int form_version(const form *f);
-const char *form_title(const form *f);        /* official Japanese title, e.g. 住民票の写し等交付請求書 */
-const char *form_label(const form *f);        /* msgid: the title in plain English */
-const char *form_description(const form *f);  /* msgid or NULL: what the procedure is for */
-const char *form_path(const form *f);         /* file it was loaded from */
+const char *form_title(const form *f); /* official Japanese title, e.g. 住民票の写し等交付請求書 */
+const char *form_label(const form *f);       /* msgid: the title in plain English */
+const char *form_description(const form *f); /* msgid or NULL: what the procedure is for */
+const char *form_path(const form *f);        /* file it was loaded from */
 
-/* Fields in definition order: one question per screen. */
+/* Fields in definition order: one question per screen. Includes the
+ * fields of repeat groups (contiguous, see field_repeat) and the fields
+ * that other="true" choices add right after their choice field. */
 size_t form_field_count(const form *f);
 const field *form_field_at(const form *f, size_t i);
 const field *form_field_by_id(const form *f, const char *id);
@@ -112,10 +114,10 @@ int field_max(const field *fld);
 
 size_t field_choice_count(const field *fld);
 const char *field_choice_id(const field *fld, size_t i);
-const char *field_choice_label(const field *fld, size_t i); /* msgid */
-const char *field_choice_term(const field *fld, size_t i);  /* official Japanese term */
+const char *field_choice_label(const field *fld, size_t i);      /* msgid */
+const char *field_choice_term(const field *fld, size_t i);       /* official Japanese term */
 int field_choice_index(const field *fld, const char *choice_id); /* -1 when not a choice */
-bool field_past(const field *fld); /* FIELD_DATE with past="true": not after today */
+bool field_past(const field *fld);         /* FIELD_DATE with past="true": not after today */
 const char *field_type_name(field_type t); /* "text", "kana", ... as in the XML */
 
 /* A per-field sentence (msgid or NULL) that says how to write a valid
@@ -215,20 +217,20 @@ const char *form_next_term(const form *f, size_t i);  /* official Japanese name 
 
 typedef enum answer_status {
 	ANSWER_OK = 0,
-	ANSWER_ERR_REQUIRED,      /* empty but required */
-	ANSWER_ERR_TOO_LONG,      /* longer than field_max characters */
-	ANSWER_ERR_BAD_UTF8,      /* not valid UTF-8 */
-	ANSWER_ERR_DATE_FORMAT,   /* not a date we can read */
-	ANSWER_ERR_DATE_INVALID,  /* no such day, e.g. 2月30日 */
-	ANSWER_ERR_ERA_RANGE,     /* the era had no such year/day, e.g. 平成31年5月1日 */
-	ANSWER_ERR_DATE_FUTURE,   /* a birth date after today */
-	ANSWER_ERR_KANA,          /* a reading with characters that are not kana */
-	ANSWER_ERR_NUMBER,        /* not a whole number */
-	ANSWER_ERR_NUMBER_RANGE,  /* outside [min, max] */
-	ANSWER_ERR_PHONE,         /* not a phone number */
-	ANSWER_ERR_POSTAL,        /* not 7 digits */
-	ANSWER_ERR_CHOICE,        /* not one of the choices */
-	ANSWER_ERR_UNKNOWN_FIELD  /* no such field in this form, or no such repeat instance */
+	ANSWER_ERR_REQUIRED,     /* empty but required */
+	ANSWER_ERR_TOO_LONG,     /* longer than field_max characters */
+	ANSWER_ERR_BAD_UTF8,     /* not valid UTF-8 */
+	ANSWER_ERR_DATE_FORMAT,  /* not a date we can read */
+	ANSWER_ERR_DATE_INVALID, /* no such day, e.g. 2月30日 */
+	ANSWER_ERR_ERA_RANGE,    /* the era had no such year/day, e.g. 平成31年5月1日 */
+	ANSWER_ERR_DATE_FUTURE,  /* a birth date after today */
+	ANSWER_ERR_KANA,         /* a reading with characters that are not kana */
+	ANSWER_ERR_NUMBER,       /* not a whole number */
+	ANSWER_ERR_NUMBER_RANGE, /* outside [min, max] */
+	ANSWER_ERR_PHONE,        /* not a phone number */
+	ANSWER_ERR_POSTAL,       /* not 7 digits */
+	ANSWER_ERR_CHOICE,       /* not one of the choices */
+	ANSWER_ERR_UNKNOWN_FIELD /* no such field in this form, or no such repeat instance */
 } answer_status;
 
 /*
@@ -273,7 +275,7 @@ void answers_clear(answers *a, const char *field_id);
  */
 const char *answers_get_at(const answers *a, const char *field_id, int instance);
 answer_status answers_set_at(answers *a, const char *field_id, int instance, const char *input,
-			     answer_error *err);
+                             answer_error *err);
 answer_status answers_put_at(answers *a, const char *field_id, int instance, const char *value);
 void answers_clear_at(answers *a, const char *field_id, int instance);
 
@@ -315,7 +317,7 @@ size_t answers_prefill(answers *a, const prefill_value *values, size_t n);
  */
 size_t answers_prefill_replace(answers *a, const prefill_value *values, size_t n);
 size_t answers_prefill_instance(answers *a, const char *repeat_id, int instance,
-				const prefill_value *values, size_t n);
+                                const prefill_value *values, size_t n);
 /* Whether the answer still holds the value a prefill (or answers_carry)
  * put there: the console shows such answers for confirmation. */
 bool answers_prefilled_at(const answers *a, const char *field_id, int instance);
@@ -395,18 +397,18 @@ char *answers_to_json_ex(const answers *a, const char *lang, unsigned flags);
  * reason into why (for the CLI) on failure. *lang_out (optional) receives a
  * malloc'd copy of "lang". */
 answers *answers_from_json(const char *json, const form_set *forms, char **lang_out, char *why,
-			   size_t whylen);
+                           size_t whylen);
 
 /* The same against one form (its id and version must match). */
 answers *answers_from_json_form(const char *json, const form *f, char **lang_out, char *why,
-				size_t whylen);
+                                size_t whylen);
 
 /* With options: ANSWERS_JSON_SKIP_UNKNOWN drops fields and repeats the
  * form no longer has, and values it no longer accepts, instead of failing
  * (drafts of an older definition). */
 enum { ANSWERS_JSON_SKIP_UNKNOWN = 2 };
 answers *answers_from_json_ex(const char *json, const form *f, unsigned flags, char **lang_out,
-			      char *why, size_t whylen);
+                              char *why, size_t whylen);
 
 /*
  * Starts the answers of a next procedure from answers already given. `to`

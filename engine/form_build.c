@@ -22,9 +22,9 @@
 #define NUMBER_MAX     999999
 
 static const char *const prefill_sources[] = {
-        "card.name",    "card.family_name", "card.given_name", "card.name_alpha",
-        "card.address", "card.birth",       "card.sex",        "today",
-        "postal.prefecture", "postal.city", "postal.town",
+        "card.name",         "card.family_name", "card.given_name", "card.name_alpha",
+        "card.address",      "card.birth",       "card.sex",        "today",
+        "postal.prefecture", "postal.city",      "postal.town",
 };
 
 bool
@@ -301,9 +301,9 @@ load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section, int rep
 		fld->min = fld->type == FIELD_NUMBER ? NUMBER_MIN : 0;
 	if (!fld->has_max)
 		fld->max = fld->type == FIELD_NUMBER             ? NUMBER_MAX
-		           : fld->type == FIELD_KANA               ? KANA_MAX_LEN
+		           : fld->type == FIELD_KANA             ? KANA_MAX_LEN
 		           : fld->rule == TEXT_RULE_RELATIONSHIP ? REL_MAX_LEN
-		                                                   : TEXT_MAX_LEN;
+		                                                 : TEXT_MAX_LEN;
 	load_choices(n, &fld->inline_choices);
 	fld->show_if = load_wrapped_condition(lc, first_child(n, "show-if"));
 	fld->required_if = load_wrapped_condition(lc, first_child(n, "required-if"));
@@ -487,8 +487,9 @@ finish_fields(form *f)
 
 	for (size_t i = 0; i < f->nfields; i++) {
 		field *fld = f->fields[i];
-		const choice_list *l =
-		        fld->type == FIELD_CHOICE || fld->type == FIELD_MULTI ? list_of(f, fld) : NULL;
+		const choice_list *l = fld->type == FIELD_CHOICE || fld->type == FIELD_MULTI
+		                               ? list_of(f, fld)
+		                               : NULL;
 		out = eng_xrealloc(out, (n + 1) * sizeof *out);
 		out[n++] = fld;
 		for (size_t k = 0; l && k < l->n; k++) {

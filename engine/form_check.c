@@ -220,8 +220,13 @@ check_cycles(check_ctx *cc)
 	bool *deps = eng_xcalloc(n * n, sizeof *deps);
 	unsigned char *colour = eng_xcalloc(n, 1);
 
-	for (size_t i = 0; i < n; i++)
+	/* A field depends on its own show-if and on its repeat's: two repeats
+	 * whose show-ifs name each other's fields form a cycle too. */
+	for (size_t i = 0; i < n; i++) {
 		collect_deps(f, f->fields[i]->show_if, deps + i * n);
+		if (f->fields[i]->in_repeat)
+			collect_deps(f, f->fields[i]->in_repeat->show_if, deps + i * n);
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (colour[i] == 0 && find_cycle(f, i, colour, deps)) {
 			REPORT(cc, f->fields[i]->line,
@@ -256,7 +261,9 @@ form_check(form *f, form_diag_fn diag, void *ctx)
 		field *fld = f->fields[i];
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(fld->id, f->fields[j]->id) == 0) {
-				const field *added = fld->other_of ? fld : f->fields[j]->other_of ? f->fields[j] : NULL;
+				const field *added = fld->other_of            ? fld
+				                     : f->fields[j]->other_of ? f->fields[j]
+				                                              : NULL;
 				if (added)
 					REPORT(&cc, added == fld ? f->fields[j]->line : fld->line,
 					       "field \"%s\" is also the field that other=\"true\" "

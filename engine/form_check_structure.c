@@ -26,7 +26,8 @@ check_ids(check_ctx *cc)
 	for (size_t i = 0; i < f->nderived; i++) {
 		const derived *d = &f->derived[i];
 		if (form_field_by_id(f, d->id) || form_repeat_by_id(f, d->id))
-			REPORT(cc, d->line, "derived id \"%s\" is also a field or repeat id", d->id);
+			REPORT(cc, d->line, "derived id \"%s\" is also a field or repeat id",
+			       d->id);
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(f->derived[j].id, d->id) == 0)
 				REPORT(cc, d->line, "duplicate derived id \"%s\"", d->id);
@@ -155,8 +156,8 @@ check_other(check_ctx *cc)
 		for (size_t k = 0; k < field_choice_count(fld); k++)
 			n += fld->choices->items[k].other;
 		if (n > 1)
-			REPORT(cc, fld->line, "field \"%s\" has %zu other=\"true\" choices; keep one",
-			       fld->id, n);
+			REPORT(cc, fld->line,
+			       "field \"%s\" has %zu other=\"true\" choices; keep one", fld->id, n);
 	}
 }
 

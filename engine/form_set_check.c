@@ -34,8 +34,8 @@ check_carry(const form *f, const form *to, const carry_rule *c, form_diag_fn dia
 	if (!ff)
 		return 0; /* reported by form_check */
 	if (!tf)
-		return report(diag, ctx, f, c->line, "<carry to=\"%s\">: form \"%s\" has no such field",
-		              c->to, to->id);
+		return report(diag, ctx, f, c->line,
+		              "<carry to=\"%s\">: form \"%s\" has no such field", c->to, to->id);
 	if (ff->type != tf->type || ff->rule != tf->rule || (ff->in_repeat != NULL) ||
 	    (tf->in_repeat != NULL))
 		return report(diag, ctx, f, c->line,
@@ -58,10 +58,11 @@ form_set_check(const form_set *s, form_diag_fn diag, void *ctx)
 				continue;
 			to = form_set_find(s, p->form);
 			if (!to) {
-				problems += report(diag, ctx, f, p->line,
-				                   "<next form=\"%s\">: no form with that id in this "
-				                   "folder%s",
-				                   p->form, "");
+				problems +=
+				        report(diag, ctx, f, p->line,
+				               "<next form=\"%s\">: no form with that id in this "
+				               "folder%s",
+				               p->form, "");
 				continue;
 			}
 			for (size_t c = 0; c < p->ncarries; c++)

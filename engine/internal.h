@@ -37,7 +37,7 @@ typedef struct choice {
 	char *code;  /* optional: the value a prefill source gives for it, e.g. card.sex "2" */
 	bool other;  /* other="true": a text field <field>_<choice> specifies it */
 	char *spec_label, *spec_term, *spec_help; /* <specify>, or NULL */
-	int spec_max;                              /* 0 when not given */
+	int spec_max;                             /* 0 when not given */
 	int line;
 } choice;
 
@@ -66,11 +66,11 @@ struct field {
 	condition *show_if;
 	condition *required_if; /* required="true" wins; else required while this holds */
 	int line;
-	size_t index;         /* position in the form */
-	int repeat;           /* index in form->repeats, -1 outside repeats */
+	size_t index;                 /* position in the form */
+	int repeat;                   /* index in form->repeats, -1 outside repeats */
 	const form_repeat *in_repeat; /* the same as a pointer, NULL outside */
-	const field *other_of; /* added by other="true": the choice field it specifies */
-	const char *other_choice; /* ... and the choice id (borrowed) */
+	const field *other_of;        /* added by other="true": the choice field it specifies */
+	const char *other_choice;     /* ... and the choice id (borrowed) */
 };
 
 struct form_repeat {
@@ -142,9 +142,9 @@ typedef struct slot {
 
 struct answers {
 	const form *f;
-	slot *top;     /* one per field; used for fields outside repeats */
-	int *count;    /* per repeat: number of instances */
-	slot **inst;   /* per repeat: count * repeat->nfields slots, instance-major */
+	slot *top;   /* one per field; used for fields outside repeats */
+	int *count;  /* per repeat: number of instances */
+	slot **inst; /* per repeat: count * repeat->nfields slots, instance-major */
 };
 
 /* ---- answers.c ---- */

@@ -165,8 +165,7 @@ check_shape(const form *f, json_t *jans, unsigned flags, char *why, size_t whyle
 /* Sets one value through validation; false (with why) when refused,
  * unless flags say to drop what the form no longer accepts. */
 static bool
-set_one(answers *a, const field *fld, int k, json_t *val, unsigned flags, char *why,
-        size_t whylen)
+set_one(answers *a, const field *fld, int k, json_t *val, unsigned flags, char *why, size_t whylen)
 {
 	answer_error e;
 	if (!val || !*json_string_value(val))
@@ -285,7 +284,8 @@ answers_from_json(const char *json, const form_set *forms, char **lang_out, char
 {
 	json_t *root = json_loads(json ? json : "", JSON_REJECT_DUPLICATES, NULL);
 	json_t *jform = json_is_object(root) ? json_object_get(root, "form") : NULL;
-	const form *f = json_is_string(jform) ? form_set_find(forms, json_string_value(jform)) : NULL;
+	const form *f =
+	        json_is_string(jform) ? form_set_find(forms, json_string_value(jform)) : NULL;
 	answers *a;
 
 	if (json_is_string(jform) && !f) {

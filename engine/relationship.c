@@ -30,8 +30,8 @@ static const char *const chain_terms[] = {
 };
 
 static const char *const display_terms[] = {
-        "世帯主", "妻",     "夫", "子",     "父",         "母",         "子の妻", "子の夫",
-        "子の子", "妻の子", "兄", "姉",     "弟",         "妹",         "祖父",   "祖母",
+        "世帯主", "妻",     "夫",     "子",         "父",         "母", "子の妻", "子の夫",
+        "子の子", "妻の子", "兄",     "姉",         "弟",         "妹", "祖父",   "祖母",
         "孫",     "縁故者", "同居人", "夫（未届）", "妻（未届）", NULL,
 };
 
@@ -66,7 +66,8 @@ canonical_spelling(const char *in)
 		sbuf_add_cp(&b, cp);
 	}
 	char *s = sbuf_take(&b);
-	static const char *const pre[][2] = {{"未届の夫", "夫（未届）"}, {"未届の妻", "妻（未届）"}};
+	static const char *const pre[][2] = {{"未届の夫", "夫（未届）"},
+	                                     {"未届の妻", "妻（未届）"}};
 	for (size_t p = 0; p < 2; p++) {
 		char *hit = strstr(s, pre[p][0]);
 		if (hit) {

@@ -76,6 +76,7 @@ typedef struct app {
 	cardio_session *card;
 	bool card_demo;
 	bool no_reader;     /* pcscd or reader missing: offer the demo card */
+	char reader[256];   /* the reader holding the open card, "" for the demo */
 	int pin_tries;
 	textinput pin;
 	cardio_identity identity;

@@ -1,10 +1,9 @@
 /*
  * `yorisoi forms list` and `yorisoi forms check [FILE|DIR ...]`: the form
  * author's tools. A folder is checked file by file and then as a set
- * (<next form="..."> must name a form of the same folder). Problems go to stderr as "file:line: message" (a
- * compiler's format, so editors can jump to them); the diagnostics
- * themselves are English, like a compiler's, while the command's own
- * words are translated.
+ * (<next form="..."> must name a form of the same folder). Problems go to stderr as "file:line:
+ * message" (a compiler's format, so editors can jump to them); the diagnostics themselves are
+ * English, like a compiler's, while the command's own words are translated.
  */
 #include "engine/engine.h"
 #include "tui/commands.h"

@@ -652,9 +652,6 @@ handoff_decode_cmd(int argc, char **argv)
 	}
 	if (optind == argc - 1)
 		path = argv[optind];
-	if ((rc = load_trust(keys, nkeys, city_file, &kr, &city, &have_city)) != 0)
-		goto out;
-	rc = EXIT_OTHER;
 
 	scanned = slurp(path, &len);
 	if (!scanned) {
@@ -682,6 +679,10 @@ handoff_decode_cmd(int argc, char **argv)
 		rc = decode_fail(&err, &org);
 		goto out;
 	}
+	/* The keys are read after the scan: a scanner may take its time. */
+	if ((rc = load_trust(keys, nkeys, city_file, &kr, &city, &have_city)) != 0)
+		goto out;
+	rc = EXIT_OTHER;
 	forms = load_forms();
 	if (!forms)
 		goto out;

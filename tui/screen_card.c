@@ -100,6 +100,7 @@ open_demo(app *a)
 		return;
 	}
 	a->card_demo = true;
+	a->reader[0] = '\0';
 	card_opened(a);
 }
 
@@ -125,6 +126,7 @@ card_poll(app *a)
 		return;
 	}
 	a->card_demo = false;
+	snprintf(a->reader, sizeof a->reader, "%s", reader);
 	card_opened(a);
 }
 
@@ -314,7 +316,25 @@ pin_key(app *a, wint_t ch, bool is_key)
 	a->error[0] = '\0';
 }
 
-const screen_ops screen_pin = {pin_enter, pin_draw, pin_key, NULL};
+/* A card pulled while the resident is about to type: say so at once,
+ * rather than when Enter finds it gone. */
+static void
+pin_tick(app *a)
+{
+	char reader[256];
+	cardio_error err;
+	if (a->card_demo || !a->reader[0])
+		return;
+	cardio_status st = cardio_wait_card(a->reader, 0, reader, sizeof reader, &err);
+	if (st == CARDIO_ERR_NO_CARD || st == CARDIO_ERR_NO_READER) {
+		close_card(a);
+		app_go(a, SCR_CARD);
+		cardio_error removed = {.status = CARDIO_ERR_REMOVED};
+		msg_card_error(&removed, a->error, sizeof a->error);
+	}
+}
+
+const screen_ops screen_pin = {pin_enter, pin_draw, pin_key, pin_tick};
 
 /* ---- one try left ------------------------------------------------------- */
 

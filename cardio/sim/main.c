@@ -9,6 +9,7 @@
  */
 #include "cardio/cardio.h"
 #include "cardio/internal.h"
+#include "cardio/sim/dump.h"
 #include "cardio/sim/vpcd.h"
 
 #include <errno.h>
@@ -35,7 +36,8 @@ on_signal(int sig)
 static void
 usage(FILE *to)
 {
-	fprintf(to, "Usage: yorisoi-cardsim --persona FILE [--port N] [--host H] [--log FILE]\n");
+	fprintf(to, "Usage: yorisoi-cardsim --persona FILE [--port N] [--host H] [--log FILE]\n"
+	            "       yorisoi-cardsim --persona FILE [--dump-ef0002 OUT] [--dump-answers OUT]\n");
 }
 
 static void logline(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -166,8 +168,11 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 	        {"persona", required_argument, NULL, 'p'}, {"port", required_argument, NULL, 'P'},
 	        {"host", required_argument, NULL, 'H'},    {"log", required_argument, NULL, 'l'},
+	        {"dump-ef0002", required_argument, NULL, 'E'},
+	        {"dump-answers", required_argument, NULL, 'A'},
 	        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
 	const char *persona = NULL, *host = "127.0.0.1", *logpath = NULL;
+	const char *dump_ef = NULL, *dump_answers = NULL;
 	long port = 35963;
 	int c, rc = 1;
 	char why[200] = "";
@@ -194,6 +199,12 @@ main(int argc, char **argv)
 		case 'l':
 			logpath = optarg;
 			break;
+		case 'E':
+			dump_ef = optarg;
+			break;
+		case 'A':
+			dump_answers = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -209,6 +220,13 @@ main(int argc, char **argv)
 	text = slurp(persona);
 	if (!text) {
 		fprintf(stderr, "yorisoi-cardsim: cannot read %s: %s\n", persona, strerror(errno));
+		goto out;
+	}
+	if (dump_ef || dump_answers) {
+		if (sim_dump(text, dump_ef, dump_answers, why, sizeof why) != 0)
+			fprintf(stderr, "yorisoi-cardsim: %s: %s\n", persona, why);
+		else
+			rc = 0;
 		goto out;
 	}
 	e = cardio_emu_new(text, why, sizeof why);

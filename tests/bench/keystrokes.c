@@ -166,9 +166,9 @@ run(const form *f, json_t *h, const char *json, tally *t)
 			const field *fld = form_field_at(f, (size_t)s.field);
 			const char *want = answers_get_at(ref, field_id(fld), s.instance);
 			const char *shown = answers_get_at(a, field_id(fld), s.instance);
-			t->console += console_cost(fld, shown, answers_prefilled_at(a, field_id(fld),
-			                                                            s.instance),
-			                           want);
+			t->console += console_cost(
+			        fld, shown, answers_prefilled_at(a, field_id(fld), s.instance),
+			        want);
 			if (!want || !shown || strcmp(want, shown) != 0)
 				answers_put_at(a, field_id(fld), s.instance, want);
 			if (want) {

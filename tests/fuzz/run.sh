@@ -52,6 +52,7 @@ runs=20000
 
 engine_src=$(ls engine/*.c)
 if build_target fuzz_basic4 cardio/*.c; then run_target fuzz_basic4 $secs; else echo "FAIL: fuzz/fuzz_basic4 (build, see $out/fuzz_basic4.build.log)"; fi
+if build_target fuzz_card_read cardio/*.c; then run_target fuzz_card_read $secs; else echo "FAIL: fuzz/fuzz_card_read (build, see $out/fuzz_card_read.build.log)"; fi
 # shellcheck disable=SC2086
 if build_target fuzz_handoff_decode handoff/*.c $engine_src; then run_target fuzz_handoff_decode $secs; else echo "FAIL: fuzz/fuzz_handoff_decode (build)"; fi
 # shellcheck disable=SC2086

@@ -57,10 +57,10 @@ start_case() {
 	line=$(sed -n "$1p" "$tmp/cases")
 	[ -n "$line" ] || return 0
 	set -- "$1" $line
-	r=$(($1 % 2))
-	eval "rname=\$READER$r"
-	pcsc_wait_empty_reader "$rname" || {
-		echo "FAIL: card-fault/reader-$r-not-empty-before-$2@$3"
+	sr=$(($1 % 2))
+	eval "srname=\$READER$sr"
+	pcsc_wait_empty_reader "$srname" || {
+		echo "FAIL: card-fault/reader-$sr-not-empty-before-$2@$3"
 		exit 1
 	}
 	{
@@ -69,8 +69,8 @@ start_case() {
 		echo "fault_at_apdu = $3"
 	} >"$tmp/case$1.persona"
 	: >"$tmp/sim$1.log"
-	"$SIM" --persona "$tmp/case$1.persona" --port $((PORT + r)) --log "$tmp/sim$1.log" &
-	eval "SIM$r=$!"
+	"$SIM" --persona "$tmp/case$1.persona" --port $((PORT + sr)) --log "$tmp/sim$1.log" 9>&- &
+	eval "SIM$sr=$!"
 }
 
 stop_sim() { # reader index

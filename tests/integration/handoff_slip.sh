@@ -131,13 +131,41 @@ def png_gray(path):
         rows.append([line[x] for x in range(0, stride, bpp)]); prev = line
     return w, h, rows
 w, h, rows = png_gray(sys.argv[1])
-# the longest horizontal dark run in the top half is the finder pattern's top edge (7 modules)
+# the finder pattern: runs dark, light, dark, light, dark in the ratio
+# 1:1:3:1:1 across a row and down the column through its centre
+def runs_of(line):
+    out = []; x = 0
+    while x < len(line):
+        v = line[x] < 128; n = 0
+        while x < len(line) and (line[x] < 128) == v:
+            n += 1; x += 1
+        out.append((v, n, x - n))
+    return out
+def finder(r, i):
+    if i + 5 > len(r) or not r[i][0]:
+        return 0
+    a, b, c, d, e = (q[1] for q in r[i:i + 5])
+    u = (a + b + c + d + e) / 7
+    if u < 2 or any(abs(q - k * u) > u * 0.5 for q, k in ((a, 1), (b, 1), (c, 3), (d, 1), (e, 1))):
+        return 0
+    return a + b + c + d + e
 best = 0
-for y in range(h // 2):
-    run = 0
-    for v in rows[y]:
-        run = run + 1 if v < 128 else 0
-        best = max(best, run)
+for y in range(h):
+    r = runs_of(rows[y])
+    for i in range(len(r) - 4):
+        side = finder(r, i)
+        if not side:
+            continue
+        cx = r[i + 2][2] + r[i + 2][1] // 2
+        col = runs_of([rows[yy][cx] for yy in range(h)])
+        for j in range(len(col) - 4):
+            if col[j + 2][2] <= y < col[j + 2][2] + col[j + 2][1] and finder(col, j):
+                best = side
+                break
+        if best:
+            break
+    if best:
+        break
 module_mm = best / 7 / 200 * 25.4
 print("module %.2f mm" % module_mm, file=sys.stderr)
 sys.exit(0 if module_mm >= 0.49 else 1)

@@ -7,7 +7,8 @@
 # only one can run: the scripts take a lock (flock on
 # /tmp/yorisoi-pcscd.lock) so they queue behind each other, and wait (up to
 # PCSC_WAIT_S seconds, default 120) for a pcscd they did not start to go
-# away. They never kill a pcscd they did not start.
+# away. They never kill a pcscd they did not start. Children are started
+# with the lock's fd 9 closed, so a stray one never holds the lock.
 #
 # Variables: BUILD, YORISOI, SIM, PERSONAS, PORT; PCSC_TMP (a temp dir,
 # removed at exit), PCSCD_PID, SIM_PID. Functions are prefixed pcsc_/sim_.
@@ -125,7 +126,7 @@ DEVICENAME   /dev/null:0x9C7B
 LIBPATH      $PCSC_DRIVER
 CHANNELID    0x9C7B
 EOF
-	pcscd -f -c "$PCSC_TMP/conf" >"$PCSC_TMP/pcscd.log" 2>&1 &
+	pcscd -f -c "$PCSC_TMP/conf" >"$PCSC_TMP/pcscd.log" 2>&1 9>&- &
 	PCSCD_PID=$!
 	pcsc_wait_empty_reader && return 0
 	tail -n 20 "$PCSC_TMP/pcscd.log" >&2
@@ -142,7 +143,7 @@ pcsc_stop() {
 # sim_insert PERSONA_FILE LOG [PORT]: the card goes in (the sim connects).
 sim_insert() {
 	: >"$2"
-	"$SIM" --persona "$1" --port "${3:-$PORT}" --log "$2" &
+	"$SIM" --persona "$1" --port "${3:-$PORT}" --log "$2" 9>&- &
 	SIM_PID=$!
 }
 

@@ -116,6 +116,8 @@ TEST(repeat_checks)
 	CHECK(bad("repeat-min-max.xml", 6, "min=\"3\" is greater than max=\"2\""));
 	CHECK(bad("repeat-id-clash.xml", 6, "repeat id \"r\" is also a field id"));
 	CHECK(bad("repeat-show-if-self.xml", 11, "names its own fields"));
+	/* Two repeats whose show-ifs name each other's fields. */
+	CHECK(bad("repeat-cycle.xml", 8, "cycle"));
 }
 
 TEST(derived_checks)

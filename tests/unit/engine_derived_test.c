@@ -168,8 +168,8 @@ TEST(next_procedures_and_carry)
 	CHECK(answers_form(b) == t);
 	CHECK_STR(answers_get(b, "name"), "山田 太郎");
 	CHECK(answers_prefilled_at(b, "name", 0));
-	CHECK(answers_get(b, "birth") == NULL);  /* date into text: types differ */
-	CHECK(answers_get(b, "reason") == NULL); /* "other" is not a choice there */
+	CHECK(answers_get(b, "birth") == NULL);           /* date into text: types differ */
+	CHECK(answers_get(b, "reason") == NULL);          /* "other" is not a choice there */
 	CHECK_STR(answers_get(b, "since"), "2025-04-01"); /* <carry from to> */
 	CHECK_INT(answers_repeat_count(b, "members"), 2); /* max 2 there */
 	CHECK_STR(answers_get_at(b, "m_name", 1), "山田 一郎");

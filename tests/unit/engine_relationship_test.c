@@ -35,9 +35,30 @@ TEST(relationship_accepts_registry_terms)
 	answers *a = answers_new(f);
 	const char *v;
 	static const char *const ok[] = {
-	        "世帯主", "本人", "妻", "夫", "子", "父", "母", "子の妻", "子の夫", "子の子",
-	        "妻の子", "夫の子", "父の父", "母の母", "妻の父", "兄の子", "父の兄", "孫",
-	        "曾孫", "縁故者", "同居人", "夫（未届）", "妻（未届）", "妻（未届）の子",
+	        "世帯主",
+	        "本人",
+	        "妻",
+	        "夫",
+	        "子",
+	        "父",
+	        "母",
+	        "子の妻",
+	        "子の夫",
+	        "子の子",
+	        "妻の子",
+	        "夫の子",
+	        "父の父",
+	        "母の母",
+	        "妻の父",
+	        "兄の子",
+	        "父の兄",
+	        "孫",
+	        "曾孫",
+	        "縁故者",
+	        "同居人",
+	        "夫（未届）",
+	        "妻（未届）",
+	        "妻（未届）の子",
 	        "子の子の子の子",
 	};
 	CHECK(field_text_rule(form_field_by_id(f, "m_rel")) == TEXT_RULE_RELATIONSHIP);
@@ -77,15 +98,19 @@ TEST(relationship_refuses_what_the_registry_does_not_write)
 	answers *a = answers_new(f);
 	const char *v;
 	static const char *const bad[] = {
-	        "長男",     /* no longer used since 1995: 子 */
-	        "配偶者",   /* the statistical list, not the 住民票's */
-	        "子の",     /* dangling の */
-	        "の子",     /* leading の */
-	        "子のの妻", /* empty term */
-	        "世帯主の子", /* the head stands alone */
-	        "同居人の子", /* so do 縁故者 and 同居人 */
+	        "長男",               /* no longer used since 1995: 子 */
+	        "配偶者",             /* the statistical list, not the 住民票's */
+	        "子の",               /* dangling の */
+	        "の子",               /* leading の */
+	        "子のの妻",           /* empty term */
+	        "世帯主の子",         /* the head stands alone */
+	        "同居人の子",         /* so do 縁故者 and 同居人 */
 	        "子の子の子の子の子", /* more than four terms */
-	        "son",      "子供", "妻子", "夫（未届", "子（未届）",
+	        "son",
+	        "子供",
+	        "妻子",
+	        "夫（未届",
+	        "子（未届）",
 	};
 	CHECK_INT(rel(a, "子", &v), ANSWER_OK);
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {

@@ -315,12 +315,13 @@ TEST(json_arrays_round_trip)
 	CHECK_INT(answers_set_at(a, "k_name", 0, "hidden", NULL), ANSWER_OK);
 	CHECK_INT(answers_set(a, "school_note", "第一小学校", NULL), ANSWER_OK);
 	char *j = answers_to_json(a, "ja");
-	CHECK_STR(j, "{\"form\": \"household\", \"form_version\": 1, \"lang\": \"ja\", \"answers\": "
-	             "{\"name\": \"山田 太郎\", \"birth\": \"1980-05-01\", \"move_date\": "
-	             "\"2025-04-01\", \"reason\": \"job\", \"members\": [{\"m_name\": \"山田 "
-	             "太郎\", \"m_rel\": \"世帯主\"}, {\"m_name\": \"山田 一郎\", \"m_rel\": "
-	             "\"子\", \"m_school\": \"yes\"}], \"has_kids\": \"no\", \"school_note\": "
-	             "\"第一小学校\"}}");
+	CHECK_STR(j,
+	          "{\"form\": \"household\", \"form_version\": 1, \"lang\": \"ja\", \"answers\": "
+	          "{\"name\": \"山田 太郎\", \"birth\": \"1980-05-01\", \"move_date\": "
+	          "\"2025-04-01\", \"reason\": \"job\", \"members\": [{\"m_name\": \"山田 "
+	          "太郎\", \"m_rel\": \"世帯主\"}, {\"m_name\": \"山田 一郎\", \"m_rel\": "
+	          "\"子\", \"m_school\": \"yes\"}], \"has_kids\": \"no\", \"school_note\": "
+	          "\"第一小学校\"}}");
 	answers *b = answers_from_json_form(j, f, NULL, why, sizeof why);
 	REQUIRE(b);
 	char *j2 = answers_to_json(b, "ja");
