@@ -54,7 +54,7 @@ const char *cardio_status_name(cardio_status s);
 
 /* The 基本4情報 as the card gives them. Strings are NUL-terminated UTF-8. */
 typedef struct cardio_identity {
-	char name[256];       /* 氏名 as on the card, family and given name separated by U+3000 */
+	char name[256]; /* 氏名 as on the card, family and given name separated by U+3000 */
 	char family_name[256];
 	char given_name[256];
 	char name_alpha[256]; /* alphabet name of a foreign resident, "" when none */
@@ -94,7 +94,7 @@ void cardio_free_readers(char **names, size_t count);
  * front end stay responsive while it waits.
  */
 cardio_status cardio_wait_card(const char *reader, int timeout_ms, char *reader_out, size_t outlen,
-			       cardio_error *err);
+                               cardio_error *err);
 
 /*
  * (Added.) cardio keeps one PC/SC context alive between calls of
@@ -141,7 +141,7 @@ void cardio_close(cardio_session *s);
 
 /* Parses the bytes of EF 0002 (the FF20 template) into *out. */
 cardio_status cardio_parse_basic4(const uint8_t *buf, size_t len, cardio_identity *out,
-				  cardio_error *err);
+                                  cardio_error *err);
 
 /* ---- the emulated card (demo and yorisoi-cardsim) ----------------------- */
 
@@ -166,7 +166,7 @@ void cardio_emu_reset(cardio_emu *e);
 unsigned cardio_emu_remove_after(const cardio_emu *e);
 /* Answers one command APDU; returns the response length (data + SW). */
 size_t cardio_emu_transmit(cardio_emu *e, const uint8_t *cmd, size_t cmdlen, uint8_t *resp,
-			   size_t resplen);
+                           size_t resplen);
 /* Counters the tests read: APDUs seen and VERIFY commands carrying a PIN. */
 unsigned cardio_emu_apdus(const cardio_emu *e);
 unsigned cardio_emu_pin_verifies(const cardio_emu *e);

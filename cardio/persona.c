@@ -94,10 +94,10 @@ static int
 set_key(cardio_persona *p, const char *key, const char *val, unsigned *seen, char *why,
         size_t whylen)
 {
-	static const char *const keys[] = {
-	        "name",      "name_alpha",        "address",       "birth", "sex",
-	        "mynumber",  "pin",               "pin_tries",     "remove_after_apdu",
-	        "power_up_6f00", "fault", "fault_at_apdu"};
+	static const char *const keys[] = {"name",          "name_alpha", "address",
+	                                   "birth",         "sex",        "mynumber",
+	                                   "pin",           "pin_tries",  "remove_after_apdu",
+	                                   "power_up_6f00", "fault",      "fault_at_apdu"};
 	size_t k;
 	for (k = 0; k < sizeof keys / sizeof keys[0]; k++)
 		if (strcmp(key, keys[k]) == 0)

@@ -156,17 +156,25 @@ need(pen *p, double h)
 	p->y = p->top;
 }
 
-/* A paragraph across the column; advances y. */
+/* A paragraph across the column; advances y. It starts a new page unless
+ * `keep` more points (what must follow it) fit as well. */
+static void
+para_keep(pen *p, const char *text, const char *font, const char *lang, double size, int bold,
+          double gap_after, double keep)
+{
+	PangoLayout *l = make_layout(p, text, font, lang, size, bold, p->width);
+	double h = layout_height(l);
+	need(p, h + keep);
+	show_layout(p, l, p->left, p->y);
+	p->y += h + gap_after;
+	g_object_unref(l);
+}
+
 static void
 para(pen *p, const char *text, const char *font, const char *lang, double size, int bold,
      double gap_after)
 {
-	PangoLayout *l = make_layout(p, text, font, lang, size, bold, p->width);
-	double h = layout_height(l);
-	need(p, h);
-	show_layout(p, l, p->left, p->y);
-	p->y += h + gap_after;
-	g_object_unref(l);
+	para_keep(p, text, font, lang, size, bold, gap_after, 0);
 }
 
 static void
@@ -187,7 +195,7 @@ static void
 row(pen *p, const char *label, const char *lfont, const char *value, const char *vfont,
     const char *lang, double size)
 {
-	double lw = p->width * (p->paginate ? 0.35 : 0.42), gap = MM(2), pad = MM(1.2);
+	double lw = p->width * (p->paginate ? 0.35 : 0.42), gap = MM(2), pad = MM(1);
 	PangoLayout *l = make_layout(p, label, lfont, lang, size, 1, lw - gap);
 	PangoLayout *v = make_layout(p, value, vfont, lang, size, 0, p->width - lw);
 	double h = dmax(layout_height(l), layout_height(v)) + 2 * pad;
@@ -318,7 +326,7 @@ layout_slip(pen *p, const slip_data *d)
 {
 	const handoff_slip_text *t = d->t;
 	const form *f = answers_form(d->a);
-	double big = d->receipt ? 14 : 18, body = d->receipt ? 9 : 10;
+	double big = d->receipt ? 14 : 18, body = d->receipt ? 9 : 9.5;
 	char desk[HANDOFF_NAME_MAX + 32], id[9];
 
 	para(p, form_title(f), FONT_JA, "ja", big, 1, MM(1));
@@ -352,7 +360,7 @@ layout_slip(pen *p, const slip_data *d)
 		p->y += MM(3);
 	}
 	if (t->clerk_heading)
-		para(p, t->clerk_heading, FONT_JA, "ja", body + 2, 1, MM(1));
+		para_keep(p, t->clerk_heading, FONT_JA, "ja", body + 2, 1, MM(1), MM(14));
 	rule(p, 0.8);
 	for (size_t i = 0; i < d->nrows; i++) {
 		const handoff_row *r = &d->rows[i];
@@ -361,13 +369,14 @@ layout_slip(pen *p, const slip_data *d)
 			char head[256];
 			snprintf(head, sizeof head, "%s %d", r->group, r->instance + 1);
 			p->y += MM(1.5);
-			para(p, head, FONT_JA, "ja", body, 1, MM(0.5));
+			para_keep(p, head, FONT_JA, "ja", body, 1, MM(0.5), MM(14));
 		}
 		row(p, r->term, FONT_JA, r->value, FONT_JA, "ja", body);
 	}
 	p->y += MM(5);
 	if (t->resident_heading && t->nlines > 0) {
-		para(p, t->resident_heading, p->res_font, p->res_lang, body + 2, 1, MM(1));
+		para_keep(p, t->resident_heading, p->res_font, p->res_lang, body + 2, 1, MM(1),
+		          MM(14));
 		rule(p, 0.8);
 		for (size_t i = 0; i < t->nlines; i++)
 			row(p, t->lines[i].label, p->res_font, t->lines[i].value, p->res_font,
@@ -504,6 +513,11 @@ out:
 	for (size_t i = 0; i < codes->n; i++)
 		handoff_qr_free(d.qr[i]);
 	handoff_summary_free(d.rows, d.nrows);
+	/* Slips are rare: give back Pango's and Cairo's font caches, so that a
+	 * long-running console does not keep them (and leak checkers see what
+	 * is ours). */
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
 	return st;
 }
 

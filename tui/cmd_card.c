@@ -163,12 +163,11 @@ read_pin(bool from_stdin, char *pin, size_t cap)
 static int
 print_identity(const cardio_identity *id, const char *reader)
 {
-	json_t *o =
-	        json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "name", id->name,
-	                  "family_name", id->family_name, "given_name", id->given_name,
-	                  "name_alpha", id->name_alpha, "address", id->address,
-	                  "address_normalized", id->address_normalized, "birth", id->birth,
-	                  "sex", id->sex, "card_type", id->card_type, "reader", reader);
+	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "name",
+	                      id->name, "family_name", id->family_name, "given_name",
+	                      id->given_name, "name_alpha", id->name_alpha, "address", id->address,
+	                      "address_normalized", id->address_normalized, "birth", id->birth,
+	                      "sex", id->sex, "card_type", id->card_type, "reader", reader);
 	if (!o)
 		return -1;
 	char *s = json_dumps(o, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

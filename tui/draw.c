@@ -123,10 +123,11 @@ draw_end(app *a, const char *hints)
 	if (a->error[0]) {
 		char line[640];
 		snprintf(line, sizeof line, _("Error: %s"), a->error);
-		/* Errors may need two lines: draw upwards from the bottom bar. */
+		/* Errors may need up to three lines (a form's hint follows the
+		 * sentence): draw upwards from the bottom bar. */
 		int rows = width_wrapped_lines(line, COLS - 2);
-		if (rows > 2)
-			rows = 2;
+		if (rows > 3)
+			rows = 3;
 		draw_para(y - rows + 1, 1, COLS - 2, rows, line, A_BOLD | A_UNDERLINE);
 	} else if (a->notice[0]) {
 		draw_str(y, 1, COLS - 2, a->notice, A_BOLD);

@@ -3,11 +3,30 @@
 #include "tui/i18n.h"
 
 #include <stdio.h>
+#include <string.h>
+
+/* A form may add its own advice for a field (<hint>): it follows the
+ * general sentence. */
+static const char *
+with_hint(const field *fld, char *buf, size_t n)
+{
+	const char *hint = fld ? field_hint(fld) : NULL;
+	size_t len = strlen(buf);
+	if (hint && *hint && len + 2 < n)
+		snprintf(buf + len, n - len, " %s", _(hint));
+	return buf;
+}
 
 const char *
 msg_answer_error(const field *fld, const answer_error *e, char *buf, size_t n)
 {
-	(void)fld;
+	snprintf(buf, n, "%s", _("This answer cannot be used. Please check it."));
+	if (e->status == ANSWER_ERR_RELATIONSHIP) {
+		snprintf(buf, n, "%s",
+			 _("Write the relationship to the head of the household as the register "
+			   "does, for example 妻, 子, 子の妻, 妻の子 or 夫（未届）."));
+		return with_hint(fld, buf, n);
+	}
 	switch (e->status) {
 	case ANSWER_OK:
 		snprintf(buf, n, "%s", "");
@@ -66,8 +85,10 @@ msg_answer_error(const field *fld, const answer_error *e, char *buf, size_t n)
 	case ANSWER_ERR_UNKNOWN_FIELD:
 		snprintf(buf, n, "%s", _("This question is not part of the form."));
 		break;
+	default:
+		break; /* the general sentence above */
 	}
-	return buf;
+	return e->status == ANSWER_OK ? buf : with_hint(fld, buf, n);
 }
 
 const char *

@@ -56,8 +56,8 @@ write_file(const char *path, const uint8_t *buf, size_t n)
 }
 
 int
-sim_dump(const char *persona_text, const char *ef0002_path, const char *answers_path,
-         char *why, size_t whylen)
+sim_dump(const char *persona_text, const char *ef0002_path, const char *answers_path, char *why,
+         size_t whylen)
 {
 	cardio_persona p;
 	int rc = -1;
@@ -82,7 +82,8 @@ sim_dump(const char *persona_text, const char *ef0002_path, const char *answers_
 		if (!r.e)
 			goto out;
 		cardio_emu_power(r.e, 1);
-		if (cardio_session_start(&rec_transport, &r, "dump", "dump", &s, &err) == CARDIO_OK &&
+		if (cardio_session_start(&rec_transport, &r, "dump", "dump", &s, &err) ==
+		            CARDIO_OK &&
 		    cardio_pin_tries(s, &tries, &err) == CARDIO_OK &&
 		    cardio_verify_pin(s, p.pin, &err) == CARDIO_OK)
 			cardio_read_identity(s, &id, &err);

@@ -36,8 +36,9 @@ on_signal(int sig)
 static void
 usage(FILE *to)
 {
-	fprintf(to, "Usage: yorisoi-cardsim --persona FILE [--port N] [--host H] [--log FILE]\n"
-	            "       yorisoi-cardsim --persona FILE [--dump-ef0002 OUT] [--dump-answers OUT]\n");
+	fprintf(to,
+	        "Usage: yorisoi-cardsim --persona FILE [--port N] [--host H] [--log FILE]\n"
+	        "       yorisoi-cardsim --persona FILE [--dump-ef0002 OUT] [--dump-answers OUT]\n");
 }
 
 static void logline(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -165,12 +166,14 @@ serve(int fd, cardio_emu *e)
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-	        {"persona", required_argument, NULL, 'p'}, {"port", required_argument, NULL, 'P'},
-	        {"host", required_argument, NULL, 'H'},    {"log", required_argument, NULL, 'l'},
-	        {"dump-ef0002", required_argument, NULL, 'E'},
-	        {"dump-answers", required_argument, NULL, 'A'},
-	        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"persona", required_argument, NULL, 'p'},
+	                                         {"port", required_argument, NULL, 'P'},
+	                                         {"host", required_argument, NULL, 'H'},
+	                                         {"log", required_argument, NULL, 'l'},
+	                                         {"dump-ef0002", required_argument, NULL, 'E'},
+	                                         {"dump-answers", required_argument, NULL, 'A'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {NULL, 0, NULL, 0}};
 	const char *persona = NULL, *host = "127.0.0.1", *logpath = NULL;
 	const char *dump_ef = NULL, *dump_answers = NULL;
 	long port = 35963;

@@ -17,7 +17,7 @@ fi
 pkgs="libpcsclite sqlite3 libqrencode libsodium libxml-2.0 zlib jansson libpng"
 cflags="-std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DPREFIX=\"/usr/local\" -g -O1 -I. \
 $(pkg-config --cflags $pkgs) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
-libs="$(pkg-config --libs $pkgs)"
+libs="$(pkg-config --libs $pkgs) -lunistring"
 
 build_target() { # name sources...
 	name=$1

@@ -26,10 +26,10 @@ select_ap(cardio_emu *e)
 
 TEST(fault_switches_parse_and_bad_ones_are_refused)
 {
-	static const char *const good[] = {"remove",   "garbage",     "truncate", "sw:6F00",
-	                                   "sw:6a82",  "slow:0",      "slow:60000", "not_mynumber"};
-	static const char *const bad[] = {"", "sw:6F", "sw:6F000", "sw:GGGG", "slow:", "slow:-1",
-	                                  "slow:60001", "explode"};
+	static const char *const good[] = {"remove",  "garbage", "truncate",   "sw:6F00",
+	                                   "sw:6a82", "slow:0",  "slow:60000", "not_mynumber"};
+	static const char *const bad[] = {"",      "sw:6F",   "sw:6F000",   "sw:GGGG",
+	                                  "slow:", "slow:-1", "slow:60001", "explode"};
 	char why[160];
 	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
 		cardio_emu *e = cardio_emu_new(persona(good[i], 1), why, sizeof why);

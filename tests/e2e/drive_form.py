@@ -1,0 +1,808 @@
+#!/usr/bin/env python3
+"""Drives the real console through one procedure, as a volunteer would.
+
+Usage: drive_form.py HOUSEHOLD.json [--size COLSxLINES] [--name NAME] [--postal-pick]
+
+For a reference household (tests/data/households/<form>.json) this writes a
+demo-card persona from the household's card (PIN 1234), starts
+`$BUILD/yorisoi --lang en --persona ...` in tmux on a private socket, picks
+the procedure by its official title, types the PIN, confirms the card, and
+then answers whatever question is on the screen: it reads the question
+label, the official term and the progress line (whose turn it is in a
+household list), finds that field in forms/<form>.xml and answers it from
+the household's answers. At "Check your answers" it makes the handoff code,
+saves it as a PNG, scans it with zbarimg, reads it back with `yorisoi
+handoff decode` and compares the decoded answers with the household's.
+
+Prints "PASS: e2e-form/<name>" or "FAIL: e2e-form/<name>" on stdout; on a
+failure the reason, the last screen and the steps taken go to stderr.
+--postal-pick moves the household to a postal code that covers many
+places (from $BUILD/postal.db), to the last of them, so that the pick
+screen is walked too. Standard library only. BUILD (default "build") names the build directory;
+E2E_SCALE multiplies every timeout (the ASan build is slower); E2E_VERBOSE=1
+prints the steps taken on a pass too.
+"""
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+NS = "{urn:yorisoi:form:1}"
+SCALE = float(os.environ.get("E2E_SCALE", "1") or 1)
+PIN = "1234"
+PROGRESS = re.compile(r"Question (\d+) of (\d+)(?:  ·  (.*))?$", re.M)
+
+
+class Failure(Exception):
+    pass
+
+
+def norm(s):
+    """Text without any white space: labels wrap over lines at spaces."""
+    return re.sub(r"\s+", "", s or "")
+
+
+# ---- the form definition ---------------------------------------------------
+
+
+def text_of(el, tag):
+    c = el.find(NS + tag)
+    return " ".join((c.text or "").split()) if c is not None and c.text else ""
+
+
+class Field:
+    def __init__(self, fid, kind, label, term, repeat, choices, index, prefill=None):
+        self.id, self.kind, self.label, self.term = fid, kind, label, term
+        self.repeat, self.choices, self.index = repeat, choices, index
+        self.prefill = prefill
+
+    def __repr__(self):
+        return "<field %s%s>" % (self.id, " in " + self.repeat if self.repeat else "")
+
+
+def load_form(path):
+    root = ET.parse(path).getroot()
+    form = {
+        "id": root.get("id"),
+        "title": text_of(root, "title"),
+        "label": text_of(root, "label"),
+        "fields": [],
+        "repeats": {},
+    }
+    shared = {}
+    for ch in root.iter(NS + "choices"):
+        shared[ch.get("id")] = ch.findall(NS + "choice")
+
+    def walk(el, repeat):
+        for child in el:
+            if child.tag == NS + "repeat":
+                rid = child.get("id")
+                form["repeats"][rid] = {
+                    "label": text_of(child, "label"),
+                    "term": text_of(child, "term"),
+                    "another": text_of(child, "another"),
+                }
+                walk(child, rid)
+            elif child.tag == NS + "section":
+                walk(child, repeat)
+            elif child.tag == NS + "field":
+                add_field(child, repeat)
+
+    def add_field(el, repeat):
+        kind = el.get("type")
+        cl = el.findall(NS + "choice")
+        if el.get("choices"):
+            cl = shared.get(el.get("choices"), [])
+        choices = [(c.get("id"), text_of(c, "label"), text_of(c, "term")) for c in cl]
+        f = Field(el.get("id"), kind, text_of(el, "label"), text_of(el, "term"), repeat,
+                  choices, len(form["fields"]), el.get("prefill"))
+        form["fields"].append(f)
+        # other="true": the loader adds "<field>_<choice>" right after.
+        for c in cl:
+            if c.get("other") != "true":
+                continue
+            spec = c.find(NS + "specify")
+            label = text_of(spec, "label") if spec is not None else ""
+            term = text_of(spec, "term") if spec is not None else ""
+            if not label:
+                label = text_of(c, "label")
+            if not term:
+                term = "%s（%s）" % (f.term, text_of(c, "term"))
+            oid = "%s_%s" % (f.id, c.get("id").replace("-", "_"))
+            form["fields"].append(Field(oid, "text", label, term, repeat, [],
+                                        len(form["fields"])))
+
+    walk(root, None)
+    return form
+
+
+# ---- tmux ------------------------------------------------------------------
+
+
+class Tmux:
+    def __init__(self):
+        self.sock = "yorisoi-e2e-form-%d-%d" % (os.getpid(), int(time.time() * 1000) % 100000)
+
+    def run(self, *args, check=True):
+        r = subprocess.run(["tmux", "-L", self.sock] + list(args), stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE)
+        if check and r.returncode != 0:
+            raise Failure("tmux %s failed: %s" % (" ".join(args[:2]),
+                                                   r.stderr.decode(errors="replace")))
+        return r.stdout.decode("utf-8", errors="replace")
+
+    def start(self, cols, lines, command):
+        self.run("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", str(cols), "-y",
+                 str(lines), command)
+        self.run("set-option", "-t", "t", "status", "off", check=False)
+
+    def screen(self):
+        return self.run("capture-pane", "-p", "-t", "t", check=False)
+
+    def keys(self, *keys):
+        self.run("send-keys", "-t", "t", *keys)
+
+    def type(self, text):
+        if text:
+            self.run("send-keys", "-t", "t", "-l", text)
+
+    def kill(self):
+        self.run("kill-server", check=False)
+
+
+# ---- the walk ----------------------------------------------------------------
+
+
+class Driver:
+    def __init__(self, household_path, cols, lines, name, postal_pick=False):
+        self.hh_path = household_path
+        self.hh = json.load(open(household_path, encoding="utf-8"))
+        self.form_id = self.hh["form"]
+        self.form = load_form(os.path.join(ROOT, "forms", self.form_id + ".xml"))
+        self.cols, self.lines = cols, lines
+        self.name = name or self.form_id
+        self.build = os.environ.get("BUILD", "build")
+        if not os.path.isabs(self.build):
+            self.build = os.path.join(ROOT, self.build)
+        self.exe = os.path.join(self.build, "yorisoi")
+        self.tmp = tempfile.mkdtemp(prefix="yorisoi-e2e-form.")
+        self.tmux = Tmux()
+        self.log = []
+        self.last = ""
+        self.asked = set()
+        self.last_index = -1
+        self.picked = None
+        self.t0 = time.monotonic()
+        self.deadline = self.t0 + 60 * SCALE
+        self.variant_error = None
+        if postal_pick:
+            try:
+                self.use_postal_pick()
+            except Failure as e:
+                self.variant_error = str(e)
+
+    def use_postal_pick(self):
+        """The household moved to a postal code that covers many places (so
+        the pick screen appears and has to scroll), to the last of them;
+        what the pick fills in is what the household answers."""
+        import sqlite3
+        fld = [f for f in self.form["fields"]
+               if f.kind == "postal" and not f.repeat and f.id in self.hh["answers"]]
+        if not fld:
+            raise Failure("the household answers no postal code question")
+        db = os.path.join(self.build, "postal.db")
+        if not os.path.exists(db):
+            raise Failure("no postal data at %s" % db)
+        c = sqlite3.connect("file:%s?mode=ro" % db, uri=True)
+        code = c.execute("SELECT code FROM postal GROUP BY code HAVING count(*) >= 30 "
+                         "ORDER BY count(*) DESC, code LIMIT 1").fetchone()
+        if not code:
+            raise Failure("no postal code with several places in %s" % db)
+        code = code[0]
+        rows = c.execute("SELECT prefecture, city, town FROM postal WHERE code = ? AND "
+                         "office = '' ORDER BY rowid", (code,)).fetchall()
+        c.close()
+        pref, city, town = rows[-1]
+        self.hh["postal"] = {"postal.prefecture": pref, "postal.city": city, "postal.town": town}
+        ans = self.hh["answers"]
+        ans[fld[0].id] = code[:3] + "-" + code[3:]
+        for f in self.form["fields"]:
+            if f.prefill in self.hh["postal"] and not f.repeat:
+                ans[f.id] = self.hh["postal"][f.prefill]
+        self.note("variant: postal code %s, %d places, the household's is %s %s %s"
+                  % (ans[fld[0].id], len(rows), pref, city, town))
+
+    # -- screen helpers --
+
+    def screen(self):
+        self.last = self.tmux.screen()
+        return self.last
+
+    def check_alive(self, scr):
+        if "[yorisoi exited" in scr:
+            raise Failure("the console exited or crashed")
+
+    def wait(self, pred, what, limit=10):
+        end = time.monotonic() + limit * SCALE
+        while True:
+            scr = self.screen()
+            if pred(scr):
+                return scr
+            self.check_alive(scr)
+            if time.monotonic() > end or time.monotonic() > self.deadline:
+                raise Failure("timed out waiting for: %s" % what)
+            time.sleep(0.03)
+
+    def wait_text(self, text, limit=10):
+        return self.wait(lambda s: text in s, repr(text), limit)
+
+    def settle(self):
+        """The screen once two captures in a row agree."""
+        prev = self.screen()
+        end = time.monotonic() + 5 * SCALE
+        while time.monotonic() < end:
+            time.sleep(0.04)
+            cur = self.screen()
+            if cur == prev:
+                return cur
+            prev = cur
+        return prev
+
+    @staticmethod
+    def error_line(scr):
+        for ln in scr.splitlines():
+            if ln.strip().startswith("Error:"):
+                return ln.strip()
+        return None
+
+    @staticmethod
+    def signature(scr):
+        """What identifies a screen: the progress line and the question, or its kind."""
+        lines = scr.splitlines()
+        for i, ln in enumerate(lines):
+            if PROGRESS.search(ln.strip()):
+                return ("q", ln.strip(), norm("".join(lines[i + 1:i + 6])))
+        if "This postal code covers several places" in scr:
+            return ("postal",)
+        if "Check your answers" in scr:
+            return ("review",)
+        return ("other", scr)
+
+    def note(self, msg):
+        self.log.append("%6.2fs %s" % (time.monotonic() - self.t0, msg))
+
+    # -- start up --
+
+    def write_persona(self):
+        card = self.hh.get("card")
+        if not card:
+            return None
+        birth = card["card.birth"].replace("-", "")
+        lines = [
+            "# written by tests/e2e/drive_form.py from %s" % os.path.basename(self.hh_path),
+            "name = %s" % card["card.name"],
+            "address = %s" % card["card.address"],
+            "birth = %s" % birth,
+            "sex = %s" % card.get("card.sex", "0"),
+            "mynumber = 123456789012",
+            "pin = %s" % PIN,
+            "pin_tries = 3",
+        ]
+        if card.get("card.name_alpha"):
+            lines.insert(2, "name_alpha = %s" % card["card.name_alpha"])
+        path = os.path.join(self.tmp, "household.persona")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+        return path
+
+    def env(self):
+        e = {
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "TERM": "screen-256color",
+            "NO_COLOR": "1",
+            # This run's own desk key and keys folder, shared with the decoder.
+            "XDG_DATA_HOME": os.path.join(self.tmp, "xdg"),
+            "HOME": self.tmp,
+        }
+        if self.hh.get("today"):
+            e["YORISOI_TODAY"] = self.hh["today"]
+        return e
+
+    def start(self):
+        persona = self.write_persona()
+        os.makedirs(os.path.join(self.tmp, "xdg"), exist_ok=True)
+        argv = [self.exe, "--lang", "en"]
+        if persona:
+            argv += ["--persona", persona]
+        argv += ["--db", os.path.join(self.tmp, "d.db"), "--slip-dir", self.tmp]
+        envs = " ".join("%s=%s" % (k, shlex.quote(v)) for k, v in self.env().items())
+        cmd = "env %s %s 2>%s; echo \"[yorisoi exited $?]\"; sleep 30" % (
+            envs, " ".join(shlex.quote(a) for a in argv),
+            shlex.quote(os.path.join(self.tmp, "stderr.txt")))
+        self.tmux.start(self.cols, self.lines, cmd)
+        self.note("started %dx%d: %s" % (self.cols, self.lines, " ".join(argv)))
+
+        self.wait_text("Start a new application", 15)
+        self.tmux.keys("Enter")
+        scr = self.wait_text("Which procedure is this visit for?")
+        # The line is "N. label（official title）", cut at the window's edge
+        # when narrow: the title, or failing that the line as far as shown.
+        digit = None
+        full = "%s（%s）" % (self.form["label"], self.form["title"])
+        for ln in scr.splitlines():
+            m = re.match(r"^\s*>?\s*(\d+)\. (.*?)\s*$", ln)
+            if m and self.form["title"] in m.group(2):
+                digit = int(m.group(1))
+        if digit is None:
+            for ln in scr.splitlines():
+                m = re.match(r"^\s*>?\s*(\d+)\. (.*?)\s*$", ln)
+                if m and full.startswith(m.group(2)) and len(m.group(2)) > len(
+                        self.form["label"]) + 1:
+                    digit = int(m.group(1))
+                    self.note("the picker cuts the title short: %r" % m.group(2))
+        if digit is None:
+            raise Failure("the procedure %s is not listed" % self.form["title"])
+        self.note("procedure %d: %s" % (digit, self.form["title"]))
+        if digit <= 9:
+            self.tmux.type(str(digit))
+        else:
+            self.tmux.keys("Home", *(["Down"] * (digit - 1)), "Enter")
+        if persona:
+            self.wait_text("tries left before the card locks")
+            self.tmux.type(PIN)
+            self.tmux.keys("Enter")
+            self.wait_text("Is this right?")
+            scr = self.screen()
+            if self.hh["card"]["card.name"] not in scr:
+                raise Failure("the card's name %s is not on the confirmation screen"
+                              % self.hh["card"]["card.name"])
+            self.tmux.keys("Enter")
+        else:
+            # No card in the household: go on without one.
+            self.wait_text("go on without a card")
+            self.tmux.type("m")
+            self.note("no card: typed every answer")
+        self.wait(lambda s: PROGRESS.search(s) is not None or "Check your answers" in s,
+                  "the first question")
+
+    # -- reading a question screen --
+
+    def parse_question(self, scr):
+        lines = scr.splitlines()
+        p = None
+        for i, ln in enumerate(lines):
+            m = PROGRESS.search(ln.strip())
+            if m:
+                p = i
+                break
+        if p is None:
+            return None
+        who = (m.group(3) or "").strip()
+        block, term = [], None
+        i = p + 2
+        while i < len(lines):
+            s = lines[i].strip()
+            if not s:
+                break
+            if s.startswith("［"):
+                term = s
+                break
+            if s == "(optional)":
+                break
+            block.append(s)
+            i += 1
+        return {"pos": int(m.group(1)), "total": int(m.group(2)), "who": who,
+                "label": " ".join(block), "term": term, "lines": lines, "top": p}
+
+    def instance_of(self, who):
+        """(repeat id, instance) from "Person moving in 2（異動者 2）"."""
+        for rid, r in self.form["repeats"].items():
+            m = re.match(re.escape(r["label"]) + r" (\d+)", who)
+            if m:
+                return rid, int(m.group(1)) - 1
+        return None, 0
+
+    def identify(self, q):
+        rid, inst = self.instance_of(q["who"])
+        label = norm(q["label"]).rstrip("…")
+        cands = [f for f in self.form["fields"]
+                 if label and norm(f.label).startswith(label) and f.repeat == rid]
+        if q["term"]:
+            t = norm(q["term"]).rstrip("…")
+            cands = [f for f in cands if norm("［%s］" % f.term).startswith(t)]
+        if not cands:
+            raise Failure("no field of %s has the question %r %s (list %s)" % (
+                self.form_id, q["label"], q["term"] or "", rid))
+        after = [f for f in cands if f.index > self.last_index]
+        f = (after or cands)[0]
+        return f, rid, inst
+
+    def wanted(self, f, rid, inst):
+        ans = self.hh["answers"]
+        if rid:
+            lst = ans.get(rid) or []
+            if inst >= len(lst):
+                raise Failure("the console asks %s of %s %d, but the household has %d"
+                              % (f.id, rid, inst + 1, len(lst)))
+            return lst[inst].get(f.id)
+        return ans.get(f.id)
+
+    # -- answering --
+
+    def send_and_wait(self, before, *keys):
+        """Sends keys ending in Enter; waits until the screen moves on or shows an error."""
+        self.tmux.keys(*keys)
+        sig = self.signature(before)
+
+        def moved(s):
+            return self.signature(s) != sig or self.error_line(s) is not None
+
+        self.wait(moved, "the next screen after %s" % (keys,))
+        scr = self.settle()
+        err = self.error_line(scr)
+        if err and self.signature(scr) == sig:
+            raise Failure("the console refused the answer: %s" % err)
+        return scr
+
+    def answer_choice(self, scr, f, value):
+        ids = [c[0] for c in f.choices]
+        if value is None:
+            raise Failure("%s is a choice the household does not answer, and a choice "
+                          "cannot be left empty in the console" % f.id)
+        if value not in ids:
+            raise Failure("%s: the household's answer %r is not a choice (%s)"
+                          % (f.id, value, " ".join(ids)))
+        k = ids.index(value)
+        if k < 9:
+            self.tmux.type(str(k + 1))
+        else:
+            self.tmux.keys("Home", *(["Down"] * k))
+        pat = re.compile(r"^\s*> \((?:•|\*)\) %d\. " % (k + 1))
+        self.wait(lambda s: any(pat.match(ln) for ln in s.splitlines()),
+                  "choice %d of %s selected" % (k + 1, f.id))
+        return self.send_and_wait(self.screen(), "Enter")
+
+    @staticmethod
+    def marks(scr):
+        out = {}
+        for ln in scr.splitlines():
+            m = re.match(r"^\s*(>)?\s*\[(x| )\] (\d+)\. ", ln)
+            if m:
+                out[int(m.group(3)) - 1] = (m.group(2) == "x", bool(m.group(1)))
+        return out
+
+    def answer_multi(self, scr, f, value):
+        ids = [c[0] for c in f.choices]
+        want = set((value or "").split())
+        bad = want - set(ids)
+        if bad:
+            raise Failure("%s: %s not among the choices" % (f.id, " ".join(sorted(bad))))
+        n = len(ids)
+        marks = self.marks(scr)
+        if len(marks) == n:
+            for i in range(n):
+                if marks[i][0] != (ids[i] in want):
+                    if i < 9:
+                        self.tmux.type(str(i + 1))
+                    else:
+                        self.tmux.keys("Home", *(["Down"] * i), "Space")
+        else:
+            # Not all shown: walk the list from the top, one item at a time.
+            self.tmux.keys("Home")
+            for i in range(n):
+                pat = re.compile(r"^\s*> \[(x| )\] %d\. " % (i + 1))
+                s = self.wait(lambda s: any(pat.match(ln) for ln in s.splitlines()),
+                              "item %d of %s" % (i + 1, f.id))
+                on = [pat.match(ln).group(1) for ln in s.splitlines() if pat.match(ln)][0]
+                if (on == "x") != (ids[i] in want):
+                    self.tmux.keys("Space")
+                    flip = "[ ]" if on == "x" else "[x]"
+                    self.wait(lambda s: any(pat.match(ln) and flip in ln
+                                            for ln in s.splitlines()), "toggle")
+                if i + 1 < n:
+                    self.tmux.keys("Down")
+
+        def right(s):
+            m = self.marks(s)
+            return all(m[i][0] == (ids[i] in want) for i in m)
+
+        self.wait(right, "the ticks of %s to be %s" % (f.id, sorted(want)))
+        return self.send_and_wait(self.screen(), "Enter")
+
+    def answer_text(self, scr, f, value):
+        self.tmux.keys("C-u")
+        self.tmux.type(value or "")
+        return self.send_and_wait(scr, "Enter")
+
+    def answer_add_another(self, q):
+        rid, inst = self.instance_of(q["who"])
+        count = None
+        for ln in q["lines"]:
+            m = re.search(r"(\d+) .* so far（", ln)
+            if m:
+                count = int(m.group(1))
+        if rid is None:
+            raise Failure("add-another step without a household list on the progress line")
+        if count is None:
+            count = inst
+        have = len(self.hh["answers"].get(rid) or [])
+        yes = count < have
+        self.note("add another to %s (%d so far, household has %d): %s"
+                  % (rid, count, have, "yes" if yes else "no"))
+        k = 1 if yes else 2
+        self.tmux.type(str(k))
+        pat = re.compile(r"^\s*> \((?:•|\*)\) %d\. " % k)
+        self.wait(lambda s: any(pat.match(ln) for ln in s.splitlines()), "add-another pick")
+        return self.send_and_wait(self.screen(), "Enter")
+
+    def pick_postal(self, scr):
+        pv = self.hh.get("postal")
+        if not pv:
+            raise Failure("the postal pick screen appeared, but the household has no postal place")
+        want = "%s %s %s" % (pv["postal.prefecture"], pv["postal.city"], pv["postal.town"])
+        seen = 0
+        for _ in range(200):
+            items = []
+            sel = None
+            for ln in scr.splitlines():
+                m = re.match(r"^\s*(>)?\s*(\d+)\. (.*?)\s*$", ln)
+                if m:
+                    k = int(m.group(2)) - 1
+                    items.append((k, m.group(3)))
+                    if m.group(1):
+                        sel = k
+            hit = [k for k, t in items if t == want] or \
+                  [k for k, t in items if t.startswith(want + " ")]
+            if hit and sel is not None:
+                k = hit[0]
+                keys = ["Down"] * (k - sel) if k >= sel else ["Up"] * (sel - k)
+                self.note("postal pick %d: %s" % (k + 1, want))
+                if keys:
+                    self.tmux.keys(*keys)
+                pat = re.compile(r"^\s*> %d\. " % (k + 1))
+                self.wait(lambda s: any(pat.match(ln) for ln in s.splitlines()),
+                          "postal line %d selected" % (k + 1))
+                self.picked = pv
+                return self.send_and_wait(self.screen(), "Enter")
+            if not items or sel is None or (items and max(k for k, _ in items) <= seen and seen):
+                raise Failure("no line %r on the postal pick screen" % want)
+            seen = max(k for k, _ in items)
+            # Scroll: move the selection to the last line shown, then one more.
+            self.tmux.keys(*(["Down"] * (seen - sel + 1)))
+            pat = re.compile(r"^\s*> %d\. " % (seen + 2))
+            scr = self.wait(lambda s: any(pat.match(ln) for ln in s.splitlines()),
+                            "postal line %d after scrolling" % (seen + 2))
+        raise Failure("no line %r on the postal pick screen" % want)
+
+    def walk(self):
+        scr = self.settle()
+        for _ in range(400):
+            if time.monotonic() > self.deadline:
+                raise Failure("the walk took longer than %ds" % (60 * SCALE))
+            self.check_alive(scr)
+            err = self.error_line(scr)
+            if err:
+                raise Failure("error on screen: %s" % err)
+            if "Check your answers" in scr:
+                return
+            if "This postal code covers several places" in scr:
+                scr = self.pick_postal(scr)
+                continue
+            q = self.parse_question(scr)
+            if q is None:
+                scr = self.settle()
+                if self.parse_question(scr) is None and "Check your answers" not in scr \
+                        and "This postal code covers" not in scr:
+                    raise Failure("an unexpected screen")
+                continue
+            if any("1. Yes, add another" in ln for ln in q["lines"]):
+                scr = self.answer_add_another(q)
+                continue
+            f, rid, inst = self.identify(q)
+            value = self.wanted(f, rid, inst)
+            self.asked.add((rid, inst, f.id))
+            self.last_index = f.index
+            self.note("Q%d/%d %s%s [%s] = %r" % (q["pos"], q["total"], f.id,
+                                                 " (%s %d)" % (rid, inst + 1) if rid else "",
+                                                 f.kind, value))
+            if self.picked and f.prefill in self.picked and not f.repeat:
+                # What the pick filled in is shown before it is typed over.
+                if self.picked[f.prefill] not in scr:
+                    raise Failure("after the postal pick, %s does not show %r"
+                                  % (f.id, self.picked[f.prefill]))
+            if f.kind == "choice":
+                scr = self.answer_choice(scr, f, value)
+            elif f.kind == "multi":
+                scr = self.answer_multi(scr, f, value)
+            else:
+                scr = self.answer_text(scr, f, value)
+        raise Failure("more than 400 steps")
+
+    def not_asked(self):
+        out = []
+        for k, v in self.hh["answers"].items():
+            if isinstance(v, list):
+                for i, inst in enumerate(v):
+                    for fk in inst:
+                        if (k, i, fk) not in self.asked:
+                            out.append("%s[%d].%s" % (k, i, fk))
+            elif (None, 0, k) not in self.asked:
+                out.append(k)
+        return out
+
+    def handoff(self):
+        self.tmux.keys("End")
+        self.wait(lambda s: re.search(r"^\s*> Everything is right", s, re.M) is not None,
+                  "the finish line selected")
+        self.tmux.keys("Enter")
+        scr = self.wait(lambda s: "P: save as image" in s or self.error_line(s) is not None,
+                        "the handoff screen")
+        err = self.error_line(scr)
+        if err:
+            raise Failure("no handoff code: %s" % err)
+        if self.cols <= 80 and "too small to show the code" not in scr:
+            raise Failure("at %dx%d the handoff screen should say the window is too small"
+                          % (self.cols, self.lines))
+        self.tmux.type("p")
+        scr = self.wait(lambda s: "Saved the code as an image" in s
+                        or self.error_line(s) is not None, "the saved image")
+        err = self.error_line(scr)
+        if err:
+            raise Failure("the image was not saved: %s" % err)
+        pngs = sorted(p for p in os.listdir(self.tmp)
+                      if p.startswith("yorisoi-%s-" % self.form_id) and p.endswith(".png"))
+        if not pngs:
+            raise Failure("no yorisoi-%s-*.png in the slip folder" % self.form_id)
+        png = os.path.join(self.tmp, pngs[0])
+        self.note("saved %s" % pngs[0])
+        r = subprocess.run(["zbarimg", "--nodbus", "-q", "--raw", png], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=30 * SCALE)
+        if r.returncode != 0 or not r.stdout.strip():
+            raise Failure("zbarimg read nothing from %s (exit %d): %s" % (
+                png, r.returncode, r.stderr.decode(errors="replace")))
+        env = dict(os.environ)
+        env.update(self.env())
+        d = subprocess.run([self.exe, "handoff", "decode"], input=r.stdout,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+                           timeout=30 * SCALE)
+        if d.returncode != 0:
+            raise Failure("handoff decode failed (exit %d): %s" % (
+                d.returncode, d.stderr.decode(errors="replace")))
+        try:
+            decoded = json.loads(d.stdout.decode("utf-8"))
+        except ValueError as e:
+            raise Failure("handoff decode printed no JSON (%s): %r" % (e, d.stdout[:400]))
+        return decoded
+
+    # -- comparing --
+
+    def compare(self, decoded):
+        problems = []
+        if decoded.get("form") != self.form_id:
+            problems.append("form: %r, want %r" % (decoded.get("form"), self.form_id))
+        if decoded.get("form_version") != self.hh.get("form_version"):
+            problems.append("form_version: %r, want %r" % (decoded.get("form_version"),
+                                                          self.hh.get("form_version")))
+        got, want = decoded.get("answers"), self.hh["answers"]
+        if got != want:
+            problems += diff(want, got, "answers")
+        return problems
+
+    def run(self):
+        ok = False
+        reason = ""
+        try:
+            if not os.access(self.exe, os.X_OK):
+                raise Failure("%s is not built" % self.exe)
+            if self.variant_error:
+                raise Failure(self.variant_error)
+            self.start()
+            self.walk()
+            missing = self.not_asked()
+            self.note("at the review; never asked: %s" % (", ".join(missing) or "nothing"))
+            decoded = self.handoff()
+            problems = self.compare(decoded)
+            if problems:
+                reason = "the decoded answers differ from the household's:\n  " + \
+                    "\n  ".join(problems)
+                if missing:
+                    reason += "\nhousehold answers the console never asked: " + ", ".join(missing)
+            else:
+                ok = True
+        except Failure as e:
+            reason = str(e)
+        except Exception as e:  # a bug here must still say FAIL, with the screen
+            reason = "driver error: %r" % (e,)
+        finally:
+            if not ok:
+                try:
+                    self.screen()
+                except Exception:
+                    pass
+            self.tmux.kill()
+        took = time.monotonic() - self.t0
+        tag = "e2e-form/%s" % self.name
+        if ok:
+            print("PASS: %s" % tag, flush=True)
+            sys.stderr.write("%s: %.1fs, %d questions\n" % (tag, took, len(self.asked)))
+            if os.environ.get("E2E_VERBOSE"):
+                sys.stderr.write("\n".join(self.log) + "\n")
+        else:
+            print("FAIL: %s" % tag, flush=True)
+            err = ""
+            try:
+                err = open(os.path.join(self.tmp, "stderr.txt"), encoding="utf-8",
+                           errors="replace").read()
+            except OSError:
+                pass
+            sys.stderr.write("==== %s failed after %.1fs: %s\n" % (tag, took, reason))
+            sys.stderr.write("---- last screen (%dx%d):\n%s\n" % (self.cols, self.lines,
+                                                                 self.last.rstrip()))
+            if err.strip():
+                sys.stderr.write("---- console stderr:\n%s\n" % err[-4000:])
+            sys.stderr.write("---- steps:\n%s\n" % "\n".join(self.log[-60:]))
+            logs = os.path.join(ROOT, "build", "test-logs")
+            try:
+                os.makedirs(logs, exist_ok=True)
+                with open(os.path.join(logs, "e2e-form-%s.txt" % self.name), "w",
+                          encoding="utf-8") as f:
+                    f.write("%s\n\n%s\n\n%s\n" % (reason, self.last, "\n".join(self.log)))
+            except OSError:
+                pass
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        return ok
+
+
+def diff(want, got, path):
+    out = []
+    if isinstance(want, dict) and isinstance(got, dict):
+        for k in sorted(set(want) | set(got)):
+            if k not in got:
+                out.append("%s.%s: missing, want %r" % (path, k, want[k]))
+            elif k not in want:
+                out.append("%s.%s: %r, not in the household" % (path, k, got[k]))
+            else:
+                out += diff(want[k], got[k], "%s.%s" % (path, k))
+    elif isinstance(want, list) and isinstance(got, list):
+        if len(want) != len(got):
+            out.append("%s: %d entries, want %d" % (path, len(got), len(want)))
+        for i in range(min(len(want), len(got))):
+            out += diff(want[i], got[i], "%s[%d]" % (path, i))
+    elif want != got:
+        out.append("%s: %r, want %r" % (path, got, want))
+    return out
+
+
+def main(argv):
+    size, name, files, pick = "100x30", None, [], False
+    i = 1
+    while i < len(argv):
+        if argv[i] == "--postal-pick":
+            pick = True
+            i += 1
+        elif argv[i] == "--size":
+            size = argv[i + 1]
+            i += 2
+        elif argv[i] == "--name":
+            name = argv[i + 1]
+            i += 2
+        else:
+            files.append(argv[i])
+            i += 1
+    if len(files) != 1 or not re.match(r"^\d+x\d+$", size):
+        sys.stderr.write(__doc__)
+        return 2
+    cols, lines = (int(x) for x in size.split("x"))
+    return 0 if Driver(files[0], cols, lines, name, pick).run() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
