@@ -436,6 +436,8 @@ tui_run(const tui_options *opt)
 	if (opt->plain) {
 		int rc = plain_run(&a);
 		app_end_application(&a);
+		store_postal_close(a.postal);
+		cardio_shutdown();
 		free(a.drafts);
 		store_close(a.db);
 		form_set_free(a.forms);

@@ -95,11 +95,21 @@ plain_card(app *a)
 		a->card = NULL;
 		return true;
 	}
-	printf(ngettext("%d try left before the card locks.\n",
-			"%d tries left before the card locks.\n", a->pin_tries),
-	       a->pin_tries);
+	if (a->pin_tries == 0) {
+		cardio_error blocked = {.status = CARDIO_ERR_PIN_BLOCKED};
+		printf("%s\n", msg_card_error(&blocked, a->error, sizeof a->error));
+		cardio_close(a->card);
+		a->card = NULL;
+		return true; /* no VERIFY to a blocked card: go on by typing */
+	}
+	if (a->pin_tries < 0)
+		printf("%s\n", _("The card did not say how many tries are left: this may be the last one."));
+	else
+		printf(ngettext("%d try left before the card locks.\n",
+				"%d tries left before the card locks.\n", a->pin_tries),
+		       a->pin_tries);
 	bool ok = ask_pin(pin, sizeof pin);
-	if (ok && a->pin_tries == 1) {
+	if (ok && a->pin_tries <= 1) {
 		char yes[16];
 		printf("%s\n", _("This is the last try. If this PIN is wrong, the card locks and only "
 				 "the city or town hall can unlock it."));

@@ -107,6 +107,8 @@ open_demo(app *a)
 static void
 card_poll(app *a)
 {
+	if (a->opt->demo)
+		return; /* the demo never touches real readers (nor a test's cards) */
 	char reader[256];
 	cardio_error err;
 	cardio_status st = cardio_wait_card(NULL, 0, reader, sizeof reader, &err);
@@ -260,11 +262,15 @@ pin_draw(app *a)
 	y += draw_para(y, x, cols, 2, _("The helper will look away. The PIN is not saved anywhere."),
 		       0) +
 	     1;
-	snprintf(line, sizeof line,
-		 ngettext("%d try left before the card locks.", "%d tries left before the card locks.",
-			  a->pin_tries),
-		 a->pin_tries);
-	y += draw_para(y, x, cols, 2, line, a->pin_tries == 1 ? A_BOLD | A_UNDERLINE : A_BOLD) + 1;
+	if (a->pin_tries < 0)
+		snprintf(line, sizeof line, "%s",
+			 _("The card did not say how many tries are left: this may be the last one."));
+	else
+		snprintf(line, sizeof line,
+			 ngettext("%d try left before the card locks.",
+				  "%d tries left before the card locks.", a->pin_tries),
+			 a->pin_tries);
+	y += draw_para(y, x, cols, 2, line, a->pin_tries <= 1 ? A_BOLD | A_UNDERLINE : A_BOLD) + 1;
 	if (a->card_demo)
 		y += draw_para(y, x, cols, 2, _("This is the demo card: its PIN is 1234."), 0) + 1;
 	draw_str(y, x, cols, _("PIN:"), A_BOLD);
@@ -299,8 +305,10 @@ pin_key(app *a, wint_t ch, bool is_key)
 				 _("The PIN has 4 digits. Nothing was sent to the card."));
 			return;
 		}
-		if (a->pin_tries == 1) {
-			a->screen = SCR_PIN_LAST; /* keep the typed PIN for the confirmation */
+		if (a->pin_tries == 1 || a->pin_tries < 0) {
+			/* One try left, or the card would not say: confirm twice.
+			 * The typed PIN stays for the confirmation screen. */
+			a->screen = SCR_PIN_LAST;
 			a->error[0] = '\0';
 			return;
 		}

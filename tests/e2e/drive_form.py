@@ -4,23 +4,28 @@
 Usage: drive_form.py HOUSEHOLD.json [--size COLSxLINES] [--name NAME] [--postal-pick]
 
 For a reference household (tests/data/households/<form>.json) this writes a
-demo-card persona from the household's card (PIN 1234), starts
-`$BUILD/yorisoi --lang en --persona ...` in tmux on a private socket, picks
-the procedure by its official title, types the PIN, confirms the card, and
-then answers whatever question is on the screen: it reads the question
-label, the official term and the progress line (whose turn it is in a
-household list), finds that field in forms/<form>.xml and answers it from
-the household's answers. At "Check your answers" it makes the handoff code,
-saves it as a PNG, scans it with zbarimg, reads it back with `yorisoi
-handoff decode` and compares the decoded answers with the household's.
+demo-card persona from the household's card (PIN 1234; a household without
+a card goes on without one), starts `$BUILD/yorisoi --lang en --persona ...`
+in tmux on a private socket, picks the procedure by its official title,
+types the PIN, confirms the card, and then answers whatever question is on
+the screen: it reads the question label, the official term and the progress
+line (whose turn it is in a household list), finds that field in
+forms/<form>.xml and answers it from the household's answers. At "Check
+your answers" it makes the handoff code, saves it as a PNG, scans it with
+zbarimg, reads it back with `yorisoi handoff decode` and compares the
+decoded answers with the household's. Then Done (the draft and the image
+must go) and quit: the console must exit 0 with nothing from the
+sanitizers on stderr.
+
+--postal-pick moves the household to a postal code that covers many places
+(from $BUILD/postal.db), to the last of them, so that the pick screen is
+walked and scrolled too.
 
 Prints "PASS: e2e-form/<name>" or "FAIL: e2e-form/<name>" on stdout; on a
-failure the reason, the last screen and the steps taken go to stderr.
---postal-pick moves the household to a postal code that covers many
-places (from $BUILD/postal.db), to the last of them, so that the pick
-screen is walked too. Standard library only. BUILD (default "build") names the build directory;
-E2E_SCALE multiplies every timeout (the ASan build is slower); E2E_VERBOSE=1
-prints the steps taken on a pass too.
+failure the reason, the last screen and the steps taken go to stderr (and
+build/test-logs/e2e-form-<name>.txt). Standard library only. BUILD (default
+"build") names the build directory; E2E_SCALE multiplies every timeout (the
+ASan build is slower); E2E_VERBOSE=1 prints the steps taken on a pass too.
 """
 import json
 import os
@@ -262,13 +267,12 @@ class Driver:
                 return ln.strip()
         return None
 
-    @staticmethod
-    def signature(scr):
-        """What identifies a screen: the progress line and the question, or its kind."""
-        lines = scr.splitlines()
-        for i, ln in enumerate(lines):
-            if PROGRESS.search(ln.strip()):
-                return ("q", ln.strip(), norm("".join(lines[i + 1:i + 6])))
+    def signature(self, scr):
+        """What identifies a screen: the progress line and the question (not
+        the answer being typed or the choice being moved to), or its kind."""
+        q = self.parse_question(scr)
+        if q:
+            return ("q", q["pos"], q["total"], q["who"], q["label"], q["term"])
         if "This postal code covers several places" in scr:
             return ("postal",)
         if "Check your answers" in scr:
@@ -680,7 +684,36 @@ class Driver:
             decoded = json.loads(d.stdout.decode("utf-8"))
         except ValueError as e:
             raise Failure("handoff decode printed no JSON (%s): %r" % (e, d.stdout[:400]))
+        self.png = png
         return decoded
+
+    def finish(self):
+        """Done: the draft and the image are deleted, then the console is
+        quit normally, so that it exits 0 with nothing on stderr (the
+        sanitizers report at exit)."""
+        self.tmux.type("d")
+        self.wait_text("Has the resident got the code")
+        self.tmux.type("y")
+        scr = self.wait(lambda s: "What comes next" in s or "Start a new application" in s,
+                        "the screen after Done")
+        if os.path.exists(self.png):
+            raise Failure("Done did not delete the image %s" % self.png)
+        if "What comes next" in scr:
+            self.tmux.type("q")
+            self.wait_text("Start a new application")
+        self.tmux.type("q")
+        scr = self.wait_text("[yorisoi exited")
+        m = re.search(r"\[yorisoi exited (\d+)\]", scr)
+        err = ""
+        try:
+            err = open(os.path.join(self.tmp, "stderr.txt"), encoding="utf-8",
+                       errors="replace").read()
+        except OSError:
+            pass
+        if not m or m.group(1) != "0" or "Sanitizer" in err or "runtime error" in err:
+            raise Failure("the console did not quit cleanly (exit %s)%s" % (
+                m.group(1) if m else "?", ":\n" + err[-3000:] if err.strip() else ""))
+        self.note("quit: exit 0, nothing on stderr" if not err.strip() else "quit: exit 0")
 
     # -- comparing --
 
@@ -710,6 +743,8 @@ class Driver:
             self.note("at the review; never asked: %s" % (", ".join(missing) or "nothing"))
             decoded = self.handoff()
             problems = self.compare(decoded)
+            if not problems:
+                self.finish()
             if problems:
                 reason = "the decoded answers differ from the household's:\n  " + \
                     "\n  ".join(problems)

@@ -1,0 +1,53 @@
+#!/bin/sh
+# Every procedure in forms/ completed in the console and handed off, as a
+# volunteer would: for each reference household (tests/data/households/*.json)
+# tests/e2e/drive_form.py drives the real console in tmux through the whole
+# form with that household's card and answers, saves the handoff code as a
+# PNG, scans it with zbarimg, decodes it with `yorisoi handoff decode` and
+# compares the answers with the household's. One form is also walked at
+# 80×24, and one with a postal code that covers many places (the pick
+# screen, scrolled). Prints PASS/FAIL lines; details of a failure on stderr.
+cd "$(dirname "$0")/../.."
+B=${BUILD:-build}
+export BUILD="$B"
+
+# The sanitizer build is several times slower: scale every timeout.
+case "$B" in
+*asan*) : "${E2E_SCALE:=4}" ;;
+*) : "${E2E_SCALE:=1}" ;;
+esac
+export E2E_SCALE
+
+missing=
+for tool in tmux zbarimg python3; do
+	command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
+done
+if [ -n "$missing" ]; then
+	echo "missing:$missing" >&2
+	echo "FAIL: e2e-form/tools"
+	exit 1
+fi
+
+rc=0
+drive() {
+	python3 tests/e2e/drive_form.py "$@" || rc=1
+}
+
+for h in tests/data/households/*.json; do
+	drive "$h"
+done
+drive --size 80x24 --name tennyu-80x24 tests/data/households/tennyu.json
+drive --postal-pick --name tenshutsu-postal-pick tests/data/households/tenshutsu.json
+
+# Every form has a household (a new form without one is not proven).
+for f in forms/*.xml; do
+	id=$(basename "$f" .xml)
+	if [ -f "tests/data/households/$id.json" ]; then
+		echo "PASS: e2e-form/has-household/$id"
+	else
+		echo "no tests/data/households/$id.json for $f" >&2
+		echo "FAIL: e2e-form/has-household/$id"
+		rc=1
+	fi
+done
+exit $rc
