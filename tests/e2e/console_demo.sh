@@ -194,3 +194,62 @@ idle() {
 }
 if idle; then pass "e2e/idle-lock-hides-then-resumes"; else fail "e2e/idle-lock-hides-then-resumes"; fi
 e2e_stop
+
+# ---- one try left: a second confirmation, and "no" sends nothing ---------------
+last_try() {
+	rm -f "$tmp/drafts.db" "$tmp/drafts.db.key"
+	e2e_start 80 24 "$B/yorisoi --lang en --persona tests/data/personas/last-try.persona --db $tmp/drafts.db --slip-dir $tmp" || return 1
+	e2e_wait "Start a new application" || return 1
+	e2e_keys Enter
+	e2e_wait "Which procedure is this visit for?" || return 1
+	e2e_type 4
+	e2e_wait "1 try left before the card locks" || return 1
+	e2e_type 1234
+	e2e_keys Enter
+	e2e_wait "This is the last try" || return 1
+	e2e_keys n
+	e2e_wait "1 try left before the card locks" || return 1   # nothing was sent
+	e2e_type 1234
+	e2e_keys Enter
+	e2e_wait "This is the last try" || return 1
+	e2e_keys y
+	e2e_wait "Is this right?" || return 1
+}
+if last_try; then pass "e2e/last-try-needs-confirmation"; else fail "e2e/last-try-needs-confirmation"; fi
+e2e_stop
+
+# ---- a blocked card: no PIN asked, a plain explanation, and a way on ------------
+blocked() {
+	rm -f "$tmp/drafts.db" "$tmp/drafts.db.key"
+	e2e_start 80 24 "$B/yorisoi --lang en --persona tests/data/personas/blocked.persona --db $tmp/drafts.db --slip-dir $tmp" || return 1
+	e2e_wait "Start a new application" || return 1
+	e2e_keys Enter
+	e2e_wait "Which procedure is this visit for?" || return 1
+	e2e_type 4
+	e2e_wait "Only the city or town" || return 1
+	e2e_screen | grep -q "PIN:" && return 1
+	e2e_keys m
+	e2e_wait "Question 1 of" || return 1
+}
+if blocked; then pass "e2e/blocked-card-explained-then-manual"; else fail "e2e/blocked-card-explained-then-manual"; fi
+e2e_stop
+
+# ---- a wrong PIN costs one try and says how many are left ------------------------
+wrong_pin() {
+	rm -f "$tmp/drafts.db" "$tmp/drafts.db.key"
+	e2e_start 80 24 "$console" || return 1
+	e2e_wait "Start a new application" || return 1
+	e2e_keys Enter
+	e2e_wait "Which procedure is this visit for?" || return 1
+	e2e_type 4
+	e2e_wait "3 tries left" || return 1
+	e2e_type 0000
+	e2e_keys Enter
+	e2e_wait "The PIN was not correct. 2 tries are left" || return 1
+	e2e_wait "2 tries left before the card locks" || return 1
+	e2e_type 1234
+	e2e_keys Enter
+	e2e_wait "Is this right?" || return 1
+}
+if wrong_pin; then pass "e2e/wrong-pin-costs-one-try"; else fail "e2e/wrong-pin-costs-one-try"; fi
+e2e_stop
