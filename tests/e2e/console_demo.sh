@@ -11,6 +11,17 @@ tmp=$(mktemp -d /tmp/yorisoi-e2e.XXXXXX)
 trap 'e2e_stop; rm -rf "$tmp"' EXIT
 console="$B/yorisoi --lang en --demo --db $tmp/drafts.db --slip-dir $tmp"
 
+# fresh_start CMD : a new console on an empty drafts file, at the PIN screen
+# of the certificate of residence (the 4th procedure in the list).
+fresh_start() {
+	rm -f "$tmp/drafts.db" "$tmp/drafts.db.key"
+	e2e_start 80 24 "$1" || return 1
+	e2e_wait "Start a new application" || return 1
+	e2e_keys Enter
+	e2e_wait "Which procedure is this visit for?" || return 1
+	e2e_type 4
+}
+
 # ---- the whole walk -----------------------------------------------------
 walk() {
 	e2e_start 80 24 "$console" || return 1
@@ -96,12 +107,7 @@ e2e_stop
 
 # ---- killed mid-way, resumed ----------------------------------------------
 resume() {
-	rm -f "$tmp/drafts.db" "$tmp/drafts.db.key"
-	e2e_start 80 24 "$console" || return 1
-	e2e_wait "Start a new application" || return 1
-	e2e_keys Enter
-	e2e_wait "Which procedure is this visit for?" || return 1
-	e2e_type 4
+	fresh_start "$console" || return 1
 	e2e_wait "tries left" || return 1
 	e2e_type 1234
 	e2e_keys Enter
@@ -148,12 +154,7 @@ e2e_stop
 
 # ---- wide characters: the cursor lands after them -----------------------------
 wide() {
-	rm -f "$tmp/drafts.db" "$tmp/drafts.db.key"
-	e2e_start 80 24 "$B/yorisoi --lang en --db $tmp/drafts.db --slip-dir $tmp" || return 1
-	e2e_wait "Start a new application" || return 1
-	e2e_keys Enter
-	e2e_wait "Which procedure is this visit for?" || return 1
-	e2e_type 4
+	fresh_start "$B/yorisoi --lang en --db $tmp/drafts.db --slip-dir $tmp" || return 1
 	e2e_wait "go on without a card" || return 1
 	e2e_keys m
 	e2e_wait "Question 1 of" || return 1
@@ -177,12 +178,7 @@ e2e_stop
 
 # ---- the idle lock clears personal data from the screen ------------------------
 idle() {
-	rm -f "$tmp/drafts.db" "$tmp/drafts.db.key"
-	e2e_start 80 24 "$console --idle-lock 2" || return 1
-	e2e_wait "Start a new application" || return 1
-	e2e_keys Enter
-	e2e_wait "Which procedure is this visit for?" || return 1
-	e2e_type 4
+	fresh_start "$console --idle-lock 2" || return 1
 	e2e_wait "tries left" || return 1
 	e2e_type 1234
 	e2e_keys Enter
@@ -197,12 +193,7 @@ e2e_stop
 
 # ---- one try left: a second confirmation, and "no" sends nothing ---------------
 last_try() {
-	rm -f "$tmp/drafts.db" "$tmp/drafts.db.key"
-	e2e_start 80 24 "$B/yorisoi --lang en --persona tests/data/personas/last-try.persona --db $tmp/drafts.db --slip-dir $tmp" || return 1
-	e2e_wait "Start a new application" || return 1
-	e2e_keys Enter
-	e2e_wait "Which procedure is this visit for?" || return 1
-	e2e_type 4
+	fresh_start "$B/yorisoi --lang en --persona tests/data/personas/last-try.persona --db $tmp/drafts.db --slip-dir $tmp" || return 1
 	e2e_wait "1 try left before the card locks" || return 1
 	e2e_type 1234
 	e2e_keys Enter
@@ -220,12 +211,7 @@ e2e_stop
 
 # ---- a blocked card: no PIN asked, a plain explanation, and a way on ------------
 blocked() {
-	rm -f "$tmp/drafts.db" "$tmp/drafts.db.key"
-	e2e_start 80 24 "$B/yorisoi --lang en --persona tests/data/personas/blocked.persona --db $tmp/drafts.db --slip-dir $tmp" || return 1
-	e2e_wait "Start a new application" || return 1
-	e2e_keys Enter
-	e2e_wait "Which procedure is this visit for?" || return 1
-	e2e_type 4
+	fresh_start "$B/yorisoi --lang en --persona tests/data/personas/blocked.persona --db $tmp/drafts.db --slip-dir $tmp" || return 1
 	e2e_wait "Only the city or town" || return 1
 	e2e_screen | grep -q "PIN:" && return 1
 	e2e_keys m
@@ -236,12 +222,7 @@ e2e_stop
 
 # ---- a wrong PIN costs one try and says how many are left ------------------------
 wrong_pin() {
-	rm -f "$tmp/drafts.db" "$tmp/drafts.db.key"
-	e2e_start 80 24 "$console" || return 1
-	e2e_wait "Start a new application" || return 1
-	e2e_keys Enter
-	e2e_wait "Which procedure is this visit for?" || return 1
-	e2e_type 4
+	fresh_start "$console" || return 1
 	e2e_wait "3 tries left" || return 1
 	e2e_type 0000
 	e2e_keys Enter
