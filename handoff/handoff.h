@@ -1,19 +1,25 @@
 /*
- * handoff — finished answers to a QR handoff code, and back.
+ * handoff — finished answers to a QR handoff code a counter can trust, and
+ * back (docs/handoff-format.md is the specification).
  *
- * Payload text (docs/handoff-format.md): the ASCII prefix "YR1:" then
- * Base45 (RFC 9285) of a binary envelope: a format version byte, a flags
- * byte (bit 0 signed, bit 1 sealed: reserved for the signing issue), then
- * raw DEFLATE of the compact serialisation of the answers. All of the text
- * lies in the QR alphanumeric set, so it is encoded as one alphanumeric
- * segment at ECC level M with libqrencode.
+ * Payload text: "YR1:" + Base45, or the digits-only "25181" + digits, of an
+ * envelope: version byte (2), flags (signed, sealed, part), then the raw
+ * DEFLATE (with the version's preset dictionary) of the compact
+ * serialisation of the answers, signed with the desk's Ed25519 key (key id
+ * + signature) and, when the city's X25519 box key is configured, sealed
+ * to it. One code at ECC M in one alphanumeric (numeric) segment; 2..16
+ * numbered parts only when one code of the allowed version is not enough.
  *
- * The decoder is strict: it tells a wrong prefix, bad Base45 (including
- * lower-case letters from a Caps-Lock scanner), a truncated or corrupt
- * body, an unknown version or an unknown form apart.
+ * The decoder is strict and total: it tells a wrong prefix, lower-case
+ * letters (Caps Lock), bad armour, missing or mixed parts, a sealed code
+ * without (or with the wrong) city key, an unknown desk, an altered code, a
+ * truncated or corrupt body, an unknown version or form, and invalid
+ * answers apart.
  *
- * No function prints or exits. Returned strings and qr structs belong to
- * the caller.
+ * keys.c manages the key files, summary.c the clerk's Japanese summary,
+ * slip.c the printed slip (Cairo/Pango), print.c CUPS. No function prints
+ * or exits; handoff/ has no words of its own (the slip takes the caller's
+ * translated strings). Returned strings and structs belong to the caller.
  */
 #ifndef YORISOI_HANDOFF_H
 #define YORISOI_HANDOFF_H
@@ -22,7 +28,7 @@
 
 #include "engine/engine.h"
 
-#define HANDOFF_PREFIX "YR1:"
+#define HANDOFF_PREFIX             "YR1:"
 
 typedef enum handoff_status {
 	HANDOFF_OK = 0,

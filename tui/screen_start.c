@@ -161,15 +161,17 @@ pick_draw(app *a)
 		return;
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
 	y += draw_para(y, x, cols, 2, _("Which procedure is this visit for?"), A_BOLD) + 1;
+	/* Long official titles wrap onto a second row rather than being cut. */
 	for (size_t i = 0; i < form_set_count(a->forms) && y <= CONTENT_BOTTOM; i++) {
 		const form *f = forms_in_order(a->forms, (int)i);
-		char title[512], item[600];
+		char title[512], num[32];
+		attr_t at = (int)i == a->sel ? A_REVERSE | A_BOLD : 0;
 		bilingual(form_label(f), form_title(f), title, sizeof title);
-		snprintf(item, sizeof item, "%s %zu. %s", (int)i == a->sel ? ">" : " ", i + 1, title);
-		draw_str(y, x, cols, item, (int)i == a->sel ? A_REVERSE | A_BOLD : 0);
+		snprintf(num, sizeof num, "%s %zu. ", (int)i == a->sel ? ">" : " ", i + 1);
+		int indent = draw_str(y, x, cols, num, at);
 		if ((int)i == a->sel)
 			draw_focus(y, x);
-		y++;
+		y += draw_para(y, x + indent, cols - indent, 2, title, at);
 	}
 	draw_end(a, _("↑↓ choose   Enter: select   Esc: back"));
 }

@@ -52,8 +52,7 @@ read_all(const char *path)
 
 /* One segment per (mode, data); returns version and width, or 0. */
 static void
-symbol(result *r, int nseg, const QRencodeMode *modes, const char *const *data,
-       const size_t *lens)
+symbol(result *r, int nseg, const QRencodeMode *modes, const char *const *data, const size_t *lens)
 {
 	QRinput *in = QRinput_new2(0, QR_ECLEVEL_M);
 	for (int i = 0; i < nseg; i++)
@@ -264,12 +263,14 @@ main(int argc, char **argv)
 			QRcode_free(k);
 		}
 		if (lost) {
-			snprintf(lostnote, sizeof lostnote, "%d characters have no Shift_JIS code", lost);
+			snprintf(lostnote, sizeof lostnote, "%d characters have no Shift_JIS code",
+			         lost);
 			r[5].note = lostnote;
 		}
 		shc(&r[6], json, &desk);
 
-		printf("\n%s (%s, %s)\n", argv[i], form_id(answers_form(a)), form_title(answers_form(a)));
+		printf("\n%s (%s, %s)\n", argv[i], form_id(answers_form(a)),
+		       form_title(answers_form(a)));
 		printf("  %-38s %6s %-6s %4s %8s %6s\n", "encoding", "size", "", "ver", "modules",
 		       "area");
 		for (int j = 0; j < 7; j++) {

@@ -147,6 +147,7 @@ class Tmux:
         self.run("-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", str(cols), "-y",
                  str(lines), command)
         self.run("set-option", "-t", "t", "status", "off", check=False)
+        self.path = self.run("display-message", "-p", "#{socket_path}", check=False).strip()
 
     def screen(self):
         return self.run("capture-pane", "-p", "-t", "t", check=False)
@@ -160,6 +161,12 @@ class Tmux:
 
     def kill(self):
         self.run("kill-server", check=False)
+        # The server leaves its socket file behind.
+        if getattr(self, "path", "") and os.path.basename(self.path) == self.sock:
+            try:
+                os.unlink(self.path)
+            except OSError:
+                pass
 
 
 # ---- the walk ----------------------------------------------------------------
