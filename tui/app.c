@@ -399,7 +399,8 @@ open_data(app *a)
 	form_set *set = NULL;
 	store_error serr;
 
-	if (form_set_load_dir(paths_forms_dir(), &set, NULL, NULL) < 0 || !set ||
+	if (form_set_load_dir_schema(paths_forms_dir(), paths_schema_dir(), &set, NULL, NULL) < 0 ||
+	    !set ||
 	    form_set_count(set) == 0) {
 		form_set_free(set);
 		a->forms = NULL;

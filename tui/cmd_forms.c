@@ -39,7 +39,7 @@ forms_list(void)
 	const char *dir = paths_forms_dir();
 	form_set *s = NULL;
 	int problems = 0;
-	int rc = form_set_load_dir(dir, &s, print_diag, &problems);
+	int rc = form_set_load_dir_schema(dir, paths_schema_dir(), &s, print_diag, &problems);
 
 	if (rc < 0)
 		return 1;
@@ -96,12 +96,12 @@ check_path(const char *path, const char *schema_dir, tally *t)
 static int
 forms_check(int argc, char **argv)
 {
-	const char *schema_dir = paths_forms_dir();
+	const char *schema_dir = paths_schema_dir();
 	tally t = {0, 0, 0, 0};
 	const char *fmt;
 
 	if (argc == 0)
-		check_path(schema_dir, schema_dir, &t);
+		check_path(paths_forms_dir(), schema_dir, &t);
 	for (int i = 0; i < argc; i++)
 		check_path(argv[i], schema_dir, &t);
 	if (t.failed || t.other) {

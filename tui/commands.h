@@ -29,6 +29,7 @@ int tui_handoff_slip(const answers *a, const char *lang, const char *pdf_path, c
 /* Paths shared by the commands and the console. */
 const char *paths_forms_dir(void); /* --forms, else the build tree's forms/, else PREFIX/share/yorisoi/forms */
 void paths_set_forms_dir(const char *dir);
+const char *paths_schema_dir(void); /* where form.rng is installed, for --forms folders without one */
 const char *paths_db(void);        /* --db, else store_default_path() */
 void paths_set_db(const char *path);
 

@@ -61,6 +61,17 @@ paths_forms_dir(void)
 	return forms_dir;
 }
 
+/* The installed schema, whatever --forms says: a folder of a city's own
+ * definitions need not carry form.rng. */
+const char *
+paths_schema_dir(void)
+{
+	static char dir[PATH_MAX];
+	if (!dir[0] && forms_beside_exe(dir, sizeof dir) != 0)
+		snprintf(dir, sizeof dir, "%s/share/yorisoi/forms", PREFIX);
+	return dir;
+}
+
 const char *
 paths_db(void)
 {

@@ -137,6 +137,9 @@ card_enter(app *a)
 {
 	close_card(a);
 	a->card_demo = false;
+	/* The next person's card: the card just read is probably still in the
+	 * reader, so wait for it to come out before taking one. */
+	waiting_for_removal = a->household_repeat != NULL;
 	if (a->opt->demo)
 		open_demo(a);
 	else
