@@ -329,15 +329,15 @@ cmd_card(int argc, char **argv)
 		 * last try, so the same confirmation is needed. */
 		fprintf(stderr, "%s\n",
 		        _("The card did not say how many PIN tries are left; it may be the last "
-		          "one. Check the PIN with the resident, then run again with "
-		          "--confirm-last-try."));
+		          "one. Ask the resident to make sure of the PIN themselves, then run again "
+		          "with --confirm-last-try."));
 		goto out;
 	}
 	if (tries == 1 && !o.confirm_last_try) {
 		fprintf(stderr, "%s\n",
 		        _("Only one PIN try is left: a wrong PIN now would lock the card until "
-		          "the resident visits the city hall counter. Check the PIN with the "
-		          "resident, then run again with --confirm-last-try."));
+		          "the resident visits the city hall counter. Ask the resident to make sure "
+		          "of the PIN themselves, then run again with --confirm-last-try."));
 		goto out;
 	}
 	if (read_pin(o.pin_stdin, pin, sizeof pin) != 0)

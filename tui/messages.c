@@ -23,8 +23,8 @@ msg_answer_error(const field *fld, const answer_error *e, char *buf, size_t n)
 	snprintf(buf, n, "%s", _("This answer cannot be used. Please check it."));
 	if (e->status == ANSWER_ERR_RELATIONSHIP) {
 		snprintf(buf, n, "%s",
-			 _("Write the relationship to the head of the household as the register "
-			   "does, for example 妻, 子, 子の妻, 妻の子 or 夫（未届）."));
+			 _("Write the relationship the way the resident register writes it, for "
+			   "example 妻, 子, 子の妻, 妻の子 or 夫（未届）."));
 		return with_hint(fld, buf, n);
 	}
 	switch (e->status) {

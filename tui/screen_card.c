@@ -12,6 +12,7 @@
 #include "tui/i18n.h"
 #include "tui/keys.h"
 #include "tui/messages.h"
+#include "tui/values.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -276,8 +277,8 @@ pin_draw(app *a)
 	y += draw_para(y, x, cols, 2, line, a->pin_tries <= 1 ? A_BOLD | A_UNDERLINE : A_BOLD) + 1;
 	if (a->card_demo)
 		y += draw_para(y, x, cols, 2, _("This is the demo card: its PIN is 1234."), 0) + 1;
-	draw_str(y, x, cols, _("PIN:"), A_BOLD);
-	draw_input(y, x + 8, 8, &a->pin);
+	int label_cols = draw_str(y, x, cols, _("PIN:"), A_BOLD);
+	draw_input(y, x + label_cols + 2, 8, &a->pin);
 	draw_para(y + 2, x, cols, 3,
 		  _("Forgot the PIN, or a card without a PIN (顔認証マイナンバーカード)? Press F2 to "
 		    "type the answers instead."),
@@ -388,20 +389,25 @@ identity_draw(app *a)
 	const cardio_identity *id = &a->identity;
 	char line[1024], era[64];
 
+	char label[256];
 	y += draw_para(y, x, cols, 2, _("The card says:"), A_BOLD) + 1;
-	snprintf(line, sizeof line, "%s（氏名）: %s", _("Name"), id->name);
+	snprintf(line, sizeof line, "%s: %s", bilingual(N_("Name"), "氏名", label, sizeof label),
+		 id->name);
 	y += draw_para(y, x, cols, 2, line, 0);
 	if (id->name_alpha[0]) {
 		snprintf(line, sizeof line, "%s: %s", _("Name in the alphabet"), id->name_alpha);
 		y += draw_para(y, x, cols, 2, line, 0);
 	}
-	snprintf(line, sizeof line, "%s（住所）: %s", _("Address"), id->address);
+	snprintf(line, sizeof line, "%s: %s",
+		 bilingual(N_("Address"), "住所", label, sizeof label), id->address);
 	y += draw_para(y, x, cols, 3, line, 0);
 	if (date_format_era(id->birth, era, sizeof era) != 0)
 		era[0] = '\0';
-	snprintf(line, sizeof line, "%s（生年月日）: %s  %s", _("Date of birth"), id->birth, era);
+	snprintf(line, sizeof line, "%s: %s  %s",
+		 bilingual(N_("Date of birth"), "生年月日", label, sizeof label), id->birth, era);
 	y += draw_para(y, x, cols, 2, line, 0);
-	snprintf(line, sizeof line, "%s（性別）: %s", _("Sex"), msg_sex(id->sex));
+	snprintf(line, sizeof line, "%s: %s", bilingual(N_("Sex"), "性別", label, sizeof label),
+		 msg_sex(id->sex));
 	y += draw_para(y, x, cols, 2, line, 0) + 1;
 	y += draw_para(y, x, cols, 3,
 		       _("Helper: please check the name with the resident. A rare character may be "

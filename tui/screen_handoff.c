@@ -71,8 +71,9 @@ draw_side_text(app *a, int y, int x, int cols)
 			 "not need to write anything."),
 		       0) +
 	     1;
-	draw_para(y, x, cols, 4,
-		  _("窓口でこのコードを見せてください。職員が読み取ります。"), 0);
+	/* The counter staff read Japanese: say it in Japanese too, once. */
+	if (strcmp(i18n_language(), "ja") != 0)
+		draw_para(y, x, cols, 4, "窓口でこのコードを見せてください。職員が読み取ります。", 0);
 }
 
 static void

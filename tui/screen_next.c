@@ -8,6 +8,7 @@
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/keys.h"
+#include "tui/values.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -35,11 +36,7 @@ next_draw(app *a)
 		const char *term = form_next_term(a->form, (size_t)i);
 		const char *id = form_next_form(a->form, (size_t)i);
 		bool here = id && form_set_find(a->forms, id);
-		if (term && *term)
-			snprintf(label, sizeof label, "%s（%s）", _(form_next_label(a->form, (size_t)i)),
-				 term);
-		else
-			snprintf(label, sizeof label, "%s", _(form_next_label(a->form, (size_t)i)));
+		bilingual(form_next_label(a->form, (size_t)i), term, label, sizeof label);
 		snprintf(item, sizeof item, "%s %s %s%s", i == a->sel ? ">" : " ",
 			 a->next_done[i] ? "[x]" : "[ ]", label,
 			 here ? _("  — can be started here") : "");

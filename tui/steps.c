@@ -79,9 +79,13 @@ step_instance_title(const form *f, const form_step *s, char *buf, size_t n)
 		return buf;
 	const char *term = repeat_term(r);
 	if (term && *term)
-		snprintf(buf, n, "%s %d（%s %d）", _(repeat_label(r)), s->instance + 1, term,
-			 s->instance + 1);
+		/* L10N: which person of a household list a question is about:
+		   %1$s the list's item ("Person moving"), %2$d the number,
+		   %3$s the official Japanese term (異動者). */
+		snprintf(buf, n, _("%1$s %2$d（%3$s %2$d）"), _(repeat_label(r)), s->instance + 1,
+			 term);
 	else
-		snprintf(buf, n, "%s %d", _(repeat_label(r)), s->instance + 1);
+		/* L10N: as above, without an official term. */
+		snprintf(buf, n, _("%1$s %2$d"), _(repeat_label(r)), s->instance + 1);
 	return buf;
 }

@@ -44,3 +44,18 @@ e2e_wait "Question 1 of" && compare question-choice
 e2e_keys Enter
 e2e_wait "Filled in for you" && compare question-prefilled
 e2e_stop
+
+# The same console in Japanese: the catalogue is used, and Japanese text
+# wraps between characters without starting a line with 、 or 。.
+e2e_start 80 24 "$B/yorisoi --demo --db $tmp/d2.db --slip-dir $tmp"
+e2e_wait "Choose the language" && e2e_keys Enter
+e2e_wait "新しい" && compare ja-start
+e2e_keys Enter
+e2e_wait "1." && compare ja-pick-procedure
+e2e_type 4
+e2e_wait "1234" && compare ja-pin-demo
+e2e_type 1234
+e2e_keys Enter
+e2e_wait "山田　花子" && sleep 0.2 && e2e_keys Enter
+e2e_wait "1問目" && compare ja-question-choice
+e2e_stop
