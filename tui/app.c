@@ -349,7 +349,7 @@ app_end_application(app *a)
 	}
 	handoff_qr_free(a->qr);
 	a->qr = NULL;
-	a->slip_path[0] = '\0';
+	a->slip_path[0] = a->slip_pdf[0] = a->slip_png[0] = '\0';
 	a->household_repeat = NULL;
 	sodium_memzero(a->fingerprints, sizeof a->fingerprints);
 	a->nfingerprints = 0;

@@ -99,7 +99,9 @@ typedef struct app {
 	/* the handoff */
 	char *payload;
 	handoff_qr *qr;
-	char slip_path[PATH_MAX];
+	char slip_path[PATH_MAX];     /* the QR image */
+	char slip_pdf[PATH_MAX];      /* the printed slip and its picture */
+	char slip_png[PATH_MAX];
 } app;
 
 typedef struct screen_ops {

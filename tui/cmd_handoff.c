@@ -77,7 +77,7 @@ load_forms(void)
 {
 	form_set *s = NULL;
 	const char *dir = paths_forms_dir();
-	if (form_set_load_dir(dir, &s, print_diag, NULL) < 0) {
+	if (form_set_load_dir_schema(dir, paths_schema_dir(), &s, print_diag, NULL) < 0) {
 		fprintf(stderr, _("Cannot read the form definitions in %s.\n"), dir);
 		return NULL;
 	}

@@ -74,8 +74,11 @@ i18n_init(void)
 void
 i18n_set_language(const char *lang)
 {
-	snprintf(current_lang, sizeof current_lang, "%s", lang);
-	setenv("LANGUAGE", lang, 1);
+	char copy[sizeof current_lang];
+	/* lang may be i18n_language() itself: copy before overwriting. */
+	snprintf(copy, sizeof copy, "%s", lang);
+	memcpy(current_lang, copy, sizeof current_lang);
+	setenv("LANGUAGE", copy, 1);
 	/* Make glibc drop its cache of looked-up catalogues. */
 	textdomain(textdomain(NULL));
 }

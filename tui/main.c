@@ -18,12 +18,17 @@ static void
 usage(FILE *to)
 {
 	fprintf(to, "%s",
-		_("Usage: yorisoi [--lang LL] [--demo] [--plain] [--db PATH] [--forms DIR]\n"
+		_("Usage: yorisoi [--lang LL] [--demo] [--persona FILE] [--plain] [--db PATH]\n"
+		  "               [--forms DIR] [--slip-dir DIR] [--printer NAME] [--paper a4|receipt]\n"
+		  "               [--idle-lock SECONDS]\n"
 		  "       yorisoi card read [--reader NAME] [--pin-stdin] [--confirm-last-try]\n"
 		  "       yorisoi forms list | forms check [FILE|DIR ...]\n"
 		  "       yorisoi handoff encode ANSWERS.json [--png FILE] [--svg FILE]\n"
-		  "       yorisoi handoff decode [--key FILE] < SCANNED\n"
-		  "       yorisoi drafts list | drafts purge [--all]\n"));
+		  "       yorisoi handoff decode [--key FILE] [--city-key FILE] [--summary] [SCANNED]\n"
+		  "       yorisoi handoff slip ANSWERS.json --pdf FILE [--png FILE] [--print PRINTER]\n"
+		  "       yorisoi keys init | show | export | city-init | city-import\n"
+		  "       yorisoi drafts list | drafts purge [--all]\n"
+		  "Each command says more with --help.\n"));
 }
 
 /* A plain "C" locale would switch translations off and make every CJK
@@ -54,6 +59,7 @@ main(int argc, char **argv)
 		{"forms", required_argument, NULL, 'f'}, {"persona", required_argument, NULL, 'P'},
 		{"slip-dir", required_argument, NULL, 's'}, {"help", no_argument, NULL, 'h'},
 		{"idle-lock", required_argument, NULL, 'i'},
+		{"printer", required_argument, NULL, 'r'}, {"paper", required_argument, NULL, 'a'},
 		{NULL, 0, NULL, 0}};
 
 	no_core_dumps();
@@ -88,6 +94,16 @@ main(int argc, char **argv)
 			break;
 		case 'i':
 			opt.idle_lock_seconds = atoi(optarg);
+			break;
+		case 'r':
+			opt.printer = optarg;
+			break;
+		case 'a':
+			if (strcmp(optarg, "a4") != 0 && strcmp(optarg, "receipt") != 0) {
+				fprintf(stderr, "%s\n", _("yorisoi: --paper is a4 or receipt"));
+				return 2;
+			}
+			opt.paper = optarg;
 			break;
 		case 'h':
 			usage(stdout);

@@ -5,6 +5,7 @@
  * the image, so nothing personal stays on the library PC.
  */
 #include "tui/app.h"
+#include "tui/commands.h"
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/keys.h"
@@ -57,6 +58,30 @@ save_slip(app *a)
 		return;
 	}
 	snprintf(a->notice, sizeof a->notice, _("Saved the code as an image: %s"), a->slip_path);
+}
+
+/* The slip: a PDF (printed when a printer is set) and its picture, with
+ * the code, a summary for the clerk in Japanese and for the resident in
+ * their language, and what to bring. */
+static void
+make_slip(app *a)
+{
+	char msg[512];
+	const char *paper = a->opt->paper ? a->opt->paper : "a4";
+	snprintf(a->slip_pdf, sizeof a->slip_pdf, "%s/yorisoi-%s-%lld-slip.pdf", slip_dir(a),
+		 form_id(a->form), (long long)a->draft_id);
+	snprintf(a->slip_png, sizeof a->slip_png, "%s/yorisoi-%s-%lld-slip.png", slip_dir(a),
+		 form_id(a->form), (long long)a->draft_id);
+	if (tui_handoff_slip(a->ans, i18n_language(), a->slip_pdf, a->slip_png, paper,
+			     a->opt->printer, msg, sizeof msg) != 0) {
+		snprintf(a->error, sizeof a->error, "%s", msg);
+		return;
+	}
+	if (a->opt->printer)
+		snprintf(a->notice, sizeof a->notice, _("The slip was sent to the printer %s."),
+			 a->opt->printer);
+	else
+		snprintf(a->notice, sizeof a->notice, _("Saved the slip: %s"), a->slip_pdf);
 }
 
 static void
@@ -118,15 +143,20 @@ handoff_draw(app *a)
 	if (confirm_done)
 		draw_end(a, _("Has the resident got the code (scanned or printed)? y: yes, finish   n: no"));
 	else
-		draw_end(a, _("P: save as image   D: done   Esc: back to the answers"));
+		draw_end(a, _("S: slip   P: code as image   D: done   Esc: back"));
 }
 
 static void
 finish(app *a)
 {
 	store_error err;
+	/* Nothing personal stays behind on the library PC. */
 	if (a->slip_path[0])
 		unlink(a->slip_path);
+	if (a->slip_pdf[0])
+		unlink(a->slip_pdf);
+	if (a->slip_png[0])
+		unlink(a->slip_png);
 	if (a->db && a->draft_id > 0 && store_draft_delete(a->db, a->draft_id, &err) != 0) {
 		msg_store_error(&err, a->error, sizeof a->error);
 		return;
@@ -154,6 +184,8 @@ handoff_key(app *a, wint_t ch, bool is_key)
 		app_go(a, SCR_REVIEW);
 	else if (key_is_char(ch, is_key, 'p'))
 		save_slip(a);
+	else if (key_is_char(ch, is_key, 's'))
+		make_slip(a);
 	else if (key_is_char(ch, is_key, 'd') || key_is_enter(ch, is_key))
 		confirm_done = true;
 }

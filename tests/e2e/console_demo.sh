@@ -8,7 +8,9 @@ cd "$(dirname "$0")/../.."
 . tests/e2e/lib.sh
 
 tmp=$(mktemp -d /tmp/yorisoi-e2e.XXXXXX)
-trap 'e2e_stop; rm -rf "$tmp"' EXIT
+trap 'e2e_cleanup; rm -rf "$tmp"' EXIT
+# The desk's signing key goes to the test's folder, not the home folder.
+export XDG_DATA_HOME="$tmp/data"
 console="$B/yorisoi --lang en --demo --db $tmp/drafts.db --slip-dir $tmp"
 
 # fresh_start CMD : a new console on an empty drafts file, at the PIN screen
@@ -77,13 +79,15 @@ walk() {
 	e2e_wait "ヤマダ　ハナコ" || return 1
 	e2e_keys End Enter
 	e2e_wait "too small to show the code" || return 1
+	e2e_keys s
+	e2e_wait "Saved the slip" 20 || return 1
 	e2e_keys p
 	e2e_wait "Saved the code as an image" || return 1
 }
 
 if walk; then pass "e2e/demo-walk-80x24"; else fail "e2e/demo-walk-80x24"; fi
 
-png=$(ls "$tmp"/yorisoi-juminhyo-*.png 2>/dev/null | head -1)
+png=$(ls "$tmp"/yorisoi-juminhyo-*.png 2>/dev/null | grep -v -- -slip.png | head -1)
 expected='{"form": "juminhyo", "form_version": 1, "lang": "en", "answers": {"relation": "self", "name": "山田　花子", "kana": "ヤマダ　ハナコ", "address": "東京都千代田区千代田1-1", "birth": "1950-04-01", "phone": "0312345678", "kind": "all", "copies": "2", "items": "head honseki", "purpose": "other", "purpose_other": "年金の手続き", "submit_to": "年金事務所", "id_doc": "mynumber"}}'
 if [ -n "$png" ] && zbarimg --nodbus -q --raw "$png" >"$tmp/scan.txt" 2>/dev/null &&
 	"$B/yorisoi" handoff decode <"$tmp/scan.txt" >"$tmp/decoded.json" 2>"$tmp/decode.err" &&
@@ -95,9 +99,22 @@ else
 	fail "e2e/handoff-png-decodes-to-the-answers"
 fi
 
-# Done deletes the draft and the image.
+# The slip: a PDF and its picture, whose code scans to the same answers.
+slip_png=$(ls "$tmp"/yorisoi-juminhyo-*-slip.png 2>/dev/null | head -1)
+slip_pdf=$(ls "$tmp"/yorisoi-juminhyo-*-slip.pdf 2>/dev/null | head -1)
+if [ -n "$slip_pdf" ] && [ -n "$slip_png" ] &&
+	zbarimg --nodbus -q --raw "$slip_png" >"$tmp/slip-scan.txt" 2>/dev/null &&
+	"$B/yorisoi" handoff decode <"$tmp/slip-scan.txt" >"$tmp/slip.json" 2>/dev/null &&
+	[ -s "$tmp/slip.json" ] && cmp -s "$tmp/slip.json" "$tmp/decoded.json"; then
+	pass "e2e/slip-from-the-console-scans"
+else
+	fail "e2e/slip-from-the-console-scans"
+fi
+
+# Done deletes the draft, the image and the slip.
 if e2e_keys d && e2e_wait "Has the resident got the code" && e2e_keys y &&
-	e2e_wait "The draft was deleted" && [ ! -e "$png" ] &&
+	e2e_wait "The draft was deleted" && [ ! -e "$png" ] && [ ! -e "$slip_pdf" ] &&
+	[ ! -e "$slip_png" ] &&
 	! e2e_screen | grep -q "saved 20"; then
 	pass "e2e/done-deletes-draft-and-image"
 else

@@ -7,7 +7,9 @@ cd "$(dirname "$0")/../.."
 . tests/e2e/lib.sh
 
 tmp=$(mktemp -d /tmp/yorisoi-golden.XXXXXX)
-trap 'e2e_stop; rm -rf "$tmp"' EXIT
+trap 'e2e_cleanup; rm -rf "$tmp"' EXIT
+# The desk's signing key goes to the test's folder, not the home folder.
+export XDG_DATA_HOME="$tmp/data"
 
 # compare NAME : the screen plus a last line "cursor X Y" against golden/NAME.txt.
 compare() {

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/../.."
 B=${BUILD:-build}
 tmp=$(mktemp -d /tmp/yorisoi-plain.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
+export XDG_DATA_HOME="$tmp/data"
 
 # Procedure 4 (the certificate of residence), PIN, relation 1, name kept, kana, address kept, birth kept, phone, kind 1,
 # copies 2, items 1 2, purpose 1, submit_to empty, id_doc 1, end.
