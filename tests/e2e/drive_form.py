@@ -654,7 +654,7 @@ class Driver:
         self.wait(lambda s: re.search(r"^\s*> Everything is right", s, re.M) is not None,
                   "the finish line selected")
         self.tmux.keys("Enter")
-        scr = self.wait(lambda s: "P: save as image" in s or self.error_line(s) is not None,
+        scr = self.wait(lambda s: "P: code as image" in s or self.error_line(s) is not None,
                         "the handoff screen")
         err = self.error_line(scr)
         if err:
