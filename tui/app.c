@@ -384,12 +384,14 @@ start_curses(app *a)
 	set_escdelay(50);
 	timeout(250);
 	a->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	/* Colour is decoration only; NO_COLOR turns it off. */
-	a->color = has_colors() && !getenv("NO_COLOR");
+	/* The console uses no decorative colour at all. The QR code is the one
+	 * exception, even under NO_COLOR: scanners need dark modules on a light
+	 * ground, and the terminal's own theme may be light on dark. */
+	a->color = has_colors();
 	if (a->color) {
 		start_color();
 		use_default_colors();
-		init_pair(1, COLOR_BLACK, COLOR_WHITE); /* the QR code: dark on light */
+		init_pair(1, COLOR_BLACK, COLOR_WHITE);
 	}
 }
 

@@ -42,7 +42,7 @@ typedef struct app {
 	screen_id screen;
 	bool quit;
 	bool utf8;
-	bool color;
+	bool color; /* the terminal can draw the QR code black on white */
 	bool locked;
 	time_t last_input;
 
