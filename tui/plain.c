@@ -239,18 +239,22 @@ plain_run(app *a)
 	if (!plain_card(a))
 		return 0;
 	app_begin_application(a, a->form);
-	bool more = true;
-	while (more) {
+	/* Walk the steps; "<" goes back one (staying on the first), the end of
+	 * the steps ends the walk. */
+	for (;;) {
 		int r = plain_question(a, &a->step);
 		if (r == 0)
 			return 0;
 		form_step next;
-		if (r < 0)
-			more = form_step_prev(a->ans, &a->step, &next) || (next = a->step, true);
-		else
-			more = form_step_next(a->ans, &a->step, &next);
-		if (more)
+		if (r < 0) {
+			if (form_step_prev(a->ans, &a->step, &next))
+				a->step = next;
+		} else if (form_step_next(a->ans, &a->step, &next)) {
 			a->step = next;
+		} else {
+			app_save(a);
+			break;
+		}
 		app_save(a);
 	}
 	form_step missing;

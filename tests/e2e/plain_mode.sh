@@ -45,3 +45,17 @@ if "$B/yorisoi" --db "$tmp/d.db" drafts list 2>/dev/null | grep -q juminhyo; the
 else
 	echo "PASS: plain/draft-deleted-at-the-end"
 fi
+
+# "<" goes back one question and nothing typed before is lost.
+printf '4\n1234\n1\n\n<\n\nやまだ\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n\n' |
+	"$B/yorisoi" --plain --lang en --demo --db "$tmp/d2.db" >"$tmp/out2.txt" 2>"$tmp/err2.txt"
+grep '^YR1:' "$tmp/out2.txt" >"$tmp/code2.txt"
+if [ "$(grep -c 'What is your full name?' "$tmp/out2.txt")" -eq 2 ] &&
+	"$B/yorisoi" handoff decode <"$tmp/code2.txt" >"$tmp/answers2.json" 2>/dev/null &&
+	grep -q '"name": "山田　花子"' "$tmp/answers2.json" &&
+	grep -q '"kana": "ヤマダ"' "$tmp/answers2.json"; then
+	echo "PASS: plain/back-keeps-answers"
+else
+	cat "$tmp/err2.txt" "$tmp/answers2.json" >&2
+	echo "FAIL: plain/back-keeps-answers"
+fi
