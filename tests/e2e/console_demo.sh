@@ -89,7 +89,7 @@ if walk; then pass "e2e/demo-walk-80x24"; else fail "e2e/demo-walk-80x24"; fi
 
 png=$(ls "$tmp"/yorisoi-juminhyo-*.png 2>/dev/null | grep -v -- -slip.png | head -1)
 expected='{"form": "juminhyo", "form_version": 1, "lang": "en", "answers": {"relation": "self", "name": "山田　花子", "kana": "ヤマダ　ハナコ", "address": "東京都千代田区千代田1-1", "birth": "1950-04-01", "phone": "0312345678", "kind": "all", "copies": "2", "items": "head honseki", "purpose": "other", "purpose_other": "年金の手続き", "submit_to": "年金事務所", "id_doc": "mynumber"}}'
-if [ -n "$png" ] && zbarimg --nodbus -q --raw "$png" >"$tmp/scan.txt" 2>/dev/null &&
+if [ -n "$png" ] && zbarimg --nodbus -q --raw -Sdisable -Sqrcode.enable "$png" >"$tmp/scan.txt" 2>/dev/null &&
 	"$B/yorisoi" handoff decode <"$tmp/scan.txt" >"$tmp/decoded.json" 2>"$tmp/decode.err" &&
 	python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); b=json.loads(sys.argv[2]); sys.exit(0 if a==b else 1)' "$tmp/decoded.json" "$expected"; then
 	pass "e2e/handoff-png-decodes-to-the-answers"
@@ -103,7 +103,7 @@ fi
 slip_png=$(ls "$tmp"/yorisoi-juminhyo-*-slip.png 2>/dev/null | head -1)
 slip_pdf=$(ls "$tmp"/yorisoi-juminhyo-*-slip.pdf 2>/dev/null | head -1)
 if [ -n "$slip_pdf" ] && [ -n "$slip_png" ] &&
-	zbarimg --nodbus -q --raw "$slip_png" >"$tmp/slip-scan.txt" 2>/dev/null &&
+	zbarimg --nodbus -q --raw -Sdisable -Sqrcode.enable "$slip_png" >"$tmp/slip-scan.txt" 2>/dev/null &&
 	"$B/yorisoi" handoff decode <"$tmp/slip-scan.txt" >"$tmp/slip.json" 2>/dev/null &&
 	[ -s "$tmp/slip.json" ] && cmp -s "$tmp/slip.json" "$tmp/decoded.json"; then
 	pass "e2e/slip-from-the-console-scans"

@@ -674,7 +674,7 @@ class Driver:
             raise Failure("no yorisoi-%s-*.png in the slip folder" % self.form_id)
         png = os.path.join(self.tmp, pngs[0])
         self.note("saved %s" % pngs[0])
-        r = subprocess.run(["zbarimg", "--nodbus", "-q", "--raw", png], stdout=subprocess.PIPE,
+        r = subprocess.run(["zbarimg", "--nodbus", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", png], stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, timeout=30 * SCALE)
         if r.returncode != 0 or not r.stdout.strip():
             raise Failure("zbarimg read nothing from %s (exit %d): %s" % (

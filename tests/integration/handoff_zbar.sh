@@ -59,7 +59,7 @@ for json in tests/data/answers/*.json; do
 		fail "zbar-$name" "encode failed: $(cat "$tmp/$name.err")"
 		continue
 	fi
-	if ! zbarimg --nodbus -q --raw "$png" >"$tmp/$name.scan" 2>"$tmp/$name.zerr"; then
+	if ! zbarimg --nodbus -q --raw -Sdisable -Sqrcode.enable "$png" >"$tmp/$name.scan" 2>"$tmp/$name.zerr"; then
 		fail "zbar-$name" "zbarimg could not read $png: $(cat "$tmp/$name.zerr")"
 		continue
 	fi
@@ -89,7 +89,7 @@ for json in tests/data/answers/*.json; do
 		png="$tmp/$name-$variant.png"
 		# shellcheck disable=SC2086
 		if "$Y" --forms "$forms" handoff encode "$json" --png "$png" $opts >"$tmp/v.txt" 2>"$tmp/v.err" &&
-			zbarimg --nodbus -q --raw "$png" >"$tmp/v.scan" 2>/dev/null &&
+			zbarimg --nodbus -q --raw -Sdisable -Sqrcode.enable "$png" >"$tmp/v.scan" 2>/dev/null &&
 			cmp -s "$tmp/v.txt" "$tmp/v.scan" &&
 			"$Y" --forms "$forms" handoff decode $dopts <"$tmp/v.scan" >"$tmp/v.out" 2>"$tmp/v.derr" &&
 			same_json "$json" "$tmp/v.out"; then
@@ -120,7 +120,7 @@ for name in handoff_test_full juminhyo_proxy; do
 	json=tests/data/answers/$name.json
 	if "$Y" --forms "$forms" handoff encode "$json" --svg "$tmp/$name.svg" >"$tmp/$name.svgtxt" 2>/dev/null &&
 		svg_to_pgm "$tmp/$name.svg" "$tmp/$name.pgm" &&
-		zbarimg --nodbus -q --raw "$tmp/$name.pgm" >"$tmp/$name.svgscan" 2>/dev/null &&
+		zbarimg --nodbus -q --raw -Sdisable -Sqrcode.enable "$tmp/$name.pgm" >"$tmp/$name.svgscan" 2>/dev/null &&
 		cmp -s "$tmp/$name.svgtxt" "$tmp/$name.svgscan"; then
 		pass "svg-$name"
 	else
