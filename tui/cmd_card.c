@@ -8,6 +8,7 @@
  */
 #include "cardio/cardio.h"
 #include "tui/commands.h"
+#include "tui/files.h"
 #include "tui/i18n.h"
 
 #include <getopt.h>
@@ -240,20 +241,6 @@ parse_options(int argc, char **argv, struct card_opts *o)
 }
 
 /* Reads a persona file for --demo --persona into a malloc'd string. */
-static char *
-read_persona(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = calloc(1, 65537);
-	size_t n = buf ? fread(buf, 1, 65536, f) : 0;
-	fclose(f);
-	if (buf)
-		buf[n] = '\0';
-	return buf;
-}
-
 /* Opens the session: the demo card, or the first (or named) reader with a
  * card after waiting for one. */
 static cardio_status
@@ -261,7 +248,7 @@ open_card(const struct card_opts *o, char *reader, size_t rlen, cardio_session *
           cardio_error *err)
 {
 	if (o->demo) {
-		char *text = o->persona ? read_persona(o->persona) : NULL;
+		char *text = o->persona ? file_read_small(o->persona) : NULL;
 		if (o->persona && !text) {
 			fprintf(stderr, _("The persona file %s cannot be read.\n"), o->persona);
 			return CARDIO_ERR_STATE;

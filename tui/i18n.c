@@ -1,5 +1,6 @@
 /* Text domain binding and run-time language switching. */
 #include "tui/i18n.h"
+#include "tui/files.h"
 
 #include <limits.h>
 #include <locale.h>
@@ -24,19 +25,13 @@ static int
 locale_dir_beside_exe(char *out, size_t n)
 {
 	char exe[PATH_MAX];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (len <= 0)
+	if (file_exe_dir(exe, sizeof exe) != 0)
 		return -1;
-	exe[len] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return -1;
-	*slash = '\0';
 	if (snprintf(out, n, "%s/locale", exe) >= (int)n)
 		return -1;
 	if (is_dir(out))
 		return 0;
-	slash = strrchr(exe, '/');
+	char *slash = strrchr(exe, '/');
 	if (!slash)
 		return -1;
 	*slash = '\0';

@@ -1,5 +1,6 @@
 /* Where forms and drafts live, chosen once at start-up. */
 #include "tui/commands.h"
+#include "tui/files.h"
 #include "store/store.h"
 
 #include <limits.h>
@@ -34,15 +35,15 @@ forms_beside_exe(char *out, size_t n)
 	static const char *const candidates[] = {"forms", "share/yorisoi/forms"};
 	char exe[PATH_MAX];
 	struct stat st;
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (len <= 0)
+	if (file_exe_dir(exe, sizeof exe) != 0)
 		return -1;
-	exe[len] = '\0';
 	for (int up = 0; up < 3; up++) {
-		char *slash = strrchr(exe, '/');
-		if (!slash)
-			return -1;
-		*slash = '\0';
+		if (up > 0) {
+			char *slash = strrchr(exe, '/');
+			if (!slash)
+				return -1;
+			*slash = '\0';
+		}
 		for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
 			if (snprintf(out, n, "%s/%s/form.rng", exe, candidates[i]) >= (int)n)
 				return -1;

@@ -9,6 +9,7 @@
  */
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/files.h"
 #include "tui/i18n.h"
 #include "tui/keys.h"
 #include "tui/messages.h"
@@ -67,27 +68,13 @@ card_opened(app *a)
 	app_go(a, SCR_PIN);
 }
 
-static char *
-read_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = malloc(65536);
-	size_t n = buf ? fread(buf, 1, 65535, f) : 0;
-	fclose(f);
-	if (buf)
-		buf[n] = '\0';
-	return buf;
-}
-
 static void
 open_demo(app *a)
 {
 	cardio_error err;
 	char *persona = NULL;
 	if (a->opt->persona) {
-		persona = read_file(a->opt->persona);
+		persona = file_read_small(a->opt->persona);
 		if (!persona) {
 			snprintf(a->error, sizeof a->error, _("The demo card file %s cannot be read: %s"),
 				 a->opt->persona, strerror(errno));

@@ -16,12 +16,6 @@
 
 enum { MAX_ROWS = 512 };
 
-/* The questions that apply, in order, each instance of a list apart. */
-static int
-rows(const app *a, form_step *idx, int max)
-{
-	return step_list(a->ans, idx, max);
-}
 
 static void
 review_draw(app *a)
@@ -32,7 +26,7 @@ review_draw(app *a)
 		return;
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
 	static form_step idx[MAX_ROWS];
-	int n = rows(a, idx, MAX_ROWS);
+	int n = step_list(a->ans, idx, MAX_ROWS);
 
 	y += draw_para(y, x, cols, 2, _("Check your answers"), A_BOLD);
 	y += draw_para(y, x, cols, 2, _("Choose a line and press Enter to change it."), 0) + 1;
@@ -92,7 +86,7 @@ static void
 review_key(app *a, wint_t ch, bool is_key)
 {
 	static form_step idx[MAX_ROWS];
-	int n = rows(a, idx, MAX_ROWS);
+	int n = step_list(a->ans, idx, MAX_ROWS);
 	if (key_move(ch, is_key, &a->sel, n + 1))
 		return;
 	if (is_key && ch == KEY_F(10)) {
