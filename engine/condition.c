@@ -149,6 +149,12 @@ field_applies_at(const answers *a, const field *fld, int inst)
 }
 
 bool
+field_always_applies(const field *fld)
+{
+	return fld && !fld->show_if && !(fld->in_repeat && fld->in_repeat->show_if);
+}
+
+bool
 field_applies(const answers *a, const field *fld)
 {
 	return field_applies_at(a, fld, 0);

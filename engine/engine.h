@@ -325,6 +325,11 @@ bool answers_prefilled_at(const answers *a, const char *field_id, int instance);
 /* Whether the field's show-if condition holds for these answers. */
 bool field_applies(const answers *a, const field *fld);
 
+/* Whether the field applies whatever the answers: it has no show-if (nor
+ * is it the "please specify" text of a choice, which has one) and is not
+ * in a repeat with a show-if. */
+bool field_always_applies(const field *fld);
+
 /* Whether the field must be answered now: it applies, and it is
  * required="true" or its <required-if> condition holds (e.g. the purpose
  * of a 住民票 request, required of third parties only). field_required()

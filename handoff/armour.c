@@ -173,8 +173,12 @@ handoff_unarmour(const char *text, size_t n, unsigned char **env, size_t *envlen
 		                    "a lone Base45 character at the end (cut off?)");
 	}
 check:
-	if (out[0] < HANDOFF_FORMAT_OLDEST || out[0] > HANDOFF_FORMAT_VERSION) {
-		st = handoff_fail(err, HANDOFF_ERR_VERSION, "format version %u is not known",
+	if (out[0] != HANDOFF_FORMAT_VERSION) {
+		st = handoff_fail(err, HANDOFF_ERR_VERSION,
+		                  out[0] < HANDOFF_FORMAT_VERSION
+		                          ? "format version %u is a draft from before the first "
+		                            "release: make the code again"
+		                          : "format version %u is newer than this decoder",
 		                  out[0]);
 		free(out);
 		return st;

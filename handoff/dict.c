@@ -1,14 +1,19 @@
 /*
- * The preset DEFLATE dictionaries of handoff format versions 1 and 2.
+ * The preset DEFLATE dictionary of handoff format version 3.
  *
  * Both ends must hold exactly these bytes: the envelope's version byte
  * names the dictionary, so changing one byte here means a new format
  * version (docs/handoff-format.md lists the words and the SHA-256, and
- * tests/unit/handoff_zip_test.c pins them). DEFLATE reaches back at most
- * 32 KiB and shorter distances cost fewer bits, so the most frequent
- * strings come last. Words are concatenated without separators.
+ * tests/unit/handoff_zip_test.c pins them). The dictionary is the text
+ * code (textcode.c) of the words below, concatenated without separators,
+ * so that its strings match the serialisation's texts. DEFLATE reaches back
+ * at most 32 KiB and shorter distances cost fewer bits, so the most
+ * frequent strings come last.
  */
 #include "handoff/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 /* clang-format off */
 #define DICT_V1 \
@@ -36,13 +41,11 @@
 	"レジデンスハウスハイツコーポアパートマンション大字字郡村町" \
 	"一丁目二丁目三丁目四丁目五丁目番地号室丁目番号市区"
 
-static const char dict_v1[] = DICT_V1;
-
-/* Version 2 adds the vocabulary of the household forms at the end, where
- * references are cheapest: residence statuses, nationalities, the most
- * common names in Latin letters, katakana and kanji, work, insurers,
- * clinics, banks, relationships and address words. */
-static const char dict_v2[] = DICT_V1
+/* Then the vocabulary of the household forms, where references are
+ * cheapest: residence statuses, nationalities, the most common names in
+ * Latin letters, katakana and kanji, work, insurers, clinics, banks,
+ * relationships and address words. */
+static const char words[] = DICT_V1
 	/* residence statuses and categories (在留資格, 法第30条の45) */
 	"外交公用教授芸術宗教報道高度専門職法律・会計業務医療研究教育企業内転勤興行文化活動短期滞在研修特定活動"
 	"経営・管理技能実習特定技能介護留学日本人の配偶者等永住者の配偶者等定住者特別永住者永住者家族滞在技術・人文知識・国際業務"
@@ -66,16 +69,20 @@ static const char dict_v2[] = DICT_V1
 	"子の妻妻の子夫（未届）妻（未届）縁故者番地の号棟階マンションハイツ号室号番丁目";
 /* clang-format on */
 
-const unsigned char *const handoff_dict_v1 = (const unsigned char *)dict_v1;
-const size_t handoff_dict_v1_len = sizeof dict_v1 - 1;
-
 const unsigned char *
-handoff_dict(int version, size_t *len)
+handoff_dict(size_t *len)
 {
-	if (version == 2) {
-		*len = sizeof dict_v2 - 1;
-		return (const unsigned char *)dict_v2;
+	static unsigned char coded[sizeof words];
+	static size_t coded_len;
+
+	if (coded_len == 0) {
+		handoff_buf b = {0};
+		if (handoff_text_encode(words, sizeof words - 1, 0, &b) != 0 || b.len > sizeof coded)
+			abort(); /* the words are fixed UTF-8: cannot happen */
+		memcpy(coded, b.p, b.len);
+		coded_len = b.len;
+		handoff_buf_free(&b);
 	}
-	*len = sizeof dict_v1 - 1;
-	return (const unsigned char *)dict_v1;
+	*len = coded_len;
+	return coded;
 }

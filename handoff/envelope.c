@@ -130,7 +130,7 @@ open_envelope(const unsigned char *env, size_t n, const handoff_verify *v, hando
 		if (st == HANDOFF_ERR_SIGNATURE) {
 			handoff_buf probe = {0};
 			zip_status zs =
-			        handoff_inflate_v(env[0], body, blen, HANDOFF_MAX_SERIAL, &probe);
+			        handoff_inflate(body, blen, HANDOFF_MAX_SERIAL, &probe);
 			handoff_buf_free(&probe);
 			if (zs != ZIP_OK)
 				st = handoff_fail(
@@ -150,7 +150,7 @@ open_envelope(const unsigned char *env, size_t n, const handoff_verify *v, hando
 		body = inner;
 		blen = ilen;
 	}
-	st = inflate_status(handoff_inflate_v(env[0], body, blen, HANDOFF_MAX_SERIAL, serial), err);
+	st = inflate_status(handoff_inflate(body, blen, HANDOFF_MAX_SERIAL, serial), err);
 out:
 	if (opened) {
 		sodium_memzero(opened, olen);
@@ -232,7 +232,7 @@ decode_scans(const char *const *scans, size_t nscans, handoff_form_lookup find, 
 			goto out;
 		e = joined.p;
 		elen = joined.len;
-		if (elen < 2 || e[0] < HANDOFF_FORMAT_OLDEST || e[0] > HANDOFF_FORMAT_VERSION ||
+		if (elen < 2 || e[0] != HANDOFF_FORMAT_VERSION ||
 		    (e[1] & ~HANDOFF_FLAGS_KNOWN)) {
 			st = handoff_fail(err, HANDOFF_ERR_CORRUPT,
 			                  "the joined envelope is malformed");
@@ -244,7 +244,7 @@ decode_scans(const char *const *scans, size_t nscans, handoff_form_lookup find, 
 	}
 	st = open_envelope(e, elen, v, &serial, o, err);
 	if (st == HANDOFF_OK)
-		st = handoff_deserialize_v(e[0], serial.p, serial.len, find, ctx, out, lang_out,
+		st = handoff_deserialize(serial.p, serial.len, find, ctx, out, lang_out,
 		                           err);
 out:
 	for (size_t i = 0; i < nscans; i++)
@@ -311,7 +311,7 @@ self_check(const answers *a, const char *lang, const handoff_buf *serial, const 
 	answers *back = NULL;
 	char *lang2 = NULL, *j1 = NULL, *j2 = NULL;
 	handoff_error e2 = {0};
-	handoff_status st = handoff_deserialize_v(HANDOFF_FORMAT_VERSION, serial->p, serial->len,
+	handoff_status st = handoff_deserialize(serial->p, serial->len,
 	                                          find_one, answers_form(a), &back, &lang2, &e2);
 
 	if (st == HANDOFF_OK && !o->city_pk) {
@@ -382,7 +382,7 @@ handoff_encode_with(const answers *a, const char *lang, const handoff_encode_opt
 		                  missing >= 0 ? field_id(form_field_at(f, (size_t)missing)) : "?");
 		goto out;
 	}
-	st = handoff_serialize_v(HANDOFF_FORMAT_VERSION, a, lang, &serial, err);
+	st = handoff_serialize(a, lang, &serial, err);
 	if (st != HANDOFF_OK)
 		goto out;
 	if (serial.len > HANDOFF_MAX_SERIAL) {
@@ -394,7 +394,7 @@ handoff_encode_with(const answers *a, const char *lang, const handoff_encode_opt
 		flags |= HANDOFF_FLAG_SIGNED;
 	if (o->city_pk)
 		flags |= HANDOFF_FLAG_SEALED;
-	handoff_deflate_v(HANDOFF_FORMAT_VERSION, serial.p, serial.len, &body);
+	handoff_deflate(serial.p, serial.len, &body);
 	if (o->desk)
 		handoff_sign(HANDOFF_FORMAT_VERSION, flags, o->desk, body.p, body.len, &inner);
 	else

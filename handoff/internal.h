@@ -10,11 +10,10 @@
 
 #include "handoff/handoff.h"
 
-/* Version byte of the envelope; it also names the dictionary (dict.c) and
- * the serialisation. Encoders write HANDOFF_FORMAT_VERSION; decoders read
- * every version from HANDOFF_FORMAT_OLDEST. */
-#define HANDOFF_FORMAT_VERSION 2
-#define HANDOFF_FORMAT_OLDEST  1
+/* Version byte of the envelope; it also names the serialisation, the text
+ * code, the relationship terms and the dictionary (dict.c). Versions 1 and
+ * 2 were drafts before any release: decoders refuse them as unknown. */
+#define HANDOFF_FORMAT_VERSION 3
 /* Flags byte (docs/handoff-format.md, "Envelope"). */
 #define HANDOFF_FLAG_SIGNED 0x01
 #define HANDOFF_FLAG_SEALED 0x02
@@ -82,19 +81,45 @@ typedef enum zip_status {
 	ZIP_TOO_BIG    /* inflates beyond the limit */
 } zip_status;
 
-/* The preset dictionary of format version 1 (dict.c), and of any version. */
-extern const unsigned char *const handoff_dict_v1;
-extern const size_t handoff_dict_v1_len;
-const unsigned char *handoff_dict(int version, size_t *len);
+/* The preset dictionary (dict.c): the text code of its word list. */
+const unsigned char *handoff_dict(size_t *len);
 
-/* Raw DEFLATE, level 9, with the dictionary of `version`; appends to out. */
-void handoff_deflate_v(int version, const unsigned char *in, size_t n, handoff_buf *out);
-/* Inflates with the dictionary into out, refusing more than limit bytes. */
-zip_status handoff_inflate_v(int version, const unsigned char *in, size_t n, size_t limit,
-                             handoff_buf *out);
-/* The same with the version 1 dictionary. */
+/* Raw DEFLATE, level 9, with the dictionary; appends to out. */
 void handoff_deflate(const unsigned char *in, size_t n, handoff_buf *out);
+/* Inflates with the dictionary into out, refusing more than limit bytes. */
 zip_status handoff_inflate(const unsigned char *in, size_t n, size_t limit, handoff_buf *out);
+
+/* ---- the serialisation's parts: bits, text code, relationship terms --- */
+
+/* Bits, most significant first (bits.c). */
+typedef struct handoff_bits {
+	handoff_buf buf;
+	size_t nbits;
+} handoff_bits;
+typedef struct handoff_bit_reader {
+	const unsigned char *p;
+	size_t n, pos; /* bytes, and the next bit */
+} handoff_bit_reader;
+void handoff_bits_put(handoff_bits *w, unsigned long long v, int nbits);
+/* -1 when fewer than nbits are left. */
+int handoff_bits_get(handoff_bit_reader *r, int nbits, unsigned long long *out);
+/* Bits for the values 0 .. n-1 (0 for n <= 1). */
+int handoff_bits_for(unsigned long long n);
+
+/* The text code (textcode.c) of n bytes of UTF-8, and its terminator is
+ * the caller's; -1 on invalid UTF-8, NUL, or a U+0020 in a kana field. */
+int handoff_text_encode(const char *utf8, size_t n, int kana, handoff_buf *out);
+/* One terminated text from p[0..n) to UTF-8 in out (not terminated);
+ * *used counts the terminator. -1 when malformed, unterminated or empty. */
+int handoff_text_decode(const unsigned char *p, size_t n, size_t *used, int kana,
+                        handoff_buf *out);
+
+/* 続柄 terms (relation.c): at most HANDOFF_RELATION_MAX terms a value. */
+#define HANDOFF_RELATION_MAX  3
+#define HANDOFF_RELATION_BITS 5
+const char *handoff_relation_term(unsigned i); /* NULL past the table */
+/* The term numbers of a relationship; 0 when the table cannot say it. */
+int handoff_relation_numbers(const char *v, unsigned out[HANDOFF_RELATION_MAX]);
 
 /* ---- armour, signature, seal, parts ------------------------------------ */
 
@@ -141,17 +166,10 @@ handoff_status handoff_join(unsigned char *const *parts, const size_t *lens, siz
 /* Finds the form for an id from the serialisation (a form_set or one form). */
 typedef const form *(*handoff_form_lookup)(const char *form_id, const void *ctx);
 
-/* Appends the compact serialisation (of format `version`) of the
- * applicable answered fields. */
-handoff_status handoff_serialize_v(int version, const answers *a, const char *lang,
-                                   handoff_buf *out, handoff_error *err);
-/* Parses a serialisation strictly and re-validates every value. */
-handoff_status handoff_deserialize_v(int version, const unsigned char *p, size_t n,
-                                     handoff_form_lookup find, const void *ctx, answers **out,
-                                     char **lang_out, handoff_error *err);
-/* The same for format version 1. */
+/* Appends the compact serialisation of the applicable answered fields. */
 handoff_status handoff_serialize(const answers *a, const char *lang, handoff_buf *out,
                                  handoff_error *err);
+/* Parses a serialisation strictly and re-validates every value. */
 handoff_status handoff_deserialize(const unsigned char *p, size_t n, handoff_form_lookup find,
                                    const void *ctx, answers **out, char **lang_out,
                                    handoff_error *err);

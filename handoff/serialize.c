@@ -1,20 +1,24 @@
 /*
  * The compact, canonical serialisation of answers (docs/handoff-format.md,
- * "Serialisation"). Integers are unsigned LEB128 varints, shortest form
- * only; strings are a varint byte length then UTF-8. The header is the form
- * id, the form version and the UI language; then each applicable answered
- * field in definition order as the gap from the previous field's index and
- * a value whose encoding depends on the field's type in that form version:
- * choices by index, multi choices as a bit mask, dates, postal codes and
- * phone numbers as integers, text as a string. A repeat group (household
- * members) is one entry at the index of its first field: the number of
- * instances, then per instance its answered fields as (local gap + 1,
- * value) pairs ended by a 0. The form definition is the schema, which is
- * why the decoder needs the same form version.
+ * "Serialisation"), format version 3. The form definition is the schema:
+ *
+ *   header   form id, form version and UI language, as bytes
+ *   bits     every field in definition order, repeats instance by instance:
+ *            a presence bit (none for a required field that always
+ *            applies), then the value in as few bits as its type needs:
+ *            choices by index, multi choices as one bit each, dates,
+ *            numbers, postal codes, phone numbers, 続柄 as term numbers;
+ *            a repeat starts with its instance count
+ *   texts    the text values, in the same order, each in the text code
+ *            (textcode.c) and ended by a 0 byte
+ *
+ * Separating the dense bits from the texts lets DEFLATE see the texts
+ * side by side, where names and addresses repeat.
  */
 #include "handoff/internal.h"
 
 #include <limits.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +26,13 @@
 #define MAX_FORM_ID 64
 #define MAX_LANG    35
 #define MAX_DIGITS  19
+#define YEAR_BASE   1868 /* 明治元年: a year in 8 bits covers 1868..2122 */
+#define YEAR_ESCAPE 255  /* ... and other years follow in 14 bits */
+#define POSTAL_BITS 24
+#define COUNT_BITS  5 /* digit count of a phone number */
+#define NO          "\xE3\x81\xAE" /* の */
 
-/* ---- writing ------------------------------------------------------------ */
+/* ---- header bytes -------------------------------------------------------- */
 
 static void
 put_uvar(handoff_buf *b, unsigned long long v)
@@ -40,6 +49,52 @@ put_str(handoff_buf *b, const char *s, size_t n)
 {
 	put_uvar(b, n);
 	handoff_buf_put(b, s, n);
+}
+
+/* Ids and language tags are plain ASCII: letters, digits, - _ @ . */
+static int
+plain_ok(const char *s, size_t n, size_t max)
+{
+	if (n > max)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '-' || c == '_' || c == '@' || c == '.'))
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- shared rules -------------------------------------------------------- */
+
+/* A required field that applies whatever the answers is always there, so
+ * it needs no presence bit. */
+static int
+has_presence_bit(const field *fld)
+{
+	return !(field_required(fld) && field_always_applies(fld));
+}
+
+static int
+is_relationship(const field *fld)
+{
+	return field_kind(fld) == FIELD_TEXT && field_text_rule(fld) == TEXT_RULE_RELATIONSHIP;
+}
+
+static int
+number_bits(const field *fld)
+{
+	return handoff_bits_for((unsigned long long)((long long)field_max(fld) - field_min(fld)) + 1);
+}
+
+static unsigned long long
+pow10u(unsigned long long n)
+{
+	unsigned long long v = 1;
+	while (n--)
+		v *= 10;
+	return v;
 }
 
 static int
@@ -60,163 +115,170 @@ digits_value(const char *s, size_t n)
 	return v;
 }
 
-/* Index of a choice id in a field, or -1. */
-static long
-choice_index(const field *fld, const char *id, size_t len)
+/* ---- writing ------------------------------------------------------------- */
+
+typedef struct writer {
+	handoff_bits bits;
+	handoff_buf texts;
+} writer;
+
+static int
+put_text(writer *w, const char *v, int kana)
 {
-	size_t n = field_choice_count(fld);
-	for (size_t i = 0; i < n; i++) {
-		const char *c = field_choice_id(fld, i);
-		if (strlen(c) == len && memcmp(c, id, len) == 0)
-			return (long)i;
-	}
-	return -1;
+	if (handoff_text_encode(v, strlen(v), kana, &w->texts) != 0)
+		return -1;
+	handoff_buf_putc(&w->texts, 0);
+	return 0;
 }
 
-/* A multi value as a bit mask, bit i for choice i, ceil(count/8) bytes,
- * least significant byte first. Only the canonical spelling (ids in
- * definition order, single spaces) is accepted. */
+/* Multi choices: one bit per choice in definition order. Only the
+ * canonical spelling (ids in definition order, single spaces) is taken. */
 static int
-put_multi(handoff_buf *b, const field *fld, const char *v)
+put_multi(writer *w, const field *fld, const char *v)
 {
-	size_t n = field_choice_count(fld), nbytes = (n + 7) / 8;
-	unsigned char mask[64] = {0};
+	size_t n = field_choice_count(fld);
 	long prev = -1;
+	int any = 0;
 
-	if (nbytes == 0 || nbytes > sizeof mask)
-		return -1;
 	for (const char *p = v;;) {
 		const char *sp = strchr(p, ' ');
 		size_t len = sp ? (size_t)(sp - p) : strlen(p);
-		long i = choice_index(fld, p, len);
+		char id[128];
+		if (len == 0 || len >= sizeof id)
+			return -1;
+		memcpy(id, p, len);
+		id[len] = '\0';
+		long i = field_choice_index(fld, id);
 		if (i <= prev)
 			return -1;
-		mask[i / 8] |= (unsigned char)(1u << (i % 8));
+		for (long k = prev + 1; k < i; k++)
+			handoff_bits_put(&w->bits, 0, 1);
+		handoff_bits_put(&w->bits, 1, 1);
 		prev = i;
+		any = 1;
 		if (!sp)
 			break;
 		p = sp + 1;
 	}
-	handoff_buf_put(b, mask, nbytes);
+	for (long k = prev + 1; k < (long)n; k++)
+		handoff_bits_put(&w->bits, 0, 1);
+	return any ? 0 : -1;
+}
+
+static int
+put_date(writer *w, const char *v)
+{
+	if (strlen(v) != 10 || v[4] != '-' || v[7] != '-' || !all_digits(v, 4) ||
+	    !all_digits(v + 5, 2) || !all_digits(v + 8, 2))
+		return -1;
+	unsigned long long y = digits_value(v, 4), m = digits_value(v + 5, 2),
+	                   d = digits_value(v + 8, 2);
+	if (m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	if (y >= YEAR_BASE && y < YEAR_BASE + YEAR_ESCAPE) {
+		handoff_bits_put(&w->bits, y - YEAR_BASE, 8);
+	} else {
+		handoff_bits_put(&w->bits, YEAR_ESCAPE, 8);
+		handoff_bits_put(&w->bits, y, 14);
+	}
+	handoff_bits_put(&w->bits, m - 1, 4);
+	handoff_bits_put(&w->bits, d - 1, 5);
 	return 0;
 }
 
 /* Appends one stored value; -1 when it is not in the engine's normal form
  * for its type, which the round trip could not reproduce. */
 static int
-put_value(handoff_buf *b, const field *fld, const char *v)
+put_value(writer *w, const field *fld, const char *v)
 {
 	size_t n = strlen(v);
-	long i;
+	int i;
 
 	if (n == 0)
 		return -1;
 	switch (field_kind(fld)) {
 	case FIELD_TEXT:
+		if (is_relationship(fld)) {
+			unsigned t[HANDOFF_RELATION_MAX];
+			int k = handoff_relation_numbers(v, t);
+			handoff_bits_put(&w->bits, (unsigned long long)k, 2);
+			for (int j = 0; j < k; j++)
+				handoff_bits_put(&w->bits, t[j], HANDOFF_RELATION_BITS);
+			if (k > 0)
+				return 0;
+		}
+		return put_text(w, v, 0);
 	case FIELD_KANA:
-		put_str(b, v, n);
-		return 0;
+		return put_text(w, v, 1);
 	case FIELD_CHOICE:
-		if ((i = choice_index(fld, v, n)) < 0)
+		if ((i = field_choice_index(fld, v)) < 0)
 			return -1;
-		put_uvar(b, (unsigned long long)i);
+		handoff_bits_put(&w->bits, (unsigned long long)i,
+		                 handoff_bits_for(field_choice_count(fld)));
 		return 0;
 	case FIELD_MULTI:
-		return put_multi(b, fld, v);
+		return put_multi(w, fld, v);
 	case FIELD_NUMBER: {
 		char *end, again[32];
 		long x = strtol(v, &end, 10);
-		if (*end || x < INT_MIN || x > INT_MAX)
+		if (*end || x < field_min(fld) || x > field_max(fld))
 			return -1;
 		snprintf(again, sizeof again, "%ld", x);
 		if (strcmp(again, v) != 0)
 			return -1;
-		/* zigzag: 0, -1, 1, -2 ... -> 0, 1, 2, 3 ... */
-		put_uvar(b, x < 0 ? ((unsigned long long)(-(x + 1)) << 1) | 1
-		                  : (unsigned long long)x << 1);
+		handoff_bits_put(&w->bits, (unsigned long long)(x - field_min(fld)),
+		                 number_bits(fld));
 		return 0;
 	}
 	case FIELD_DATE:
-		if (n != 10 || v[4] != '-' || v[7] != '-' || !all_digits(v, 4) ||
-		    !all_digits(v + 5, 2) || !all_digits(v + 8, 2))
-			return -1;
-		put_uvar(b, digits_value(v, 4) << 9 | digits_value(v + 5, 2) << 5 |
-		                    digits_value(v + 8, 2));
-		return 0;
+		return put_date(w, v);
 	case FIELD_POSTAL:
 		if (n != 8 || v[3] != '-' || !all_digits(v, 3) || !all_digits(v + 4, 4))
 			return -1;
-		put_uvar(b, digits_value(v, 3) * 10000 + digits_value(v + 4, 4));
+		handoff_bits_put(&w->bits, digits_value(v, 3) * 10000 + digits_value(v + 4, 4),
+		                 POSTAL_BITS);
 		return 0;
 	case FIELD_PHONE:
 		if (n > MAX_DIGITS || !all_digits(v, n))
 			return -1;
-		put_uvar(b, n);
-		put_uvar(b, digits_value(v, n));
+		handoff_bits_put(&w->bits, n, COUNT_BITS);
+		handoff_bits_put(&w->bits, digits_value(v, n), handoff_bits_for(pow10u(n)));
 		return 0;
 	}
 	return -1;
 }
 
-/* Ids and language tags are plain ASCII: letters, digits, - _ @ . */
-static int
-plain_ok(const char *s, size_t n, size_t max)
+/* One field of one instance (0 outside repeats): presence, then value. */
+static handoff_status
+put_field(writer *w, const answers *a, const field *fld, int k, handoff_error *err)
 {
-	if (n > max)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		      c == '-' || c == '_' || c == '@' || c == '.'))
-			return 0;
-	}
-	return 1;
+	const char *v = field_repeat(fld) ? answers_get_at(a, field_id(fld), k)
+	                                  : answers_get(a, field_id(fld));
+	int present = v && field_applies_at(a, fld, k);
+
+	if (has_presence_bit(fld))
+		handoff_bits_put(&w->bits, (unsigned long long)present, 1);
+	else if (!present)
+		return handoff_fail(err, HANDOFF_ERR_INCOMPLETE, "required field \"%s\" is missing",
+		                    field_id(fld));
+	if (present && put_value(w, fld, v) != 0)
+		return handoff_fail(err, HANDOFF_ERR_INVALID,
+		                    "field \"%s\": stored value is not in normal form", field_id(fld));
+	return HANDOFF_OK;
 }
 
-/* Whether a repeat is written: it has instances and at least one of its
- * fields applies in one of them (the answers JSON leaves out a repeat whose
- * show-if does not hold, and so does the code). */
+/* The instances written for a repeat: all of them when at least one of its
+ * fields applies in one, else none (the answers JSON leaves such a repeat
+ * out too). */
 static int
-repeat_in_use(const answers *a, const form_repeat *r)
+repeat_written(const answers *a, const form_repeat *r)
 {
 	int n = answers_repeat_count(a, repeat_id(r));
 	for (int k = 0; k < n; k++)
 		for (size_t j = 0; j < repeat_field_count(r); j++)
 			if (field_applies_at(a, repeat_field_at(r, j), k))
-				return 1;
+				return n;
 	return 0;
-}
-
-/*
- * A repeat entry: the instance count, then per instance (local gap + 1,
- * value) pairs ended by 0. (A "same as the previous instance" marker was
- * tried and made the DEFLATE output larger: the back-references it
- * replaces are cheap, and it breaks the longer matches between similar
- * instances.)
- */
-static handoff_status
-put_repeat(const answers *a, const form_repeat *r, handoff_buf *out, handoff_error *err)
-{
-	int n = answers_repeat_count(a, repeat_id(r));
-	put_uvar(out, (unsigned long long)n);
-	for (int k = 0; k < n; k++) {
-		long prev = -1;
-		for (size_t j = 0; j < repeat_field_count(r); j++) {
-			const field *fld = repeat_field_at(r, j);
-			const char *v = answers_get_at(a, field_id(fld), k);
-			if (!v || !field_applies_at(a, fld, k))
-				continue;
-			put_uvar(out, (unsigned long long)((long)j - prev));
-			prev = (long)j;
-			if (put_value(out, fld, v) != 0)
-				return handoff_fail(err, HANDOFF_ERR_INVALID,
-				                    "field \"%s\" of %s %d: stored value is not in "
-				                    "normal form",
-				                    field_id(fld), repeat_id(r), k + 1);
-		}
-		put_uvar(out, 0);
-	}
-	return HANDOFF_OK;
 }
 
 /*
@@ -228,18 +290,11 @@ put_repeat(const answers *a, const form_repeat *r, handoff_buf *out, handoff_err
 handoff_status
 handoff_serialize(const answers *a, const char *lang, handoff_buf *out, handoff_error *err)
 {
-	return handoff_serialize_v(1, a, lang, out, err);
-}
-
-handoff_status
-handoff_serialize_v(int version, const answers *a, const char *lang, handoff_buf *out,
-                    handoff_error *err)
-{
-	(void)version; /* versions 1 and 2 differ only in their dictionaries */
 	const form *f = answers_form(a);
 	const char *id = form_id(f);
 	size_t nf = form_field_count(f);
-	long prev = -1;
+	writer w = {0};
+	handoff_status st = HANDOFF_OK;
 
 	if (!lang)
 		lang = "";
@@ -254,39 +309,40 @@ handoff_serialize_v(int version, const answers *a, const char *lang, handoff_buf
 	put_str(out, id, strlen(id));
 	put_uvar(out, (unsigned long long)form_version(f));
 	put_str(out, lang, strlen(lang));
-	for (size_t i = 0; i < nf; i++) {
+	for (size_t i = 0; i < nf && st == HANDOFF_OK; i++) {
 		const field *fld = form_field_at(f, i);
-		if (field_repeat(fld)) {
-			const form_repeat *r = form_repeat_by_id(f, field_repeat(fld));
-			size_t nr = r ? repeat_field_count(r) : 0;
-			handoff_status st;
-			if (nr == 0 || repeat_field_at(r, 0) != fld)
-				return handoff_fail(err, HANDOFF_ERR_INVALID,
-				                    "field \"%s\": repeat fields out of order",
-				                    field_id(fld));
-			if (repeat_in_use(a, r)) {
-				put_uvar(out, (unsigned long long)((long)i - prev - 1));
-				if ((st = put_repeat(a, r, out, err)) != HANDOFF_OK)
-					return st;
-				prev = (long)(i + nr - 1);
-			}
-			i += nr - 1;
+		if (!field_repeat(fld)) {
+			st = put_field(&w, a, fld, 0, err);
 			continue;
 		}
-		const char *v = answers_get(a, field_id(fld));
-		if (!v || !field_applies(a, fld))
-			continue;
-		put_uvar(out, (unsigned long long)((long)i - prev - 1));
-		if (put_value(out, fld, v) != 0)
-			return handoff_fail(err, HANDOFF_ERR_INVALID,
-			                    "field \"%s\": stored value is not in normal form",
-			                    field_id(fld));
-		prev = (long)i;
+		const form_repeat *r = form_repeat_by_id(f, field_repeat(fld));
+		size_t nr = r ? repeat_field_count(r) : 0;
+		if (nr == 0 || repeat_field_at(r, 0) != fld) {
+			st = handoff_fail(err, HANDOFF_ERR_INVALID,
+			                  "field \"%s\": repeat fields out of order", field_id(fld));
+			break;
+		}
+		int count = repeat_written(a, r);
+		handoff_bits_put(&w.bits, (unsigned long long)count,
+		                 handoff_bits_for((unsigned long long)repeat_max(r) + 1));
+		for (int k = 0; k < count && st == HANDOFF_OK; k++)
+			for (size_t j = 0; j < nr && st == HANDOFF_OK; j++)
+				st = put_field(&w, a, repeat_field_at(r, j), k, err);
+		i += nr - 1;
 	}
-	return HANDOFF_OK;
+	if (st == HANDOFF_OK) {
+		handoff_buf_put(out, w.bits.buf.p, w.bits.buf.len);
+		handoff_buf_put(out, w.texts.p, w.texts.len);
+	}
+	/* the texts hold names and addresses: wipe the scratch copy */
+	if (w.texts.p)
+		sodium_memzero(w.texts.p, w.texts.len);
+	handoff_buf_free(&w.bits.buf);
+	handoff_buf_free(&w.texts);
+	return st;
 }
 
-/* ---- reading ------------------------------------------------------------ */
+/* ---- reading ------------------------------------------------------------- */
 
 typedef struct reader {
 	const unsigned char *p;
@@ -339,98 +395,149 @@ dup_n(const char *s, size_t n)
 	return d;
 }
 
-static char *
-get_multi(reader *r, const field *fld)
-{
-	size_t n = field_choice_count(fld), nbytes = (n + 7) / 8;
-	handoff_buf b = {0};
-	int any = 0;
+/* A text field whose value comes from the text section. */
+typedef struct pending {
+	const field *fld;
+	int instance;
+} pending;
 
-	if (nbytes == 0 || nbytes > r->n - r->i)
-		return NULL;
-	const unsigned char *mask = r->p + r->i;
-	r->i += nbytes;
-	for (size_t i = 0; i < nbytes * 8; i++) {
-		if (!(mask[i / 8] & (1u << (i % 8))))
-			continue;
-		if (i >= n) {
+typedef struct parse {
+	answers *a;
+	handoff_bit_reader bits;
+	pending *texts;
+	size_t ntexts, cap;
+} parse;
+
+static char *
+get_multi(handoff_bit_reader *br, const field *fld)
+{
+	size_t n = field_choice_count(fld);
+	handoff_buf b = {0};
+	unsigned long long bit;
+
+	for (size_t i = 0; i < n; i++) {
+		if (handoff_bits_get(br, 1, &bit) != 0) {
 			handoff_buf_free(&b);
-			return NULL; /* a bit beyond the last choice */
+			return NULL;
 		}
-		if (any)
+		if (!bit)
+			continue;
+		if (b.len)
 			handoff_buf_putc(&b, ' ');
 		handoff_buf_put(&b, field_choice_id(fld, i), strlen(field_choice_id(fld, i)));
-		any = 1;
 	}
-	if (!any)
-		return NULL;
+	if (!b.len)
+		return NULL; /* a multi value has at least one choice */
 	handoff_buf_putc(&b, '\0');
 	return (char *)b.p;
 }
 
-/* Reads one value back into the engine's stored spelling; NULL when the
- * bytes cannot be a value of this field (a structural error). */
 static char *
-get_value(reader *r, const field *fld)
+get_date(handoff_bit_reader *br)
+{
+	unsigned long long y, m, d;
+	char tmp[16];
+	if (handoff_bits_get(br, 8, &y) != 0)
+		return NULL;
+	if (y == YEAR_ESCAPE) {
+		if (handoff_bits_get(br, 14, &y) != 0 ||
+		    (y >= YEAR_BASE && y < YEAR_BASE + YEAR_ESCAPE) || y > 9999)
+			return NULL; /* the short form was required */
+	} else {
+		y += YEAR_BASE;
+	}
+	if (handoff_bits_get(br, 4, &m) != 0 || m > 11 || handoff_bits_get(br, 5, &d) != 0)
+		return NULL;
+	snprintf(tmp, sizeof tmp, "%04llu-%02llu-%02llu", y, m + 1, d + 1);
+	return handoff_xstrdup(tmp);
+}
+
+static char *
+get_relationship(handoff_bit_reader *br, int *as_text)
+{
+	unsigned long long k, t;
+	handoff_buf b = {0};
+	*as_text = 0;
+	if (handoff_bits_get(br, 2, &k) != 0)
+		return NULL;
+	if (k == 0) {
+		*as_text = 1;
+		return NULL;
+	}
+	for (unsigned long long j = 0; j < k; j++) {
+		const char *term;
+		if (handoff_bits_get(br, HANDOFF_RELATION_BITS, &t) != 0 ||
+		    !(term = handoff_relation_term((unsigned)t))) {
+			handoff_buf_free(&b);
+			return NULL;
+		}
+		if (j)
+			handoff_buf_put(&b, NO, strlen(NO));
+		handoff_buf_put(&b, term, strlen(term));
+	}
+	handoff_buf_putc(&b, '\0');
+	return (char *)b.p;
+}
+
+/* Reads one value from the bit section into the engine's stored spelling.
+ * NULL with *as_text set: the value is in the text section; NULL alone:
+ * the bits cannot be a value of this field (a structural error). */
+static char *
+get_value(handoff_bit_reader *br, const field *fld, int *as_text)
 {
 	unsigned long long v, nd;
-	const char *s;
-	size_t len;
 	char tmp[40];
 
+	*as_text = 0;
 	switch (field_kind(fld)) {
 	case FIELD_TEXT:
+		if (is_relationship(fld))
+			return get_relationship(br, as_text);
+		*as_text = 1;
+		return NULL;
 	case FIELD_KANA:
-		if (get_str(r, HANDOFF_MAX_SERIAL, &s, &len) != 0 || len == 0 ||
-		    memchr(s, '\0', len))
-			return NULL;
-		return dup_n(s, len);
+		*as_text = 1;
+		return NULL;
 	case FIELD_CHOICE:
-		if (get_uvar(r, ULLONG_MAX, &v) != 0 || v >= field_choice_count(fld))
+		if (handoff_bits_get(br, handoff_bits_for(field_choice_count(fld)), &v) != 0 ||
+		    v >= field_choice_count(fld))
 			return NULL;
 		return handoff_xstrdup(field_choice_id(fld, (size_t)v));
 	case FIELD_MULTI:
-		return get_multi(r, fld);
+		return get_multi(br, fld);
 	case FIELD_NUMBER:
-		if (get_uvar(r, 0xffffffffull, &v) != 0)
+		if (handoff_bits_get(br, number_bits(fld), &v) != 0 ||
+		    v > (unsigned long long)((long long)field_max(fld) - field_min(fld)))
 			return NULL;
-		snprintf(tmp, sizeof tmp, "%lld",
-		         (v & 1) ? -(long long)(v >> 1) - 1 : (long long)(v >> 1));
+		snprintf(tmp, sizeof tmp, "%lld", (long long)field_min(fld) + (long long)v);
 		return handoff_xstrdup(tmp);
 	case FIELD_DATE:
-		if (get_uvar(r, 9999ull << 9 | 12 << 5 | 31, &v) != 0 || (v >> 5 & 15) < 1 ||
-		    (v >> 5 & 15) > 12 || (v & 31) < 1)
-			return NULL;
-		snprintf(tmp, sizeof tmp, "%04llu-%02llu-%02llu", v >> 9, v >> 5 & 15, v & 31);
-		return handoff_xstrdup(tmp);
+		return get_date(br);
 	case FIELD_POSTAL:
-		if (get_uvar(r, 9999999, &v) != 0)
+		if (handoff_bits_get(br, POSTAL_BITS, &v) != 0 || v > 9999999)
 			return NULL;
 		snprintf(tmp, sizeof tmp, "%03llu-%04llu", v / 10000, v % 10000);
 		return handoff_xstrdup(tmp);
-	case FIELD_PHONE: {
-		unsigned long long limit = 1;
-		if (get_uvar(r, MAX_DIGITS, &nd) != 0 || nd == 0)
-			return NULL;
-		for (unsigned long long k = 0; k < nd; k++)
-			limit *= 10;
-		if (get_uvar(r, limit - 1, &v) != 0)
+	case FIELD_PHONE:
+		if (handoff_bits_get(br, COUNT_BITS, &nd) != 0 || nd == 0 || nd > MAX_DIGITS ||
+		    handoff_bits_get(br, handoff_bits_for(pow10u(nd)), &v) != 0 || v >= pow10u(nd))
 			return NULL;
 		snprintf(tmp, sizeof tmp, "%0*llu", (int)nd, v);
 		return handoff_xstrdup(tmp);
-	}
 	}
 	return NULL;
 }
 
 /* Stores one value read from the code through the engine's validation;
- * the value must come back unchanged (normal form). */
+ * the value must come back unchanged (normal form). Frees v. */
 static handoff_status
 set_checked(answers *a, const field *fld, int instance, char *v, handoff_error *err)
 {
 	answer_error ae = {0};
-	answer_status as = answers_set_at(a, field_id(fld), instance, v, &ae);
-	const char *stored = answers_get_at(a, field_id(fld), instance);
+	answer_status as = field_repeat(fld) ? answers_set_at(a, field_id(fld), instance, v, &ae)
+	                                     : answers_set(a, field_id(fld), v, &ae);
+	const char *stored = field_repeat(fld) ? answers_get_at(a, field_id(fld), instance)
+	                                       : answers_get(a, field_id(fld));
 	handoff_status st = HANDOFF_OK;
 	if (as != ANSWER_OK)
 		st = handoff_fail(err, HANDOFF_ERR_INVALID, "field \"%s\": %s", field_id(fld),
@@ -438,53 +545,130 @@ set_checked(answers *a, const field *fld, int instance, char *v, handoff_error *
 	else if (!stored || strcmp(stored, v) != 0)
 		st = handoff_fail(err, HANDOFF_ERR_INVALID,
 		                  "field \"%s\": value is not in normal form", field_id(fld));
+	sodium_memzero(v, strlen(v));
 	free(v);
 	return st;
 }
 
-/* Reads a repeat entry (see put_repeat) into a. */
 static handoff_status
-get_repeat(reader *r, answers *a, const form_repeat *rp, handoff_error *err)
+get_field(parse *ps, const field *fld, int k, handoff_error *err)
 {
-	unsigned long long n, code;
-	size_t nr = repeat_field_count(rp);
-	handoff_status st;
+	unsigned long long present = 1;
+	int as_text;
+	char *v;
 
-	if (get_uvar(r, (unsigned long long)repeat_max(rp), &n) != 0 ||
-	    n < (unsigned long long)repeat_min(rp) || n == 0)
+	if (has_presence_bit(fld) && handoff_bits_get(&ps->bits, 1, &present) != 0)
+		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "the bit section ends early");
+	if (!present)
+		return HANDOFF_OK;
+	v = get_value(&ps->bits, fld, &as_text);
+	if (v)
+		return set_checked(ps->a, fld, k, v, err);
+	if (!as_text)
+		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "field \"%s\": bad value bits",
+		                    field_id(fld));
+	if (ps->ntexts == ps->cap) {
+		ps->cap = ps->cap ? ps->cap * 2 : 16;
+		ps->texts = handoff_xrealloc(ps->texts, ps->cap * sizeof *ps->texts);
+	}
+	ps->texts[ps->ntexts++] = (pending){fld, k};
+	return HANDOFF_OK;
+}
+
+static handoff_status
+get_repeat(parse *ps, const form_repeat *rp, handoff_error *err)
+{
+	unsigned long long n;
+	handoff_status st = HANDOFF_OK;
+
+	if (handoff_bits_get(&ps->bits, handoff_bits_for((unsigned long long)repeat_max(rp) + 1),
+	                     &n) != 0 ||
+	    n > (unsigned long long)repeat_max(rp) ||
+	    (n > 0 && n < (unsigned long long)repeat_min(rp)))
 		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "bad instance count of %s",
 		                    repeat_id(rp));
-	while ((unsigned long long)answers_repeat_count(a, repeat_id(rp)) < n)
-		if (answers_repeat_add(a, repeat_id(rp)) < 0)
-			return handoff_fail(err, HANDOFF_ERR_CORRUPT, "too many instances of %s",
-			                    repeat_id(rp));
-	for (int k = 0; k < (int)n; k++) {
-		long prev = -1;
-		for (;;) {
-			if (get_uvar(r, nr, &code) != 0 ||
-			    (code > 0 && prev + (long)code >= (long)nr))
+	if (n > 0)
+		while ((unsigned long long)answers_repeat_count(ps->a, repeat_id(rp)) < n)
+			if (answers_repeat_add(ps->a, repeat_id(rp)) < 0)
 				return handoff_fail(err, HANDOFF_ERR_CORRUPT,
-				                    "bad field index in %s %d", repeat_id(rp),
-				                    k + 1);
-			if (code == 0)
-				break;
-			prev += (long)code;
-			const field *fld = repeat_field_at(rp, (size_t)prev);
-			char *v = get_value(r, fld);
-			if (!v)
-				return handoff_fail(err, HANDOFF_ERR_CORRUPT,
-				                    "field \"%s\" of %s %d: bad value bytes",
-				                    field_id(fld), repeat_id(rp), k + 1);
-			if ((st = set_checked(a, fld, k, v, err)) != HANDOFF_OK)
-				return st;
+				                    "too many instances of %s", repeat_id(rp));
+	for (int k = 0; k < (int)n && st == HANDOFF_OK; k++)
+		for (size_t j = 0; j < repeat_field_count(rp) && st == HANDOFF_OK; j++)
+			st = get_field(ps, repeat_field_at(rp, j), k, err);
+	return st;
+}
+
+/* The bit section, then the texts it announced; nothing may be left. */
+static handoff_status
+get_body(parse *ps, const form *f, const unsigned char *p, size_t n, handoff_error *err)
+{
+	handoff_status st = HANDOFF_OK;
+	unsigned long long pad;
+
+	ps->bits = (handoff_bit_reader){p, n, 0};
+	for (size_t i = 0; i < form_field_count(f) && st == HANDOFF_OK; i++) {
+		const field *fld = form_field_at(f, i);
+		if (!field_repeat(fld)) {
+			st = get_field(ps, fld, 0, err);
+			continue;
+		}
+		const form_repeat *rp = form_repeat_by_id(f, field_repeat(fld));
+		if (!rp || repeat_field_at(rp, 0) != fld)
+			return handoff_fail(err, HANDOFF_ERR_CORRUPT,
+			                    "field \"%s\" is inside a repeat", field_id(fld));
+		st = get_repeat(ps, rp, err);
+		i += repeat_field_count(rp) - 1;
+	}
+	if (st != HANDOFF_OK)
+		return st;
+	if (handoff_bits_get(&ps->bits, (int)((8 - ps->bits.pos % 8) % 8), &pad) != 0 || pad)
+		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "the bit section's padding is not zero");
+	size_t at = ps->bits.pos / 8;
+	for (size_t t = 0; t < ps->ntexts; t++) {
+		handoff_buf text = {0};
+		size_t used;
+		const field *fld = ps->texts[t].fld;
+		if (handoff_text_decode(p + at, n - at, &used, field_kind(fld) == FIELD_KANA, &text) !=
+		    0) {
+			handoff_buf_free(&text);
+			return handoff_fail(err, HANDOFF_ERR_CORRUPT, "field \"%s\": bad text bytes",
+			                    field_id(fld));
+		}
+		at += used;
+		handoff_buf_putc(&text, '\0');
+		if ((st = set_checked(ps->a, fld, ps->texts[t].instance, (char *)text.p, err)) !=
+		    HANDOFF_OK)
+			return st;
+	}
+	if (at != n)
+		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "%zu bytes left over", n - at);
+	return HANDOFF_OK;
+}
+
+/* Every carried field must apply; conditions may look at later fields, so
+ * this runs once all are read. */
+static handoff_status
+check_applies(const answers *a, const form *f, handoff_error *err)
+{
+	for (size_t i = 0; i < form_field_count(f); i++) {
+		const field *fld = form_field_at(f, i);
+		int count = field_repeat(fld) ? answers_repeat_count(a, field_repeat(fld)) : 1;
+		for (int k = 0; k < count; k++) {
+			const char *v = field_repeat(fld) ? answers_get_at(a, field_id(fld), k)
+			                                  : answers_get(a, field_id(fld));
+			if (v && !field_applies_at(a, fld, k))
+				return handoff_fail(err, HANDOFF_ERR_INVALID,
+				                    "field \"%s\" (instance %d) is answered but does "
+				                    "not apply",
+				                    field_id(fld), k + 1);
 		}
 	}
 	return HANDOFF_OK;
 }
 
 /*
- * Parses a serialisation. Total: structural problems (short or overlong
- * varints, indexes past the last field, bytes left over) are
+ * Parses a serialisation. Total: structural problems (bits or bytes that
+ * end early, out-of-range values, bad text bytes, bytes left over) are
  * HANDOFF_ERR_CORRUPT; a form id or version that `find` does not know is
  * HANDOFF_ERR_UNKNOWN_FORM; a value the engine rejects, a value not in its
  * normal form, a field that does not apply or a missing required field is
@@ -495,23 +679,14 @@ handoff_status
 handoff_deserialize(const unsigned char *p, size_t n, handoff_form_lookup find, const void *ctx,
                     answers **out, char **lang_out, handoff_error *err)
 {
-	return handoff_deserialize_v(1, p, n, find, ctx, out, lang_out, err);
-}
-
-handoff_status
-handoff_deserialize_v(int version, const unsigned char *p, size_t n, handoff_form_lookup find,
-                      const void *ctx, answers **out, char **lang_out, handoff_error *err)
-{
-	(void)version; /* versions 1 and 2 differ only in their dictionaries */
 	reader r = {p, n, 0};
 	const char *s, *lang;
 	size_t len, langlen;
-	unsigned long long ver, gap;
+	unsigned long long ver;
 	char id[MAX_FORM_ID + 1];
 	const form *f;
-	answers *a = NULL;
-	handoff_status st = HANDOFF_OK;
-	long prev = -1;
+	parse ps = {0};
+	handoff_status st;
 	int missing;
 
 	if (get_str(&r, MAX_FORM_ID, &s, &len) != 0 || len == 0 || !plain_ok(s, len, MAX_FORM_ID))
@@ -531,84 +706,20 @@ handoff_deserialize_v(int version, const unsigned char *p, size_t n, handoff_for
 		                    "form \"%s\" version %llu is not installed (installed: %d)", id,
 		                    ver, form_version(f));
 
-	a = answers_new(f);
-	while (r.i < r.n) {
-		if (get_uvar(&r, (unsigned long long)form_field_count(f), &gap) != 0 ||
-		    (unsigned long long)(prev + 1) + gap >= form_field_count(f)) {
-			st = handoff_fail(err, HANDOFF_ERR_CORRUPT, "bad field index at byte %zu",
-			                  r.i);
-			goto out;
-		}
-		prev = prev + 1 + (long)gap;
-		const field *fld = form_field_at(f, (size_t)prev);
-		if (field_repeat(fld)) {
-			const form_repeat *rp = form_repeat_by_id(f, field_repeat(fld));
-			if (!rp || repeat_field_at(rp, 0) != fld) {
-				st = handoff_fail(err, HANDOFF_ERR_CORRUPT,
-				                  "field \"%s\" is inside a repeat", field_id(fld));
-				goto out;
-			}
-			st = get_repeat(&r, a, rp, err);
-			if (st != HANDOFF_OK)
-				goto out;
-			prev += (long)repeat_field_count(rp) - 1;
-			continue;
-		}
-		char *v = get_value(&r, fld);
-		if (!v) {
-			st = handoff_fail(err, HANDOFF_ERR_CORRUPT, "field \"%s\": bad value bytes",
-			                  field_id(fld));
-			goto out;
-		}
-		answer_error ae = {0};
-		answer_status as = answers_set(a, field_id(fld), v, &ae);
-		const char *stored = answers_get(a, field_id(fld));
-		if (as != ANSWER_OK)
-			st = handoff_fail(err, HANDOFF_ERR_INVALID, "field \"%s\": %s",
-			                  field_id(fld), answer_status_name(as));
-		else if (!stored || strcmp(stored, v) != 0)
-			st = handoff_fail(err, HANDOFF_ERR_INVALID,
-			                  "field \"%s\": value is not in normal form",
-			                  field_id(fld));
-		free(v);
-		if (st != HANDOFF_OK)
-			goto out;
-	}
-	/* Conditions may look at later fields, so they are checked at the end. */
-	for (size_t i = 0; i < form_field_count(f); i++) {
-		const field *fld = form_field_at(f, i);
-		if (field_repeat(fld)) {
-			int count = answers_repeat_count(a, field_repeat(fld));
-			for (int k = 0; k < count; k++)
-				if (answers_get_at(a, field_id(fld), k) &&
-				    !field_applies_at(a, fld, k)) {
-					st = handoff_fail(
-					        err, HANDOFF_ERR_INVALID,
-					        "field \"%s\" of %s %d is answered but does "
-					        "not apply",
-					        field_id(fld), field_repeat(fld), k + 1);
-					goto out;
-				}
-			continue;
-		}
-		if (answers_get(a, field_id(fld)) && !field_applies(a, fld)) {
-			st = handoff_fail(err, HANDOFF_ERR_INVALID,
-			                  "field \"%s\" is answered but does not apply",
-			                  field_id(fld));
-			goto out;
-		}
-	}
-	if (!answers_complete(a, &missing)) {
+	ps.a = answers_new(f);
+	st = get_body(&ps, f, p + r.i, n - r.i, err);
+	if (st == HANDOFF_OK)
+		st = check_applies(ps.a, f, err);
+	if (st == HANDOFF_OK && !answers_complete(ps.a, &missing))
 		st = handoff_fail(err, HANDOFF_ERR_INVALID, "required field \"%s\" is missing",
 		                  missing >= 0 ? field_id(form_field_at(f, (size_t)missing)) : "?");
-		goto out;
+	free(ps.texts);
+	if (st != HANDOFF_OK) {
+		answers_free(ps.a);
+		return st;
 	}
 	if (lang_out)
 		*lang_out = dup_n(lang, langlen);
-	*out = a;
-	a = NULL;
-out:
-	if (a)
-		answers_free(a);
-	return st;
+	*out = ps.a;
+	return HANDOFF_OK;
 }

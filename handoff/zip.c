@@ -1,7 +1,7 @@
 /*
  * Raw DEFLATE (RFC 1951, no zlib header or checksum: the QR symbol has its
  * own error correction and the signature will cover integrity) with the
- * preset dictionary of the format version, so that the first occurrence of
+ * preset dictionary, so that the first occurrence of
  * a prefecture or a common address word is already a back-reference.
  */
 #include "handoff/internal.h"
@@ -12,20 +12,8 @@
 void
 handoff_deflate(const unsigned char *in, size_t n, handoff_buf *out)
 {
-	handoff_deflate_v(1, in, n, out);
-}
-
-zip_status
-handoff_inflate(const unsigned char *in, size_t n, size_t limit, handoff_buf *out)
-{
-	return handoff_inflate_v(1, in, n, limit, out);
-}
-
-void
-handoff_deflate_v(int version, const unsigned char *in, size_t n, handoff_buf *out)
-{
 	size_t dlen;
-	const unsigned char *dict = handoff_dict(version, &dlen);
+	const unsigned char *dict = handoff_dict(&dlen);
 	z_stream zs = {0};
 	unsigned char chunk[4096];
 	int ret;
@@ -56,10 +44,10 @@ handoff_deflate_v(int version, const unsigned char *in, size_t n, handoff_buf *o
  * frees as usual.
  */
 zip_status
-handoff_inflate_v(int version, const unsigned char *in, size_t n, size_t limit, handoff_buf *out)
+handoff_inflate(const unsigned char *in, size_t n, size_t limit, handoff_buf *out)
 {
 	size_t dlen;
-	const unsigned char *dict = handoff_dict(version, &dlen);
+	const unsigned char *dict = handoff_dict(&dlen);
 	z_stream zs = {0};
 	unsigned char chunk[4096];
 	zip_status st = ZIP_OK;

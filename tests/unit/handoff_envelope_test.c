@@ -325,6 +325,13 @@ TEST(encode_too_large)
 
 /* ---- crafted payloads ----------------------------------------------------- */
 
+/* A serialisation built by hand: header bytes, the bit section, the texts
+ * (docs/handoff-format.md, "Serialisation"). */
+typedef struct craft {
+	handoff_buf hdr, texts;
+	handoff_bits bits;
+} craft;
+
 static void
 sput_var(handoff_buf *b, unsigned long long v)
 {
@@ -360,23 +367,55 @@ wrap(int version, int flags, const unsigned char *serial, size_t n)
 
 /* The header of handoff_test version 1 in English. */
 static void
-header(handoff_buf *b, const char *id, unsigned version)
+header(craft *c, const char *id, unsigned version)
 {
-	sput_str(b, id);
-	sput_var(b, version);
-	sput_str(b, "en");
+	sput_str(&c->hdr, id);
+	sput_var(&c->hdr, version);
+	sput_str(&c->hdr, "en");
 }
 
-/* name, birth, copies: the three required fields. */
 static void
-required(handoff_buf *b, unsigned copies)
+cbits(craft *c, unsigned long long v, int n)
 {
-	sput_var(b, 0);
-	sput_str(b, "佐藤 健一");
-	sput_var(b, 0);
-	sput_var(b, 1982u << 9 | 7u << 5 | 14u);
-	sput_var(b, 0);
-	sput_var(b, copies << 1);
+	handoff_bits_put(&c->bits, v, n);
+}
+
+static void
+ctext(craft *c, const char *utf8)
+{
+	REQUIRE(handoff_text_encode(utf8, strlen(utf8), 0, &c->texts) == 0);
+	handoff_buf_putc(&c->texts, 0);
+}
+
+/* A date in the bit section: year - 1868 (8 bits), month - 1, day - 1. */
+static void
+cdate(craft *c, unsigned y, unsigned m, unsigned d)
+{
+	cbits(c, y - 1868, 8);
+	cbits(c, m - 1, 4);
+	cbits(c, d - 1, 5);
+}
+
+/* birth and copies (1..10 in 4 bits) in the bits, the name in the texts:
+ * the required fields, which have no presence bits. */
+static void
+required(craft *c, unsigned copies)
+{
+	cdate(c, 1982, 7, 14);
+	cbits(c, copies - 1, 4);
+	ctext(c, "佐藤 健一");
+}
+
+static void
+craft_join(craft *c, handoff_buf *out)
+{
+	handoff_buf_put(out, c->hdr.p, c->hdr.len);
+	handoff_buf_put(out, c->bits.buf.p, c->bits.buf.len);
+	handoff_buf_put(out, c->texts.p, c->texts.len);
+	handoff_buf_free(&c->hdr);
+	handoff_buf_free(&c->texts);
+	handoff_buf_free(&c->bits.buf);
+	*c = (craft){0};
 }
 
 static handoff_status
@@ -399,172 +438,202 @@ decode_st(const char *text, handoff_error *err)
 }
 
 static handoff_status
-serial_st(handoff_buf *b)
+serial_st(craft *c)
 {
 	handoff_error err;
-	char *t = wrap(1, 0, b->p, b->len);
+	handoff_buf b = {0};
+	craft_join(c, &b);
+	char *t = wrap(HANDOFF_FORMAT_VERSION, 0, b.p, b.len);
 	handoff_status st = decode_st(t, &err);
 	free(t);
-	handoff_buf_free(b);
+	handoff_buf_free(&b);
 	return st;
+}
+
+/* The three optional fields absent: ok, items, note. */
+static void
+no_optional(craft *c)
+{
+	cbits(c, 0, 3);
 }
 
 TEST(crafted_valid)
 {
-	handoff_buf b = {0};
+	craft c = {0};
 	REQUIRE(test_forms());
-	header(&b, "handoff_test", 1);
-	required(&b, 2);
-	CHECK_INT(serial_st(&b), HANDOFF_OK);
+	header(&c, "handoff_test", 1);
+	required(&c, 2);
+	no_optional(&c);
+	CHECK_INT(serial_st(&c), HANDOFF_OK);
 
-	/* ok = yes (index 0), items = b (mask 0b10), note. */
-	header(&b, "handoff_test", 1);
-	required(&b, 2);
-	sput_var(&b, 0);
-	sput_var(&b, 0);
-	sput_var(&b, 0);
-	handoff_buf_putc(&b, 2);
-	sput_var(&b, 0);
-	sput_str(&b, "備考");
-	CHECK_INT(serial_st(&b), HANDOFF_OK);
+	/* ok = yes (index 0 in 1 bit), items = b (bits 0 1), note. */
+	header(&c, "handoff_test", 1);
+	required(&c, 2);
+	cbits(&c, 1, 1);
+	cbits(&c, 0, 1);
+	cbits(&c, 1, 1);
+	cbits(&c, 0, 1);
+	cbits(&c, 1, 1);
+	cbits(&c, 1, 1);
+	ctext(&c, "備考");
+	CHECK_INT(serial_st(&c), HANDOFF_OK);
 }
 
 TEST(error_unknown_form)
 {
-	handoff_buf b = {0};
+	craft c = {0};
 	REQUIRE(test_forms());
-	header(&b, "nosuch", 1);
-	required(&b, 2);
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_UNKNOWN_FORM);
-	header(&b, "handoff_test", 2);
-	required(&b, 2);
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_UNKNOWN_FORM);
+	header(&c, "nosuch", 1);
+	required(&c, 2);
+	no_optional(&c);
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_UNKNOWN_FORM);
+	header(&c, "handoff_test", 2);
+	required(&c, 2);
+	no_optional(&c);
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_UNKNOWN_FORM);
 }
 
 TEST(error_invalid_values)
 {
-	handoff_buf b = {0};
+	craft c = {0};
 	REQUIRE(test_forms());
-	header(&b, "handoff_test", 1); /* copies 11 > max 10 */
-	required(&b, 11);
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_INVALID);
-	header(&b, "handoff_test", 1); /* copies 0 < min 1 */
-	required(&b, 0);
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_INVALID);
+	header(&c, "handoff_test", 1); /* copies 11 > max 10 */
+	required(&c, 11);
+	no_optional(&c);
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_CORRUPT);
 
-	header(&b, "handoff_test", 1); /* 30 February */
-	sput_var(&b, 0);
-	sput_str(&b, "佐藤");
-	sput_var(&b, 0);
-	sput_var(&b, 2001u << 9 | 2u << 5 | 30u);
-	sput_var(&b, 0);
-	sput_var(&b, 2);
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_INVALID);
+	header(&c, "handoff_test", 1); /* 30 February */
+	cdate(&c, 2001, 2, 30);
+	cbits(&c, 1, 4);
+	ctext(&c, "佐藤");
+	no_optional(&c);
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_INVALID);
 
-	header(&b, "handoff_test", 1); /* name missing: start at birth */
-	sput_var(&b, 1);
-	sput_var(&b, 1982u << 9 | 7u << 5 | 14u);
-	sput_var(&b, 0);
-	sput_var(&b, 2);
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_INVALID);
+	header(&c, "handoff_test", 1); /* day 32 */
+	cdate(&c, 2001, 1, 32);
+	cbits(&c, 1, 4);
+	ctext(&c, "佐藤");
+	no_optional(&c);
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_INVALID);
 
-	header(&b, "handoff_test", 1); /* note while ok = no */
-	required(&b, 2);
-	sput_var(&b, 0);
-	sput_var(&b, 1);
-	sput_var(&b, 1);
-	sput_str(&b, "備考");
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_INVALID);
+	header(&c, "handoff_test", 1); /* note while ok = no */
+	required(&c, 2);
+	cbits(&c, 1, 1);
+	cbits(&c, 1, 1);
+	cbits(&c, 0, 1);
+	cbits(&c, 1, 1);
+	ctext(&c, "備考");
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_INVALID);
 
-	header(&b, "handoff_test", 1); /* note while ok is unanswered */
-	required(&b, 2);
-	sput_var(&b, 2);
-	sput_str(&b, "備考");
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_INVALID);
+	header(&c, "handoff_test", 1); /* note while ok is unanswered */
+	required(&c, 2);
+	cbits(&c, 0, 2);
+	cbits(&c, 1, 1);
+	ctext(&c, "備考");
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_INVALID);
 
-	header(&b, "handoff_test", 1); /* a name that is not UTF-8 */
-	sput_var(&b, 0);
-	sput_str(&b, "\xff\xfe");
-	sput_var(&b, 0);
-	sput_var(&b, 1982u << 9 | 7u << 5 | 14u);
-	sput_var(&b, 0);
-	sput_var(&b, 2);
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_INVALID);
-
-	header(&b, "handoff_test", 1); /* a name over 60 characters */
-	sput_var(&b, 0);
-	sput_str(&b, "あいうえおかきくけこあいうえおかきくけこあいうえおかきくけこ"
-	             "あいうえおかきくけこあいうえおかきくけこあいうえおかきくけこあ");
-	sput_var(&b, 0);
-	sput_var(&b, 1982u << 9 | 7u << 5 | 14u);
-	sput_var(&b, 0);
-	sput_var(&b, 2);
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_INVALID);
+	header(&c, "handoff_test", 1); /* a name over 60 characters */
+	cdate(&c, 1982, 7, 14);
+	cbits(&c, 1, 4);
+	ctext(&c, "あいうえおかきくけこあいうえおかきくけこあいうえおかきくけこ"
+	          "あいうえおかきくけこあいうえおかきくけこあいうえおかきくけこあ");
+	no_optional(&c);
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_INVALID);
 }
 
 TEST(error_corrupt_structure)
 {
-	handoff_buf b = {0};
+	craft c = {0};
 	REQUIRE(test_forms());
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT); /* empty */
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_CORRUPT); /* empty */
 
-	header(&b, "handoff_test", 1); /* choice index 2 of 2 */
-	required(&b, 2);
-	sput_var(&b, 0);
-	sput_var(&b, 2);
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+	header(&c, "handoff_test", 1); /* no texts: the name is missing */
+	cdate(&c, 1982, 7, 14);
+	cbits(&c, 1, 4);
+	no_optional(&c);
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_CORRUPT);
 
-	header(&b, "handoff_test", 1); /* empty multi mask */
-	required(&b, 2);
-	sput_var(&b, 1);
-	handoff_buf_putc(&b, 0);
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+	header(&c, "handoff_test", 1); /* empty multi */
+	required(&c, 2);
+	cbits(&c, 0, 1);
+	cbits(&c, 1, 1);
+	cbits(&c, 0, 2);
+	cbits(&c, 0, 1);
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_CORRUPT);
 
-	header(&b, "handoff_test", 1); /* a bit past the last choice */
-	required(&b, 2);
-	sput_var(&b, 1);
-	handoff_buf_putc(&b, 4);
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+	header(&c, "handoff_test", 1); /* padding that is not zero */
+	required(&c, 2);
+	cbits(&c, 1, 1); /* ok = yes: 25 bits in all, 7 of padding */
+	cbits(&c, 0, 1);
+	cbits(&c, 0, 2);
+	cbits(&c, 1, 1);
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_CORRUPT);
 
-	header(&b, "handoff_test", 1); /* a field index past the end */
-	required(&b, 2);
-	sput_var(&b, 3);
-	sput_str(&b, "x");
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+	header(&c, "handoff_test", 1); /* a text left over */
+	required(&c, 2);
+	no_optional(&c);
+	ctext(&c, "x");
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_CORRUPT);
 
-	sput_str(&b, "handoff_test"); /* overlong varint for the version */
-	handoff_buf_putc(&b, 0x81);
-	handoff_buf_putc(&b, 0x00);
-	sput_str(&b, "en");
-	required(&b, 2);
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+	header(&c, "handoff_test", 1); /* an empty text */
+	cdate(&c, 1982, 7, 14);
+	cbits(&c, 1, 4);
+	no_optional(&c);
+	handoff_buf_putc(&c.texts, 0);
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_CORRUPT);
 
-	header(&b, "handoff_test", 1); /* a string longer than what is left */
-	sput_var(&b, 0);
-	sput_var(&b, 50);
-	handoff_buf_put(&b, "abc", 3);
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+	header(&c, "handoff_test", 1); /* an unterminated text */
+	cdate(&c, 1982, 7, 14);
+	cbits(&c, 1, 4);
+	no_optional(&c);
+	handoff_buf_put(&c.texts, "abc", 3);
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_CORRUPT);
 
-	header(&b, "handoff_test", 1); /* a NUL inside a text */
-	sput_var(&b, 0);
-	sput_var(&b, 3);
-	handoff_buf_put(&b, "a\0b", 3);
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+	header(&c, "handoff_test", 1); /* a two-byte character cut by the end */
+	cdate(&c, 1982, 7, 14);
+	cbits(&c, 1, 4);
+	no_optional(&c);
+	handoff_buf_put(&c.texts, "a\x9e", 2);
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_CORRUPT);
 
-	sput_str(&b, "handoff test"); /* a space in the form id */
-	sput_var(&b, 1);
-	sput_str(&b, "en");
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+	header(&c, "handoff_test", 1); /* an escape for a one-byte character */
+	cdate(&c, 1982, 7, 14);
+	cbits(&c, 1, 4);
+	no_optional(&c);
+	handoff_buf_put(&c.texts, "\xff\x00\x00\x41\x00", 5);
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_CORRUPT);
 
-	sput_str(&b, "handoff_test"); /* a language with a quote */
-	sput_var(&b, 1);
-	sput_str(&b, "e\"n");
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+	header(&c, "handoff_test", 1); /* a year escape for a year 8 bits say */
+	cbits(&c, 255, 8);
+	cbits(&c, 1982, 14);
+	cbits(&c, 6, 4);
+	cbits(&c, 13, 5);
+	cbits(&c, 1, 4);
+	ctext(&c, "佐藤");
+	no_optional(&c);
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_CORRUPT);
 
-	header(&b, "handoff_test", 1); /* a varint cut off at the end */
-	required(&b, 2);
-	handoff_buf_putc(&b, 0x80);
-	CHECK_INT(serial_st(&b), HANDOFF_ERR_CORRUPT);
+	sput_str(&c.hdr, "handoff_test"); /* overlong varint for the version */
+	handoff_buf_putc(&c.hdr, 0x81);
+	handoff_buf_putc(&c.hdr, 0x00);
+	sput_str(&c.hdr, "en");
+	required(&c, 2);
+	no_optional(&c);
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_CORRUPT);
+
+	sput_str(&c.hdr, "handoff test"); /* a space in the form id */
+	sput_var(&c.hdr, 1);
+	sput_str(&c.hdr, "en");
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_CORRUPT);
+
+	sput_str(&c.hdr, "handoff_test"); /* a language with a quote */
+	sput_var(&c.hdr, 1);
+	sput_str(&c.hdr, "e\"n");
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_CORRUPT);
+
+	header(&c, "handoff_test", 1); /* the bits stop early */
+	cdate(&c, 1982, 7, 14);
+	CHECK_INT(serial_st(&c), HANDOFF_ERR_CORRUPT);
 }
 
 /* ---- the text and envelope layers ----------------------------------------- */
@@ -572,10 +641,13 @@ TEST(error_corrupt_structure)
 static char *
 valid_text(void)
 {
+	craft c = {0};
 	handoff_buf b = {0};
-	header(&b, "handoff_test", 1);
-	required(&b, 2);
-	char *t = wrap(1, 0, b.p, b.len);
+	header(&c, "handoff_test", 1);
+	required(&c, 2);
+	no_optional(&c);
+	craft_join(&c, &b);
+	char *t = wrap(HANDOFF_FORMAT_VERSION, 0, b.p, b.len);
 	handoff_buf_free(&b);
 	return t;
 }
@@ -699,25 +771,32 @@ wrap_raw(const unsigned char *env, size_t n)
 
 TEST(error_envelope)
 {
+	craft c = {0};
 	handoff_buf b = {0};
+	const int v = HANDOFF_FORMAT_VERSION;
 	REQUIRE(test_forms());
-	header(&b, "handoff_test", 1);
-	required(&b, 2);
-	CHECK_INT(text_st(wrap(3, 0, b.p, b.len)), HANDOFF_ERR_VERSION);
+	header(&c, "handoff_test", 1);
+	required(&c, 2);
+	no_optional(&c);
+	craft_join(&c, &b);
+	CHECK_INT(text_st(wrap(4, 0, b.p, b.len)), HANDOFF_ERR_VERSION);
 	CHECK_INT(text_st(wrap(0, 0, b.p, b.len)), HANDOFF_ERR_VERSION);
+	/* the pre-release drafts */
+	CHECK_INT(text_st(wrap(1, 0, b.p, b.len)), HANDOFF_ERR_VERSION);
+	CHECK_INT(text_st(wrap(2, 1, b.p, b.len)), HANDOFF_ERR_VERSION);
 	/* Flags that promise a signature or seal the body does not have. */
-	CHECK_INT(text_st(wrap(1, HANDOFF_FLAG_SIGNED, b.p, b.len)), HANDOFF_ERR_CORRUPT);
-	CHECK_INT(text_st(wrap(1, HANDOFF_FLAG_SEALED, b.p, b.len)), HANDOFF_ERR_SEALED);
-	CHECK_INT(text_st(wrap(1, HANDOFF_FLAG_PART, b.p, b.len)), HANDOFF_ERR_CORRUPT);
-	CHECK_INT(text_st(wrap(1, 0x80, b.p, b.len)), HANDOFF_ERR_VERSION);
-	CHECK_INT(text_st(wrap(1, 0x08, b.p, b.len)), HANDOFF_ERR_VERSION);
-	char *t = wrap(1, 0, b.p, b.len);
+	CHECK_INT(text_st(wrap(v, HANDOFF_FLAG_SIGNED, b.p, b.len)), HANDOFF_ERR_CORRUPT);
+	CHECK_INT(text_st(wrap(v, HANDOFF_FLAG_SEALED, b.p, b.len)), HANDOFF_ERR_SEALED);
+	CHECK_INT(text_st(wrap(v, HANDOFF_FLAG_PART, b.p, b.len)), HANDOFF_ERR_CORRUPT);
+	CHECK_INT(text_st(wrap(v, 0x80, b.p, b.len)), HANDOFF_ERR_VERSION);
+	CHECK_INT(text_st(wrap(v, 0x08, b.p, b.len)), HANDOFF_ERR_VERSION);
+	char *t = wrap(v, 0, b.p, b.len);
 	CHECK_INT(text_st(cat("YR2:", t + 4)), HANDOFF_ERR_VERSION);
 	CHECK_INT(text_st(cat("YR10:", t + 4)), HANDOFF_ERR_VERSION);
 	free(t);
 	handoff_buf_free(&b);
 
-	unsigned char one[] = {1}, two[] = {1, 0}, junk[] = {1, 0, 0xff, 0xff, 0xff};
+	unsigned char one[] = {3}, two[] = {3, 0}, junk[] = {3, 0, 0xff, 0xff, 0xff};
 	CHECK_INT(text_st(wrap_raw(one, 1)), HANDOFF_ERR_CORRUPT);
 	CHECK_INT(text_st(wrap_raw(two, 2)), HANDOFF_ERR_CORRUPT);
 	CHECK_INT(text_st(wrap_raw(junk, sizeof junk)), HANDOFF_ERR_CORRUPT);
@@ -725,7 +804,7 @@ TEST(error_envelope)
 	/* A zip bomb: 1 MiB of zeros in a few hundred bytes. */
 	size_t big = 1 << 20;
 	unsigned char *zeros = calloc(1, big);
-	CHECK_INT(text_st(wrap(1, 0, zeros, big)), HANDOFF_ERR_CORRUPT);
+	CHECK_INT(text_st(wrap(v, 0, zeros, big)), HANDOFF_ERR_CORRUPT);
 	free(zeros);
 }
 
@@ -758,7 +837,7 @@ TEST(mutations_are_total)
 /* The unsigned test vector of docs/handoff-format.md (vector U), both
  * ways: it pins the layers below the signature. handoff_vector_test.c
  * checks the signed and sealed vectors. */
-#define SPEC_VECTOR "YR1:V50%ZS6996Q941A QHDB9%%5OUCJ/PJES.W0-%U7G1%QU:6DMXOQ8K/O100"
+#define SPEC_VECTOR "YR1:3H0%ZS6996Q941A QHDB9%%5OUC8.PGI9/20F8JCOGSDFCN1"
 
 TEST(spec_test_vector)
 {
@@ -775,11 +854,10 @@ TEST(spec_test_vector)
 	char *j1 = answers_to_json(a, lang), *j2 = answers_to_json(back, lang2);
 	CHECK_STR(j2, j1);
 	/* Encoding is deterministic with this zlib; another DEFLATE encoder may
-	 * choose other bytes that decode the same. Encoders now write version 2,
-	 * so version 1 is rebuilt by hand. */
+	 * choose other bytes that decode the same. */
 	handoff_buf serial = {0};
 	REQUIRE(handoff_serialize(a, lang, &serial, &err) == HANDOFF_OK);
-	text = wrap(1, 0, serial.p, serial.len);
+	text = wrap(HANDOFF_FORMAT_VERSION, 0, serial.p, serial.len);
 	handoff_buf_free(&serial);
 	CHECK_STR(text, SPEC_VECTOR);
 	free(j1);

@@ -12,25 +12,25 @@
 #include <stdlib.h>
 
 /* Vector S: signed, Base45. */
-static const char vector_s[] = "YR1:IB0F+J2V7%ZS6996Q941A QHDB9%%5OUCJ/PCHSAU8KC0N9DOW6MXOQ8K/O1"
-                               "H408/V:79$.1Y3F*RJW$9RHJ.WFBDK2L334WX8PKKT PIA6CAVSWUV44JYLBAFS8"
-                               "H0F$2*RDXYIIHGSQPZKFN/Q1MHNUJHRKC0";
+static const char vector_s[] = "YR1:4H0F+J2V7%ZS6996Q941A QHDB9%%5OUC8.PGI9/20F8JCOGSDFCN19ZUL09"
+                               "S$1LFQ9OG12KYCA9DQCL7:G9*ITZAIBIJ3/57KC4CFXYJKXN6S0DV77DVHQU*CBD"
+                               "X5M.0*.GZATY55L9LS.VSOVX2G";
 /* Vector D: the same, digits-only armour. */
-static const char vector_d[] = "2518100513402901557258313186361940120299356311873311873256745257"
-                               "9574771756000560267531361450107408860314800197647181858403952305"
-                               "4439729199223926731857410960702264983510185964537611245805810564"
-                               "1573865923254573850077305730275793801333183518233131054608354163"
-                               "984841732012";
+static const char vector_d[] = "2518100769402901557258313186361940120299356311873311873256745252"
+                               "3190510013338850334923098803072623341824603718533463348940591208"
+                               "2453244151321898959574369353929612063252073091940038480800126615"
+                               "583633676193722854116230191234329592101038442951646936388332523";
 /* Vector E: signed and sealed to the test city. */
-static const char vector_e[] = "YR1:KB0$ KYD7DI1CNGXBSZVFBO5-+NSQS4 66SUCPOUHD7PHX-QJ59QVH-/6I-U"
-                               ".E1KH991H O0RJ0BOU-+Q%N2JASYRJC%Q//0MOT0WTYAL*NPHYIS*2+W95YKRT4$"
-                               "PMY6JS848TTQW5RCJD43LDAAI4LYA3+44Y7+ZH-R3+W0CRME/R.-E:ITMRKU2I97"
-                               "LAUBJ1AIAQ:JLCZ4Y9PBU3U6QX44D9U45W0IVM4G$3";
-/* Vector P: signed, in three parts of at most QR version 4. */
+static const char vector_e[] = "YR1:6H0C1464N7IHEAFXB8--BLBPB1GNV7QW6$KH-QM96R4-Q+8W8LH2YA%ETI:Q"
+                               "7YP ZR5G1:TN-E1PX6W5K0$F4B6F6AQXGC 4HMR/BA-9M78NZDT: F4R8.+SGYAE"
+                               "6N-TH6IE0*5AAA/KQ06C :P$WG+-BL75DURZDG.TF2FK7+ACVM/E2H8D7ZR:KFFU"
+                               "UPDUTXP$F1D3Q OQHT9P*E.VP*.8KEK/LF";
+/* Vector P: signed, in four parts of at most QR version 3. */
 static const char *const vector_p[] = {
-        "YR1:LB0ID3300IB0F+J2V7%ZS6996Q941A QHDB9%%5OUCJ/PCHSAU8KC0N9DOW6F4",
-        "YR1:LB0ID3Y50GWNT0NGR9E1PN3Q2AJ 9EP8ALA63SQ/PCIGED9HI1EOCR6L9O2WA5",
-        "YR1:LB0ID3KB0A6CAVSWUV44JYLBAFS8H0F$2*RDXYIIHGSQPZKFN/Q1MHNUJHRKC0"};
+        "YR1:7H0HRK4004H0F+J2V7%ZS6996Q941A QHDB9%%5OUC8.PT1",
+        "YR1:7H0HRKZ50WND:*GOQOX%QON1I50H/FO%8.1HIKCMMQE5I/1",
+        "YR1:7H0HRKLB09DQCL7:G9*ITZAIBIJ3/57KC4CFXYJKXN6S0F1",
+        "YR1:7H0HRK7H05ESG8H0NUA*851DTAFGC3*G9-CIVCPA0NQSHB0"};
 
 static form_set *
 forms(void)
@@ -165,8 +165,8 @@ TEST(vector_p_parts)
 {
 	vec v;
 	REQUIRE(vec_init(&v) == 0);
-	const char *shuffled[] = {vector_p[2], vector_p[0], vector_p[1]};
-	check_decodes(&v, shuffled, 3, 0);
-	check_encodes(&v, HANDOFF_ARMOUR_BASE45, 4, vector_p, 3);
+	const char *shuffled[] = {vector_p[2], vector_p[0], vector_p[3], vector_p[1]};
+	check_decodes(&v, shuffled, 4, 0);
+	check_encodes(&v, HANDOFF_ARMOUR_BASE45, 3, vector_p, 4);
 	vec_free(&v);
 }
