@@ -77,7 +77,8 @@ handoff_dict(size_t *len)
 
 	if (coded_len == 0) {
 		handoff_buf b = {0};
-		if (handoff_text_encode(words, sizeof words - 1, 0, &b) != 0 || b.len > sizeof coded)
+		if (handoff_text_encode(words, sizeof words - 1, 0, &b) != 0 ||
+		    b.len > sizeof coded)
 			abort(); /* the words are fixed UTF-8: cannot happen */
 		memcpy(coded, b.p, b.len);
 		coded_len = b.len;

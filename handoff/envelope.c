@@ -129,8 +129,7 @@ open_envelope(const unsigned char *env, size_t n, const handoff_verify *v, hando
 		                          &who, o->key_id, err);
 		if (st == HANDOFF_ERR_SIGNATURE) {
 			handoff_buf probe = {0};
-			zip_status zs =
-			        handoff_inflate(body, blen, HANDOFF_MAX_SERIAL, &probe);
+			zip_status zs = handoff_inflate(body, blen, HANDOFF_MAX_SERIAL, &probe);
 			handoff_buf_free(&probe);
 			if (zs != ZIP_OK)
 				st = handoff_fail(
@@ -232,8 +231,7 @@ decode_scans(const char *const *scans, size_t nscans, handoff_form_lookup find, 
 			goto out;
 		e = joined.p;
 		elen = joined.len;
-		if (elen < 2 || e[0] != HANDOFF_FORMAT_VERSION ||
-		    (e[1] & ~HANDOFF_FLAGS_KNOWN)) {
+		if (elen < 2 || e[0] != HANDOFF_FORMAT_VERSION || (e[1] & ~HANDOFF_FLAGS_KNOWN)) {
 			st = handoff_fail(err, HANDOFF_ERR_CORRUPT,
 			                  "the joined envelope is malformed");
 			goto out;
@@ -244,8 +242,7 @@ decode_scans(const char *const *scans, size_t nscans, handoff_form_lookup find, 
 	}
 	st = open_envelope(e, elen, v, &serial, o, err);
 	if (st == HANDOFF_OK)
-		st = handoff_deserialize(serial.p, serial.len, find, ctx, out, lang_out,
-		                           err);
+		st = handoff_deserialize(serial.p, serial.len, find, ctx, out, lang_out, err);
 out:
 	for (size_t i = 0; i < nscans; i++)
 		free(env[i]);
@@ -311,8 +308,8 @@ self_check(const answers *a, const char *lang, const handoff_buf *serial, const 
 	answers *back = NULL;
 	char *lang2 = NULL, *j1 = NULL, *j2 = NULL;
 	handoff_error e2 = {0};
-	handoff_status st = handoff_deserialize(serial->p, serial->len,
-	                                          find_one, answers_form(a), &back, &lang2, &e2);
+	handoff_status st = handoff_deserialize(serial->p, serial->len, find_one, answers_form(a),
+	                                        &back, &lang2, &e2);
 
 	if (st == HANDOFF_OK && !o->city_pk) {
 		handoff_keyring kr = {0};

@@ -28,7 +28,7 @@
 
 #include "engine/engine.h"
 
-#define HANDOFF_PREFIX             "YR1:"
+#define HANDOFF_PREFIX "YR1:"
 
 typedef enum handoff_status {
 	HANDOFF_OK = 0,

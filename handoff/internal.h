@@ -111,8 +111,7 @@ int handoff_bits_for(unsigned long long n);
 int handoff_text_encode(const char *utf8, size_t n, int kana, handoff_buf *out);
 /* One terminated text from p[0..n) to UTF-8 in out (not terminated);
  * *used counts the terminator. -1 when malformed, unterminated or empty. */
-int handoff_text_decode(const unsigned char *p, size_t n, size_t *used, int kana,
-                        handoff_buf *out);
+int handoff_text_decode(const unsigned char *p, size_t n, size_t *used, int kana, handoff_buf *out);
 
 /* 続柄 terms (relation.c): at most HANDOFF_RELATION_MAX terms a value. */
 #define HANDOFF_RELATION_MAX  3

@@ -29,7 +29,7 @@
 #define YEAR_BASE   1868 /* 明治元年: a year in 8 bits covers 1868..2122 */
 #define YEAR_ESCAPE 255  /* ... and other years follow in 14 bits */
 #define POSTAL_BITS 24
-#define COUNT_BITS  5 /* digit count of a phone number */
+#define COUNT_BITS  5              /* digit count of a phone number */
 #define NO          "\xE3\x81\xAE" /* の */
 
 /* ---- header bytes -------------------------------------------------------- */
@@ -85,7 +85,8 @@ is_relationship(const field *fld)
 static int
 number_bits(const field *fld)
 {
-	return handoff_bits_for((unsigned long long)((long long)field_max(fld) - field_min(fld)) + 1);
+	return handoff_bits_for((unsigned long long)((long long)field_max(fld) - field_min(fld)) +
+	                        1);
 }
 
 static unsigned long long
@@ -263,7 +264,8 @@ put_field(writer *w, const answers *a, const field *fld, int k, handoff_error *e
 		                    field_id(fld));
 	if (present && put_value(w, fld, v) != 0)
 		return handoff_fail(err, HANDOFF_ERR_INVALID,
-		                    "field \"%s\": stored value is not in normal form", field_id(fld));
+		                    "field \"%s\": stored value is not in normal form",
+		                    field_id(fld));
 	return HANDOFF_OK;
 }
 
@@ -319,7 +321,8 @@ handoff_serialize(const answers *a, const char *lang, handoff_buf *out, handoff_
 		size_t nr = r ? repeat_field_count(r) : 0;
 		if (nr == 0 || repeat_field_at(r, 0) != fld) {
 			st = handoff_fail(err, HANDOFF_ERR_INVALID,
-			                  "field \"%s\": repeat fields out of order", field_id(fld));
+			                  "field \"%s\": repeat fields out of order",
+			                  field_id(fld));
 			break;
 		}
 		int count = repeat_written(a, r);
@@ -622,17 +625,18 @@ get_body(parse *ps, const form *f, const unsigned char *p, size_t n, handoff_err
 	if (st != HANDOFF_OK)
 		return st;
 	if (handoff_bits_get(&ps->bits, (int)((8 - ps->bits.pos % 8) % 8), &pad) != 0 || pad)
-		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "the bit section's padding is not zero");
+		return handoff_fail(err, HANDOFF_ERR_CORRUPT,
+		                    "the bit section's padding is not zero");
 	size_t at = ps->bits.pos / 8;
 	for (size_t t = 0; t < ps->ntexts; t++) {
 		handoff_buf text = {0};
 		size_t used;
 		const field *fld = ps->texts[t].fld;
-		if (handoff_text_decode(p + at, n - at, &used, field_kind(fld) == FIELD_KANA, &text) !=
-		    0) {
+		if (handoff_text_decode(p + at, n - at, &used, field_kind(fld) == FIELD_KANA,
+		                        &text) != 0) {
 			handoff_buf_free(&text);
-			return handoff_fail(err, HANDOFF_ERR_CORRUPT, "field \"%s\": bad text bytes",
-			                    field_id(fld));
+			return handoff_fail(err, HANDOFF_ERR_CORRUPT,
+			                    "field \"%s\": bad text bytes", field_id(fld));
 		}
 		at += used;
 		handoff_buf_putc(&text, '\0');
@@ -657,10 +661,11 @@ check_applies(const answers *a, const form *f, handoff_error *err)
 			const char *v = field_repeat(fld) ? answers_get_at(a, field_id(fld), k)
 			                                  : answers_get(a, field_id(fld));
 			if (v && !field_applies_at(a, fld, k))
-				return handoff_fail(err, HANDOFF_ERR_INVALID,
-				                    "field \"%s\" (instance %d) is answered but does "
-				                    "not apply",
-				                    field_id(fld), k + 1);
+				return handoff_fail(
+				        err, HANDOFF_ERR_INVALID,
+				        "field \"%s\" (instance %d) is answered but does "
+				        "not apply",
+				        field_id(fld), k + 1);
 		}
 	}
 	return HANDOFF_OK;

@@ -26,11 +26,10 @@ static const char vector_e[] = "YR1:6H0C1464N7IHEAFXB8--BLBPB1GNV7QW6$KH-QM96R4-
                                "6N-TH6IE0*5AAA/KQ06C :P$WG+-BL75DURZDG.TF2FK7+ACVM/E2H8D7ZR:KFFU"
                                "UPDUTXP$F1D3Q OQHT9P*E.VP*.8KEK/LF";
 /* Vector P: signed, in four parts of at most QR version 3. */
-static const char *const vector_p[] = {
-        "YR1:7H0HRK4004H0F+J2V7%ZS6996Q941A QHDB9%%5OUC8.PT1",
-        "YR1:7H0HRKZ50WND:*GOQOX%QON1I50H/FO%8.1HIKCMMQE5I/1",
-        "YR1:7H0HRKLB09DQCL7:G9*ITZAIBIJ3/57KC4CFXYJKXN6S0F1",
-        "YR1:7H0HRK7H05ESG8H0NUA*851DTAFGC3*G9-CIVCPA0NQSHB0"};
+static const char *const vector_p[] = {"YR1:7H0HRK4004H0F+J2V7%ZS6996Q941A QHDB9%%5OUC8.PT1",
+                                       "YR1:7H0HRKZ50WND:*GOQOX%QON1I50H/FO%8.1HIKCMMQE5I/1",
+                                       "YR1:7H0HRKLB09DQCL7:G9*ITZAIBIJ3/57KC4CFXYJKXN6S0F1",
+                                       "YR1:7H0HRK7H05ESG8H0NUA*851DTAFGC3*G9-CIVCPA0NQSHB0"};
 
 static form_set *
 forms(void)
