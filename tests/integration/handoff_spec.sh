@@ -1,18 +1,39 @@
 #!/bin/sh
 # The specification is enough: an independent decoder in Python, written
-# from docs/handoff-format.md alone (it takes the preset dictionary, the
-# test key and the vectors from the document itself), must read the
-# document's test vectors S, D and P as the documented answers, check the
-# signature, and refuse U as unsigned. Sealed vector E needs XSalsa20, which
-# Python's standard library lacks; the unit tests check it.
-# Prints PASS:/FAIL: lines.
+# from docs/handoff-format.md alone (it takes the dictionary's words, the
+# relationship terms, the test key and the vectors from the document
+# itself, and reads form definitions with the rules of §4.1), must
+#  - rebuild the dictionary and match its documented SHA-256,
+#  - read the document's test vectors S, D and P as the documented answers,
+#    check the signature, and refuse U as unsigned (and read U as the same
+#    answers when unsigned codes are allowed),
+#  - match the hex dumps of the serialisation and of vector S,
+#  - read the signed code of every reference household, made by our
+#    encoder, as the same JSON our decoder gives (repeats, show-if, kana,
+#    続柄, phone, postal and multi fields included).
+# Sealed codes need XSalsa20, which Python's standard library lacks; the
+# unit tests check vector E. Prints PASS:/FAIL: lines; BUILD names the build.
 set -u
 cd "$(dirname "$0")/../.."
+B=${BUILD:-build}
+Y="$B/yorisoi"
 if ! python3 -c 'import cryptography' 2>/dev/null; then
 	echo "FAIL: handoff/spec-python-cryptography (python3-cryptography is not installed)"
 	exit 1
 fi
-python3 - docs/handoff-format.md tests/data/forms/handoff_test.xml tests/data/answers/handoff_test_min.json <<'PY'
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/handoff_spec.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+K=tests/data/keys
+set --
+for a in tests/data/answers/*_ref.json tests/data/answers/juminhyo_*.json; do
+	n=$(basename "$a" .json)
+	form=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["form"])' "$a")
+	"$Y" handoff encode "$a" --desk-key "$K/desk-test.key" >"$tmp/$n.code" 2>/dev/null &&
+		"$Y" handoff decode --key "$K/desk-test.pub" "$tmp/$n.code" >"$tmp/$n.json" 2>/dev/null ||
+		echo "FAIL: handoff/spec-ref-$n (our encoder or decoder failed)"
+	set -- "$@" "$n" "forms/$form.xml" "$tmp/$n.code" "$tmp/$n.json"
+done
+python3 - docs/handoff-format.md tests/data/forms/handoff_test.xml tests/data/answers/handoff_test_min.json "$@" <<'PY'
 import hashlib, json, re, sys, zlib
 import xml.etree.ElementTree as ET
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -22,22 +43,53 @@ def ok(name, cond, why=""):
     print(("PASS" if cond else "FAIL") + ": handoff/spec-" + name)
     if not cond and why:
         print("    " + why, file=sys.stderr)
-
-# --- the dictionary (section 5): the fenced block after "The dictionary of format version 1"
 def fenced_after(marker):
-    block = doc.split(marker, 1)[1].split("```", 2)[1]
-    return "".join(l for l in block.strip("\n").split("\n") if not l.startswith("#")).encode()
-d1 = fenced_after("The dictionary of format version 1 is")
-d2 = d1 + fenced_after("The dictionary of format version 2 is")
-hashes = re.findall(r"SHA-256\s+`([0-9a-f]{64})`", doc)
-ok("dictionary-hashes", hashes[:2] == [hashlib.sha256(d1).hexdigest(), hashlib.sha256(d2).hexdigest()], repr(hashes))
-dictionaries = {1: d1, 2: d2}
+    return doc.split(marker, 1)[1].split("```", 2)[1]
+
+# --- text code (section 4.4)
+def text_encode(s, kana=False):
+    out = bytearray()
+    for ch in s:
+        c = ord(ch)
+        if kana and c == 0x3000: c = 0x20
+        if c < 0x80: out.append(c)
+        elif 0x3000 <= c < 0xAF00: out += bytes([0x80 + ((c - 0x3000) >> 8), (c - 0x3000) & 0xFF])
+        else: out += bytes([0xFF]) + c.to_bytes(3, "big")
+    return bytes(out)
+def text_decode(b, i, kana):
+    chars = []
+    while True:
+        x = b[i]
+        if x == 0: break
+        if x < 0x80: c = x; i += 1
+        elif x < 0xFF: c = 0x3000 + ((x - 0x80) << 8 | b[i + 1]); i += 2
+        else:
+            c = int.from_bytes(b[i + 1:i + 4], "big"); i += 4
+            assert not (c < 0x80 or 0x3000 <= c < 0xAF00 or c > 0x10FFFF or 0xD800 <= c <= 0xDFFF)
+        if kana:
+            assert c != 0x3000
+            if c == 0x20: c = 0x3000
+        chars.append(chr(c))
+    assert chars, "empty text"
+    return "".join(chars), i + 1
+
+# --- the dictionary (section 5)
+words = "".join(l for l in fenced_after("The dictionary of format version 3 is").strip("\n").split("\n") if not l.startswith("#"))
+dictionary = text_encode(words)
+m = re.search(r"dictionary is (\d+) bytes,\s+SHA-256\s+`([0-9a-f]{64})`", doc)
+ok("dictionary-hash", m and int(m.group(1)) == len(dictionary) and m.group(2) == hashlib.sha256(dictionary).hexdigest(),
+   "%d %s" % (len(dictionary), hashlib.sha256(dictionary).hexdigest()))
+
+# --- relationship terms (section 4.5)
+terms = {}
+for num, term in re.findall(r"(\d+) (\S+)", fenced_after("Table of\nformat version 3, numbers from 0:")):
+    terms[int(num)] = term
+ok("relationship-table", sorted(terms) == list(range(len(terms))) and len(terms) == 27, repr(terms))
 
 # --- the test key and the vectors (section 15)
 pk = bytes.fromhex(re.search(r"desk public key\s+([0-9a-f]{64})", doc).group(1))
 vectors, cur = {}, None
-vblock = doc.split("The vectors, one payload per line", 1)[1].split("```", 2)[1]
-for line in vblock.strip("\n").split("\n"):
+for line in fenced_after("The vectors, one payload per line").strip("\n").split("\n"):
     m = re.match(r"# vector (\w)", line)
     if m:
         cur = m.group(1); vectors[cur] = []
@@ -48,8 +100,9 @@ for line in vblock.strip("\n").split("\n"):
 A45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
 def unarmour(t):
     t = t.rstrip("\r\n ")
+    out = bytearray()
     if t.startswith("25181"):
-        d, out = t[5:], bytearray()
+        d = t[5:]
         assert len(d) % 5 in (0, 3)
         for i in range(0, len(d) - len(d) % 5, 5):
             v = int(d[i:i+5]); assert v <= 65535; out += v.to_bytes(2, "big")
@@ -57,7 +110,7 @@ def unarmour(t):
             v = int(d[-3:]); assert v <= 255; out.append(v)
         return bytes(out)
     assert t.startswith("YR1:")
-    s, out = t[4:], bytearray()
+    s = t[4:]
     for i in range(0, len(s), 3):
         g = s[i:i+3]; assert len(g) >= 2
         v = sum(A45.index(c) * 45 ** k for k, c in enumerate(g))
@@ -66,7 +119,7 @@ def unarmour(t):
 
 # --- envelope, parts, signature, DEFLATE (sections 3, 6, 8, 5)
 class Unsigned(Exception): pass
-def open_codes(texts):
+def open_codes(texts, allow_unsigned=False):
     envs = [unarmour(t) for t in texts]
     if envs[0][1] & 4:
         parts = {e[4]: e for e in envs}
@@ -76,29 +129,66 @@ def open_codes(texts):
         assert hashlib.sha256(env).digest()[:2] == sid
     else:
         env = envs[0]
-    assert env[0] in dictionaries
+    assert env[0] == 3, "version %d" % env[0]
     flags = env[1]
-    if not flags & 1:
-        raise Unsigned()
     assert not flags & 2, "sealed: needs XSalsa20"
-    inner = env[2:]
-    keyid, body, sig = inner[:4], inner[4:-64], inner[-64:]
-    assert keyid == hashlib.sha256(pk).digest()[:4]
-    Ed25519PublicKey.from_public_bytes(pk).verify(sig, env[:2] + keyid + body)
-    d = zlib.decompressobj(wbits=-15, zdict=dictionaries[env[0]])
+    keyid = None
+    if flags & 1:
+        inner = env[2:]
+        keyid, body, sig = inner[:4], inner[4:-64], inner[-64:]
+        assert keyid == hashlib.sha256(pk).digest()[:4]
+        Ed25519PublicKey.from_public_bytes(pk).verify(sig, env[:2] + keyid + body)
+    elif allow_unsigned:
+        body = env[2:]
+    else:
+        raise Unsigned()
+    d = zlib.decompressobj(wbits=-15, zdict=dictionary)
     serial = d.decompress(body, 65536)
     assert d.eof and not d.unused_data
     return keyid, serial
 
-# --- serialisation (section 4), for a form without repeats
-form = ET.parse(sys.argv[2]).getroot()
-ns = "{urn:yorisoi:form:1}"
-lists = {c.get("id"): [x.get("id") for x in c.findall(ns + "choice")] for c in form.findall(ns + "choices")}
-fields = []
-for f in form.iter(ns + "field"):
-    ch = lists.get(f.get("choices")) or [x.get("id") for x in f.findall(ns + "choice")]
-    fields.append((f.get("id"), f.get("type"), ch))
-def parse(serial):
+# --- form definitions (section 4.1)
+NS = "{urn:yorisoi:form:1}"
+def load_form(path):
+    root = ET.parse(path).getroot()
+    lists = {c.get("id"): c.findall(NS + "choice") for c in root.findall(NS + "choices")}
+    true = lambda v: v in ("true", "1")
+    items = []  # ("field", spec) or ("repeat", spec, [field specs])
+    def field_specs(f, in_cond_repeat):
+        ch = lists.get(f.get("choices")) if f.get("choices") else f.findall(NS + "choice")
+        ch = ch or []
+        spec = {"id": f.get("id"), "type": f.get("type"), "choices": [c.get("id") for c in ch],
+                "required": true(f.get("required")),
+                "always": f.find(NS + "show-if") is None and not in_cond_repeat,
+                "min": int(f.get("min", 0)), "max": int(f.get("max", 999999))}
+        out = [spec]
+        for c in ch:
+            if true(c.get("other")):
+                out.append({"id": f.get("id") + "_" + c.get("id").replace("-", "_"), "type": "text",
+                            "choices": [], "required": True, "always": False})
+        return out
+    def walk(node):
+        for el in node:
+            if el.tag == NS + "field":
+                for s in field_specs(el, False): items.append(("field", s))
+            elif el.tag == NS + "repeat":
+                cond = el.find(NS + "show-if") is not None
+                fs = [s for f in el.iter(NS + "field") for s in field_specs(f, cond)]
+                rmin = int(el.get("min", 0))
+                items.append(("repeat", {"id": el.get("id"), "min": rmin,
+                                         "max": int(el.get("max", max(rmin, 20)))}, fs))
+            elif el.tag == NS + "section":
+                walk(el)
+    walk(root)
+    return root.get("id"), int(root.get("version")), items
+
+# --- serialisation (section 4)
+def nbits(n):
+    k = 0
+    while (1 << k) < n: k += 1
+    return k
+def parse(serial, form):
+    fid, fver, items = form
     p = [0]
     def var():
         v = s = 0
@@ -107,28 +197,65 @@ def parse(serial):
             if not b & 128: return v
     def string():
         n = var(); r = serial[p[0]:p[0]+n]; p[0] += n; return r.decode()
-    fid, ver, lang = string(), var(), string()
-    answers, prev = {}, -1
-    while p[0] < len(serial):
-        prev += 1 + var()
-        name, typ, ch = fields[prev]
-        if typ in ("text", "kana"): v = string()
-        elif typ == "choice": v = ch[var()]
-        elif typ == "multi":
-            n = (len(ch) + 7) // 8; m = int.from_bytes(serial[p[0]:p[0]+n], "little"); p[0] += n
-            v = " ".join(c for i, c in enumerate(ch) if m >> i & 1)
-        elif typ == "number": z = var(); v = str(-(z >> 1) - 1 if z & 1 else z >> 1)
-        elif typ == "date": z = var(); v = "%04d-%02d-%02d" % (z >> 9, z >> 5 & 15, z & 31)
-        elif typ == "postal": z = var(); v = "%03d-%04d" % (z // 10000, z % 10000)
-        elif typ == "phone": n = var(); v = "%0*d" % (n, var())
-        answers[name] = v
-    return {"form": fid, "form_version": ver, "lang": lang, "answers": answers}
+    hid, hver, lang = string(), var(), string()
+    assert (hid, hver) == (fid, fver)
+    pos = [p[0] * 8]
+    def bits(k):
+        v = 0
+        for _ in range(k):
+            v = v << 1 | (serial[pos[0] // 8] >> (7 - pos[0] % 8)) & 1; pos[0] += 1
+        return v
+    texts = []  # (dict, id, kana) filled from the text section
+    def value(spec, into):
+        t = spec["type"]
+        if spec["required"] and spec["always"]: present = 1
+        else: present = bits(1)
+        if not present: return
+        if t in ("text", "kana"): texts.append((into, spec["id"], t == "kana")); return
+        if t == "relationship":
+            n = bits(2)
+            if n == 0: texts.append((into, spec["id"], False)); return
+            into[spec["id"]] = "の".join(terms[bits(5)] for _ in range(n)); return
+        if t == "choice": v = spec["choices"][bits(nbits(len(spec["choices"])))]
+        elif t == "multi":
+            v = " ".join(c for c in spec["choices"] if bits(1)); assert v
+        elif t == "number":
+            v = str(spec["min"] + bits(nbits(spec["max"] - spec["min"] + 1)))
+        elif t == "date":
+            y = bits(8); y = bits(14) if y == 255 else y + 1868
+            v = "%04d-%02d-%02d" % (y, bits(4) + 1, bits(5) + 1)
+        elif t == "postal":
+            z = bits(24); v = "%03d-%04d" % (z // 10000, z % 10000)
+        elif t == "phone":
+            d = bits(5); v = "%0*d" % (d, bits(nbits(10 ** d)))
+        into[spec["id"]] = v
+    answers = {}
+    for item in items:
+        if item[0] == "field":
+            value(item[1], answers); continue
+        r, fs = item[1], item[2]
+        count = bits(nbits(r["max"] + 1))
+        if count == 0: continue
+        assert count >= max(1, r["min"])
+        answers[r["id"]] = []
+        for _ in range(count):
+            inst = {}
+            answers[r["id"]].append(inst)
+            for s in fs: value(s, inst)
+    while pos[0] % 8:
+        assert bits(1) == 0
+    i = pos[0] // 8
+    for into, name, kana in texts:
+        into[name], i = text_decode(serial, i, kana)
+    assert i == len(serial), "bytes left over"
+    return {"form": fid, "form_version": fver, "lang": lang, "answers": answers}
 
+test_form = load_form(sys.argv[2])
 want = json.load(open(sys.argv[3], encoding="utf-8"))
 for name in "SDP":
     try:
         keyid, serial = open_codes(list(reversed(vectors[name])))
-        got = parse(serial)
+        got = parse(serial, test_form)
         ok("vector-" + name, got == want and keyid.hex().upper() == "9D623CD4", repr(got))
     except Exception as e:
         ok("vector-" + name, False, repr(e))
@@ -136,9 +263,28 @@ try:
     open_codes(vectors["U"]); ok("vector-U-unsigned", False, "accepted")
 except Unsigned:
     ok("vector-U-unsigned", True)
+try:
+    ok("vector-U-reads", parse(open_codes(vectors["U"], True)[1], test_form) == want)
+except Exception as e:
+    ok("vector-U-reads", False, repr(e))
 
-# The hex dump of vector S matches the vector.
-dump = doc.split("Vector S, the signed envelope", 1)[1].split("```", 2)[1]
-hexbytes = bytes.fromhex("".join(re.findall(r"\b[0-9a-f]{2}\b", " ".join(l.split("  ")[0] for l in dump.strip().split("\n")))))
-ok("vector-S-hex-dump", hexbytes == unarmour(vectors["S"][0]), hexbytes.hex())
+# The hex dumps: the serialisation, and vector S.
+def hexdump(marker):
+    lines = fenced_after(marker).strip().split("\n")
+    return bytes.fromhex("".join(re.findall(r"\b[0-9a-f]{2}\b", " ".join(l.split("  ")[0] for l in lines))))
+serial_dump = hexdump("Serialisation, 30 bytes:")
+ok("serialisation-hex-dump", parse(serial_dump, test_form) == want and open_codes(vectors["S"])[1] == serial_dump, serial_dump.hex())
+ok("vector-S-hex-dump", hexdump("Vector S, the signed envelope") == unarmour(vectors["S"][0]))
+
+# Every reference household, as our encoder writes it.
+args = sys.argv[4:]
+for k in range(0, len(args), 4):
+    name, form_path, code_path, json_path = args[k:k+4]
+    try:
+        ours = json.load(open(json_path, encoding="utf-8"))
+        _, serial = open_codes([l for l in open(code_path).read().split("\n") if l])
+        got = parse(serial, load_form(form_path))
+        ok("ref-" + name, got == ours, "python: %r\nours: %r" % (got, ours))
+    except Exception as e:
+        ok("ref-" + name, False, repr(e))
 PY
