@@ -411,9 +411,10 @@ decode_fail(const handoff_error *err, const handoff_origin *o)
 		break;
 	case HANDOFF_ERR_VERSION:
 		fprintf(stderr, "%s",
-		        _("This code was made by a newer version of Yorisoi than the "
-		          "one at this counter. Please ask for Yorisoi to be "
-		          "updated.\n"));
+		        _("This code was made by another version of Yorisoi than the "
+		          "one at this counter. If the slip is from before the first "
+		          "release, ask the resident to have it made again at the "
+		          "library; otherwise ask for Yorisoi to be updated here.\n"));
 		rc = EXIT_UNKNOWN;
 		break;
 	case HANDOFF_ERR_UNKNOWN_FORM:
