@@ -116,22 +116,26 @@ draw_begin(app *a, const char *title)
 	return true;
 }
 
-void
-draw_end(app *a, const char *hints)
+/* The error or notice, bottom row y, in columns x .. x+cols; an error
+ * may take up to three rows upwards (a form's hint follows the sentence). */
+static void
+draw_message(app *a, int y, int x, int cols)
 {
-	int y = LINES - 2;
 	if (a->error[0]) {
 		char line[640];
 		snprintf(line, sizeof line, _("Error: %s"), a->error);
-		/* Errors may need up to three lines (a form's hint follows the
-		 * sentence): draw upwards from the bottom bar. */
-		int rows = width_wrapped_lines(line, COLS - 2);
+		int rows = width_wrapped_lines(line, cols);
 		if (rows > 3)
 			rows = 3;
-		draw_para(y - rows + 1, 1, COLS - 2, rows, line, A_BOLD | A_UNDERLINE);
+		draw_para(y - rows + 1, x, cols, rows, line, A_BOLD | A_UNDERLINE);
 	} else if (a->notice[0]) {
-		draw_str(y, 1, COLS - 2, a->notice, A_BOLD);
+		draw_str(y, x, cols, a->notice, A_BOLD);
 	}
+}
+
+static void
+draw_hints(const char *hints)
+{
 	attron(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);
 	attroff(A_REVERSE);
@@ -141,4 +145,19 @@ draw_end(app *a, const char *hints)
 	else
 		move(CONTENT_TOP, content_x());
 	refresh();
+}
+
+void
+draw_end(app *a, const char *hints)
+{
+	draw_message(a, LINES - 2, 1, COLS - 2);
+	draw_hints(hints);
+}
+
+void
+draw_end_beside(app *a, const char *hints, int x, int cols)
+{
+	if (cols > 0)
+		draw_message(a, LINES - 2, x, cols);
+	draw_hints(hints);
 }

@@ -24,6 +24,11 @@ bool draw_begin(app *a, const char *title);
 /* The key hints and the message line; parks the cursor; refreshes. */
 void draw_end(app *a, const char *hints);
 
+/* The same with the message drawn upwards from the key bar in columns
+ * x .. x+cols only, for a screen whose content reaches the key bar on the
+ * left (a QR code as tall as the window). */
+void draw_end_beside(app *a, const char *hints, int x, int cols);
+
 /* Remembers where the cursor goes at the end of the frame. */
 void draw_focus(int y, int x);
 

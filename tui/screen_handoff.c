@@ -101,6 +101,19 @@ draw_side_text(app *a, int y, int x, int cols)
 		draw_para(y, x, cols, 4, "窓口でこのコードを見せてください。職員が読み取ります。", 0);
 }
 
+/* The hints of the handoff screen. */
+static const char *
+handoff_hints(void)
+{
+	return confirm_done ? _("Has the resident got the code (scanned or printed)? y: yes, "
+	                        "finish   n: no")
+	                    : _("S: slip   P: code as image   D: done   Esc: back");
+}
+
+/* The code says how the screen is laid out: below the title bar when it
+ * fits there; as tall as the window above the key bar when it needs every
+ * line (a version 13 code takes 39 of a 120x40 terminal's 40 lines), with
+ * the title and messages beside it; else the window is too small. */
 static void
 handoff_draw(app *a)
 {
@@ -114,18 +127,35 @@ handoff_draw(app *a)
 		lines = handoff_qr_render_text(a->qr, a->utf8, &nlines, &qcols);
 
 	int x = content_x(), cols = content_cols();
-	if (lines && (int)nlines <= LINES - 3 && qcols <= COLS - 2) {
+	int fits_below_title = lines && (int)nlines <= LINES - 3 && qcols <= COLS - 2;
+	int fits_tall = lines && (int)nlines <= LINES - 1 && qcols <= COLS - 2;
+	if (fits_below_title || fits_tall) {
+		int top = fits_below_title ? 1 : 0;
 		int qx = COLS - qcols >= 34 ? 1 : (COLS - qcols) / 2;
+		int side_x = qx + qcols + 2, side_cols = COLS - side_x - 2;
 		if (a->color)
 			attron(COLOR_PAIR(1));
 		for (size_t i = 0; i < nlines; i++)
-			mvaddstr(1 + (int)i, qx, lines[i]);
+			mvaddstr(top + (int)i, qx, lines[i]);
 		if (a->color)
 			attroff(COLOR_PAIR(1));
-		if (COLS - qcols >= 34)
-			draw_side_text(a, 2, qx + qcols + 2, COLS - qcols - qx - 4);
-		draw_focus(1, qx);
-	} else if (lines) {
+		if (COLS - qcols >= 34) {
+			if (!fits_below_title) {
+				/* the code covers the title bar: the title goes beside it */
+				mvhline(0, side_x - 1, ' ', COLS - side_x + 1);
+				draw_para(0, side_x, side_cols, 1, _("Handoff code"), A_BOLD);
+			}
+			draw_side_text(a, 2, side_x, side_cols);
+		}
+		draw_focus(top, qx);
+		handoff_qr_free_lines(lines, nlines);
+		if (fits_below_title)
+			draw_end(a, handoff_hints());
+		else
+			draw_end_beside(a, handoff_hints(), side_x, COLS - qcols >= 34 ? side_cols : 0);
+		return;
+	}
+	if (lines) {
 		int y = CONTENT_TOP;
 		y += draw_para(y, x, cols, 3,
 			       _("This window is too small to show the code so that it can be "
@@ -135,15 +165,12 @@ handoff_draw(app *a)
 		char need[256];
 		snprintf(need, sizeof need, _("Make the window at least %d columns by %d lines, or "
 					      "press P to save the code as an image for the slip."),
-			 qcols + 2, (int)nlines + 3);
+			 qcols + 2, (int)nlines + 1);
 		draw_para(y, x, cols, 4, need, 0);
 		draw_focus(CONTENT_TOP, x);
 	}
 	handoff_qr_free_lines(lines, nlines);
-	if (confirm_done)
-		draw_end(a, _("Has the resident got the code (scanned or printed)? y: yes, finish   n: no"));
-	else
-		draw_end(a, _("S: slip   P: code as image   D: done   Esc: back"));
+	draw_end(a, handoff_hints());
 }
 
 static void

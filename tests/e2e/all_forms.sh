@@ -2,10 +2,12 @@
 # Every procedure in forms/ completed in the console and handed off, as a
 # volunteer would: for each reference household (tests/data/households/*.json)
 # tests/e2e/drive_form.py drives the real console in tmux through the whole
-# form with that household's card and answers, saves the handoff code as a
-# PNG, scans it with zbarimg, decodes it with `yorisoi handoff decode` and
-# compares the answers with the household's. One form is also walked at
-# 80×24, and one with a postal code that covers many places (the pick
+# form with that household's card and answers in a 120×40 terminal, reads
+# the handoff code off the screen (half blocks to an image, its quiet zone
+# inside the window) and from the saved PNG, scans both with zbarimg,
+# decodes them with `yorisoi handoff decode` and compares the answers with
+# the household's. One form is also walked at 80×24 (too small: the image
+# only), and one with a postal code that covers many places (the pick
 # screen, scrolled). Prints PASS/FAIL lines; details of a failure on stderr.
 cd "$(dirname "$0")/../.."
 B=${BUILD:-build}
@@ -34,7 +36,7 @@ drive() {
 }
 
 for h in tests/data/households/*.json; do
-	drive "$h"
+	drive --size 120x40 --screen-code "$h"
 done
 drive --size 80x24 --name tennyu-80x24 tests/data/households/tennyu.json
 drive --postal-pick --name tenshutsu-postal-pick tests/data/households/tenshutsu.json

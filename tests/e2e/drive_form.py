@@ -2,6 +2,7 @@
 """Drives the real console through one procedure, as a volunteer would.
 
 Usage: drive_form.py HOUSEHOLD.json [--size COLSxLINES] [--name NAME] [--postal-pick]
+                     [--screen-code]
 
 For a reference household (tests/data/households/<form>.json) this writes a
 demo-card persona from the household's card (PIN 1234; a household without
@@ -16,6 +17,12 @@ zbarimg, reads it back with `yorisoi handoff decode` and compares the
 decoded answers with the household's. Then Done (the draft and the image
 must go) and quit: the console must exit 0 with nothing from the
 sanitizers on stderr.
+
+--screen-code reads the code off the terminal as well: the half blocks of
+the captured screen become an image (one module per column, two per line),
+which must show the whole code with its 4-module quiet zone inside the
+window and decode with zbarimg and `yorisoi handoff decode` to the same
+answers (what a counter's scanner aimed at the screen gets).
 
 --postal-pick moves the household to a postal code that covers many places
 (from $BUILD/postal.db), to the last of them, so that the pick screen is
@@ -173,7 +180,7 @@ class Tmux:
 
 
 class Driver:
-    def __init__(self, household_path, cols, lines, name, postal_pick=False):
+    def __init__(self, household_path, cols, lines, name, postal_pick=False, screen_code=False):
         self.hh_path = household_path
         self.hh = json.load(open(household_path, encoding="utf-8"))
         self.form_id = self.hh["form"]
@@ -194,6 +201,7 @@ class Driver:
         self.t0 = time.monotonic()
         self.deadline = self.t0 + 60 * SCALE
         self.variant_error = None
+        self.screen_code = screen_code
         if postal_pick:
             try:
                 self.use_postal_pick()
@@ -662,6 +670,9 @@ class Driver:
         if self.cols <= 80 and "too small to show the code" not in scr:
             raise Failure("at %dx%d the handoff screen should say the window is too small"
                           % (self.cols, self.lines))
+        if self.screen_code:
+            self.note("the handoff screen:\n" + scr.rstrip())
+            self.on_screen = self.decode(self.scan_screen(scr), "the code on the screen")
         self.tmux.type("p")
         scr = self.wait(lambda s: "Saved the code as an image" in s
                         or self.error_line(s) is not None, "the saved image")
@@ -679,20 +690,80 @@ class Driver:
         if r.returncode != 0 or not r.stdout.strip():
             raise Failure("zbarimg read nothing from %s (exit %d): %s" % (
                 png, r.returncode, r.stderr.decode(errors="replace")))
+        self.png = png
+        return self.decode(r.stdout, "the saved image")
+
+    def decode(self, scanned, what):
         env = dict(os.environ)
         env.update(self.env())
-        d = subprocess.run([self.exe, "handoff", "decode"], input=r.stdout,
+        d = subprocess.run([self.exe, "handoff", "decode"], input=scanned,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
                            timeout=30 * SCALE)
         if d.returncode != 0:
-            raise Failure("handoff decode failed (exit %d): %s" % (
-                d.returncode, d.stderr.decode(errors="replace")))
+            raise Failure("handoff decode of %s failed (exit %d): %s" % (
+                what, d.returncode, d.stderr.decode(errors="replace")))
         try:
-            decoded = json.loads(d.stdout.decode("utf-8"))
+            return json.loads(d.stdout.decode("utf-8"))
         except ValueError as e:
-            raise Failure("handoff decode printed no JSON (%s): %r" % (e, d.stdout[:400]))
-        self.png = png
-        return decoded
+            raise Failure("handoff decode of %s printed no JSON (%s): %r"
+                          % (what, e, d.stdout[:400]))
+
+    def scan_screen(self, scr):
+        """The QR code drawn in half blocks on the screen, as a scanner
+        aimed at the window would see it: every block glyph is one module
+        wide and two tall (upper, lower). The code and its quiet zone of 4
+        modules must be inside the window, clear of the key bar."""
+        rows = scr.split("\n")[:self.lines]
+        glyph = {"\u2580": (1, 0), "\u2584": (0, 1), "\u2588": (1, 1)}
+        cells = [(y, x) for y, line in enumerate(rows) for x, ch in enumerate(line) if ch in glyph]
+        if not cells:
+            raise Failure("no code is drawn on the %dx%d screen" % (self.cols, self.lines))
+        y0, y1 = min(c[0] for c in cells), max(c[0] for c in cells)
+        x0, x1 = min(c[1] for c in cells), max(c[1] for c in cells)
+        bits = []
+        for y in range(y0, y1 + 1):
+            line = rows[y].ljust(x1 + 1)
+            top = [glyph.get(line[x], (0, 0))[0] for x in range(x0, x1 + 1)]
+            bottom = [glyph.get(line[x], (0, 0))[1] for x in range(x0, x1 + 1)]
+            bits += [top, bottom]
+        first = next(i for i, r in enumerate(bits) if any(r))
+        last = max(i for i, r in enumerate(bits) if any(r))
+        top_row = 2 * y0 + first  # module rows from the top of the window
+        bits = bits[first:last + 1]
+        n = len(bits)
+        if n != x1 - x0 + 1 or (n - 17) % 4:
+            raise Failure("the code on the screen is %dx%d modules, not a QR symbol"
+                          % (x1 - x0 + 1, n))
+        quiet_above = top_row
+        quiet_below = 2 * (self.lines - 1) - (top_row + n)
+        if x0 < 4 or x1 + 4 >= self.cols or quiet_above < 4 or quiet_below < 4:
+            raise Failure("the code on the screen (version %d) has no full quiet zone: "
+                          "%d columns left, %d right, %d module rows above, %d below"
+                          % ((n - 17) // 4, x0, self.cols - 1 - x1, quiet_above, quiet_below))
+        self.note("on screen: version %d, %d modules, quiet zone %d/%d columns, %d/%d rows"
+                  % ((n - 17) // 4, n, x0, self.cols - 1 - x1, quiet_above, quiet_below))
+        scale, margin = 4, 4
+        side = (n + 2 * margin) * scale
+        out = ["P1", "%d %d" % (side, side)]
+        blank = "0 " * side
+        for _ in range(margin * scale):
+            out.append(blank)
+        for row in bits:
+            line = "0 " * (margin * scale) + "".join(("1 " if b else "0 ") * scale for b in row) \
+                + "0 " * (margin * scale)
+            for _ in range(scale):
+                out.append(line)
+        for _ in range(margin * scale):
+            out.append(blank)
+        pbm = os.path.join(self.tmp, "screen.pbm")
+        with open(pbm, "w") as f:
+            f.write("\n".join(out) + "\n")
+        r = subprocess.run(["zbarimg", "--nodbus", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", pbm],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=30 * SCALE)
+        if r.returncode != 0 or not r.stdout.strip():
+            raise Failure("zbarimg read nothing from the screen's code (exit %d): %s" % (
+                r.returncode, r.stderr.decode(errors="replace")))
+        return r.stdout
 
     def finish(self):
         """Done: the draft and the image are deleted, then the console is
@@ -750,6 +821,10 @@ class Driver:
             self.note("at the review; never asked: %s" % (", ".join(missing) or "nothing"))
             decoded = self.handoff()
             problems = self.compare(decoded)
+            if self.screen_code and self.on_screen != decoded:
+                problems += ["the screen's code: " + p for p in
+                             diff(decoded, self.on_screen, "answers")] or \
+                    ["the screen's code decodes to other answers"]
             if not problems:
                 self.finish()
             if problems:
@@ -824,11 +899,14 @@ def diff(want, got, path):
 
 
 def main(argv):
-    size, name, files, pick = "100x30", None, [], False
+    size, name, files, pick, screen_code = "100x30", None, [], False, False
     i = 1
     while i < len(argv):
         if argv[i] == "--postal-pick":
             pick = True
+            i += 1
+        elif argv[i] == "--screen-code":
+            screen_code = True
             i += 1
         elif argv[i] == "--size":
             size = argv[i + 1]
@@ -843,7 +921,7 @@ def main(argv):
         sys.stderr.write(__doc__)
         return 2
     cols, lines = (int(x) for x in size.split("x"))
-    return 0 if Driver(files[0], cols, lines, name, pick).run() else 1
+    return 0 if Driver(files[0], cols, lines, name, pick, screen_code).run() else 1
 
 
 if __name__ == "__main__":
