@@ -3,9 +3,10 @@
  * back (docs/handoff-format.md is the specification).
  *
  * Payload text: "YR1:" + Base45, or the digits-only "25181" + digits, of an
- * envelope: version byte (2), flags (signed, sealed, part), then the raw
+ * envelope: version byte (3), flags (signed, sealed, part), then the raw
  * DEFLATE (with the version's preset dictionary) of the compact
- * serialisation of the answers, signed with the desk's Ed25519 key (key id
+ * serialisation of the answers (a bit section for presence, choices,
+ * dates and numbers, then the texts in a two-byte-per-kanji code), signed with the desk's Ed25519 key (key id
  * + signature) and, when the city's X25519 box key is configured, sealed
  * to it. One code at ECC M in one alphanumeric (numeric) segment; 2..16
  * numbered parts only when one code of the allowed version is not enough.
