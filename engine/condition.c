@@ -43,6 +43,13 @@ list_contains(const char *list, const char *id)
 	return false;
 }
 
+bool
+field_multi_has(const field *fld, const char *value, size_t i)
+{
+	return fld && value && i < field_choice_count(fld) &&
+	       list_contains(value, field_choice_id(fld, i));
+}
+
 static bool field_applies_depth(const answers *a, const field *fld, int inst, int depth);
 
 /* The value of a field in one instance as conditions see it: NULL when

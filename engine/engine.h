@@ -117,6 +117,10 @@ const char *field_choice_id(const field *fld, size_t i);
 const char *field_choice_label(const field *fld, size_t i);      /* msgid */
 const char *field_choice_term(const field *fld, size_t i);       /* official Japanese term */
 int field_choice_index(const field *fld, const char *choice_id); /* -1 when not a choice */
+/* Whether a stored multi value (choice ids separated by one space) holds
+ * choice i of the field: readers walk the choices and ask, so that no one
+ * else splits the stored spelling. */
+bool field_multi_has(const field *fld, const char *value, size_t i);
 bool field_past(const field *fld);         /* FIELD_DATE with past="true": not after today */
 const char *field_type_name(field_type t); /* "text", "kana", ... as in the XML */
 

@@ -133,37 +133,24 @@ put_text(writer *w, const char *v, int kana)
 }
 
 /* Multi choices: one bit per choice in definition order. Only the
- * canonical spelling (ids in definition order, single spaces) is taken. */
+ * canonical spelling (ids in definition order, single spaces) is taken:
+ * the bits must spell the value again. */
 static int
 put_multi(writer *w, const field *fld, const char *v)
 {
-	size_t n = field_choice_count(fld);
-	long prev = -1;
-	int any = 0;
-
-	for (const char *p = v;;) {
-		const char *sp = strchr(p, ' ');
-		size_t len = sp ? (size_t)(sp - p) : strlen(p);
-		char id[128];
-		if (len == 0 || len >= sizeof id)
-			return -1;
-		memcpy(id, p, len);
-		id[len] = '\0';
-		long i = field_choice_index(fld, id);
-		if (i <= prev)
-			return -1;
-		for (long k = prev + 1; k < i; k++)
-			handoff_bits_put(&w->bits, 0, 1);
-		handoff_bits_put(&w->bits, 1, 1);
-		prev = i;
-		any = 1;
-		if (!sp)
-			break;
-		p = sp + 1;
+	handoff_buf again = {0};
+	for (size_t i = 0; i < field_choice_count(fld); i++) {
+		int on = field_multi_has(fld, v, i);
+		handoff_bits_put(&w->bits, (unsigned long long)on, 1);
+		if (!on)
+			continue;
+		if (again.len)
+			handoff_buf_putc(&again, ' ');
+		handoff_buf_put(&again, field_choice_id(fld, i), strlen(field_choice_id(fld, i)));
 	}
-	for (long k = prev + 1; k < (long)n; k++)
-		handoff_bits_put(&w->bits, 0, 1);
-	return any ? 0 : -1;
+	int same = again.len == strlen(v) && memcmp(again.p, v, again.len) == 0;
+	handoff_buf_free(&again);
+	return same ? 0 : -1;
 }
 
 static int

@@ -23,18 +23,13 @@ shown_value(const field *fld, const char *v)
 		return handoff_xstrdup(i >= 0 ? field_choice_term(fld, (size_t)i) : v);
 	}
 	case FIELD_MULTI:
-		for (const char *p = v; *p;) {
-			const char *sp = strchr(p, ' ');
-			size_t len = sp ? (size_t)(sp - p) : strlen(p);
-			char id[128];
-			snprintf(id, sizeof id, "%.*s",
-			         (int)(len < sizeof id ? len : sizeof id - 1), p);
-			int i = field_choice_index(fld, id);
-			const char *t = i >= 0 ? field_choice_term(fld, (size_t)i) : id;
+		for (size_t i = 0; i < field_choice_count(fld); i++) {
+			if (!field_multi_has(fld, v, i))
+				continue;
+			const char *t = field_choice_term(fld, i);
 			if (b.len > 0)
 				handoff_buf_put(&b, "、", strlen("、"));
 			handoff_buf_put(&b, t, strlen(t));
-			p = sp ? sp + 1 : p + len;
 		}
 		handoff_buf_putc(&b, '\0');
 		return (char *)b.p;

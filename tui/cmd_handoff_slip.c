@@ -60,19 +60,14 @@ resident_value(const field *fld, const char *v)
 	}
 	case FIELD_MULTI:
 		buf[0] = '\0';
-		for (const char *p = v; *p;) {
-			const char *sp = strchr(p, ' ');
-			size_t len = sp ? (size_t)(sp - p) : strlen(p);
-			char id[128];
-			snprintf(id, sizeof id, "%.*s",
-			         (int)(len < sizeof id ? len : sizeof id - 1), p);
-			int i = field_choice_index(fld, id);
+		for (size_t i = 0; i < field_choice_count(fld); i++) {
+			if (!field_multi_has(fld, v, i))
+				continue;
 			int k = snprintf(buf + used, sizeof buf - used, "%s%s", used ? ", " : "",
-			                 i >= 0 ? _(field_choice_label(fld, (size_t)i)) : id);
+			                 _(field_choice_label(fld, i)));
 			if (k < 0 || (size_t)k >= sizeof buf - used)
 				break;
 			used += (size_t)k;
-			p = sp ? sp + 1 : p + len;
 		}
 		return strdup(buf);
 	case FIELD_DATE:

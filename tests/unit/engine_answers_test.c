@@ -187,6 +187,17 @@ TEST(choice_and_multi_rules)
 	CHECK_STR(answers_get(a, "pets"), "cat dog");
 	CHECK_INT(answers_set(a, "pets", "cat bird", &e), ANSWER_ERR_CHOICE);
 	CHECK_STR(answers_get(a, "pets"), "cat dog");
+	/* Readers ask per choice, whole ids only. */
+	const field *pets = form_field_by_id(f, "pets");
+	int cat = field_choice_index(pets, "cat"), dog = field_choice_index(pets, "dog"),
+	    fish = field_choice_index(pets, "fish");
+	REQUIRE(cat >= 0 && dog >= 0 && fish >= 0);
+	CHECK(field_multi_has(pets, "cat dog", (size_t)cat));
+	CHECK(field_multi_has(pets, "cat dog", (size_t)dog));
+	CHECK(!field_multi_has(pets, "cat dog", (size_t)fish));
+	CHECK(!field_multi_has(pets, "catdog", (size_t)cat));
+	CHECK(!field_multi_has(pets, "cat dog", field_choice_count(pets)));
+	CHECK(!field_multi_has(pets, NULL, (size_t)cat));
 	CHECK_INT(answers_set(a, "pets", "", &e), ANSWER_OK);
 	CHECK(answers_get(a, "pets") == NULL);
 	answers_free(a);
