@@ -236,12 +236,12 @@ put_value(writer *w, const field *fld, const char *v)
 	return -1;
 }
 
-/* One field of one instance (0 outside repeats): presence, then value. */
+/* One field of one instance (0 outside repeats, where the engine's _at
+ * calls mean the field itself): presence, then value. */
 static handoff_status
 put_field(writer *w, const answers *a, const field *fld, int k, handoff_error *err)
 {
-	const char *v = field_repeat(fld) ? answers_get_at(a, field_id(fld), k)
-	                                  : answers_get(a, field_id(fld));
+	const char *v = answers_get_at(a, field_id(fld), k);
 	int present = v && field_applies_at(a, fld, k);
 
 	if (has_presence_bit(fld))
@@ -524,10 +524,8 @@ static handoff_status
 set_checked(answers *a, const field *fld, int instance, char *v, handoff_error *err)
 {
 	answer_error ae = {0};
-	answer_status as = field_repeat(fld) ? answers_set_at(a, field_id(fld), instance, v, &ae)
-	                                     : answers_set(a, field_id(fld), v, &ae);
-	const char *stored = field_repeat(fld) ? answers_get_at(a, field_id(fld), instance)
-	                                       : answers_get(a, field_id(fld));
+	answer_status as = answers_set_at(a, field_id(fld), instance, v, &ae);
+	const char *stored = answers_get_at(a, field_id(fld), instance);
 	handoff_status st = HANDOFF_OK;
 	if (as != ANSWER_OK)
 		st = handoff_fail(err, HANDOFF_ERR_INVALID, "field \"%s\": %s", field_id(fld),
@@ -645,8 +643,7 @@ check_applies(const answers *a, const form *f, handoff_error *err)
 		const field *fld = form_field_at(f, i);
 		int count = field_repeat(fld) ? answers_repeat_count(a, field_repeat(fld)) : 1;
 		for (int k = 0; k < count; k++) {
-			const char *v = field_repeat(fld) ? answers_get_at(a, field_id(fld), k)
-			                                  : answers_get(a, field_id(fld));
+			const char *v = answers_get_at(a, field_id(fld), k);
 			if (v && !field_applies_at(a, fld, k))
 				return handoff_fail(
 				        err, HANDOFF_ERR_INVALID,
