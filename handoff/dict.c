@@ -13,7 +13,6 @@
 #include "handoff/internal.h"
 
 #include <stdlib.h>
-#include <string.h>
 
 /* clang-format off */
 #define DICT_V1 \
@@ -72,18 +71,10 @@ static const char words[] = DICT_V1
 const unsigned char *
 handoff_dict(size_t *len)
 {
-	static unsigned char coded[sizeof words];
-	static size_t coded_len;
+	static handoff_buf coded; /* made once, kept for the process */
 
-	if (coded_len == 0) {
-		handoff_buf b = {0};
-		if (handoff_text_encode(words, sizeof words - 1, 0, &b) != 0 ||
-		    b.len > sizeof coded)
-			abort(); /* the words are fixed UTF-8: cannot happen */
-		memcpy(coded, b.p, b.len);
-		coded_len = b.len;
-		handoff_buf_free(&b);
-	}
-	*len = coded_len;
-	return coded;
+	if (coded.len == 0 && handoff_text_encode(words, sizeof words - 1, 0, &coded) != 0)
+		abort(); /* the words are fixed UTF-8: cannot happen */
+	*len = coded.len;
+	return coded.p;
 }
