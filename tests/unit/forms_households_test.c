@@ -48,40 +48,11 @@ load_forms(void)
 }
 
 static char *
-slurp(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	char *buf = NULL;
-	size_t len = 0, cap = 0, n;
-	char chunk[4096];
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
-		if (len + n + 1 > cap) {
-			cap = (len + n + 1) * 2;
-			char *nb = realloc(buf, cap);
-			if (!nb) {
-				free(buf);
-				fclose(fp);
-				return NULL;
-			}
-			buf = nb;
-		}
-		memcpy(buf + len, chunk, n);
-		len += n;
-	}
-	fclose(fp);
-	if (buf)
-		buf[len] = '\0';
-	return buf;
-}
-
-static char *
 household_text(const char *form_id)
 {
 	char path[512];
 	snprintf(path, sizeof path, "%s/households/%s.json", test_data_dir(), form_id);
-	return slurp(path);
+	return test_read_file(path);
 }
 
 /* The answers-contract part of a household or of answers_to_json output,

@@ -49,25 +49,6 @@ real_forms(void)
 	return s;
 }
 
-static char *
-read_file(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	char *buf;
-	long n;
-	if (!fp)
-		return NULL;
-	fseek(fp, 0, SEEK_END);
-	n = ftell(fp);
-	rewind(fp);
-	buf = malloc((size_t)n + 1);
-	if (fread(buf, 1, (size_t)n, fp) != (size_t)n)
-		n = 0;
-	buf[n] = '\0';
-	fclose(fp);
-	return buf;
-}
-
 /* The test desk key (tests/data/keys/desk-test.key) and a keyring that
  * trusts it. */
 static const handoff_desk_key *
@@ -170,7 +151,7 @@ answers_from_file(const char *name, const form_set *forms, char **lang)
 {
 	char path[512], why[256] = "";
 	snprintf(path, sizeof path, "%s/answers/%s", test_data_dir(), name);
-	char *json = read_file(path);
+	char *json = test_read_file(path);
 	if (!json)
 		return NULL;
 	answers *a = answers_from_json(json, forms, lang, why, sizeof why);

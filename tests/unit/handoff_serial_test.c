@@ -146,25 +146,12 @@ find_in(const char *id, const void *ctx)
 	return form_set_find(ctx, id);
 }
 
-static char *
-file_text(const char *path)
-{
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	char *buf = malloc(1 << 16);
-	size_t n = fread(buf, 1, (1 << 16) - 1, fp);
-	buf[n] = '\0';
-	fclose(fp);
-	return buf;
-}
-
 static answers *
 reference(const char *name, char **lang)
 {
 	char path[512], why[256] = "";
 	snprintf(path, sizeof path, "%s/answers/%s.json", test_data_dir(), name);
-	char *json = file_text(path);
+	char *json = test_read_file(path);
 	answers *a = json ? answers_from_json(json, installed(), lang, why, sizeof why) : NULL;
 	if (!a)
 		fprintf(stderr, "    %s: %s\n", path, why);

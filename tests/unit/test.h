@@ -15,6 +15,8 @@ typedef void (*test_fn)(void);
 void test_register(const char *file, const char *name, test_fn fn);
 void test_fail(const char *file, int line, const char *expr);
 const char *test_data_dir(void);
+/* A whole file as a malloc'd NUL-terminated string, or NULL. */
+char *test_read_file(const char *path);
 
 #define TEST(name)                                                                                 \
 	static void name(void);                                                                    \
