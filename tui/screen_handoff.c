@@ -129,17 +129,18 @@ handoff_draw(app *a)
 	int x = content_x(), cols = content_cols();
 	int fits_below_title = lines && (int)nlines <= LINES - 3 && qcols <= COLS - 2;
 	int fits_tall = lines && (int)nlines <= LINES - 1 && qcols <= COLS - 2;
-	if (fits_below_title || fits_tall) {
+	if (fits_tall) {
 		int top = fits_below_title ? 1 : 0;
-		int qx = COLS - qcols >= 34 ? 1 : (COLS - qcols) / 2;
-		int side_x = qx + qcols + 2, side_cols = COLS - side_x - 2;
+		int beside = COLS - qcols >= 34; /* room for the text next to the code */
+		int qx = beside ? 1 : (COLS - qcols) / 2;
+		int side_x = qx + qcols + 2, side_cols = beside ? COLS - side_x - 2 : 0;
 		if (a->color)
 			attron(COLOR_PAIR(1));
 		for (size_t i = 0; i < nlines; i++)
 			mvaddstr(top + (int)i, qx, lines[i]);
 		if (a->color)
 			attroff(COLOR_PAIR(1));
-		if (COLS - qcols >= 34) {
+		if (beside) {
 			if (!fits_below_title) {
 				/* the code covers the title bar: the title goes beside it */
 				mvhline(0, side_x - 1, ' ', COLS - side_x + 1);
@@ -152,7 +153,7 @@ handoff_draw(app *a)
 		if (fits_below_title)
 			draw_end(a, handoff_hints());
 		else
-			draw_end_beside(a, handoff_hints(), side_x, COLS - qcols >= 34 ? side_cols : 0);
+			draw_end_beside(a, handoff_hints(), side_x, side_cols);
 		return;
 	}
 	if (lines) {
