@@ -740,6 +740,15 @@ class Driver:
             raise Failure("the code on the screen (version %d) has no full quiet zone: "
                           "%d columns left, %d right, %d module rows above, %d below"
                           % ((n - 17) // 4, x0, self.cols - 1 - x1, quiet_above, quiet_below))
+        # nothing else drawn in the quiet zone: 4 columns either side, and
+        # the 2 lines (4 module rows) above and below, hold only spaces
+        for y in range(max(0, y0 - 2), min(self.lines - 1, y1 + 3)):
+            line = rows[y].ljust(self.cols) if y < len(rows) else " " * self.cols
+            for x in range(x0 - 4, x1 + 5):
+                inside = y0 <= y <= y1 and x0 <= x <= x1
+                if not inside and line[x] != " ":
+                    raise Failure("%r drawn at line %d, column %d, inside the code's quiet "
+                                  "zone" % (line[x], y, x))
         self.note("on screen: version %d, %d modules, quiet zone %d/%d columns, %d/%d rows"
                   % ((n - 17) // 4, n, x0, self.cols - 1 - x1, quiet_above, quiet_below))
         scale, margin = 4, 4
