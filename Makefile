@@ -29,7 +29,7 @@ Q := @
 endif
 
 LIB_SRC  := $(wildcard cardio/*.c engine/*.c store/*.c handoff/*.c)
-TUI_SRC  := $(wildcard tui/*.c)
+TUI_SRC  := $(wildcard tui/*.c tui/console/*.c tui/cli/*.c)
 SIM_SRC  := $(wildcard cardio/sim/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 CARDIO_SRC := $(wildcard cardio/*.c)
@@ -143,7 +143,7 @@ install: all
 	install -m 644 docs/yorisoi.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 
 format:
-	clang-format -i $(LIB_SRC) $(TUI_SRC) $(SIM_SRC) $(UNIT_SRC) $(wildcard */*.h cardio/sim/*.h tests/unit/*.h)
+	clang-format -i $(LIB_SRC) $(TUI_SRC) $(SIM_SRC) $(UNIT_SRC) $(wildcard */*.h tui/*/*.h cardio/sim/*.h tests/unit/*.h)
 
 clean:
 	rm -rf build

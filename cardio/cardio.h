@@ -22,6 +22,7 @@
 #ifndef YORISOI_CARDIO_H
 #define YORISOI_CARDIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -119,6 +120,28 @@ cardio_status cardio_open_reader(const char *reader, cardio_session **out, cardi
 /* Opens the built-in demo card; persona_text is a persona file's text
  * (NULL: the built-in demo resident). */
 cardio_status cardio_open_demo(const char *persona_text, cardio_session **out, cardio_error *err);
+
+/*
+ * The PIN rule, decided in one place for the console, the plain mode and
+ * `card read`: from the tries the card reports (cardio_pin_tries; -1 when
+ * it would not say),
+ *  - 0 tries: CARDIO_PIN_REFUSE, no VERIFY may be sent (the card is locked
+ *    and only the city hall can unlock it);
+ *  - 1 try, or an unknown count: CARDIO_PIN_CONFIRM, the resident confirms
+ *    a second time that a wrong PIN now locks the card, then it is sent;
+ *  - 2 or more: CARDIO_PIN_ASK, the typed PIN is sent.
+ * In every case the tries are shown before the PIN is asked for.
+ */
+typedef enum cardio_pin_step {
+	CARDIO_PIN_REFUSE,
+	CARDIO_PIN_CONFIRM,
+	CARDIO_PIN_ASK,
+} cardio_pin_step;
+cardio_pin_step cardio_pin_decide(int tries_left);
+
+/* Whether a typed PIN has the form the card takes (券面事項入力補助用:
+ * exactly 4 ASCII digits). A PIN that fails this is never sent. */
+bool cardio_pin_well_formed(const char *pin);
 
 /* Reads the PIN tries left without spending one (empty VERIFY). */
 cardio_status cardio_pin_tries(cardio_session *s, int *tries_left, cardio_error *err);

@@ -140,17 +140,6 @@ cardio_pin_tries(cardio_session *s, int *tries_left, cardio_error *err)
 	return CARDIO_OK;
 }
 
-static bool
-pin_format_ok(const char *pin)
-{
-	if (!pin)
-		return false;
-	for (int i = 0; i < 4; i++)
-		if (pin[i] < '0' || pin[i] > '9')
-			return false;
-	return pin[4] == '\0';
-}
-
 /*
  * One VERIFY with the resident's PIN, never repeated. If the counter has
  * not been read in this session it is read first (empty VERIFY), and a
@@ -169,7 +158,7 @@ cardio_verify_pin(cardio_session *s, const char *pin, cardio_error *err)
 	cardio_error_clear(err);
 	if (!s)
 		return cardio_fail(err, CARDIO_ERR_STATE, 0, 0, "no session");
-	if (!pin_format_ok(pin))
+	if (!cardio_pin_well_formed(pin))
 		return cardio_fail(err, CARDIO_ERR_PIN_FORMAT, 0, 0, "PIN is not 4 digits");
 	if (!s->tries_known) {
 		st = cardio_pin_tries(s, &tries, err);

@@ -326,6 +326,66 @@ size_t answers_prefill_instance(answers *a, const char *repeat_id, int instance,
  * put there: the console shows such answers for confirmation. */
 bool answers_prefilled_at(const answers *a, const char *field_id, int instance);
 
+/*
+ * Walking the answers: every field in definition order, a repeat's fields
+ * instance by instance at the place of its first field. This is the one
+ * loop that knows how repeats are laid out; the JSON writer, the steps,
+ * the handoff serialiser and reader, the clerk's summary and the slip all
+ * walk with it.
+ *
+ *   answer_walk w;
+ *   answers_walk_begin(&w, a, ANSWERS_WALK_APPLYING);
+ *   while (answers_walk_next(&w))
+ *           if (w.event == WALK_FIELD && w.value) ...
+ *
+ * Events: WALK_REPEAT_BEGIN once per repeat (w.repeat), then per instance
+ * WALK_INSTANCE (w.instance) and its WALK_FIELDs, then WALK_REPEAT_END.
+ * The instance count is read after WALK_REPEAT_BEGIN, so a reader that
+ * builds answers may add the instances there. With ANSWERS_WALK_APPLYING,
+ * fields whose show-if does not hold and repeats that do not apply are
+ * skipped; w.applies tells the same with ANSWERS_WALK_ALL. The answers
+ * must not change shape (instances removed) during a walk.
+ */
+typedef enum walk_event { WALK_FIELD, WALK_REPEAT_BEGIN, WALK_INSTANCE, WALK_REPEAT_END } walk_event;
+enum { ANSWERS_WALK_ALL = 0, ANSWERS_WALK_APPLYING = 1 };
+
+typedef struct answer_walk {
+	walk_event event;
+	const field *field;        /* WALK_FIELD: the field */
+	const form_repeat *repeat; /* the repeat the event is in or about; NULL outside */
+	int instance;              /* the repeat instance; 0 outside repeats */
+	int count;                 /* instances of w.repeat (from WALK_INSTANCE on) */
+	const char *value;         /* WALK_FIELD: the stored value, or NULL */
+	bool applies;              /* the field's (or repeat's) condition holds */
+	/* private */
+	const answers *a_;
+	unsigned flags_;
+	size_t next_;   /* next field index outside a repeat */
+	size_t j_;      /* next field inside the instance */
+	int state_;
+} answer_walk;
+
+void answers_walk_begin(answer_walk *w, const answers *a, unsigned flags);
+bool answers_walk_next(answer_walk *w);
+
+/*
+ * How a stored answer reads, the one formatter behind the console, the
+ * slip and the clerk's summary:
+ *  - ANSWER_SHOW_TERM: the paper form's Japanese: choice terms, dates in the
+ *    Japanese era (令和8年11月23日); for the clerk;
+ *  - ANSWER_SHOW_LABEL: choice labels through `translate`, ISO dates; for the
+ *    resident's part of the slip;
+ *  - ANSWER_SHOW_BOTH: "label（term）" and "2026-11-23（令和8年11月23日）"; for
+ *    the console, read by the resident and the volunteer together.
+ * `translate` turns a label msgid into the reader's language (NULL: as is).
+ * Several choices of a multi are joined with "、" (", " for LABEL); an
+ * empty or NULL value gives "". The text is cut to fit buf (n > 0).
+ */
+typedef enum answer_style { ANSWER_SHOW_TERM, ANSWER_SHOW_LABEL, ANSWER_SHOW_BOTH } answer_style;
+typedef const char *(*answer_translate_fn)(const char *msgid);
+const char *answer_format(const field *fld, const char *value, answer_style style,
+                          answer_translate_fn translate, char *buf, size_t n);
+
 /* Whether the field's show-if condition holds for these answers. */
 bool field_applies(const answers *a, const field *fld);
 

@@ -11,62 +11,46 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One instance of a repeat as an object of its answered fields. */
-static json_t *
-instance_json(const answers *a, const form_repeat *r, int k, unsigned flags)
-{
-	json_t *obj = json_object();
-	for (size_t j = 0; j < r->nfields; j++) {
-		const field *fld = a->f->fields[r->first + j];
-		const slot *s = answers_slot(a, fld, k);
-		json_t *v;
-		if (!s || !s->value)
-			continue;
-		if (!(flags & ANSWERS_JSON_KEEP_HIDDEN) && !field_applies_at(a, fld, k))
-			continue;
-		v = json_string(s->value);
-		if (v)
-			json_object_set_new(obj, fld->id, v);
-	}
-	return obj;
-}
-
 /* Output: answered fields that apply, in definition order (jansson keeps
- * insertion order); a repeat as an array at the place of its first field. */
+ * insertion order); a repeat as an array at the place of its first field,
+ * one object per instance, left out when it has no instances. */
 char *
 answers_to_json_ex(const answers *a, const char *lang, unsigned flags)
 {
-	json_t *root = json_object(), *ans = json_object();
+	json_t *root = json_object(), *ans = json_object(), *arr = NULL, *obj = NULL;
+	answer_walk w;
 	char *out;
 
 	json_object_set_new(root, "form", json_string(a->f->id));
 	json_object_set_new(root, "form_version", json_integer(a->f->version));
 	json_object_set_new(root, "lang", json_string(lang ? lang : ""));
-	for (size_t i = 0; i < a->f->nfields; i++) {
-		const field *fld = a->f->fields[i];
-		const form_repeat *r = fld->in_repeat;
-		json_t *v;
-		if (r) {
-			json_t *arr;
-			i = r->first + r->nfields - 1;
-			if (a->count[r->index] == 0 ||
-			    (!(flags & ANSWERS_JSON_KEEP_HIDDEN) && !repeat_applies(a, r)))
-				continue;
+	answers_walk_begin(&w, a,
+	                   (flags & ANSWERS_JSON_KEEP_HIDDEN) ? ANSWERS_WALK_ALL
+	                                                       : ANSWERS_WALK_APPLYING);
+	while (answers_walk_next(&w)) {
+		switch (w.event) {
+		case WALK_REPEAT_BEGIN:
 			arr = json_array();
-			for (int k = 0; k < a->count[r->index]; k++)
-				json_array_append_new(arr, instance_json(a, r, k, flags));
-			json_object_set_new(ans, r->id, arr);
-			continue;
+			break;
+		case WALK_INSTANCE:
+			obj = json_object();
+			json_array_append_new(arr, obj);
+			break;
+		case WALK_REPEAT_END:
+			if (json_array_size(arr) > 0)
+				json_object_set_new(ans, w.repeat->id, arr);
+			else
+				json_decref(arr);
+			arr = obj = NULL;
+			break;
+		case WALK_FIELD:
+			/* Stored values are valid UTF-8 unless answers_put was given
+			 * something else; jansson rejects that, and so do we. */
+			if (w.value)
+				json_object_set_new(w.repeat ? obj : ans, w.field->id,
+				                    json_string(w.value));
+			break;
 		}
-		if (!a->top[i].value)
-			continue;
-		if (!(flags & ANSWERS_JSON_KEEP_HIDDEN) && !field_applies(a, fld))
-			continue;
-		/* Stored values are valid UTF-8 unless answers_put was given
-		 * something else; jansson rejects that, and so do we. */
-		v = json_string(a->top[i].value);
-		if (v)
-			json_object_set_new(ans, fld->id, v);
 	}
 	json_object_set_new(root, "answers", ans);
 	out = json_dumps(root, JSON_PRESERVE_ORDER);

@@ -39,27 +39,14 @@ push(step_list *l, int fld, int inst, bool another, const char *rid)
 static void
 build(const answers *a, step_list *l)
 {
-	const form *f = a->f;
-	for (size_t i = 0; i < f->nfields; i++) {
-		const field *fld = f->fields[i];
-		const form_repeat *r = fld->in_repeat;
-		int count;
-
-		if (!r) {
-			if (field_applies_at(a, fld, 0))
-				push(l, (int)i, 0, false, NULL);
-			continue;
-		}
-		i = r->first + r->nfields - 1; /* the loop goes on after the repeat */
-		if (!repeat_applies(a, r))
-			continue;
-		count = a->count[r->index];
-		for (int k = 0; k < count; k++)
-			for (size_t j = 0; j < r->nfields; j++)
-				if (field_applies_at(a, f->fields[r->first + j], k))
-					push(l, (int)(r->first + j), k, false, r->id);
-		if (count < r->max)
-			push(l, -1, count, true, r->id);
+	answer_walk w;
+	answers_walk_begin(&w, a, ANSWERS_WALK_APPLYING);
+	while (answers_walk_next(&w)) {
+		if (w.event == WALK_FIELD)
+			push(l, form_field_index(a->f, w.field), w.instance, false,
+			     w.repeat ? w.repeat->id : NULL);
+		else if (w.event == WALK_REPEAT_END && w.count < w.repeat->max)
+			push(l, -1, w.count, true, w.repeat->id);
 	}
 }
 

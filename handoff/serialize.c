@@ -281,7 +281,6 @@ handoff_serialize(const answers *a, const char *lang, handoff_buf *out, handoff_
 {
 	const form *f = answers_form(a);
 	const char *id = form_id(f);
-	size_t nf = form_field_count(f);
 	writer w = {0};
 	handoff_status st = HANDOFF_OK;
 
@@ -298,27 +297,17 @@ handoff_serialize(const answers *a, const char *lang, handoff_buf *out, handoff_
 	put_str(out, id, strlen(id));
 	put_uvar(out, (unsigned long long)form_version(f));
 	put_str(out, lang, strlen(lang));
-	for (size_t i = 0; i < nf && st == HANDOFF_OK; i++) {
-		const field *fld = form_field_at(f, i);
-		if (!field_repeat(fld)) {
-			st = put_field(&w, a, fld, 0, err);
-			continue;
+	answer_walk walk;
+	int written = 0; /* instances of the current repeat that are written */
+	answers_walk_begin(&walk, a, ANSWERS_WALK_ALL);
+	while (st == HANDOFF_OK && answers_walk_next(&walk)) {
+		if (walk.event == WALK_REPEAT_BEGIN) {
+			written = repeat_written(a, walk.repeat);
+			handoff_bits_put(&w.bits, (unsigned long long)written,
+			                 handoff_bits_for((unsigned long long)repeat_max(walk.repeat) + 1));
+		} else if (walk.event == WALK_FIELD && (!walk.repeat || walk.instance < written)) {
+			st = put_field(&w, a, walk.field, walk.instance, err);
 		}
-		const form_repeat *r = form_repeat_by_id(f, field_repeat(fld));
-		size_t nr = r ? repeat_field_count(r) : 0;
-		if (nr == 0 || repeat_field_at(r, 0) != fld) {
-			st = handoff_fail(err, HANDOFF_ERR_INVALID,
-			                  "field \"%s\": repeat fields out of order",
-			                  field_id(fld));
-			break;
-		}
-		int count = repeat_written(a, r);
-		handoff_bits_put(&w.bits, (unsigned long long)count,
-		                 handoff_bits_for((unsigned long long)repeat_max(r) + 1));
-		for (int k = 0; k < count && st == HANDOFF_OK; k++)
-			for (size_t j = 0; j < nr && st == HANDOFF_OK; j++)
-				st = put_field(&w, a, repeat_field_at(r, j), k, err);
-		i += nr - 1;
 	}
 	if (st == HANDOFF_OK) {
 		handoff_buf_put(out, w.bits.buf.p, w.bits.buf.len);
@@ -564,7 +553,7 @@ get_field(parse *ps, const field *fld, int k, handoff_error *err)
 }
 
 static handoff_status
-get_repeat(parse *ps, const form_repeat *rp, handoff_error *err)
+get_repeat_count(parse *ps, const form_repeat *rp, int *announced, handoff_error *err)
 {
 	unsigned long long n;
 	handoff_status st = HANDOFF_OK;
@@ -580,32 +569,28 @@ get_repeat(parse *ps, const form_repeat *rp, handoff_error *err)
 			if (answers_repeat_add(ps->a, repeat_id(rp)) < 0)
 				return handoff_fail(err, HANDOFF_ERR_CORRUPT,
 				                    "too many instances of %s", repeat_id(rp));
-	for (int k = 0; k < (int)n && st == HANDOFF_OK; k++)
-		for (size_t j = 0; j < repeat_field_count(rp) && st == HANDOFF_OK; j++)
-			st = get_field(ps, repeat_field_at(rp, j), k, err);
+	*announced = (int)n;
 	return st;
 }
 
 /* The bit section, then the texts it announced; nothing may be left. */
 static handoff_status
-get_body(parse *ps, const form *f, const unsigned char *p, size_t n, handoff_error *err)
+get_body(parse *ps, const unsigned char *p, size_t n, handoff_error *err)
 {
 	handoff_status st = HANDOFF_OK;
 	unsigned long long pad;
 
 	ps->bits = (handoff_bit_reader){p, n, 0};
-	for (size_t i = 0; i < form_field_count(f) && st == HANDOFF_OK; i++) {
-		const field *fld = form_field_at(f, i);
-		if (!field_repeat(fld)) {
-			st = get_field(ps, fld, 0, err);
-			continue;
-		}
-		const form_repeat *rp = form_repeat_by_id(f, field_repeat(fld));
-		if (!rp || repeat_field_at(rp, 0) != fld)
-			return handoff_fail(err, HANDOFF_ERR_CORRUPT,
-			                    "field \"%s\" is inside a repeat", field_id(fld));
-		st = get_repeat(ps, rp, err);
-		i += repeat_field_count(rp) - 1;
+	/* The walk counts a repeat's instances after WALK_REPEAT_BEGIN, so
+	 * get_repeat_count adds the instances the bits announce right there. */
+	answer_walk walk;
+	int announced = 0;
+	answers_walk_begin(&walk, ps->a, ANSWERS_WALK_ALL);
+	while (st == HANDOFF_OK && answers_walk_next(&walk)) {
+		if (walk.event == WALK_REPEAT_BEGIN)
+			st = get_repeat_count(ps, walk.repeat, &announced, err);
+		else if (walk.event == WALK_FIELD && (!walk.repeat || walk.instance < announced))
+			st = get_field(ps, walk.field, walk.instance, err);
 	}
 	if (st != HANDOFF_OK)
 		return st;
@@ -637,21 +622,16 @@ get_body(parse *ps, const form *f, const unsigned char *p, size_t n, handoff_err
 /* Every carried field must apply; conditions may look at later fields, so
  * this runs once all are read. */
 static handoff_status
-check_applies(const answers *a, const form *f, handoff_error *err)
+check_applies(const answers *a, handoff_error *err)
 {
-	for (size_t i = 0; i < form_field_count(f); i++) {
-		const field *fld = form_field_at(f, i);
-		int count = field_repeat(fld) ? answers_repeat_count(a, field_repeat(fld)) : 1;
-		for (int k = 0; k < count; k++) {
-			const char *v = answers_get_at(a, field_id(fld), k);
-			if (v && !field_applies_at(a, fld, k))
-				return handoff_fail(
-				        err, HANDOFF_ERR_INVALID,
-				        "field \"%s\" (instance %d) is answered but does "
-				        "not apply",
-				        field_id(fld), k + 1);
-		}
-	}
+	answer_walk w;
+	answers_walk_begin(&w, a, ANSWERS_WALK_ALL);
+	while (answers_walk_next(&w))
+		if (w.event == WALK_FIELD && w.value && !w.applies)
+			return handoff_fail(err, HANDOFF_ERR_INVALID,
+			                    "field \"%s\" (instance %d) is answered but does "
+			                    "not apply",
+			                    field_id(w.field), w.instance + 1);
 	return HANDOFF_OK;
 }
 
@@ -696,9 +676,9 @@ handoff_deserialize(const unsigned char *p, size_t n, handoff_form_lookup find, 
 		                    ver, form_version(f));
 
 	ps.a = answers_new(f);
-	st = get_body(&ps, f, p + r.i, n - r.i, err);
+	st = get_body(&ps, p + r.i, n - r.i, err);
 	if (st == HANDOFF_OK)
-		st = check_applies(ps.a, f, err);
+		st = check_applies(ps.a, err);
 	if (st == HANDOFF_OK && !answers_complete(ps.a, &missing))
 		st = handoff_fail(err, HANDOFF_ERR_INVALID, "required field \"%s\" is missing",
 		                  missing >= 0 ? field_id(form_field_at(f, (size_t)missing)) : "?");

@@ -14,32 +14,8 @@
 static char *
 shown_value(const field *fld, const char *v)
 {
-	char era[64];
-	handoff_buf b = {0};
-
-	switch (field_kind(fld)) {
-	case FIELD_CHOICE: {
-		int i = field_choice_index(fld, v);
-		return handoff_xstrdup(i >= 0 ? field_choice_term(fld, (size_t)i) : v);
-	}
-	case FIELD_MULTI:
-		for (size_t i = 0; i < field_choice_count(fld); i++) {
-			if (!field_multi_has(fld, v, i))
-				continue;
-			const char *t = field_choice_term(fld, i);
-			if (b.len > 0)
-				handoff_buf_put(&b, "、", strlen("、"));
-			handoff_buf_put(&b, t, strlen(t));
-		}
-		handoff_buf_putc(&b, '\0');
-		return (char *)b.p;
-	case FIELD_DATE:
-		if (date_format_era(v, era, sizeof era) == 0)
-			return handoff_xstrdup(era);
-		return handoff_xstrdup(v);
-	default:
-		return handoff_xstrdup(v);
-	}
+	char buf[4096];
+	return handoff_xstrdup(answer_format(fld, v, ANSWER_SHOW_TERM, NULL, buf, sizeof buf));
 }
 
 static void
@@ -58,33 +34,16 @@ add_row(handoff_row **rows, size_t *n, size_t *cap, const field *fld, const char
 handoff_row *
 handoff_summary_rows(const answers *a, size_t *n)
 {
-	const form *f = answers_form(a);
-	size_t nf = form_field_count(f), cap = 0;
+	size_t cap = 0;
 	handoff_row *rows = NULL;
+	answer_walk w;
 
 	*n = 0;
-	for (size_t i = 0; i < nf; i++) {
-		const field *fld = form_field_at(f, i);
-		const form_repeat *r =
-		        field_repeat(fld) ? form_repeat_by_id(f, field_repeat(fld)) : NULL;
-		if (r && repeat_field_count(r) > 0 && repeat_field_at(r, 0) == fld) {
-			int count = answers_repeat_count(a, repeat_id(r));
-			for (int k = 0; k < count; k++)
-				for (size_t j = 0; j < repeat_field_count(r); j++) {
-					const field *rf = repeat_field_at(r, j);
-					const char *v = answers_get_at(a, field_id(rf), k);
-					if (v && field_applies_at(a, rf, k))
-						add_row(&rows, n, &cap, rf, repeat_term(r), k, v);
-				}
-			i += repeat_field_count(r) - 1;
-			continue;
-		}
-		if (r)
-			continue;
-		const char *v = answers_get(a, field_id(fld));
-		if (v && field_applies(a, fld))
-			add_row(&rows, n, &cap, fld, NULL, 0, v);
-	}
+	answers_walk_begin(&w, a, ANSWERS_WALK_APPLYING);
+	while (answers_walk_next(&w))
+		if (w.event == WALK_FIELD && w.value)
+			add_row(&rows, n, &cap, w.field, w.repeat ? repeat_term(w.repeat) : NULL,
+			        w.instance, w.value);
 	if (!rows)
 		rows = handoff_xmalloc(sizeof *rows);
 	return rows;

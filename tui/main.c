@@ -2,7 +2,7 @@
  * yorisoi: the console for the help desk, and the subcommands the desk and
  * the counter use (DESIGN.md, command-line contract).
  */
-#include "tui/commands.h"
+#include "tui/cli/cli.h"
 #include "tui/i18n.h"
 #include "tui/tui.h"
 

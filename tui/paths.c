@@ -1,5 +1,5 @@
 /* Where forms and drafts live, chosen once at start-up. */
-#include "tui/commands.h"
+#include "tui/cli/cli.h"
 #include "tui/files.h"
 #include "store/store.h"
 

@@ -17,67 +17,18 @@ bilingual(const char *msgid, const char *term, char *buf, size_t n)
 	return buf;
 }
 
-int
-value_choice_index(const field *fld, const char *id)
+static const char *
+translate(const char *msgid)
 {
-	for (size_t i = 0; i < field_choice_count(fld); i++)
-		if (strcmp(field_choice_id(fld, i), id) == 0)
-			return (int)i;
-	return -1;
-}
-
-static void
-append(char *buf, size_t n, const char *s)
-{
-	size_t len = strlen(buf);
-	if (len < n)
-		snprintf(buf + len, n - len, "%s", s);
+	return _(msgid);
 }
 
 const char *
 value_display(const field *fld, const char *value, char *buf, size_t n)
 {
-	char one[512];
-	buf[0] = '\0';
-	if (!value)
-		return buf;
-	switch (field_kind(fld)) {
-	case FIELD_CHOICE: {
-		int i = value_choice_index(fld, value);
-		if (i < 0)
-			snprintf(buf, n, "%s", value);
-		else
-			bilingual(field_choice_label(fld, (size_t)i), field_choice_term(fld, (size_t)i), buf, n);
-		break;
-	}
-	case FIELD_MULTI: {
-		char ids[1024];
-		snprintf(ids, sizeof ids, "%s", value);
-		char *save = NULL;
-		for (char *tok = strtok_r(ids, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
-			int i = value_choice_index(fld, tok);
-			if (buf[0])
-				append(buf, n, "、");
-			append(buf, n, i < 0 ? tok : bilingual(field_choice_label(fld, (size_t)i),
-							     field_choice_term(fld, (size_t)i), one,
-							     sizeof one));
-		}
-		if (!buf[0])
-			snprintf(buf, n, "%s", _("(none)"));
-		break;
-	}
-	case FIELD_DATE: {
-		char era[64];
-		if (date_format_era(value, era, sizeof era) == 0)
-			snprintf(buf, n, "%s（%s）", value, era);
-		else
-			snprintf(buf, n, "%s", value);
-		break;
-	}
-	default:
-		snprintf(buf, n, "%s", value);
-		break;
-	}
+	answer_format(fld, value, ANSWER_SHOW_BOTH, translate, buf, n);
+	if (value && field_kind(fld) == FIELD_MULTI && !buf[0])
+		snprintf(buf, n, "%s", _("(none)"));
 	return buf;
 }
 

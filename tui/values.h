@@ -14,9 +14,6 @@ const char *value_display(const field *fld, const char *value, char *buf, size_t
  * they are the same: "Your name（氏名）". */
 const char *bilingual(const char *msgid, const char *term, char *buf, size_t n);
 
-/* Index of a choice id in fld, or -1. */
-int value_choice_index(const field *fld, const char *id);
-
 /* The i-th procedure in the order the console lists them; NULL past the end. */
 const form *forms_in_order(const form_set *set, int i);
 

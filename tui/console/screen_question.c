@@ -6,12 +6,12 @@
  * says how to fix it. Inside a household list the screen says whose turn
  * it is, and after each person asks whether there is another.
  */
-#include "tui/app.h"
-#include "tui/draw.h"
+#include "tui/console/app.h"
+#include "tui/console/draw.h"
 #include "tui/i18n.h"
-#include "tui/keys.h"
+#include "tui/console/keys.h"
 #include "tui/messages.h"
-#include "tui/steps.h"
+#include "tui/console/steps.h"
 #include "tui/values.h"
 
 #include <stdio.h>
@@ -43,17 +43,11 @@ question_enter(app *a)
 	}
 	const char *v = answers_get_at(a->ans, field_id(fld), a->step.instance);
 	if (field_kind(fld) == FIELD_CHOICE) {
-		int i = v ? value_choice_index(fld, v) : -1;
+		int i = v ? field_choice_index(fld, v) : -1;
 		a->choice_sel = i < 0 ? 0 : i;
 	} else if (field_kind(fld) == FIELD_MULTI) {
-		char ids[1024];
-		snprintf(ids, sizeof ids, "%s", v ? v : "");
-		char *save = NULL;
-		for (char *t = strtok_r(ids, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
-			int i = value_choice_index(fld, t);
-			if (i >= 0 && i < MAX_MULTI)
-				a->multi_on[i] = true;
-		}
+		for (size_t i = 0; v && i < field_choice_count(fld) && i < MAX_MULTI; i++)
+			a->multi_on[i] = field_multi_has(fld, v, i);
 	} else {
 		textinput_set(&a->input, v);
 	}

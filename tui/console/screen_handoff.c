@@ -4,11 +4,11 @@
  * for the slip when the window is too small. "Done" deletes the draft and
  * the image, so nothing personal stays on the library PC.
  */
-#include "tui/app.h"
-#include "tui/commands.h"
-#include "tui/draw.h"
+#include "tui/console/app.h"
+#include "tui/cli/cli.h"
+#include "tui/console/draw.h"
 #include "tui/i18n.h"
-#include "tui/keys.h"
+#include "tui/console/keys.h"
 #include "tui/messages.h"
 
 #include <stdio.h>

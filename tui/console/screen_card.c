@@ -7,11 +7,11 @@
  * itself; the tries left are shown before asking; at one try left a second
  * confirmation is required; the typed PIN is wiped right after use.
  */
-#include "tui/app.h"
-#include "tui/draw.h"
+#include "tui/console/app.h"
+#include "tui/console/draw.h"
 #include "tui/files.h"
 #include "tui/i18n.h"
-#include "tui/keys.h"
+#include "tui/console/keys.h"
 #include "tui/messages.h"
 #include "tui/values.h"
 
@@ -239,7 +239,7 @@ pin_draw(app *a)
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
 	char line[512];
 
-	if (a->pin_tries == 0) {
+	if (cardio_pin_decide(a->pin_tries) == CARDIO_PIN_REFUSE) {
 		cardio_error e = {.status = CARDIO_ERR_PIN_BLOCKED, .tries_left = 0};
 		y += draw_para(y, x, cols, 6, msg_card_error(&e, line, sizeof line), A_BOLD) + 1;
 		draw_focus(CONTENT_TOP, x);
@@ -261,7 +261,7 @@ pin_draw(app *a)
 			 ngettext("%d try left before the card locks.",
 				  "%d tries left before the card locks.", a->pin_tries),
 			 a->pin_tries);
-	y += draw_para(y, x, cols, 2, line, a->pin_tries <= 1 ? A_BOLD | A_UNDERLINE : A_BOLD) + 1;
+	y += draw_para(y, x, cols, 2, line, cardio_pin_decide(a->pin_tries) == CARDIO_PIN_CONFIRM ? A_BOLD | A_UNDERLINE : A_BOLD) + 1;
 	if (a->card_demo)
 		y += draw_para(y, x, cols, 2, _("This is the demo card: its PIN is 1234."), 0) + 1;
 	int label_cols = draw_str(y, x, cols, _("PIN:"), A_BOLD);
@@ -281,7 +281,8 @@ pin_key(app *a, wint_t ch, bool is_key)
 		app_go(a, SCR_CARD);
 		return;
 	}
-	if (a->pin_tries == 0) {
+	cardio_pin_step rule = cardio_pin_decide(a->pin_tries);
+	if (rule == CARDIO_PIN_REFUSE) {
 		if (key_is_char(ch, is_key, 'm'))
 			continue_without_card(a);
 		return;
@@ -291,14 +292,13 @@ pin_key(app *a, wint_t ch, bool is_key)
 		return;
 	}
 	if (key_is_enter(ch, is_key)) {
-		if (a->pin.len != 4) {
+		if (!cardio_pin_well_formed(a->pin.buf)) {
 			snprintf(a->error, sizeof a->error, "%s",
 				 _("The PIN has 4 digits. Nothing was sent to the card."));
 			return;
 		}
-		if (a->pin_tries == 1 || a->pin_tries < 0) {
-			/* One try left, or the card would not say: confirm twice.
-			 * The typed PIN stays for the confirmation screen. */
+		if (rule == CARDIO_PIN_CONFIRM) {
+			/* The typed PIN stays for the confirmation screen. */
 			a->screen = SCR_PIN_LAST;
 			a->error[0] = '\0';
 			return;

@@ -5,7 +5,7 @@
  * answer, so the list is safe to show on a shared screen.
  */
 #include "store/store.h"
-#include "tui/commands.h"
+#include "tui/cli/cli.h"
 #include "tui/i18n.h"
 
 #include <errno.h>

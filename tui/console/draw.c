@@ -1,5 +1,5 @@
 /* Shared drawing (see draw.h). */
-#include "tui/draw.h"
+#include "tui/console/draw.h"
 #include "tui/i18n.h"
 #include "tui/width.h"
 

@@ -1,6 +1,6 @@
 /* Choosing the resident's language: each language named in itself. */
-#include "tui/app.h"
-#include "tui/draw.h"
+#include "tui/console/app.h"
+#include "tui/console/draw.h"
 #include "tui/i18n.h"
 #include "tui/languages.h"
 

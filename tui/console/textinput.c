@@ -1,5 +1,5 @@
 /* The one-line UTF-8 editor (see textinput.h). */
-#include "tui/textinput.h"
+#include "tui/console/textinput.h"
 #include "tui/width.h"
 
 #include <curses.h>

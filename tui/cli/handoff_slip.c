@@ -3,8 +3,8 @@
  * answers in their language and what to bring; sent to CUPS on request. */
 #include "engine/engine.h"
 #include "handoff/handoff.h"
-#include "tui/cmd_handoff.h"
-#include "tui/commands.h"
+#include "tui/cli/handoff.h"
+#include "tui/cli/cli.h"
 #include "tui/i18n.h"
 
 #include <errno.h>

@@ -3,8 +3,8 @@
  * clerk and an exit status per kind of problem (tui/cmd_handoff.h). */
 #include "engine/engine.h"
 #include "handoff/handoff.h"
-#include "tui/cmd_handoff.h"
-#include "tui/commands.h"
+#include "tui/cli/handoff.h"
+#include "tui/cli/cli.h"
 #include "tui/i18n.h"
 
 #include <errno.h>

@@ -1,5 +1,5 @@
 /* Steps as the console uses them (see steps.h). */
-#include "tui/steps.h"
+#include "tui/console/steps.h"
 #include "tui/i18n.h"
 
 #include <stdio.h>

@@ -6,7 +6,7 @@
  * English, like a compiler's, while the command's own words are translated.
  */
 #include "engine/engine.h"
-#include "tui/commands.h"
+#include "tui/cli/cli.h"
 #include "tui/i18n.h"
 
 #include <stdio.h>

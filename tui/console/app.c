@@ -3,14 +3,14 @@
  * an event, an idle lock, and the application's life cycle (begin, save,
  * end).
  */
-#include "tui/app.h"
-#include "tui/commands.h"
-#include "tui/draw.h"
+#include "tui/console/app.h"
+#include "tui/cli/cli.h"
+#include "tui/console/draw.h"
 #include "tui/i18n.h"
-#include "tui/keys.h"
+#include "tui/console/keys.h"
 #include "tui/messages.h"
-#include "tui/plain.h"
-#include "tui/steps.h"
+#include "tui/console/plain.h"
+#include "tui/console/steps.h"
 
 #include <curses.h>
 #include <langinfo.h>

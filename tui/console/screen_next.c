@@ -4,10 +4,10 @@
  * procedure this console has can be started at once, with the answers
  * already given carried into it (shown for confirmation as prefilled).
  */
-#include "tui/app.h"
-#include "tui/draw.h"
+#include "tui/console/app.h"
+#include "tui/console/draw.h"
 #include "tui/i18n.h"
-#include "tui/keys.h"
+#include "tui/console/keys.h"
 #include "tui/values.h"
 
 #include <stdio.h>

@@ -12,7 +12,7 @@
  * and is never printed.
  */
 #include "handoff/handoff.h"
-#include "tui/commands.h"
+#include "tui/cli/cli.h"
 #include "tui/i18n.h"
 
 #include <errno.h>

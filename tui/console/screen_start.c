@@ -2,12 +2,12 @@
  * The start screen (a new application, or a draft to resume) and the
  * choice of procedure.
  */
-#include "tui/app.h"
-#include "tui/draw.h"
+#include "tui/console/app.h"
+#include "tui/console/draw.h"
 #include "tui/i18n.h"
-#include "tui/keys.h"
+#include "tui/console/keys.h"
 #include "tui/messages.h"
-#include "tui/steps.h"
+#include "tui/console/steps.h"
 #include "tui/values.h"
 
 #include <stdio.h>

@@ -2,8 +2,8 @@
  * code as PNG or SVG, and the figures on stderr. */
 #include "engine/engine.h"
 #include "handoff/handoff.h"
-#include "tui/cmd_handoff.h"
-#include "tui/commands.h"
+#include "tui/cli/handoff.h"
+#include "tui/cli/cli.h"
 #include "tui/i18n.h"
 
 #include <errno.h>

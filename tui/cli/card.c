@@ -7,7 +7,7 @@
  * "(status: detail)" line on stderr.
  */
 #include "cardio/cardio.h"
-#include "tui/commands.h"
+#include "tui/cli/cli.h"
 #include "tui/files.h"
 #include "tui/i18n.h"
 
@@ -304,28 +304,31 @@ cmd_card(int argc, char **argv)
 		        ngettext("PIN tries left: %d\n", "PIN tries left: %d\n",
 		                 (unsigned long)tries),
 		        tries);
-	if (tries == 0) {
+	switch (cardio_pin_decide(tries)) {
+	case CARDIO_PIN_REFUSE: {
 		cardio_error blocked = {.status = CARDIO_ERR_PIN_BLOCKED, .tries_left = 0};
 		snprintf(blocked.detail, sizeof blocked.detail,
 		         "the card reports no PIN tries left; no PIN was sent");
 		explain(CARDIO_ERR_PIN_BLOCKED, &blocked);
 		goto out;
 	}
-	if (tries < 0 && !o.confirm_last_try) {
-		/* The card did not give a count (90 00 or 63 00): it may be the
-		 * last try, so the same confirmation is needed. */
-		fprintf(stderr, "%s\n",
-		        _("The card did not say how many PIN tries are left; it may be the last "
-		          "one. Ask the resident to make sure of the PIN themselves, then run again "
-		          "with --confirm-last-try."));
+	case CARDIO_PIN_CONFIRM:
+		if (o.confirm_last_try)
+			break;
+		if (tries < 0)
+			/* The card did not give a count (90 00 or 63 00). */
+			fprintf(stderr, "%s\n",
+			        _("The card did not say how many PIN tries are left; it may be the last "
+			          "one. Ask the resident to make sure of the PIN themselves, then run again "
+			          "with --confirm-last-try."));
+		else
+			fprintf(stderr, "%s\n",
+			        _("Only one PIN try is left: a wrong PIN now would lock the card until "
+			          "the resident visits the city hall counter. Ask the resident to make sure "
+			          "of the PIN themselves, then run again with --confirm-last-try."));
 		goto out;
-	}
-	if (tries == 1 && !o.confirm_last_try) {
-		fprintf(stderr, "%s\n",
-		        _("Only one PIN try is left: a wrong PIN now would lock the card until "
-		          "the resident visits the city hall counter. Ask the resident to make sure "
-		          "of the PIN themselves, then run again with --confirm-last-try."));
-		goto out;
+	case CARDIO_PIN_ASK:
+		break;
 	}
 	if (read_pin(o.pin_stdin, pin, sizeof pin) != 0)
 		goto out;

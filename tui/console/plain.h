@@ -6,7 +6,7 @@
 #ifndef YORISOI_TUI_PLAIN_H
 #define YORISOI_TUI_PLAIN_H
 
-#include "tui/app.h"
+#include "tui/console/app.h"
 
 int plain_run(app *a);
 

@@ -3,11 +3,11 @@
  * a row changes it and comes back here; the last row makes the handoff
  * code once every required question is answered.
  */
-#include "tui/app.h"
-#include "tui/draw.h"
+#include "tui/console/app.h"
+#include "tui/console/draw.h"
 #include "tui/i18n.h"
-#include "tui/keys.h"
-#include "tui/steps.h"
+#include "tui/console/keys.h"
+#include "tui/console/steps.h"
 #include "tui/values.h"
 #include "tui/width.h"
 

@@ -9,7 +9,7 @@
 
 #include <curses.h>
 
-#include "tui/app.h"
+#include "tui/console/app.h"
 #include "tui/values.h"
 
 /* First and last content rows. */

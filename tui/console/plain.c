@@ -3,11 +3,11 @@
  * line on stdio with numbered choices, for speech and braille users. No
  * cursor addressing, no colour, nothing drawn twice.
  */
-#include "tui/plain.h"
+#include "tui/console/plain.h"
 #include "tui/i18n.h"
 #include "tui/languages.h"
 #include "tui/messages.h"
-#include "tui/steps.h"
+#include "tui/console/steps.h"
 #include "tui/values.h"
 
 #include <sodium.h>
@@ -95,7 +95,8 @@ plain_card(app *a)
 		a->card = NULL;
 		return true;
 	}
-	if (a->pin_tries == 0) {
+	cardio_pin_step rule = cardio_pin_decide(a->pin_tries);
+	if (rule == CARDIO_PIN_REFUSE) {
 		cardio_error blocked = {.status = CARDIO_ERR_PIN_BLOCKED};
 		printf("%s\n", msg_card_error(&blocked, a->error, sizeof a->error));
 		cardio_close(a->card);
@@ -109,7 +110,7 @@ plain_card(app *a)
 				"%d tries left before the card locks.\n", a->pin_tries),
 		       a->pin_tries);
 	bool ok = ask_pin(pin, sizeof pin);
-	if (ok && a->pin_tries <= 1) {
+	if (ok && rule == CARDIO_PIN_CONFIRM) {
 		char yes[16];
 		printf("%s\n", _("This is the last try. If this PIN is wrong, the card locks and only "
 				 "the city or town hall can unlock it."));

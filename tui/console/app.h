@@ -16,7 +16,7 @@
 #include "engine/engine.h"
 #include "handoff/handoff.h"
 #include "store/store.h"
-#include "tui/textinput.h"
+#include "tui/console/textinput.h"
 #include "tui/tui.h"
 
 enum { MIN_COLS = 60, MIN_LINES = 18, MAX_MULTI = 64 };
