@@ -70,7 +70,7 @@ $$(BUILD)/unit-$(1): $$(call obj,tests/unit/runner.c $$(wildcard tests/unit/$(1)
 endef
 $(eval $(call module_tests,cardio,))
 $(eval $(call module_tests,engine,))
-$(eval $(call module_tests,store,$(wildcard engine/*.c)))
+$(eval $(call module_tests,store,$(wildcard engine/*.c) tui/files.c))
 $(eval $(call module_tests,handoff,$(wildcard engine/*.c)))
 
 # Postal codes (docs/postal.md): the committed data file becomes postal.db

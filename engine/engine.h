@@ -495,6 +495,15 @@ answers *answers_carry(const answers *from, const form *to);
 
 /* A stored ISO date as a Japanese-era string, e.g. "昭和20年4月1日"
  * ("令和元年5月1日" for year 1). Returns 0, or -1 for a bad date. */
+/*
+ * "Today" for the whole program (prefill of "today", date ranges, ages, the
+ * slip): the local date, unless the front end fixed one with
+ * date_set_today (YYYY-MM-DD; NULL follows the clock again; -1 for a date
+ * that is not one). The engine reads no environment itself.
+ */
+int date_set_today(const char *iso);
+void date_today(char out[11]);
+
 int date_format_era(const char *iso, char *out, size_t outlen);
 
 /* Parses a date typed as Gregorian (2025-04-01, 2025/4/1, 2025年4月1日,

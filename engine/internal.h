@@ -197,8 +197,6 @@ answer_status kana_normalize(const char *in, char **out);
 char *kana_widen(const char *s);
 
 /* ---- date.c ---- */
-/* Today as YYYY-MM-DD: $YORISOI_TODAY when set (tests), else local time. */
-void date_today(char out[11]);
 
 /* ---- validate.c ---- */
 /* Validates and normalises input for fld; on ANSWER_OK *out is malloc'd

@@ -275,26 +275,6 @@ handoff_decode_with(const char *const *scans, size_t nscans, const form_set *for
 	return st;
 }
 
-handoff_status
-handoff_decode(const char *scanned, const form_set *forms, answers **out, char **lang_out,
-               handoff_error *err)
-{
-	handoff_keyring kr = {0};
-	handoff_desk_key k;
-	handoff_verify v = {&kr, NULL, 0};
-	handoff_status st;
-
-	if (handoff_desk_key_load(NULL, &k, NULL) == HANDOFF_OK) {
-		handoff_pubkey pk;
-		handoff_desk_key_public(&k, &pk);
-		handoff_keyring_add(&kr, &pk);
-		handoff_desk_key_wipe(&k);
-	}
-	st = handoff_decode_with(&scanned, 1, forms, &v, out, lang_out, NULL, err);
-	handoff_keyring_free(&kr);
-	return st;
-}
-
 /*
  * Checks the encoder's own work: the serialisation must parse back into
  * the same answers (same JSON), and, when the codes are not sealed (the
@@ -448,49 +428,3 @@ out:
 	return st;
 }
 
-/*
- * The console's entry point: one Base45 code, signed with the default desk
- * key (created on first use) and sealed when the city's box key is
- * installed beside it.
- */
-handoff_status
-handoff_encode_stats(const answers *a, const char *lang, char **text_out, handoff_stats *stats,
-                     handoff_error *err)
-{
-	handoff_desk_key desk;
-	handoff_city_key city = {0};
-	handoff_encode_opts o = {&desk, NULL, HANDOFF_ARMOUR_BASE45, 40};
-	handoff_codes c = {0};
-	char path[4096];
-	handoff_status st;
-
-	*text_out = NULL;
-	st = handoff_desk_key_default(&desk, err);
-	if (st != HANDOFF_OK)
-		return st;
-	if (handoff_keys_path("city-box.pub", path, sizeof path, 0, NULL) == HANDOFF_OK &&
-	    access(path, F_OK) == 0) {
-		st = handoff_city_key_load(path, &city, err);
-		if (st != HANDOFF_OK)
-			goto out;
-		o.city_pk = city.pk;
-	}
-	st = handoff_encode_with(a, lang, &o, &c, err);
-	if (stats)
-		*stats = c.stats;
-	if (st == HANDOFF_OK) {
-		*text_out = c.text[0];
-		c.text[0] = NULL;
-	}
-out:
-	handoff_codes_free(&c);
-	handoff_desk_key_wipe(&desk);
-	handoff_city_key_wipe(&city);
-	return st;
-}
-
-handoff_status
-handoff_encode(const answers *a, const char *lang, char **text_out, handoff_error *err)
-{
-	return handoff_encode_stats(a, lang, text_out, NULL, err);
-}

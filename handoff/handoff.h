@@ -63,15 +63,6 @@ typedef struct handoff_error {
 /* Short English name of a status. */
 const char *handoff_status_name(handoff_status s);
 
-/*
- * Encodes finished answers into the payload text (NUL-terminated ASCII):
- * one Base45 code, signed with the desk key in the default location
- * (handoff_keys_dir(), created on first use) and sealed to the city's box
- * key when one is installed there (`yorisoi keys city-import`).
- */
-handoff_status handoff_encode(const answers *a, const char *lang, char **text_out,
-                              handoff_error *err);
-
 /* Sizes at each stage of an encoding, for the CLI and for measurements. */
 typedef struct handoff_stats {
 	size_t serial_bytes;   /* the compact serialisation */
@@ -80,19 +71,7 @@ typedef struct handoff_stats {
 	size_t text_chars;     /* the payload text, prefix included */
 } handoff_stats;
 
-/* handoff_encode, also filling *stats (when not NULL; also on
- * HANDOFF_ERR_TOO_LARGE, to say by how much). */
-handoff_status handoff_encode_stats(const answers *a, const char *lang, char **text_out,
-                                    handoff_stats *stats, handoff_error *err);
 
-/*
- * Decodes scanned text (trailing CR, LF and spaces tolerated) into answers for the
- * matching form in `forms`; *lang_out (optional) gets the UI language. Trusts the
- * local desk's own public key only (default location; nothing is created) and
- * opens no seal: the counter side uses handoff_decode_with().
- */
-handoff_status handoff_decode(const char *scanned, const form_set *forms, answers **out,
-                              char **lang_out, handoff_error *err);
 
 /* ---- keys (keys.c; docs/handoff-format.md, "Keys") -------------------- */
 
@@ -128,21 +107,12 @@ typedef struct handoff_city_key {
 	char name[HANDOFF_NAME_MAX];
 } handoff_city_key;
 
-/* The key folder: $XDG_DATA_HOME/yorisoi, else $HOME/.local/share/yorisoi.
- * Created (mode 0700) when `create`. */
-handoff_status handoff_keys_dir(char *buf, size_t n, int create, handoff_error *err);
-/* Default files in it: "desk.key" (secret, 0600) and "city-box.pub". */
-handoff_status handoff_keys_path(const char *file, char *buf, size_t n, int create,
-                                 handoff_error *err);
-
-/* Creates a new desk key at path (NULL: default), mode 0600, atomically and never
+/* Creates a new desk key at path, mode 0600, atomically and never
  * over an existing one (HANDOFF_ERR_KEY_EXISTS). */
 handoff_status handoff_desk_key_create(const char *path, const char *name, handoff_desk_key *k,
                                        handoff_error *err);
-/* Loads a desk secret key file (NULL: default). */
+/* Loads a desk secret key file. */
 handoff_status handoff_desk_key_load(const char *path, handoff_desk_key *k, handoff_error *err);
-/* Loads the default desk key, creating it when there is none. */
-handoff_status handoff_desk_key_default(handoff_desk_key *k, handoff_error *err);
 void handoff_desk_key_wipe(handoff_desk_key *k);
 /* The public half as a trusted key. */
 void handoff_desk_key_public(const handoff_desk_key *k, handoff_pubkey *out);

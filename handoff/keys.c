@@ -29,58 +29,6 @@ init_sodium(void)
 		abort();
 }
 
-/* mkdir -p for the key folder, each created level 0700. */
-static int
-make_dirs(char *path)
-{
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		int r = mkdir(path, 0700);
-		*p = '/';
-		if (r != 0 && errno != EEXIST)
-			return -1;
-	}
-	if (mkdir(path, 0700) != 0 && errno != EEXIST)
-		return -1;
-	return 0;
-}
-
-handoff_status
-handoff_keys_dir(char *buf, size_t n, int create, handoff_error *err)
-{
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	int len;
-
-	if (xdg && xdg[0] == '/')
-		len = snprintf(buf, n, "%s/yorisoi", xdg);
-	else if (home && home[0] == '/')
-		len = snprintf(buf, n, "%s/.local/share/yorisoi", home);
-	else
-		return handoff_fail(err, HANDOFF_ERR_KEYFILE,
-		                    "neither XDG_DATA_HOME nor HOME is an absolute path");
-	if (len < 0 || (size_t)len >= n)
-		return handoff_fail(err, HANDOFF_ERR_KEYFILE, "the key folder path is too long");
-	if (create && make_dirs(buf) != 0)
-		return handoff_fail(err, HANDOFF_ERR_KEYFILE, "cannot create %s: %s", buf,
-		                    strerror(errno));
-	return HANDOFF_OK;
-}
-
-handoff_status
-handoff_keys_path(const char *file, char *buf, size_t n, int create, handoff_error *err)
-{
-	char dir[4096];
-	handoff_status st = handoff_keys_dir(dir, sizeof dir, create, err);
-	if (st != HANDOFF_OK)
-		return st;
-	int len = snprintf(buf, n, "%s/%s", dir, file);
-	if (len < 0 || (size_t)len >= n)
-		return handoff_fail(err, HANDOFF_ERR_KEYFILE, "the key path is too long");
-	return HANDOFF_OK;
-}
-
 void
 handoff_keyid_hex(const unsigned char id[HANDOFF_KEYID_BYTES], char out[9])
 {
@@ -280,18 +228,14 @@ desk_block(const kv_block *b, void *ctx, handoff_error *err)
 handoff_status
 handoff_desk_key_load(const char *path, handoff_desk_key *k, handoff_error *err)
 {
-	char def[4096];
 	char *text;
 	int nblocks;
 	handoff_status st;
 
 	init_sodium();
 	memset(k, 0, sizeof *k);
-	if (!path) {
-		if ((st = handoff_keys_path("desk.key", def, sizeof def, 0, err)) != HANDOFF_OK)
-			return st;
-		path = def;
-	}
+	if (!path)
+		return handoff_fail(err, HANDOFF_ERR_KEYFILE, "no desk key file was named");
 	text = read_small(path);
 	if (!text)
 		return handoff_fail(err, HANDOFF_ERR_KEYFILE, "cannot read %s: %s", path,
@@ -348,17 +292,14 @@ out:
 handoff_status
 handoff_desk_key_create(const char *path, const char *name, handoff_desk_key *k, handoff_error *err)
 {
-	char def[4096], seed_hex[65], text[512];
+	char seed_hex[65], text[512];
 	unsigned char seed[32];
 	handoff_status st;
 
 	init_sodium();
 	memset(k, 0, sizeof *k);
-	if (!path) {
-		if ((st = handoff_keys_path("desk.key", def, sizeof def, 1, err)) != HANDOFF_OK)
-			return st;
-		path = def;
-	}
+	if (!path)
+		return handoff_fail(err, HANDOFF_ERR_KEYFILE, "no desk key file was named");
 	randombytes_buf(seed, sizeof seed);
 	sodium_bin2hex(seed_hex, sizeof seed_hex, seed, sizeof seed);
 	copy_name(k->name, name);
@@ -378,21 +319,6 @@ handoff_desk_key_create(const char *path, const char *name, handoff_desk_key *k,
 	if (st != HANDOFF_OK)
 		handoff_desk_key_wipe(k);
 	return st;
-}
-
-handoff_status
-handoff_desk_key_default(handoff_desk_key *k, handoff_error *err)
-{
-	char path[4096];
-	handoff_status st = handoff_keys_path("desk.key", path, sizeof path, 1, err);
-	if (st != HANDOFF_OK)
-		return st;
-	if (access(path, F_OK) != 0) {
-		st = handoff_desk_key_create(path, "", k, err);
-		if (st != HANDOFF_ERR_KEY_EXISTS) /* else another process was first */
-			return st;
-	}
-	return handoff_desk_key_load(path, k, err);
 }
 
 /* ---- trusted public keys ------------------------------------------------ */

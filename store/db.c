@@ -209,13 +209,11 @@ load_key(store *s, const char *path, store_error *err)
 }
 
 /* Creates the database file with mode 0600 if it is missing: SQLite would
- * make it 0644, and gives its journal the same mode as the database. */
+ * make it 0644, and gives its journal the same mode as the database. The
+ * folder is the caller's to make (tui_mkdir_parent). */
 static int
 create_file(const char *path, store_error *err)
 {
-	if (store_mkdir_parents(path) != 0)
-		return store_fail(err, STORE_ERR_OPEN, "cannot create the folder of %s: %s", path,
-		                  strerror(errno));
 	int fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0 && errno != EEXIST)
 		return store_fail(err, STORE_ERR_OPEN, "cannot create %s: %s", path,

@@ -44,10 +44,6 @@ int store_exec(sqlite3 *db, const char *sql, const char *what, store_error *err)
 /* Rolls back an open transaction, if any, keeping the first error. */
 void store_rollback(sqlite3 *db);
 
-/* path.c: creates every missing folder of the parent of path with mode
- * 0700 (existing folders are left as they are). 0 or -1 with errno. */
-int store_mkdir_parents(const char *path);
-
 /* key.c: the key file for a database, "<db path>.key". */
 int store_key_path(const char *db_path, char *out, size_t outlen);
 

@@ -43,11 +43,8 @@ typedef struct store_error {
 
 enum { STORE_DEFAULT_EXPIRY_DAYS = 14 };
 
-/* The default database path: $XDG_DATA_HOME/yorisoi/drafts.db, falling back
- * to ~/.local/share/yorisoi/drafts.db. Writes into out; -1 if no home. */
-int store_default_path(char *out, size_t outlen);
-
-/* Opens (creating the file, its folder, schema and key as needed). */
+/* Opens the database at path (creating the file, schema and key as needed;
+ * the folder must exist: where it lives is the front end's decision). */
 int store_open(const char *path, store **out, store_error *err);
 
 /* Options for store_open_with(); a zero member means the default. */
@@ -129,13 +126,6 @@ typedef struct store_postal_place {
 	char office[256];
 	char street[192];
 } store_postal_place;
-
-/* Where postal.db is: $YORISOI_POSTAL_DB if set; else beside the
- * executable (the build tree, $BUILD/postal.db); else share/yorisoi/ one
- * level above the executable's folder (an installed or relocated PREFIX);
- * else PREFIX/share/yorisoi/postal.db, whether it exists or not, so that
- * opening it names the expected place. -1 only if the path does not fit. */
-int store_postal_default_path(char *out, size_t outlen);
 
 /* Opens postal.db read-only. A missing file is STORE_ERR_OPEN, a file that
  * is not a postal database STORE_ERR_CORRUPT. One handle serves one thread. */

@@ -1,6 +1,6 @@
 /* Text domain binding and run-time language switching. */
 #include "tui/i18n.h"
-#include "tui/files.h"
+#include "tui/paths.h"
 
 #include <limits.h>
 #include <locale.h>
@@ -12,47 +12,10 @@
 
 static char current_lang[16] = "en";
 
-static int
-is_dir(const char *p)
-{
-	struct stat st;
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* The build tree keeps catalogues in build/locale beside the executable;
- * an installed PREFIX/bin/yorisoi has them in PREFIX/share/locale. */
-static int
-locale_dir_beside_exe(char *out, size_t n)
-{
-	char exe[PATH_MAX];
-	if (file_exe_dir(exe, sizeof exe) != 0)
-		return -1;
-	if (snprintf(out, n, "%s/locale", exe) >= (int)n)
-		return -1;
-	if (is_dir(out))
-		return 0;
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return -1;
-	*slash = '\0';
-	if (snprintf(out, n, "%s/share/locale/ja/LC_MESSAGES/yorisoi.mo", exe) >= (int)n)
-		return -1;
-	if (access(out, R_OK) != 0)
-		return -1;
-	return snprintf(out, n, "%s/share/locale", exe) >= (int)n ? -1 : 0;
-}
-
 void
 i18n_init(void)
 {
-	char dir[PATH_MAX];
-	const char *env = getenv("YORISOI_LOCALEDIR");
-
-	if (env && *env)
-		snprintf(dir, sizeof dir, "%s", env);
-	else if (locale_dir_beside_exe(dir, sizeof dir) != 0)
-		snprintf(dir, sizeof dir, "%s/share/locale", PREFIX);
-	bindtextdomain("yorisoi", dir);
+	bindtextdomain("yorisoi", tui_path_locale_dir());
 	bind_textdomain_codeset("yorisoi", "UTF-8");
 	textdomain("yorisoi");
 

@@ -11,8 +11,8 @@
 #define _(s)  gettext(s)
 #define N_(s) (s)
 
-/* Binds the "yorisoi" text domain: $YORISOI_LOCALEDIR, else the build tree's
- * locale/ beside the executable, else PREFIX/share/locale. */
+/* Binds the "yorisoi" text domain to tui_path_locale_dir() (after
+ * tui_paths_init). */
 void i18n_init(void);
 
 /* Switches the message language at run time ("ja", "en"); the locale's

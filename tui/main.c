@@ -4,6 +4,7 @@
  */
 #include "tui/cli/cli.h"
 #include "tui/i18n.h"
+#include "tui/paths.h"
 #include "tui/tui.h"
 
 #include <getopt.h>
@@ -64,6 +65,7 @@ main(int argc, char **argv)
 
 	no_core_dumps();
 	set_up_locale();
+	tui_paths_init();
 	i18n_init();
 
 	/* Global options come before the subcommand; stop at the first word. */
@@ -80,10 +82,10 @@ main(int argc, char **argv)
 			opt.plain = true;
 			break;
 		case 'b':
-			paths_set_db(optarg);
+			tui_paths_set_db(optarg);
 			break;
 		case 'f':
-			paths_set_forms_dir(optarg);
+			tui_paths_set_forms_dir(optarg);
 			break;
 		case 'P':
 			opt.persona = optarg;
@@ -122,14 +124,15 @@ main(int argc, char **argv)
 		char **sub_argv = argv + optind;
 		optind = 0; /* full getopt reset: the subcommand parses its own options */
 		if (strcmp(cmd, "card") == 0)
-			return cmd_card(sub_argc, sub_argv);
+			return cli_card(sub_argc, sub_argv);
 		if (strcmp(cmd, "forms") == 0)
-			return cmd_forms(sub_argc, sub_argv);
+			return cli_forms(sub_argc, sub_argv);
 		if (strcmp(cmd, "handoff") == 0)
-			return cmd_handoff(sub_argc, sub_argv);
+			return cli_handoff(sub_argc, sub_argv);
 		if (strcmp(cmd, "drafts") == 0)
-			return cmd_drafts(sub_argc, sub_argv);
-		if (strcmp(cmd, "keys") == 0) return cmd_keys(sub_argc, sub_argv);
+			return cli_drafts(sub_argc, sub_argv);
+		if (strcmp(cmd, "keys") == 0)
+			return cli_keys(sub_argc, sub_argv);
 		fprintf(stderr, _("yorisoi: unknown command \"%s\"\n"), cmd);
 		usage(stderr);
 		return 2;

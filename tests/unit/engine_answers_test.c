@@ -210,7 +210,7 @@ TEST(birth_date_not_in_future)
 	REQUIRE(f);
 	answers *a = answers_new(f);
 	answer_error e;
-	setenv("YORISOI_TODAY", "2025-06-15", 1);
+	date_set_today("2025-06-15");
 	CHECK_INT(answers_set(a, "birth", "2025-06-15", &e), ANSWER_OK);
 	CHECK_INT(answers_set(a, "birth", "2025-06-16", &e), ANSWER_ERR_DATE_FUTURE);
 	CHECK_INT(answers_set(a, "birth", "令和7年6月16日", &e), ANSWER_ERR_DATE_FUTURE);
@@ -220,7 +220,7 @@ TEST(birth_date_not_in_future)
 	CHECK_INT(answers_set(a, "when", "2030-01-01", &e), ANSWER_OK);
 	CHECK_INT(answers_set(a, "when", "2023-02-29", &e), ANSWER_ERR_DATE_INVALID);
 	CHECK_INT(answers_set(a, "when", "昨日", &e), ANSWER_ERR_DATE_FORMAT);
-	unsetenv("YORISOI_TODAY");
+	date_set_today(NULL);
 	answers_free(a);
 	form_free(f);
 }
@@ -244,7 +244,7 @@ TEST(prefill_from_card)
 	form *f = load_types();
 	REQUIRE(f);
 	answers *a = answers_new(f);
-	setenv("YORISOI_TODAY", "2025-06-15", 1);
+	date_set_today("2025-06-15");
 	prefill_value v[] = {
 	        {"card.name", "山田 花子"},
 	        {"card.birth", "1960-03-04"},
@@ -281,7 +281,7 @@ TEST(prefill_from_card)
 	prefill_value ymd[] = {{"card.birth", "19450401"}};
 	CHECK_INT(answers_prefill(a, ymd, 1), 1);
 	CHECK_STR(answers_get(a, "birth"), "1945-04-01");
-	unsetenv("YORISOI_TODAY");
+	date_set_today(NULL);
 	answers_free(a);
 	form_free(f);
 }

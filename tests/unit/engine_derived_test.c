@@ -29,7 +29,7 @@ TEST(derived_age_and_era)
 	REQUIRE(f);
 	answers *a = answers_new(f);
 	char buf[64];
-	setenv("YORISOI_TODAY", "2025-06-15", 1);
+	date_set_today("2025-06-15");
 	CHECK_INT(form_derived_count(f), 3);
 	CHECK_STR(form_derived_id(f, 0), "age");
 	CHECK_STR(form_derived_label(f, 0), "Age");
@@ -67,7 +67,7 @@ TEST(derived_age_and_era)
 	/* An "at" date before the birth has no age. */
 	CHECK_INT(answers_set(a, "move_date", "2019-01-01", NULL), ANSWER_OK);
 	CHECK_INT(answers_derived_at(a, "m_age", 0, buf, sizeof buf), -1);
-	unsetenv("YORISOI_TODAY");
+	date_set_today(NULL);
 	answers_free(a);
 	form_set_free(s);
 }

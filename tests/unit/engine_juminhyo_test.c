@@ -69,7 +69,7 @@ TEST(self_walk_and_complete)
 	REQUIRE(f);
 	answers *a = answers_new(f);
 	int miss;
-	setenv("YORISOI_TODAY", "2025-06-15", 1);
+	date_set_today("2025-06-15");
 	prefill_value card[] = {{"card.name", "山田 太郎"},
 	                        {"card.address", "東京都新宿区西新宿2丁目8番1号"},
 	                        {"card.birth", "1950-03-04"},
@@ -97,7 +97,7 @@ TEST(self_walk_and_complete)
 	             "\"0312345678\", \"kind\": \"all\", \"copies\": \"1\", \"purpose\": "
 	             "\"pension\", \"id_doc\": \"mynumber\"}}");
 	free(j);
-	unsetenv("YORISOI_TODAY");
+	date_set_today(NULL);
 	answers_free(a);
 	form_free(f);
 }

@@ -243,7 +243,7 @@ TEST(complete_step_names_the_instance)
 	answers *a = answers_new(f);
 	form_step m;
 	int missing = -1;
-	setenv("YORISOI_TODAY", "2025-06-15", 1);
+	date_set_today("2025-06-15");
 	answer_top(a);
 	CHECK(!answers_complete_step(a, &m));
 	CHECK_INT(m.field, idx(f, "m_name"));
@@ -268,7 +268,7 @@ TEST(complete_step_names_the_instance)
 	CHECK_INT(m.field, idx(f, "k_name"));
 	CHECK(answers_repeat_remove(a, "kids", 0));
 	CHECK(answers_complete(a, NULL));
-	unsetenv("YORISOI_TODAY");
+	date_set_today(NULL);
 	answers_free(a);
 	form_free(f);
 }

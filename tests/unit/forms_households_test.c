@@ -81,7 +81,7 @@ canonical(const char *text)
 	return s;
 }
 
-/* Sets YORISOI_TODAY from the household's "today" (past="true" dates and
+/* Fixes the engine's today from the household's "today" (past="true" dates and
  * the "today" prefill depend on it); returns the date or NULL. */
 static const char *
 household_today(json_t *root)
@@ -91,7 +91,7 @@ household_today(json_t *root)
 	if (!t)
 		return NULL;
 	snprintf(today, sizeof today, "%s", t);
-	setenv("YORISOI_TODAY", today, 1);
+	date_set_today(today);
 	return today;
 }
 
@@ -204,7 +204,7 @@ TEST(every_form_has_a_household_that_round_trips)
 		json_decref(root);
 		free(text);
 	}
-	unsetenv("YORISOI_TODAY");
+	date_set_today(NULL);
 	form_set_free(s);
 }
 
@@ -287,7 +287,7 @@ TEST(prefill_agrees_with_household)
 		json_decref(root);
 		free(text);
 	}
-	unsetenv("YORISOI_TODAY");
+	date_set_today(NULL);
 	form_set_free(s);
 }
 
@@ -328,7 +328,7 @@ TEST(broken_households_are_caught)
 	char *text = household_text("tenshutsu");
 	REQUIRE(text);
 	char why[2048];
-	setenv("YORISOI_TODAY", "2026-11-23", 1);
+	date_set_today("2026-11-23");
 
 	json_t *root = json_loads(text, 0, NULL);
 	REQUIRE(root);
@@ -351,7 +351,7 @@ TEST(broken_households_are_caught)
 	json_decref(root);
 
 	free(text);
-	unsetenv("YORISOI_TODAY");
+	date_set_today(NULL);
 	form_set_free(s);
 }
 
@@ -366,7 +366,7 @@ TEST(tenshutsu_carries_into_tennyu)
 	char *text = household_text("tenshutsu");
 	REQUIRE(text);
 	char why[512];
-	setenv("YORISOI_TODAY", "2026-12-10", 1); /* at the new city, after the move */
+	date_set_today("2026-12-10"); /* at the new city, after the move */
 	answers *out = answers_from_json(text, s, NULL, why, sizeof why);
 	REQUIRE(out);
 	answers *in = answers_carry(out, form_set_find(s, "tennyu"));
@@ -385,7 +385,7 @@ TEST(tenshutsu_carries_into_tennyu)
 	answers_free(in);
 	answers_free(out);
 	free(text);
-	unsetenv("YORISOI_TODAY");
+	date_set_today(NULL);
 	form_set_free(s);
 }
 
@@ -396,7 +396,7 @@ TEST(household_derived_values)
 	form_set *s = load_forms();
 	REQUIRE(s);
 	char why[512], buf[64];
-	setenv("YORISOI_TODAY", "2026-11-23", 1);
+	date_set_today("2026-11-23");
 	char *text = household_text("kaigo");
 	answers *a = text ? answers_from_json(text, s, NULL, why, sizeof why) : NULL;
 	REQUIRE(a);
@@ -416,6 +416,6 @@ TEST(household_derived_values)
 	CHECK_STR(buf, "1");
 	answers_free(a);
 	free(text);
-	unsetenv("YORISOI_TODAY");
+	date_set_today(NULL);
 	form_set_free(s);
 }

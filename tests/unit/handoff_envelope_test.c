@@ -7,6 +7,8 @@
  * signature (handoff_sign_test.c covers the signature and the seal).
  */
 #include "tests/unit/test.h"
+#include "tui/paths.h"
+#include "tui/signing.h"
 
 #include "handoff/internal.h"
 
@@ -76,7 +78,7 @@ test_ring(void)
 	return &kr;
 }
 
-/* Runs the default-key entry points (handoff_encode) against a fresh key
+/* Runs the console's entry point (tui_signing_encode) against a fresh key
  * folder instead of the user's: XDG_DATA_HOME points to a temporary
  * directory until temp_keys_end(). */
 static char temp_dir[64], saved_xdg[1024];
@@ -92,6 +94,7 @@ temp_keys_begin(void)
 	if (!mkdtemp(temp_dir))
 		abort();
 	setenv("XDG_DATA_HOME", temp_dir, 1);
+	tui_paths_init();
 }
 
 static void
@@ -102,6 +105,7 @@ temp_keys_end(void)
 		setenv("XDG_DATA_HOME", saved_xdg, 1);
 	else
 		unsetenv("XDG_DATA_HOME");
+	tui_paths_init();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", temp_dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "    could not remove %s\n", temp_dir);
@@ -261,7 +265,7 @@ TEST(encode_incomplete)
 	answer_error ae;
 	CHECK_INT(answers_set(a, "name", "佐藤", &ae), ANSWER_OK);
 	temp_keys_begin();
-	CHECK_INT(handoff_encode(a, "ja", &text, &err), HANDOFF_ERR_INCOMPLETE);
+	CHECK_INT(tui_signing_encode(a, "ja", &text, &err), HANDOFF_ERR_INCOMPLETE);
 	temp_keys_end();
 	CHECK(text == NULL);
 	CHECK(strstr(err.detail, "birth") != NULL);
@@ -272,7 +276,7 @@ TEST(encode_too_large)
 {
 	form_set *forms = test_forms();
 	REQUIRE(forms);
-	char *lang = NULL, *text = NULL;
+	char *lang = NULL;
 	answers *a = answers_from_file("handoff_test_full.json", forms, &lang);
 	REQUIRE(a);
 	/* A long note of varied kanji that DEFLATE cannot shrink much. */
@@ -289,13 +293,12 @@ TEST(encode_too_large)
 	answer_error ae;
 	if (answers_set(a, "note", note, &ae) == ANSWER_OK) {
 		handoff_error err;
-		handoff_stats stats;
-		temp_keys_begin();
-		CHECK_INT(handoff_encode_stats(a, lang, &text, &stats, &err),
-		          HANDOFF_ERR_TOO_LARGE);
-		temp_keys_end();
-		CHECK(text == NULL);
-		CHECK(stats.text_chars > HANDOFF_MAX_TEXT);
+		handoff_codes codes = {0};
+		handoff_encode_opts o = {test_desk(), NULL, HANDOFF_ARMOUR_BASE45, 0};
+		CHECK_INT(handoff_encode_with(a, lang, &o, &codes, &err), HANDOFF_ERR_TOO_LARGE);
+		CHECK(codes.n == 0);
+		CHECK(codes.stats.text_chars > HANDOFF_MAX_TEXT);
+		handoff_codes_free(&codes);
 	} else {
 		fprintf(stderr, "    (engine refused a 3000-character note: %d)\n", ae.status);
 	}
@@ -674,10 +677,14 @@ TEST(error_prefix)
 	CHECK_INT(decode_st("https://example.jp/", &err), HANDOFF_ERR_PREFIX);
 	CHECK_INT(text_st(cat("HC1:", t + 4)), HANDOFF_ERR_PREFIX);
 	CHECK_INT(text_st(cat("\xef\xbb\xbf", t)), HANDOFF_ERR_PREFIX);
-	CHECK_INT(handoff_decode(NULL, test_forms(), &(answers *){NULL}, NULL, &err),
+	const char *none = NULL;
+	handoff_verify strict = {test_ring(), NULL, 0};
+	CHECK_INT(handoff_decode_with(&none, 1, test_forms(), &strict, &(answers *){NULL}, NULL,
+	                              NULL, &err),
 	          HANDOFF_ERR_PREFIX);
-	/* The default decoder does not accept unsigned codes. */
-	CHECK_INT(handoff_decode(t, test_forms(), &(answers *){NULL}, NULL, &err),
+	/* A decoder that does not allow unsigned codes refuses them. */
+	CHECK_INT(handoff_decode_with((const char *const *)&t, 1, test_forms(), &strict,
+	                              &(answers *){NULL}, NULL, NULL, &err),
 	          HANDOFF_ERR_UNSIGNED);
 	free(t);
 }

@@ -480,56 +480,6 @@ TEST(key_files)
 	rm_rf(dir);
 }
 
-/* The console's entry point: the default desk key is created on first use
- * (0600, in $XDG_DATA_HOME/yorisoi), reused after, and handoff_decode
- * trusts it; a city key installed beside it seals the codes. */
-TEST(default_key_location)
-{
-	char dir[] = "/tmp/yorisoi-xdg.XXXXXX", path[600], saved[1024] = "";
-	const char *old = getenv("XDG_DATA_HOME");
-	int had = old != NULL;
-	world w;
-	struct stat st;
-
-	REQUIRE(world_init(&w) == 0);
-	if (old)
-		snprintf(saved, sizeof saved, "%s", old);
-	REQUIRE(mkdtemp(dir));
-	setenv("XDG_DATA_HOME", dir, 1);
-	char *t1 = NULL, *t2 = NULL, *t3 = NULL;
-	handoff_error err;
-	CHECK_INT(handoff_encode(w.a, w.lang, &t1, &err), HANDOFF_OK);
-	snprintf(path, sizeof path, "%s/yorisoi/desk.key", dir);
-	CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600);
-	CHECK_INT(handoff_encode(w.a, w.lang, &t2, &err), HANDOFF_OK);
-	if (t1 && t2)
-		CHECK_STR(t2, t1);
-	answers *back = NULL;
-	CHECK_INT(handoff_decode(t1, forms(), &back, NULL, &err), HANDOFF_OK);
-	if (back)
-		answers_free(back);
-	back = NULL;
-	/* another desk's code is not trusted by default */
-	handoff_codes c = encode(&w, &w.other, NULL, HANDOFF_ARMOUR_BASE45, 0);
-	CHECK_INT(handoff_decode(c.text[0], forms(), &back, NULL, &err), HANDOFF_ERR_UNKNOWN_DESK);
-	handoff_codes_free(&c);
-	/* an installed city key seals */
-	char src[512];
-	data_path(src, sizeof src, "keys/city-test.pub");
-	snprintf(path, sizeof path, "cp '%s' '%s/yorisoi/city-box.pub'", src, dir);
-	REQUIRE(system(path) == 0);
-	CHECK_INT(handoff_encode(w.a, w.lang, &t3, &err), HANDOFF_OK);
-	CHECK_INT(handoff_decode(t3, forms(), &back, NULL, &err), HANDOFF_ERR_SEALED);
-	free(t1);
-	free(t2);
-	free(t3);
-	if (had)
-		setenv("XDG_DATA_HOME", saved, 1);
-	else
-		unsetenv("XDG_DATA_HOME");
-	rm_rf(dir);
-	world_free(&w);
-}
 
 TEST(summary_rows)
 {

@@ -9,16 +9,12 @@
 #include <string.h>
 #include <unistd.h>
 
-/* $BUILD/postal.db when tests/run.sh names the build, else the path the
- * console would use (beside the unit-tests binary). */
+/* $BUILD/postal.db when tests/run.sh names the build, else build/. */
 static void
 db_path(char *out, size_t n)
 {
 	const char *build = getenv("BUILD");
-	if (build && build[0])
-		snprintf(out, n, "%s/postal.db", build);
-	else if (store_postal_default_path(out, n) != 0)
-		snprintf(out, n, "build/postal.db");
+	snprintf(out, n, "%s/postal.db", build && build[0] ? build : "build");
 }
 
 static store_postal *
@@ -248,26 +244,8 @@ TEST(postal_wrong_file)
 	unlink(path);
 }
 
-TEST(postal_default_path_and_source)
+TEST(postal_source)
 {
-	char out[PATH_MAX], saved[PATH_MAX];
-	const char *old = getenv("YORISOI_POSTAL_DB");
-	int had = old != NULL;
-	if (had)
-		snprintf(saved, sizeof saved, "%s", old);
-
-	setenv("YORISOI_POSTAL_DB", "/srv/postal.db", 1);
-	CHECK(store_postal_default_path(out, sizeof out) == 0);
-	CHECK_STR(out, "/srv/postal.db");
-	CHECK(store_postal_default_path(out, 4) == -1);
-	unsetenv("YORISOI_POSTAL_DB");
-	/* The unit-tests binary sits beside the postal.db of its build. */
-	CHECK(store_postal_default_path(out, sizeof out) == 0);
-	CHECK(access(out, R_OK) == 0);
-	CHECK(strstr(out, "/postal.db") != NULL);
-	if (had)
-		setenv("YORISOI_POSTAL_DB", saved, 1);
-
 	store_postal *p = open_db();
 	REQUIRE(p);
 	CHECK(strstr(store_postal_source(p), "jquery-jpostal-ja") != NULL);

@@ -2,6 +2,7 @@
  * notice tampering and moved rows, deleted rows wiped. */
 #include "tests/unit/store_fixture.h"
 #include "tests/unit/test.h"
+#include "tui/files.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -71,6 +72,7 @@ TEST(file_modes)
 
 	REQUIRE(fx_setup(dir, db) == 0);
 	snprintf(nested, sizeof nested, "%s/a/b/drafts.db", dir);
+	REQUIRE(tui_mkdir_parent(nested) == 0); /* the console makes the folder */
 	REQUIRE(fx_open(nested, &s, &err) == 0);
 	store_close(s);
 	snprintf(key, sizeof key, "%s.key", nested);

@@ -248,7 +248,7 @@ open_card(const struct card_opts *o, char *reader, size_t rlen, cardio_session *
           cardio_error *err)
 {
 	if (o->demo) {
-		char *text = o->persona ? file_read_small(o->persona) : NULL;
+		char *text = o->persona ? tui_file_read(o->persona, TUI_PERSONA_MAX, NULL) : NULL;
 		if (o->persona && !text) {
 			fprintf(stderr, _("The persona file %s cannot be read.\n"), o->persona);
 			return CARDIO_ERR_STATE;
@@ -268,7 +268,7 @@ open_card(const struct card_opts *o, char *reader, size_t rlen, cardio_session *
 }
 
 int
-cmd_card(int argc, char **argv)
+cli_card(int argc, char **argv)
 {
 	struct card_opts o = {.timeout_s = 10};
 	cardio_session *s = NULL;

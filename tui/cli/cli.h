@@ -1,36 +1,32 @@
 /*
- * The command-line subcommands of `yorisoi` (DESIGN.md, command-line
- * contract). Each returns the process exit status: 0 success, 1 a failure
- * the user was told about, 2 a usage error. argv[0] is the subcommand.
+ * The command-line subcommands of `yorisoi`. argv[0] is the subcommand
+ * word. Each returns the process exit status, one set for every command
+ * (documented in the man page, EXIT STATUS):
  */
-#ifndef YORISOI_TUI_COMMANDS_H
-#define YORISOI_TUI_COMMANDS_H
+#ifndef YORISOI_TUI_CLI_H
+#define YORISOI_TUI_CLI_H
 
-#include <stddef.h>
+enum cli_exit {
+	EXIT_OK = 0,
+	EXIT_OTHER = 1,         /* a failure the user was told about */
+	EXIT_USAGE = 2,         /* the command line is wrong */
+	/* handoff decode: why a scan cannot be used (docs/handoff-format.md) */
+	EXIT_NOT_YORISOI = 3,   /* not a Yorisoi code */
+	EXIT_DAMAGED = 4,       /* damaged or cut off */
+	EXIT_UNKNOWN = 5,       /* unknown form or format version */
+	EXIT_LOWERCASE = 6,     /* lower-case letters: the scanner's Caps Lock */
+	EXIT_INVALID = 7,       /* the answers fail the form's checks */
+	EXIT_UNKNOWN_DESK = 8,  /* a desk the counter does not trust */
+	EXIT_ALTERED = 9,       /* the signature does not match */
+	EXIT_SEALED = 10,       /* sealed: no city key, or the wrong one */
+	EXIT_UNSIGNED = 11,     /* not signed */
+	EXIT_PARTS = 12,        /* parts missing, or of different applications */
+};
 
-int cmd_card(int argc, char **argv);    /* card read [--reader NAME] [--pin-stdin] [--confirm-last-try] */
-int cmd_forms(int argc, char **argv);   /* forms list | forms check [FILE|DIR ...] */
-int cmd_handoff(int argc, char **argv); /* handoff encode ANSWERS.json [--png F] [--svg F] | decode */
-int cmd_drafts(int argc, char **argv);  /* drafts list | drafts purge [--all] */
-int cmd_keys(int argc, char **argv);    /* keys init|show|export|city-init|city-import */
-
-/*
- * The handoff slip for the console (tui/cmd_handoff.c): signs (and seals,
- * when a city key is installed) the finished answers with this desk's key,
- * writes the slip as a PDF at pdf_path and, unless png_path is NULL, as a
- * PNG; paper is "a4" or "receipt" (80 mm); prints the PDF with CUPS on
- * printer unless it is NULL. The resident's part is in `lang`. Returns 0,
- * or -1 with one translated sentence for the user in msg.
- */
-typedef struct answers answers;
-int tui_handoff_slip(const answers *a, const char *lang, const char *pdf_path, const char *png_path,
-		     const char *paper, const char *printer, char *msg, size_t msglen);
-
-/* Paths shared by the commands and the console. */
-const char *paths_forms_dir(void); /* --forms, else the build tree's forms/, else PREFIX/share/yorisoi/forms */
-void paths_set_forms_dir(const char *dir);
-const char *paths_schema_dir(void); /* where form.rng is installed, for --forms folders without one */
-const char *paths_db(void);        /* --db, else store_default_path() */
-void paths_set_db(const char *path);
+int cli_card(int argc, char **argv);    /* card read [--reader NAME] [--pin-stdin] [--confirm-last-try] */
+int cli_forms(int argc, char **argv);   /* forms list | forms check [FILE|DIR ...] */
+int cli_handoff(int argc, char **argv); /* handoff encode | decode | slip */
+int cli_drafts(int argc, char **argv);  /* drafts list | drafts purge [--all] */
+int cli_keys(int argc, char **argv);    /* keys init|show|export|city-init|city-import */
 
 #endif

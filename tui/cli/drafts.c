@@ -6,7 +6,9 @@
  */
 #include "store/store.h"
 #include "tui/cli/cli.h"
+#include "tui/files.h"
 #include "tui/i18n.h"
+#include "tui/paths.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -59,7 +61,7 @@ report(const store_error *e)
 	/* L10N: %s is one of the sentences above about the drafts file. */
 	fprintf(stderr, _("yorisoi: %s\n"), msg);
 	/* L10N: technical detail (English, from SQLite or the system). */
-	fprintf(stderr, _("Detail: %s (%s)\n"), e->detail, paths_db());
+	fprintf(stderr, _("Detail: %s (%s)\n"), e->detail, tui_path_db() ? tui_path_db() : "");
 }
 
 /* Whole days left before a draft saved at `updated` expires, rounded up;
@@ -150,7 +152,7 @@ drafts_purge(store *s, int all)
  * is not created just to be listed or purged: there is simply nothing.
  */
 int
-cmd_drafts(int argc, char **argv)
+cli_drafts(int argc, char **argv)
 {
 	static const struct option longopts[] = {{"all", no_argument, NULL, 'a'},
 	                                         {"help", no_argument, NULL, 'h'},
@@ -198,7 +200,14 @@ cmd_drafts(int argc, char **argv)
 		return 2;
 	}
 
-	if (stat(paths_db(), &st) != 0 && errno == ENOENT) {
+	const char *db = tui_path_db();
+	if (!db) {
+		fprintf(stderr, "%s\n",
+		        _("There is no home folder to keep drafts in, so nothing can be saved. "
+		          "Start the console with --db FILE."));
+		return EXIT_OTHER;
+	}
+	if (stat(db, &st) != 0 && errno == ENOENT) {
 		if (list)
 			printf("%s", _("No saved drafts.\n"));
 		else
@@ -209,14 +218,15 @@ cmd_drafts(int argc, char **argv)
 	 * wrong key is reported; purge --all is the way out, so it never
 	 * needs the key. */
 	store_options opt = {.without_key = purge && all};
+	(void)tui_mkdir_parent(db);
 	int key_problem = 0;
-	if (store_open_with(paths_db(), &opt, &s, &err) != 0) {
+	if (store_open_with(db, &opt, &s, &err) != 0) {
 		report(&err);
 		if (err.status != STORE_ERR_KEY)
 			return 1;
 		key_problem = 1;
 		opt.without_key = true;
-		if (store_open_with(paths_db(), &opt, &s, &err) != 0) {
+		if (store_open_with(db, &opt, &s, &err) != 0) {
 			report(&err);
 			return 1;
 		}

@@ -8,6 +8,7 @@
 #include "engine/engine.h"
 #include "tui/cli/cli.h"
 #include "tui/i18n.h"
+#include "tui/paths.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -36,10 +37,10 @@ print_diag(const form_diag *d, void *ctx)
 static int
 forms_list(void)
 {
-	const char *dir = paths_forms_dir();
+	const char *dir = tui_path_forms_dir();
 	form_set *s = NULL;
 	int problems = 0;
-	int rc = form_set_load_dir_schema(dir, paths_schema_dir(), &s, print_diag, &problems);
+	int rc = form_set_load_dir_schema(dir, tui_path_schema_dir(), &s, print_diag, &problems);
 
 	if (rc < 0)
 		return 1;
@@ -96,12 +97,12 @@ check_path(const char *path, const char *schema_dir, tally *t)
 static int
 forms_check(int argc, char **argv)
 {
-	const char *schema_dir = paths_schema_dir();
+	const char *schema_dir = tui_path_schema_dir();
 	tally t = {0, 0, 0, 0};
 	const char *fmt;
 
 	if (argc == 0)
-		check_path(paths_forms_dir(), schema_dir, &t);
+		check_path(tui_path_forms_dir(), schema_dir, &t);
 	for (int i = 0; i < argc; i++)
 		check_path(argv[i], schema_dir, &t);
 	if (t.failed || t.other) {
@@ -131,7 +132,7 @@ forms_check(int argc, char **argv)
 }
 
 int
-cmd_forms(int argc, char **argv)
+cli_forms(int argc, char **argv)
 {
 	if (argc < 2) {
 		forms_usage(stderr);

@@ -17,9 +17,11 @@
  */
 #include "engine/engine.h"
 #include "handoff/handoff.h"
-#include "tui/cli/handoff.h"
 #include "tui/cli/cli.h"
+#include "tui/cli/handoff.h"
+#include "tui/files.h"
 #include "tui/i18n.h"
+#include "tui/paths.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -29,7 +31,7 @@
 #include <unistd.h>
 
 void
-handoff_usage(FILE *to)
+cli_handoff_usage(FILE *to)
 {
 	fprintf(to, "%s",
 	        _("Usage: yorisoi handoff encode ANSWERS.json [--png FILE] [--svg FILE] [--scale "
@@ -55,112 +57,19 @@ print_diag(const form_diag *d, void *ctx)
 }
 
 form_set *
-handoff_load_forms(void)
+cli_load_forms(void)
 {
 	form_set *s = NULL;
-	const char *dir = paths_forms_dir();
-	if (form_set_load_dir_schema(dir, paths_schema_dir(), &s, print_diag, NULL) < 0) {
+	const char *dir = tui_path_forms_dir();
+	if (form_set_load_dir_schema(dir, tui_path_schema_dir(), &s, print_diag, NULL) < 0) {
 		fprintf(stderr, _("Cannot read the form definitions in %s.\n"), dir);
 		return NULL;
 	}
 	return s;
 }
 
-/*
- * Reads a whole file, or stdin for NULL or "-". Returns a malloc'd,
- * NUL-terminated buffer and its length, or NULL with errno set (EFBIG when
- * longer than MAX_INPUT).
- */
-char *
-handoff_slurp(const char *path, size_t *len)
-{
-	FILE *fp = (!path || strcmp(path, "-") == 0) ? stdin : fopen(path, "rb");
-	size_t cap = 4096, n = 0;
-	char *buf;
-
-	if (!fp)
-		return NULL;
-	buf = malloc(cap);
-	if (!buf)
-		abort();
-	for (;;) {
-		if (n + 1 >= cap) {
-			cap *= 2;
-			if (cap > MAX_INPUT + 2)
-				cap = MAX_INPUT + 2;
-			if (n + 1 >= cap) {
-				free(buf);
-				buf = NULL;
-				errno = EFBIG;
-				break;
-			}
-			buf = realloc(buf, cap);
-			if (!buf)
-				abort();
-		}
-		size_t got = fread(buf + n, 1, cap - 1 - n, fp);
-		n += got;
-		if (got == 0) {
-			if (ferror(fp)) {
-				free(buf);
-				buf = NULL;
-				errno = EIO;
-			}
-			break;
-		}
-	}
-	if (fp != stdin)
-		fclose(fp);
-	if (buf) {
-		buf[n] = '\0';
-		*len = n;
-	}
-	return buf;
-}
-
-/* ---- keys for encoding ------------------------------------------------------ */
-
-/*
- * The desk key (--desk-key FILE, else this desk's default key, created on
- * first use) and the city box key to seal to (--seal FILE, else the one
- * installed with `keys city-import`, when there is one). Returns 0, or
- * EXIT_OTHER after telling the user.
- */
 int
-handoff_load_signing(const char *desk_file, const char *seal_file, handoff_desk_key *desk,
-                     handoff_city_key *city, int *sealed)
-{
-	handoff_error err = {0};
-	char path[4096];
-	handoff_status st;
-
-	*sealed = 0;
-	st = desk_file ? handoff_desk_key_load(desk_file, desk, &err)
-	               : handoff_desk_key_default(desk, &err);
-	if (st != HANDOFF_OK) {
-		fprintf(stderr, "%s", _("The desk key cannot be read, so no code was made.\n"));
-		fprintf(stderr, _("Details: %s.\n"), err.detail);
-		return EXIT_OTHER;
-	}
-	if (!seal_file &&
-	    handoff_keys_path("city-box.pub", path, sizeof path, 0, NULL) == HANDOFF_OK &&
-	    access(path, F_OK) == 0)
-		seal_file = path;
-	if (seal_file) {
-		if (handoff_city_key_load(seal_file, city, &err) != HANDOFF_OK) {
-			fprintf(stderr, "%s",
-			        _("The city's key cannot be read, so no code was made.\n"));
-			fprintf(stderr, _("Details: %s.\n"), err.detail);
-			handoff_desk_key_wipe(desk);
-			return EXIT_OTHER;
-		}
-		*sealed = 1;
-	}
-	return 0;
-}
-
-int
-handoff_parse_int(const char *s, int lo, int hi, int *out)
+cli_parse_int(const char *s, int lo, int hi, int *out)
 {
 	char *end;
 	long v = strtol(s, &end, 10);
@@ -172,18 +81,18 @@ handoff_parse_int(const char *s, int lo, int hi, int *out)
 
 /* Reads and checks an answers file against the installed forms. */
 answers *
-handoff_answers_from_path(const char *path, form_set **forms, char **lang)
+cli_answers_from_path(const char *path, form_set **forms, char **lang)
 {
 	char why[256] = "";
 	size_t len;
-	char *json = handoff_slurp(path, &len);
+	char *json = tui_file_read(path, TUI_FILE_MAX, &len);
 	answers *a;
 
 	if (!json) {
 		fprintf(stderr, _("Cannot read %s: %s\n"), path, strerror(errno));
 		return NULL;
 	}
-	*forms = handoff_load_forms();
+	*forms = cli_load_forms();
 	if (!*forms) {
 		free(json);
 		return NULL;
@@ -201,24 +110,24 @@ handoff_answers_from_path(const char *path, form_set **forms, char **lang)
  * "+" (stop at the first word), and only a full reset forgets that, so
  * options may follow the file name here. */
 int
-cmd_handoff(int argc, char **argv)
+cli_handoff(int argc, char **argv)
 {
 	if (argc < 2) {
-		handoff_usage(stderr);
+		cli_handoff_usage(stderr);
 		return EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		handoff_usage(stdout);
+		cli_handoff_usage(stdout);
 		return 0;
 	}
 	optind = 0;
 	if (strcmp(argv[1], "encode") == 0)
-		return handoff_encode_cmd(argc - 1, argv + 1);
+		return cli_handoff_encode(argc - 1, argv + 1);
 	if (strcmp(argv[1], "decode") == 0)
-		return handoff_decode_cmd(argc - 1, argv + 1);
+		return cli_handoff_decode(argc - 1, argv + 1);
 	if (strcmp(argv[1], "slip") == 0)
-		return handoff_slip_cmd(argc - 1, argv + 1);
+		return cli_handoff_slip(argc - 1, argv + 1);
 	fprintf(stderr, _("yorisoi handoff: unknown action \"%s\"\n"), argv[1]);
-	handoff_usage(stderr);
+	cli_handoff_usage(stderr);
 	return EXIT_USAGE;
 }

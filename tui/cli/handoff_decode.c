@@ -5,7 +5,9 @@
 #include "handoff/handoff.h"
 #include "tui/cli/handoff.h"
 #include "tui/cli/cli.h"
+#include "tui/files.h"
 #include "tui/i18n.h"
+#include "tui/paths.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -178,14 +180,16 @@ load_trust(const char *const *keys, size_t nkeys, const char *city_file, handoff
 		}
 	if (nkeys == 0) {
 		handoff_desk_key own;
-		if (handoff_keys_path("trusted-keys", path, sizeof path, 0, NULL) == HANDOFF_OK &&
+		if (tui_path_in_data("trusted-keys", path, sizeof path) == 0 &&
 		    access(path, F_OK) == 0 &&
 		    handoff_keyring_add_file(kr, path, &err) != HANDOFF_OK) {
 			fprintf(stderr, _("The trusted keys in %s cannot be read.\n"), path);
 			fprintf(stderr, _("Details: %s.\n"), err.detail);
 			return EXIT_OTHER;
 		}
-		if (handoff_desk_key_load(NULL, &own, NULL) == HANDOFF_OK) {
+		char own_path[4096];
+		if (tui_path_in_data("desk.key", own_path, sizeof own_path) == 0 &&
+		    handoff_desk_key_load(own_path, &own, NULL) == HANDOFF_OK) {
 			handoff_pubkey pk;
 			handoff_desk_key_public(&own, &pk);
 			handoff_keyring_add(kr, &pk);
@@ -194,7 +198,7 @@ load_trust(const char *const *keys, size_t nkeys, const char *city_file, handoff
 	}
 	*have_city = 0;
 	if (!city_file &&
-	    handoff_keys_path("city-box.key", path, sizeof path, 0, NULL) == HANDOFF_OK &&
+	    tui_path_in_data("city-box.key", path, sizeof path) == 0 &&
 	    access(path, F_OK) == 0)
 		city_file = path;
 	if (city_file) {
@@ -237,7 +241,7 @@ print_summary(const answers *a, const handoff_origin *o)
 }
 
 int
-handoff_decode_cmd(int argc, char **argv)
+cli_handoff_decode(int argc, char **argv)
 {
 	static const struct option longopts[] = {{"key", required_argument, NULL, 'k'},
 	                                         {"city-key", required_argument, NULL, 'c'},
@@ -272,29 +276,29 @@ handoff_decode_cmd(int argc, char **argv)
 			summary = 1;
 			break;
 		case 'h':
-			handoff_usage(stdout);
+			cli_handoff_usage(stdout);
 			free(keys);
 			return 0;
 		default:
-			handoff_usage(stderr);
+			cli_handoff_usage(stderr);
 			free(keys);
 			return EXIT_USAGE;
 		}
 	}
 	if (optind < argc - 1) {
-		handoff_usage(stderr);
+		cli_handoff_usage(stderr);
 		free(keys);
 		return EXIT_USAGE;
 	}
 	if (optind == argc - 1)
 		path = argv[optind];
 
-	scanned = handoff_slurp(path, &len);
+	scanned = tui_file_read(path, TUI_FILE_MAX, &len);
 	if (!scanned) {
 		if (errno == EFBIG) {
 			err.status = HANDOFF_ERR_PREFIX;
 			snprintf(err.detail, sizeof err.detail, "the input is longer than %d bytes",
-			         MAX_INPUT);
+			         TUI_FILE_MAX);
 			rc = decode_fail(&err, &org);
 		} else {
 			fprintf(stderr, _("Cannot read %s: %s\n"),
@@ -319,7 +323,7 @@ handoff_decode_cmd(int argc, char **argv)
 	if ((rc = load_trust(keys, nkeys, city_file, &kr, &city, &have_city)) != 0)
 		goto out;
 	rc = EXIT_OTHER;
-	forms = handoff_load_forms();
+	forms = cli_load_forms();
 	if (!forms)
 		goto out;
 	handoff_verify v = {&kr, have_city ? &city : NULL, 0};

@@ -5,6 +5,7 @@
 #include "tui/cli/handoff.h"
 #include "tui/cli/cli.h"
 #include "tui/i18n.h"
+#include "tui/signing.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -55,7 +56,7 @@ encode_fail(const handoff_error *err)
 }
 
 int
-handoff_encode_cmd(int argc, char **argv)
+cli_handoff_encode(int argc, char **argv)
 {
 	static const struct option longopts[] = {{"png", required_argument, NULL, 'p'},
 	                                         {"svg", required_argument, NULL, 's'},
@@ -68,7 +69,7 @@ handoff_encode_cmd(int argc, char **argv)
 	                                         {NULL, 0, NULL, 0}};
 	const char *png = NULL, *svg = NULL, *desk_file = NULL, *seal_file = NULL;
 	int scale = 8, c, rc = EXIT_OTHER, sealed = 0, have_keys = 0;
-	char *lang = NULL;
+	char *lang = NULL, msg[512];
 	form_set *forms = NULL;
 	answers *a = NULL;
 	handoff_qr *qr = NULL;
@@ -87,7 +88,7 @@ handoff_encode_cmd(int argc, char **argv)
 			svg = optarg;
 			break;
 		case 'x':
-			if (handoff_parse_int(optarg, 1, 64, &scale) != 0) {
+			if (cli_parse_int(optarg, 1, 64, &scale) != 0) {
 				fprintf(stderr, _("--scale needs a whole number from 1 to 64.\n"));
 				return EXIT_USAGE;
 			}
@@ -96,7 +97,7 @@ handoff_encode_cmd(int argc, char **argv)
 			o.armour = HANDOFF_ARMOUR_DIGITS;
 			break;
 		case 'm':
-			if (handoff_parse_int(optarg, 1, 40, &o.max_version) != 0) {
+			if (cli_parse_int(optarg, 1, 40, &o.max_version) != 0) {
 				fprintf(stderr,
 				        _("--max-version needs a whole number from 1 to 40.\n"));
 				return EXIT_USAGE;
@@ -109,22 +110,24 @@ handoff_encode_cmd(int argc, char **argv)
 			seal_file = optarg;
 			break;
 		case 'h':
-			handoff_usage(stdout);
+			cli_handoff_usage(stdout);
 			return 0;
 		default:
-			handoff_usage(stderr);
+			cli_handoff_usage(stderr);
 			return EXIT_USAGE;
 		}
 	}
 	if (optind != argc - 1) {
-		handoff_usage(stderr);
+		cli_handoff_usage(stderr);
 		return EXIT_USAGE;
 	}
-	a = handoff_answers_from_path(argv[optind], &forms, &lang);
+	a = cli_answers_from_path(argv[optind], &forms, &lang);
 	if (!a)
 		goto out;
-	if ((rc = handoff_load_signing(desk_file, seal_file, &desk, &city, &sealed)) != 0)
+	if (tui_signing_load(desk_file, seal_file, &desk, &city, &sealed, msg, sizeof msg) != 0) {
+		fprintf(stderr, "%s\n", msg);
 		goto out;
+	}
 	have_keys = 1;
 	rc = EXIT_OTHER;
 	if (sealed)

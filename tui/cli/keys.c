@@ -13,7 +13,9 @@
  */
 #include "handoff/handoff.h"
 #include "tui/cli/cli.h"
+#include "tui/files.h"
 #include "tui/i18n.h"
+#include "tui/paths.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -94,10 +96,10 @@ parse_desk_opts(int argc, char **argv, const char **name, const char **file)
 static const char *
 desk_path(const char *file, char *buf, size_t n, int create)
 {
-	handoff_error err;
 	if (file)
 		return file;
-	if (handoff_keys_path("desk.key", buf, n, create, &err) != HANDOFF_OK)
+	if (tui_path_in_data("desk.key", buf, n) != 0 ||
+	    (create && tui_mkdir_p(tui_path_data_dir(), 0700) != 0))
 		return NULL;
 	return buf;
 }
@@ -200,8 +202,10 @@ keys_city_import(int argc, char **argv)
 	}
 	if (handoff_city_key_load(argv[1], &k, &err) != HANDOFF_OK)
 		return keys_fail(&err);
-	if (handoff_keys_path("city-box.pub", path, sizeof path, 1, &err) != HANDOFF_OK) {
+	if (tui_path_in_data("city-box.pub", path, sizeof path) != 0 ||
+	    tui_mkdir_p(tui_path_data_dir(), 0700) != 0) {
 		handoff_city_key_wipe(&k);
+		snprintf(err.detail, sizeof err.detail, "cannot create the data folder");
 		return keys_fail(&err);
 	}
 	char *text = handoff_city_public_export(&k);
@@ -218,7 +222,7 @@ keys_city_import(int argc, char **argv)
 }
 
 int
-cmd_keys(int argc, char **argv)
+cli_keys(int argc, char **argv)
 {
 	if (argc < 2) {
 		keys_usage(stderr);

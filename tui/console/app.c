@@ -4,9 +4,10 @@
  * end).
  */
 #include "tui/console/app.h"
-#include "tui/cli/cli.h"
 #include "tui/console/draw.h"
+#include "tui/files.h"
 #include "tui/i18n.h"
+#include "tui/paths.h"
 #include "tui/console/keys.h"
 #include "tui/messages.h"
 #include "tui/console/plain.h"
@@ -75,16 +76,6 @@ app_save(app *a)
 	return 0;
 }
 
-/* Today's date for the "today" prefill source. */
-static void
-today_iso(char *out, size_t n)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	strftime(out, n, "%Y-%m-%d", &tm);
-}
-
 size_t
 app_card_values(const app *a, prefill_value *pv)
 {
@@ -123,7 +114,7 @@ app_begin_application(app *a, const form *f)
 	answers_free(a->ans);
 	a->ans = answers_new(f);
 	a->nfingerprints = 0;
-	today_iso(today, sizeof today);
+	date_today(today); /* the engine's today: YORISOI_TODAY is honoured */
 	pv[n++] = (prefill_value){"today", today};
 	if (a->have_identity) {
 		n += app_card_values(a, pv + n);
@@ -191,15 +182,13 @@ fill_place(app *a, const store_postal_place *p)
 bool
 app_postal_lookup(app *a, const field *fld)
 {
-	char path[PATH_MAX];
 	store_error err;
 	const char *code = answers_get_at(a->ans, field_id(fld), a->step.instance);
 
 	if (!code || a->postal_unavailable)
 		return false;
 	if (!a->postal) {
-		if (store_postal_default_path(path, sizeof path) != 0 ||
-		    store_postal_open(path, &a->postal, &err) != 0) {
+		if (store_postal_open(tui_path_postal_db(), &a->postal, &err) != 0) {
 			a->postal = NULL;
 			a->postal_unavailable = true;
 			return false;
@@ -401,7 +390,7 @@ open_data(app *a)
 	form_set *set = NULL;
 	store_error serr;
 
-	if (form_set_load_dir_schema(paths_forms_dir(), paths_schema_dir(), &set, NULL, NULL) < 0 ||
+	if (form_set_load_dir_schema(tui_path_forms_dir(), tui_path_schema_dir(), &set, NULL, NULL) < 0 ||
 	    !set ||
 	    form_set_count(set) == 0) {
 		form_set_free(set);
@@ -409,11 +398,22 @@ open_data(app *a)
 	} else {
 		a->forms = set;
 	}
-	if (store_open(paths_db(), &a->db, &serr) != 0) {
+	const char *db = tui_path_db();
+	if (!db) {
 		a->db = NULL;
-		msg_store_error(&serr, a->db_problem, sizeof a->db_problem);
+		snprintf(a->db_problem, sizeof a->db_problem, "%s",
+			 _("There is no home folder to keep drafts in, so nothing can be saved. "
+			   "Start the console with --db FILE."));
 	} else {
-		store_purge_expired(a->db, time(NULL), STORE_DEFAULT_EXPIRY_DAYS, NULL, &serr);
+		/* a folder that cannot be made shows as a file that cannot be opened */
+		(void)tui_mkdir_parent(db);
+		if (store_open(db, &a->db, &serr) != 0) {
+			a->db = NULL;
+			msg_store_error(&serr, a->db_problem, sizeof a->db_problem);
+		} else {
+			store_purge_expired(a->db, time(NULL), STORE_DEFAULT_EXPIRY_DAYS, NULL,
+					    &serr);
+		}
 	}
 }
 
@@ -432,7 +432,7 @@ tui_run(const tui_options *opt)
 	if (!a.forms) {
 		fprintf(stderr, _("yorisoi: no procedure definitions could be read from %s.\n"
 				  "Run \"yorisoi forms check\" to see what is wrong.\n"),
-			paths_forms_dir());
+			tui_path_forms_dir());
 		store_close(a.db);
 		return 1;
 	}

@@ -5,6 +5,7 @@
  */
 #include "tui/console/plain.h"
 #include "tui/i18n.h"
+#include "tui/signing.h"
 #include "tui/languages.h"
 #include "tui/messages.h"
 #include "tui/console/steps.h"
@@ -200,7 +201,7 @@ plain_handoff(app *a)
 {
 	handoff_error err;
 	char msg[512];
-	if (handoff_encode(a->ans, i18n_language(), &a->payload, &err) != HANDOFF_OK ||
+	if (tui_signing_encode(a->ans, i18n_language(), &a->payload, &err) != HANDOFF_OK ||
 	    handoff_qr_make(a->payload, &a->qr, &err) != HANDOFF_OK) {
 		printf("%s\n", msg_handoff_error(&err, msg, sizeof msg));
 		return;

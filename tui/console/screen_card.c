@@ -8,6 +8,7 @@
  * confirmation is required; the typed PIN is wiped right after use.
  */
 #include "tui/console/app.h"
+#include <sodium.h>
 #include "tui/console/draw.h"
 #include "tui/files.h"
 #include "tui/i18n.h"
@@ -74,7 +75,7 @@ open_demo(app *a)
 	cardio_error err;
 	char *persona = NULL;
 	if (a->opt->persona) {
-		persona = file_read_small(a->opt->persona);
+		persona = tui_file_read(a->opt->persona, TUI_PERSONA_MAX, NULL);
 		if (!persona) {
 			snprintf(a->error, sizeof a->error, _("The demo card file %s cannot be read: %s"),
 				 a->opt->persona, strerror(errno));
@@ -82,6 +83,8 @@ open_demo(app *a)
 		}
 	}
 	cardio_status st = cardio_open_demo(persona, &a->card, &err);
+	if (persona) /* a persona holds the PIN */
+		sodium_memzero(persona, strlen(persona));
 	free(persona);
 	if (st != CARDIO_OK) {
 		msg_card_error(&err, a->error, sizeof a->error);

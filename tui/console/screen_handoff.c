@@ -5,9 +5,10 @@
  * the image, so nothing personal stays on the library PC.
  */
 #include "tui/console/app.h"
-#include "tui/cli/cli.h"
 #include "tui/console/draw.h"
 #include "tui/i18n.h"
+#include "tui/signing.h"
+#include "tui/slip.h"
 #include "tui/console/keys.h"
 #include "tui/messages.h"
 
@@ -27,7 +28,7 @@ handoff_enter(app *a)
 	a->payload = NULL;
 	handoff_qr_free(a->qr);
 	a->qr = NULL;
-	if (handoff_encode(a->ans, i18n_language(), &a->payload, &err) != HANDOFF_OK ||
+	if (tui_signing_encode(a->ans, i18n_language(), &a->payload, &err) != HANDOFF_OK ||
 	    handoff_qr_make(a->payload, &a->qr, &err) != HANDOFF_OK) {
 		msg_handoff_error(&err, a->error, sizeof a->error);
 		return;
@@ -67,13 +68,14 @@ static void
 make_slip(app *a)
 {
 	char msg[512];
-	const char *paper = a->opt->paper ? a->opt->paper : "a4";
+	tui_slip_job job = {.pdf = a->slip_pdf, .png = a->slip_png, .printer = a->opt->printer};
+	if (a->opt->paper)
+		tui_slip_paper(a->opt->paper, &job.paper); /* checked by main */
 	snprintf(a->slip_pdf, sizeof a->slip_pdf, "%s/yorisoi-%s-%lld-slip.pdf", slip_dir(a),
 		 form_id(a->form), (long long)a->draft_id);
 	snprintf(a->slip_png, sizeof a->slip_png, "%s/yorisoi-%s-%lld-slip.png", slip_dir(a),
 		 form_id(a->form), (long long)a->draft_id);
-	if (tui_handoff_slip(a->ans, i18n_language(), a->slip_pdf, a->slip_png, paper,
-			     a->opt->printer, msg, sizeof msg) != 0) {
+	if (tui_slip_make(a->ans, i18n_language(), &job, msg, sizeof msg) != 0) {
 		snprintf(a->error, sizeof a->error, "%s", msg);
 		return;
 	}
