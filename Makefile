@@ -44,9 +44,15 @@ CARDIO_OBJ := $(call obj,$(CARDIO_SRC))
 LINGUAS := $(shell cat locales/LINGUAS 2>/dev/null)
 MO := $(foreach l,$(LINGUAS),$(BUILD)/locale/$(l)/LC_MESSAGES/yorisoi.mo)
 
-.PHONY: all run test asan fuzz update-po check-po install clean format deps deps-test
+.PHONY: all run test asan fuzz update-po check-po install clean format deps deps-test bench-bin fuzz-bin
 
-all: $(BUILD)/yorisoi $(BUILD)/yorisoi-cardsim $(BUILD)/unit-tests $(MO) $(BUILD)/postal.db
+all: $(BUILD)/yorisoi $(BUILD)/yorisoi-cardsim $(BUILD)/unit-tests $(MO) $(BUILD)/locale/LINGUAS \
+	$(BUILD)/postal.db
+
+# The console's language menu follows LINGUAS (tui/languages.h).
+$(BUILD)/locale/LINGUAS: locales/LINGUAS
+	@mkdir -p $(dir $@)
+	$(Q)cp $< $@
 
 $(BUILD)/yorisoi: $(TUI_OBJ) $(LIB_OBJ)
 	@echo "  LD      $@"
@@ -88,6 +94,35 @@ $(BUILD)/postal.db: data/postal/postal.tsv.gz $(BUILD)/postal-build
 $(BUILD)/postal-bench: $(call obj,store/tools/postal_bench.c) $(POSTAL_OBJ)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+
+# Benchmarks (tests/bench/) and fuzz targets (tests/fuzz/) are built here,
+# with the same flags as everything else, not by their scripts.
+BENCH_BIN := $(BUILD)/bench/keystrokes $(BUILD)/bench/card-apdus $(BUILD)/bench/handoff_bench
+$(BUILD)/bench/keystrokes: $(call obj,tests/bench/keystrokes.c) $(LIB_OBJ)
+$(BUILD)/bench/card-apdus: $(call obj,tests/bench/card_apdus.c) $(LIB_OBJ)
+$(BUILD)/bench/handoff_bench: $(call obj,tests/bench/handoff_bench.c) $(LIB_OBJ)
+$(BUILD)/handoff_unsigned_seed: $(call obj,tests/fuzz/handoff_unsigned_seed.c) $(LIB_OBJ)
+$(BENCH_BIN) $(BUILD)/handoff_unsigned_seed:
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+
+# libFuzzer needs clang; each target links only the modules it fuzzes.
+FUZZ_CC    ?= clang
+FUZZ_FLAGS := $(STD) $(DEFS) -g -O1 -I. $(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined \
+	      -fno-sanitize-recover=all
+FUZZ_BIN := $(addprefix $(BUILD)/fuzz/,fuzz_basic4 fuzz_card_read fuzz_handoff_decode fuzz_form_load)
+$(BUILD)/fuzz/fuzz_basic4: tests/fuzz/fuzz_basic4.c $(wildcard cardio/*.c)
+$(BUILD)/fuzz/fuzz_card_read: tests/fuzz/fuzz_card_read.c $(wildcard cardio/*.c)
+$(BUILD)/fuzz/fuzz_handoff_decode: tests/fuzz/fuzz_handoff_decode.c $(wildcard handoff/*.c engine/*.c)
+$(BUILD)/fuzz/fuzz_form_load: tests/fuzz/fuzz_form_load.c $(wildcard engine/*.c)
+$(FUZZ_BIN):
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ    $@"
+	$(Q)$(FUZZ_CC) $(FUZZ_FLAGS) -o $@ $^ $(PKG_LIBS)
+
+bench-bin: $(BENCH_BIN)
+fuzz-bin: $(FUZZ_BIN)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -139,6 +174,7 @@ install: all
 		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/yorisoi.mo $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/; \
 	done
 	install -m 644 $(BUILD)/postal.db $(DESTDIR)$(PREFIX)/share/yorisoi/
+	install -m 644 locales/LINGUAS $(DESTDIR)$(PREFIX)/share/yorisoi/
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 docs/yorisoi.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 

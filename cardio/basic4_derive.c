@@ -7,26 +7,16 @@
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
-/* Decodes one code point of valid UTF-8 at s; *len gets its length. */
+/* One code point of text cardio_utf8_valid accepted; *len gets its length. */
 static uint32_t
 utf8_at(const unsigned char *s, size_t *len)
 {
-	if (s[0] < 0x80) {
-		*len = 1;
-		return s[0];
-	}
-	if (s[0] < 0xE0) {
-		*len = 2;
-		return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-	}
-	if (s[0] < 0xF0) {
-		*len = 3;
-		return (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-	}
-	*len = 4;
-	return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
-	       (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+	ucs4_t c;
+	int k = u8_mbtoucr(&c, s, strnlen((const char *)s, 4));
+	*len = k > 0 ? (size_t)k : 1;
+	return k > 0 ? c : 0xFFFD;
 }
 
 static bool

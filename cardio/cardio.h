@@ -82,13 +82,6 @@ void cardio_identity_wipe(cardio_identity *id);
 /* ---- readers ---------------------------------------------------------- */
 
 /*
- * Lists reader names: *names is a malloc'd array of malloc'd strings.
- * Returns CARDIO_OK (possibly with *count == 0), or NO_SERVICE.
- */
-cardio_status cardio_list_readers(char ***names, size_t *count, cardio_error *err);
-void cardio_free_readers(char **names, size_t count);
-
-/*
  * Waits up to timeout_ms for a card in `reader` (NULL: any reader) and
  * copies the name of the reader that holds it. Returns CARDIO_OK,
  * NO_CARD on timeout, NO_READER, or NO_SERVICE. Short timeouts let a
@@ -98,8 +91,8 @@ cardio_status cardio_wait_card(const char *reader, int timeout_ms, char *reader_
                                cardio_error *err);
 
 /*
- * (Added.) cardio keeps one PC/SC context alive between calls of
- * cardio_list_readers() and cardio_wait_card(), so a front end may poll
+ * cardio keeps one PC/SC context alive between calls of
+ * cardio_wait_card(), so a front end may poll
  * cheaply (the console calls cardio_wait_card(NULL, 0, ...) four times a
  * second); it is re-established by itself when pcscd restarts. This
  * releases it; call it once before exiting. Safe to call at any time and

@@ -1,44 +1,17 @@
 /* Value checks shared by the EF 0002 parser and the persona reader. */
 #include "cardio/internal.h"
 
-/* Strict UTF-8 (RFC 3629): rejects overlong forms, surrogates, code points
- * above U+10FFFF, stray continuation bytes, truncated sequences and NUL
- * (which would cut the C string short). */
+#include <string.h>
+#include <unistr.h>
+
+/* Strict UTF-8 (RFC 3629) through libunistring's u8_check: rejects
+ * overlong forms, surrogates, code points above U+10FFFF, stray
+ * continuation bytes and truncated sequences; and NUL, which would cut the
+ * C string short. */
 bool
 cardio_utf8_valid(const uint8_t *s, size_t n)
 {
-	size_t i = 0;
-
-	while (i < n) {
-		uint8_t c = s[i];
-		size_t need;
-		uint32_t cp, min;
-		if (c == 0)
-			return false;
-		if (c < 0x80) {
-			i++;
-			continue;
-		} else if (c >= 0xC2 && c <= 0xDF) {
-			need = 1, cp = c & 0x1F, min = 0x80;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			need = 2, cp = c & 0x0F, min = 0x800;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			need = 3, cp = c & 0x07, min = 0x10000;
-		} else {
-			return false;
-		}
-		if (n - i - 1 < need)
-			return false;
-		for (size_t k = 1; k <= need; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return false;
-			cp = (cp << 6) | (s[i + k] & 0x3F);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return false;
-		i += need + 1;
-	}
-	return true;
+	return n == 0 || (memchr(s, 0, n) == NULL && u8_check(s, n) == NULL);
 }
 
 static bool

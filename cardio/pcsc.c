@@ -95,7 +95,7 @@ reader_multistring(SCARDCONTEXT ctx, LONG *rc)
 }
 
 /*
- * The context shared by cardio_list_readers() and cardio_wait_card(): kept
+ * The context cardio_wait_card() keeps
  * alive across calls so polling costs no new connection to pcscd. When
  * pcscd goes away (stopped, restarted) the calls on it fail with one of
  * the codes below; the context is then dropped and made again once.
@@ -150,48 +150,6 @@ shared_readers(SCARDCONTEXT *ctx, LONG *rc, cardio_error *err, cardio_status *st
 	}
 	*st = fail_rc(err, *rc, "SCardListReaders");
 	return NULL;
-}
-
-cardio_status
-cardio_list_readers(char ***names, size_t *count, cardio_error *err)
-{
-	SCARDCONTEXT ctx;
-	LONG rc = SCARD_S_SUCCESS;
-	cardio_status st;
-
-	cardio_error_clear(err);
-	*names = NULL;
-	*count = 0;
-	char *multi = shared_readers(&ctx, &rc, err, &st);
-	if (st != CARDIO_OK)
-		return st;
-	if (!multi) {
-		if (rc != SCARD_E_NO_READERS_AVAILABLE && rc != SCARD_S_SUCCESS)
-			return fail_rc(err, rc, "SCardListReaders");
-		return CARDIO_OK;
-	}
-	size_t n = 0;
-	for (char *p = multi; *p; p += strlen(p) + 1)
-		n++;
-	*names = calloc(n ? n : 1, sizeof **names);
-	if (!*names)
-		abort();
-	for (char *p = multi; *p; p += strlen(p) + 1) {
-		(*names)[*count] = strdup(p);
-		if (!(*names)[*count])
-			abort();
-		(*count)++;
-	}
-	free(multi);
-	return CARDIO_OK;
-}
-
-void
-cardio_free_readers(char **names, size_t count)
-{
-	for (size_t i = 0; names && i < count; i++)
-		free(names[i]);
-	free(names);
 }
 
 static long

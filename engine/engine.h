@@ -13,6 +13,14 @@
  * Ownership: a form_set owns its forms; a form outlives the answers made
  * for it; every char * returned by a *_to_* function is the caller's to
  * free(). Strings returned by accessors are borrowed from their owner.
+ *
+ * Out of memory, the policy of every module (engine, cardio, store, handoff,
+ * tui): a failed allocation aborts at once, through each module's x*alloc
+ * helpers, rather than returning an error. The requests are small and
+ * bounded (a form, a draft, a code); a machine that cannot serve them
+ * cannot show the resident a message either, and an abort loses nothing
+ * that autosave has not already written. Errors that are returned are for
+ * what the world did (files, cards, scans), never for memory.
  */
 #ifndef YORISOI_ENGINE_H
 #define YORISOI_ENGINE_H
@@ -234,17 +242,9 @@ typedef enum answer_status {
 	ANSWER_ERR_PHONE,        /* not a phone number */
 	ANSWER_ERR_POSTAL,       /* not 7 digits */
 	ANSWER_ERR_CHOICE,       /* not one of the choices */
-	ANSWER_ERR_UNKNOWN_FIELD /* no such field in this form, or no such repeat instance */
+	ANSWER_ERR_UNKNOWN_FIELD, /* no such field in this form, or no such repeat instance */
+	ANSWER_ERR_RELATIONSHIP   /* not a 続柄 the registry would write (子, 妻, 子の妻, 夫（未届）) */
 } answer_status;
-
-/*
- * Added after the console's switches were written: defined outside the
- * enum so that switch statements without a case for them still compile.
- * A console must handle them (a default: label is the safe habit).
- *   ANSWER_ERR_RELATIONSHIP: not a 続柄 the registry would write; the
- *   sentence should give examples such as 子, 妻, 子の妻, 夫（未届）.
- */
-#define ANSWER_ERR_RELATIONSHIP ((answer_status)15)
 
 /* A validation result: the code, and for range errors the bounds. */
 typedef struct answer_error {

@@ -444,12 +444,6 @@ form_derived_by_id(const form *f, const char *id)
 	return NULL;
 }
 
-bool
-form_id_taken(const form *f, const char *id)
-{
-	return form_field_by_id(f, id) || form_repeat_by_id(f, id) || form_derived_by_id(f, id);
-}
-
 size_t
 form_next_count(const form *f)
 {

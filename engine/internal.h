@@ -270,7 +270,5 @@ struct _xmlNode;
  * accepted; problems found on the way are reported and counted in lc. */
 form *form_build(load_ctx *lc, const struct _xmlNode *root);
 bool prefill_source_known(const char *name);
-/* Any id a JSON key or a reference may name: a field, repeat or derived. */
-bool form_id_taken(const form *f, const char *id);
 
 #endif

@@ -4,6 +4,8 @@
  */
 #include "engine/internal.h"
 
+#include <unistr.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,70 +64,28 @@ eng_xstrndup(const char *s, size_t n)
 }
 
 /*
- * Strict UTF-8 decoding: rejects overlong forms, surrogates, code points
- * above U+10FFFF and truncated sequences, so that everything the engine
- * stores is valid UTF-8.
+ * Strict UTF-8 decoding through libunistring's u8_mbtoucr, which rejects
+ * overlong forms, surrogates, code points above U+10FFFF and truncated
+ * sequences, so that everything the engine stores is valid UTF-8.
  */
 size_t
 utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	uint32_t c;
-	size_t n;
-
+	ucs4_t c;
 	if (len == 0)
 		return 0;
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	} else if ((u[0] & 0xE0) == 0xC0) {
-		c = u[0] & 0x1F;
-		n = 2;
-	} else if ((u[0] & 0xF0) == 0xE0) {
-		c = u[0] & 0x0F;
-		n = 3;
-	} else if ((u[0] & 0xF8) == 0xF0) {
-		c = u[0] & 0x07;
-		n = 4;
-	} else {
-		return 0;
-	}
-	if (len < n)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (u[i] & 0x3F);
-	}
-	if ((n == 2 && c < 0x80) || (n == 3 && c < 0x800) || (n == 4 && c < 0x10000) ||
-	    c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+	int k = u8_mbtoucr(&c, (const uint8_t *)s, len);
+	if (k <= 0)
 		return 0;
 	*cp = c;
-	return n;
+	return (size_t)k;
 }
 
 size_t
 utf8_encode(uint32_t cp, char *out)
 {
-	unsigned char *o = (unsigned char *)out;
-	if (cp < 0x80) {
-		o[0] = (unsigned char)cp;
-		return 1;
-	} else if (cp < 0x800) {
-		o[0] = (unsigned char)(0xC0 | (cp >> 6));
-		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-		return 2;
-	} else if (cp < 0x10000) {
-		o[0] = (unsigned char)(0xE0 | (cp >> 12));
-		o[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	o[0] = (unsigned char)(0xF0 | (cp >> 18));
-	o[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-	o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-	o[3] = (unsigned char)(0x80 | (cp & 0x3F));
-	return 4;
+	int k = u8_uctomb((uint8_t *)out, cp, 4);
+	return k > 0 ? (size_t)k : 0;
 }
 
 long

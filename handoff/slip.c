@@ -513,11 +513,10 @@ out:
 	for (size_t i = 0; i < codes->n; i++)
 		handoff_qr_free(d.qr[i]);
 	handoff_summary_free(d.rows, d.nrows);
-	/* Slips are rare: give back Pango's and Cairo's font caches, so that a
-	 * long-running console does not keep them (and leak checkers see what
-	 * is ours). */
+	/* Slips are rare: give back Pango's font map, so that a long-running
+	 * console does not keep it. (cairo_debug_reset_static_data is not called:
+	 * Cairo documents it as unsafe while any Cairo object lives.) */
 	pango_cairo_font_map_set_default(NULL);
-	cairo_debug_reset_static_data();
 	return st;
 }
 

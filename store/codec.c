@@ -27,9 +27,7 @@ dump(json_t *root, unsigned char **out, size_t *out_len)
 	size_t need = json_dumpb(root, NULL, 0, JSON_COMPACT);
 	if (need == 0)
 		return -1;
-	char *buf = malloc(need);
-	if (!buf)
-		return -1;
+	char *buf = store_xmalloc(need);
 	if (json_dumpb(root, buf, need, JSON_COMPACT) != need) {
 		store_free_plain(buf, need);
 		return -1;
@@ -60,12 +58,8 @@ store_encode_answers(const answers *a, unsigned char **out, size_t *out_len, int
 {
 	char *json = answers_to_json_ex(a, "", ANSWERS_JSON_KEEP_HIDDEN);
 	size_t n = strlen(json) + 1;
-	unsigned char *buf = malloc(n);
+	unsigned char *buf = store_xmalloc(n);
 
-	if (!buf) {
-		store_free_plain(json, n);
-		return -1;
-	}
 	memcpy(buf, json, n);
 	store_free_plain(json, n);
 	*out = buf;

@@ -236,14 +236,10 @@ store_open_with(const char *path, const store_options *opt, store **out, store_e
 		return store_fail(err, STORE_ERR_KEY, "libsodium cannot initialise");
 	if (create_file(path, err) != 0)
 		return -1;
-	s = calloc(1, sizeof *s);
-	if (!s)
-		return store_fail(err, STORE_ERR_IO, "out of memory");
+	s = store_xcalloc(1, sizeof *s);
 	s->key = sodium_malloc(STORE_KEY_BYTES);
-	if (!s->key) {
-		store_fail(err, STORE_ERR_IO, "out of memory for the key");
-		goto fail;
-	}
+	if (!s->key)
+		abort(); /* out of memory: see engine.h */
 	rc = sqlite3_open_v2(path, &s->db,
 	                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW |
 	                             SQLITE_OPEN_EXRESCODE,

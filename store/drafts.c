@@ -211,12 +211,7 @@ store_draft_list(store *s, store_draft_info **list, size_t *count, store_error *
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? 2 * cap : 8;
-			store_draft_info *bigger = realloc(v, cap * sizeof *v);
-			if (!bigger) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			v = bigger;
+			v = store_xrealloc(v, cap * sizeof *v);
 		}
 		row_to_info(st, &v[n++]);
 	}

@@ -1,6 +1,8 @@
 /* Filling a store_error: the one place statuses and SQLite codes meet. */
 #include "store/internal.h"
 
+#include <stdlib.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -53,4 +55,32 @@ store_fail_sqlite(store_error *err, sqlite3 *db, int rc, const char *what)
 		break;
 	}
 	return store_fail(err, st, "%s: %s", what, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+}
+
+/* Out of memory aborts (the policy stated in engine/engine.h). */
+void *
+store_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		abort();
+	return p;
+}
+
+void *
+store_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		abort();
+	return p;
+}
+
+void *
+store_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		abort();
+	return p;
 }

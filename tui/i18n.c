@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static char current_lang[16] = "en";
+static char current_lang[24] = "en";
 
 void
 i18n_init(void)
@@ -45,4 +45,39 @@ const char *
 i18n_language(void)
 {
 	return current_lang;
+}
+
+/* Switches the lookup language without remembering it as the current one. */
+static void
+look_up_in(const char *lang)
+{
+	setenv("LANGUAGE", lang, 1);
+	textdomain(textdomain(NULL));
+}
+
+int
+i18n_catalogue_header(const char *lang, char *out, size_t n)
+{
+	look_up_in(lang);
+	static const char header_msgid[] = ""; /* gettext("") is the header */
+	const char *h = gettext(header_msgid);
+	int rc = h && *h ? 0 : -1;
+	snprintf(out, n, "%s", rc == 0 ? h : "");
+	look_up_in(current_lang);
+	return rc;
+}
+
+const char *
+i18n_form(const char *msgid)
+{
+	if (!msgid)
+		return NULL;
+	const char *t = gettext(msgid);
+	/* gettext gives back msgid itself only when no catalogue has it */
+	if (t != msgid || strcmp(current_lang, "en") == 0 || strcmp(current_lang, "ja") == 0)
+		return t;
+	look_up_in("ja");
+	t = gettext(msgid); /* points into the loaded catalogue, which stays */
+	look_up_in(current_lang);
+	return t;
 }

@@ -4,9 +4,11 @@
  */
 #include "tui/cli/cli.h"
 #include "tui/i18n.h"
+#include "tui/languages.h"
 #include "tui/paths.h"
 #include "tui/tui.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -94,9 +96,20 @@ main(int argc, char **argv)
 		case 's':
 			opt.slip_dir = optarg;
 			break;
-		case 'i':
-			opt.idle_lock_seconds = atoi(optarg);
+		case 'i': {
+			/* a typo such as "off" must not silently turn the privacy lock off */
+			char *end;
+			errno = 0;
+			long v = strtol(optarg, &end, 10);
+			if (errno || end == optarg || *end || v < 0 || v > 86400) {
+				fprintf(stderr, "%s\n",
+				        _("yorisoi: --idle-lock takes whole seconds from 0 (never lock) "
+				          "to 86400."));
+				return 2;
+			}
+			opt.idle_lock_seconds = (int)v;
 			break;
+		}
 		case 'r':
 			opt.printer = optarg;
 			break;
@@ -115,8 +128,18 @@ main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (opt.lang)
+	tui_languages_load();
+	if (opt.lang) {
+		if (!tui_language_find(opt.lang)) {
+			fprintf(stderr, _("yorisoi: there is no language \"%s\". These are installed:\n"),
+			        opt.lang);
+			for (size_t i = 0; i < tui_language_count(); i++)
+				fprintf(stderr, "  %-8s %s (%s)\n", tui_language_at(i)->code,
+				        tui_language_at(i)->native, tui_language_at(i)->japanese);
+			return 2;
+		}
 		i18n_set_language(opt.lang);
+	}
 
 	if (optind < argc) {
 		const char *cmd = argv[optind];

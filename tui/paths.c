@@ -17,6 +17,7 @@ static char db_path[PATH_MAX];
 static char data_dir[PATH_MAX];
 static char postal_db[PATH_MAX];
 static char locale_dir[PATH_MAX];
+static char linguas[PATH_MAX];
 
 static bool
 is_file(const char *p)
@@ -106,6 +107,12 @@ tui_paths_init(void)
 		snprintf(locale_dir, sizeof locale_dir, "%s", env);
 	else
 		find_shipped(locale, 2, "ja/LC_MESSAGES/yorisoi.mo", "locale", locale_dir, sizeof locale_dir);
+	/* the build tree keeps LINGUAS in its private locale/, an installed
+	 * tree in share/yorisoi/ (share/locale belongs to every program) */
+	static const char *const ling[] = {"locale/LINGUAS", "share/yorisoi/LINGUAS"};
+	find_shipped(ling, 2, "", "yorisoi/LINGUAS", linguas, sizeof linguas);
+	if ((env = getenv("YORISOI_LOCALEDIR")) && *env)
+		snprintf(linguas, sizeof linguas, "%s/LINGUAS", env);
 	/* The engine's "today" (prefill, date ranges) and the slip's date. */
 	env = getenv("YORISOI_TODAY");
 	date_set_today(env && *env ? env : NULL);
@@ -145,6 +152,12 @@ const char *
 tui_path_locale_dir(void)
 {
 	return locale_dir;
+}
+
+const char *
+tui_path_linguas(void)
+{
+	return linguas;
 }
 
 const char *

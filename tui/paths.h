@@ -31,6 +31,7 @@ const char *tui_path_forms_dir(void);  /* --forms, else the installed forms */
 const char *tui_path_schema_dir(void); /* the installed form.rng, whatever --forms says */
 const char *tui_path_postal_db(void);
 const char *tui_path_locale_dir(void);
+const char *tui_path_linguas(void);    /* the order of the languages */
 
 /* The data folder, or NULL when there is no home folder at all. */
 const char *tui_path_data_dir(void);

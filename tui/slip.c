@@ -22,7 +22,7 @@ today_text(char *out, size_t n)
 static const char *
 translate(const char *msgid)
 {
-	return _(msgid);
+	return F_(msgid);
 }
 
 typedef struct line_list {
@@ -66,12 +66,12 @@ resident_lines(const answers *a, line_list *l)
 	answers_walk_begin(&w, a, ANSWERS_WALK_APPLYING);
 	while (answers_walk_next(&w)) {
 		if (w.event == WALK_INSTANCE) {
-			snprintf(head, sizeof head, "%s %d", _(repeat_label(w.repeat)), w.instance + 1);
+			snprintf(head, sizeof head, "%s %d", F_(repeat_label(w.repeat)), w.instance + 1);
 			add_line(l, head, "");
 		} else if (w.event == WALK_FIELD && w.value) {
 			answer_format(w.field, w.value, ANSWER_SHOW_LABEL, translate, value,
 			              sizeof value);
-			add_line(l, _(field_label(w.field)), value);
+			add_line(l, F_(field_label(w.field)), value);
 		}
 	}
 }
@@ -137,7 +137,7 @@ tui_slip_make(const answers *a, const char *lang, const tui_slip_job *job, char 
 	         "窓口の方へ：コードを読み取ると申請内容が表示されます。");
 	handoff_slip_text t = {
 	        .lang = lang,
-	        .title_local = _(form_label(f)),
+	        .title_local = F_(form_label(f)),
 	        .clerk_heading = "窓口の方へ（申請内容）",
 	        .resident_heading = _("Your answers"),
 	        .bring_heading = _("What to bring to the counter"),

@@ -9,7 +9,7 @@
 const char *
 bilingual(const char *msgid, const char *term, char *buf, size_t n)
 {
-	const char *t = _(msgid);
+	const char *t = F_(msgid);
 	if (!term || !*term || strcmp(t, term) == 0)
 		snprintf(buf, n, "%s", t);
 	else
@@ -20,7 +20,7 @@ bilingual(const char *msgid, const char *term, char *buf, size_t n)
 static const char *
 translate(const char *msgid)
 {
-	return _(msgid);
+	return F_(msgid);
 }
 
 const char *

@@ -10,8 +10,9 @@
  * Japanese term for choices, the era for dates). "" when unanswered. */
 const char *value_display(const field *fld, const char *value, char *buf, size_t n);
 
-/* A translated label with the official Japanese term beside it, unless
- * they are the same: "Your name（氏名）". */
+/* A translated label (F_: Japanese when the resident's catalogue lacks it)
+ * with the official Japanese term beside it, unless they are the same:
+ * "Your name（氏名）". */
 const char *bilingual(const char *msgid, const char *term, char *buf, size_t n);
 
 /* The i-th procedure in the order the console lists them; NULL past the end. */

@@ -53,6 +53,9 @@ def check(lang, glossary):
     for e in po:
         if e.obsolete or not e.translated():
             continue
+        # Usage texts name commands and options (drafts, --pin-stdin), not terms.
+        if e.msgid.startswith("Usage:") or "unknown drafts command" in e.msgid:
+            continue
         texts = [e.msgstr] if not e.msgid_plural else list(e.msgstr_plural.values())
         for t in glossary:
             if not t["phrase"] or t["id"] not in chosen:

@@ -6,11 +6,7 @@ set -u
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}
 out=$BUILD/bench
-mkdir -p "$out"
-pkgs="libpcsclite libsodium"
-# shellcheck disable=SC2046
-${CC:-cc} -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror -I. $(pkg-config --cflags $pkgs) \
-	-o "$out/card-apdus" tests/bench/card_apdus.c cardio/*.c $(pkg-config --libs $pkgs) || exit 1
+make --no-print-directory BUILD="$BUILD" "$out/card-apdus" >/dev/null || exit 1
 echo "APDUs of one read of EF 0002 (emulated card; lower is better)"
 "$out/card-apdus" tests/data/personas/hanako.persona tests/data/personas/last-try.persona \
 	tests/data/personas/long-address.persona

@@ -1,6 +1,6 @@
 /*
  * The handoff code against the naive encodings, for each reference
- * household (tests/data/answers/*_ref.json and the juminhyo fixtures):
+ * household (the tests/data/answers/ files named _ref.json, and the juminhyo fixtures):
  * our signed code (Base45 in one alphanumeric segment), sealed, and
  * digits-only; then the same answers as minified UTF-8 JSON in byte mode,
  * as compact UTF-8 key=value lines in byte mode, as Shift_JIS key=value in
@@ -77,11 +77,11 @@ one_segment(result *r, QRencodeMode mode, const char *data, size_t len)
 
 /* Compact key=value lines: field=value, repeat fields as repeat.N.field. */
 static void
-kv_lines(json_t *answers, const char *prefix, char **buf, size_t *len, size_t *cap)
+kv_lines(json_t *obj, const char *prefix, char **buf, size_t *len, size_t *cap)
 {
 	const char *key;
 	json_t *v;
-	json_object_foreach(answers, key, v)
+	json_object_foreach(obj, key, v)
 	{
 		if (json_is_array(v)) {
 			size_t i;
@@ -196,7 +196,9 @@ ours(result *r, const answers *a, const char *lang, const handoff_desk_key *desk
 	handoff_qr *q = NULL;
 	if (handoff_encode_with(a, lang, &o, &c, &err) != HANDOFF_OK ||
 	    handoff_qr_make(c.text[0], &q, &err) != HANDOFF_OK) {
-		r->note = err.detail;
+		static char why[sizeof err.detail];
+		snprintf(why, sizeof why, "%s", err.detail); /* err is gone after return */
+		r->note = why;
 		return;
 	}
 	r->size = strlen(c.text[0]);

@@ -7,13 +7,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 B=${BUILD:-build}
 out="$B/bench"
-mkdir -p "$out"
-pkgs="libqrencode libsodium libxml-2.0 zlib jansson libpng"
-# shellcheck disable=SC2046,SC2086
-${CC:-cc} -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DPREFIX=\"/usr/local\" -O2 -I. \
-	$(pkg-config --cflags $pkgs) -o "$out/handoff_bench" tests/bench/handoff_bench.c \
-	handoff/*.c engine/*.c $(pkg-config --libs $pkgs) \
-	$(printf 'int main(void){return 0;}' | ${CC:-cc} -x c - -o /dev/null -lunistring 2>/dev/null && echo -lunistring)
+make --no-print-directory BUILD="$B" "$out/handoff_bench" >/dev/null || exit 1
 if [ $# -eq 0 ]; then
 	set -- tests/data/answers/*_ref.json tests/data/answers/juminhyo_*.json
 fi

@@ -6,10 +6,5 @@
 set -eu
 cd "$(dirname "$0")/../.."
 B=${BUILD:-build}
-mkdir -p "$B/bench"
-# Built here, not by the Makefile: the engine's sources and its libraries.
-${CC:-cc} -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -O2 -Wall -Wextra -Werror -I. \
-	$(pkg-config --cflags libxml-2.0 jansson) \
-	-o "$B/bench/keystrokes" tests/bench/keystrokes.c engine/*.c \
-	$(pkg-config --libs libxml-2.0 jansson) -lunistring
+make --no-print-directory BUILD="$B" "$B/bench/keystrokes" >/dev/null
 exec "$B/bench/keystrokes" forms tests/data/households

@@ -351,7 +351,9 @@ class Driver:
 
         self.wait_text("Start a new application", 15)
         self.tmux.keys("Enter")
-        scr = self.wait_text("Which procedure is this visit for?")
+        self.wait_text("Which procedure is this visit for?")
+        # the list may still be coming in: read it once the screen is still
+        scr = self.settle()
         # The line is "N. label（official title）", cut at the window's edge
         # when narrow: the title, or failing that the line as far as shown.
         digit = None

@@ -11,6 +11,21 @@ trap 'e2e_cleanup; rm -rf "$tmp"' EXIT
 # The desk's signing key goes to the test's folder, not the home folder.
 export XDG_DATA_HOME="$tmp/data"
 
+# shot NAME TEXT : waits for TEXT, then compares the screen with golden/NAME.txt;
+# a screen that never appears is a FAIL, never a silent pass.
+shot() {
+	if e2e_wait "$2"; then
+		compare "$1"
+	else
+		fail "golden/$1 (the screen never appeared: no \"$2\")"
+	fi
+}
+
+# need TEXT : waits for TEXT on a screen that is not compared; a timeout is a FAIL.
+need() {
+	e2e_wait "$1" || fail "golden/steps (no \"$1\")"
+}
+
 # compare NAME : the screen plus a last line "cursor X Y" against golden/NAME.txt.
 compare() {
 	name=$1 want=tests/e2e/golden/$1.txt got=$E2E_LOGS/golden-$1.txt
@@ -28,36 +43,39 @@ compare() {
 }
 
 e2e_start 80 24 "$B/yorisoi --demo --db $tmp/d.db --slip-dir $tmp"
-e2e_wait "Choose the language" && compare language
+shot language "Choose the language"
 e2e_keys Down Enter
-e2e_wait "What would you like to do?" && compare start-empty
+shot start-empty "What would you like to do?"
 e2e_keys Enter
-e2e_wait "Which procedure is this visit for?" && compare pick-procedure
+shot pick-procedure "Which procedure is this visit for?"
 e2e_type 4
-e2e_wait "tries left" && compare pin-demo
+shot pin-demo "tries left"
 e2e_type 12
-e2e_wait "**" && compare pin-typing
+shot pin-typing "**"
 e2e_keys BSpace BSpace
 e2e_type 1234
 e2e_keys Enter
-e2e_wait "Is this right?" && compare card-identity
+shot card-identity "Is this right?"
 e2e_keys Enter
-e2e_wait "Question 1 of" && compare question-choice
+shot question-choice "Question 1 of"
 e2e_keys Enter
-e2e_wait "Filled in for you" && compare question-prefilled
+shot question-prefilled "Filled in for you"
 e2e_stop
 
 # The same console in Japanese: the catalogue is used, and Japanese text
 # wraps between characters without starting a line with 、 or 。.
 e2e_start 80 24 "$B/yorisoi --demo --db $tmp/d2.db --slip-dir $tmp"
-e2e_wait "Choose the language" && e2e_keys Enter
-e2e_wait "新しい" && compare ja-start
+need "Choose the language"
 e2e_keys Enter
-e2e_wait "1." && compare ja-pick-procedure
+shot ja-start "新しい"
+e2e_keys Enter
+shot ja-pick-procedure "1."
 e2e_type 4
-e2e_wait "1234" && compare ja-pin-demo
+shot ja-pin-demo "1234"
 e2e_type 1234
 e2e_keys Enter
-e2e_wait "山田　花子" && sleep 0.2 && e2e_keys Enter
-e2e_wait "1問目" && compare ja-question-choice
+need "山田　花子"
+sleep 0.2
+e2e_keys Enter
+shot ja-question-choice "1問目"
 e2e_stop

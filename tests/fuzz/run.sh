@@ -14,16 +14,8 @@ if ! command -v clang >/dev/null 2>&1; then
 	exit 1
 fi
 
-pkgs="libpcsclite sqlite3 libqrencode libsodium libxml-2.0 zlib jansson libpng"
-cflags="-std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DPREFIX=\"/usr/local\" -g -O1 -I. \
-$(pkg-config --cflags $pkgs) -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
-libs="$(pkg-config --libs $pkgs) -lunistring"
-
-build_target() { # name sources...
-	name=$1
-	shift
-	# shellcheck disable=SC2086
-	clang $cflags -o "$out/$name" "tests/fuzz/$name.c" "$@" $libs 2>"$out/$name.build.log"
+build_target() { # name: through the Makefile (FUZZ_BIN), with its flags
+	make --no-print-directory "$out/$1" >"$out/$1.build.log" 2>&1
 }
 
 run_target() { # name seconds
@@ -50,10 +42,10 @@ secs=60
 runs=20000
 [ "$mode" = long ] && secs=300
 
-engine_src=$(ls engine/*.c)
-if build_target fuzz_basic4 cardio/*.c; then run_target fuzz_basic4 $secs; else echo "FAIL: fuzz/fuzz_basic4 (build, see $out/fuzz_basic4.build.log)"; fi
-if build_target fuzz_card_read cardio/*.c; then run_target fuzz_card_read $secs; else echo "FAIL: fuzz/fuzz_card_read (build, see $out/fuzz_card_read.build.log)"; fi
-# shellcheck disable=SC2086
-if build_target fuzz_handoff_decode handoff/*.c $engine_src; then run_target fuzz_handoff_decode $secs; else echo "FAIL: fuzz/fuzz_handoff_decode (build)"; fi
-# shellcheck disable=SC2086
-if build_target fuzz_form_load $engine_src; then run_target fuzz_form_load $secs; else echo "FAIL: fuzz/fuzz_form_load (build)"; fi
+for name in fuzz_basic4 fuzz_card_read fuzz_handoff_decode fuzz_form_load; do
+	if build_target $name; then
+		run_target $name $secs
+	else
+		echo "FAIL: fuzz/$name (build, see $out/$name.build.log)"
+	fi
+done

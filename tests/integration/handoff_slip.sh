@@ -194,6 +194,8 @@ if command -v lp >/dev/null 2>&1; then
 	else
 		fail "slip-print-unknown-printer" "exit $rc: $(cat "$tmp/print.err")"
 	fi
+else
+	echo "SKIP: handoff/slip-print-unknown-printer (lp is not installed: apt-get install cups-client)"
 fi
 "$Y" --forms "$forms" handoff slip tests/data/answers/handoff_test_min.json >/dev/null 2>&1
 [ $? -eq 2 ] && pass "slip-usage-needs-pdf" || fail "slip-usage-needs-pdf"

@@ -1,7 +1,7 @@
 /*
  * The console's main loop: one state switch over draw/key pairs, resize as
- * an event, an idle lock, and the application's life cycle (begin, save,
- * end).
+ * an event, the idle lock, and the application's life cycle (begin, save,
+ * end). The screens are in screen_*.c, household cards in household.c.
  */
 #include "tui/console/app.h"
 #include "tui/console/draw.h"
@@ -95,8 +95,8 @@ app_card_values(const app *a, prefill_value *pv)
 	return n;
 }
 
-static void
-remember_card(app *a)
+void
+app_remember_card(app *a)
 {
 	if (a->identity.fingerprint[0] && a->nfingerprints < 16)
 		snprintf(a->fingerprints[a->nfingerprints++], sizeof a->fingerprints[0], "%s",
@@ -118,7 +118,7 @@ app_begin_application(app *a, const form *f)
 	pv[n++] = (prefill_value){"today", today};
 	if (a->have_identity) {
 		n += app_card_values(a, pv + n);
-		remember_card(a);
+		app_remember_card(a);
 	}
 	answers_prefill(a->ans, pv, n);
 	/* The card holder is usually the first person of a household list too;
@@ -166,154 +166,6 @@ app_step_forward(app *a)
 	app_go_step(a, &next);
 }
 
-/* Fills prefecture, city and town from one place, replacing what an
- * earlier pick filled but never what the resident typed. */
-static void
-fill_place(app *a, const store_postal_place *p)
-{
-	prefill_value pv[3] = {{"postal.prefecture", p->prefecture},
-			       {"postal.city", p->city},
-			       {"postal.town", p->town}};
-	if (answers_prefill_replace(a->ans, pv, 3) > 0)
-		snprintf(a->notice, sizeof a->notice, "%s",
-			 _("The address was filled in from the postal code: please check it."));
-}
-
-bool
-app_postal_lookup(app *a, const field *fld)
-{
-	store_error err;
-	const char *code = answers_get_at(a->ans, field_id(fld), a->step.instance);
-
-	if (!code || a->postal_unavailable)
-		return false;
-	if (!a->postal) {
-		if (store_postal_open(tui_path_postal_db(), &a->postal, &err) != 0) {
-			a->postal = NULL;
-			a->postal_unavailable = true;
-			return false;
-		}
-	}
-	free(a->places);
-	a->places = NULL;
-	a->nplaces = 0;
-	if (store_postal_lookup(a->postal, code, &a->places, &a->nplaces, &err) != 0 ||
-	    a->nplaces == 0) {
-		snprintf(a->notice, sizeof a->notice, "%s",
-			 _("No address is known for this postal code: please type the address."));
-		return false;
-	}
-	if (a->nplaces == 1) {
-		fill_place(a, &a->places[0]);
-		return false;
-	}
-	app_go(a, SCR_POSTAL);
-	return true;
-}
-
-/* ---- several places for one code -------------------------------------- */
-
-static void
-place_line(const store_postal_place *p, char *buf, size_t n)
-{
-	snprintf(buf, n, "%s %s %s%s%s", p->prefecture, p->city, p->town, p->office[0] ? " " : "",
-		 p->office);
-}
-
-static void
-postal_draw(app *a)
-{
-	if (!draw_begin(a, _("Postal code")))
-		return;
-	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
-	y += draw_para(y, x, cols, 3,
-		       _("This postal code covers several places. Which one is the address?"),
-		       A_BOLD) +
-	     1;
-	int rows = CONTENT_BOTTOM - y + 1, first = a->sel - rows + 1;
-	if (first < 0)
-		first = 0;
-	for (int i = first; i < (int)a->nplaces && i < first + rows; i++) {
-		char line[600], item[640];
-		place_line(&a->places[i], line, sizeof line);
-		snprintf(item, sizeof item, "%s %d. %s", i == a->sel ? ">" : " ", i + 1, line);
-		draw_str(y, x, cols, item, i == a->sel ? A_REVERSE | A_BOLD : 0);
-		if (i == a->sel)
-			draw_focus(y, x);
-		y++;
-	}
-	draw_end(a, _("↑↓ choose   Enter: use this place   Esc: none of these, type it"));
-}
-
-static void
-postal_key(app *a, wint_t ch, bool is_key)
-{
-	if (key_move(ch, is_key, &a->sel, (int)a->nplaces))
-		return;
-	if (key_is_enter(ch, is_key)) {
-		fill_place(a, &a->places[a->sel]);
-		char keep[sizeof a->notice];
-		snprintf(keep, sizeof keep, "%s", a->notice);
-		app_step_forward(a);
-		snprintf(a->notice, sizeof a->notice, "%s", keep);
-	} else if (key_is_back(ch, is_key)) {
-		app_step_forward(a);
-	}
-}
-
-const screen_ops screen_postal = {NULL, postal_draw, postal_key, NULL};
-
-/* ---- household cards -------------------------------------------------- */
-
-bool
-app_household_card(app *a)
-{
-	if (!a->step.add_another || !a->step.repeat_id)
-		return false;
-	a->household_repeat = a->step.repeat_id;
-	app_go(a, SCR_CARD);
-	return true;
-}
-
-void
-app_household_add(app *a)
-{
-	prefill_value pv[8];
-	const char *rid = a->household_repeat;
-	a->household_repeat = NULL;
-
-	for (int i = 0; i < a->nfingerprints; i++) {
-		if (a->identity.fingerprint[0] &&
-		    strcmp(a->fingerprints[i], a->identity.fingerprint) == 0) {
-			cardio_identity_wipe(&a->identity);
-			a->have_identity = false;
-			app_go(a, SCR_QUESTION);
-			snprintf(a->error, sizeof a->error, "%s",
-				 _("This card was already read for this application. Please use the "
-				   "next person's card."));
-			return;
-		}
-	}
-	int inst = answers_repeat_add(a->ans, rid);
-	if (inst < 0) {
-		cardio_identity_wipe(&a->identity);
-		a->have_identity = false;
-		app_go(a, SCR_QUESTION);
-		snprintf(a->error, sizeof a->error, "%s", _("No more can be added to this list."));
-		return;
-	}
-	size_t n = app_card_values(a, pv);
-	answers_prefill_instance(a->ans, rid, inst, pv, n);
-	remember_card(a);
-	cardio_identity_wipe(&a->identity);
-	a->have_identity = false;
-	form_step next;
-	if (form_step_next(a->ans, &a->step, &next))
-		app_go_step(a, &next);
-	else
-		app_go(a, SCR_REVIEW);
-}
-
 void
 app_end_application(app *a)
 {
@@ -346,20 +198,6 @@ app_end_application(app *a)
 	a->places = NULL;
 	a->nplaces = 0;
 	memset(a->next_done, 0, sizeof a->next_done);
-}
-
-static void
-draw_locked(app *a)
-{
-	if (!draw_begin(a, _("Screen locked")))
-		return;
-	int x = content_x(), cols = content_cols();
-	draw_para(CONTENT_TOP + 1, x, cols, 6,
-		  _("The screen was cleared because nobody used it for a while. The answers so far "
-		    "are saved."),
-		  A_BOLD);
-	draw_para(CONTENT_TOP + 5, x, cols, 4, _("Press Enter to go on."), 0);
-	draw_end(a, _("Enter: go on"));
 }
 
 static void
@@ -455,7 +293,7 @@ tui_run(const tui_options *opt)
 
 	while (!a.quit && !stop_requested) {
 		if (a.locked)
-			draw_locked(&a);
+			screen_lock.draw(&a);
 		else
 			screens[a.screen]->draw(&a);
 
@@ -476,8 +314,7 @@ tui_run(const tui_options *opt)
 		if (is_key && ch == KEY_RESIZE)
 			continue; /* the next frame lays out for the new size */
 		if (a.locked) {
-			if (!is_key && (ch == '\r' || ch == '\n'))
-				a.locked = false;
+			screen_lock.key(&a, ch, is_key);
 			continue;
 		}
 		if (COLS < MIN_COLS || LINES < MIN_LINES)

@@ -74,6 +74,7 @@ typedef struct app {
 
 	/* the card */
 	cardio_session *card;
+	bool card_waiting_removal; /* a household card: wait until the last one is out */
 	bool card_demo;
 	bool no_reader;     /* pcscd or reader missing: offer the demo card */
 	char reader[256];   /* the reader holding the open card, "" for the demo */
@@ -98,6 +99,7 @@ typedef struct app {
 
 	/* the handoff */
 	char *payload;
+	bool confirm_done; /* "Done" pressed: asking whether the resident has the code */
 	handoff_qr *qr;
 	char slip_path[PATH_MAX];     /* the QR image */
 	char slip_pdf[PATH_MAX];      /* the printed slip and its picture */
@@ -113,7 +115,7 @@ typedef struct screen_ops {
 
 extern const screen_ops screen_lang, screen_start, screen_pick_form, screen_card, screen_pin,
 	screen_pin_last, screen_identity, screen_question, screen_review, screen_handoff,
-	screen_postal, screen_next;
+	screen_postal, screen_next, screen_lock;
 
 /* Switches screens: clears messages and selection, calls enter(). */
 void app_go(app *a, screen_id s);
@@ -136,6 +138,10 @@ bool app_postal_lookup(app *a, const field *fld);
 /* On an add-another step of a household list: reads the next person's
  * card. Returns true when the card screen was opened. */
 bool app_household_card(app *a);
+
+/* Keeps the fingerprint of the card just read, so the same card is not
+ * read twice for one application. */
+void app_remember_card(app *a);
 
 /* After the identity of a household member's card was confirmed: adds the
  * person, prefilled, or says the card was already read. */

@@ -142,7 +142,7 @@ plain_question(app *a, const form_step *st)
 	char line[1024], shown[1024], who[256];
 	if (st->add_another) {
 		const form_repeat *r = form_repeat_by_id(a->form, st->repeat_id);
-		printf("\n%s\n", r && repeat_another(r) ? _(repeat_another(r))
+		printf("\n%s\n", r && repeat_another(r) ? F_(repeat_another(r))
 						       : _("Is there another one to add?"));
 		int c = ask_number(_("1 = yes, 2 = no:"), 2);
 		if (c < 0)
@@ -156,11 +156,11 @@ plain_question(app *a, const form_step *st)
 	step_instance_title(a->form, st, who, sizeof who);
 	if (who[0])
 		printf("\n%s", who);
-	printf("\n%s\n", _(field_label(fld)));
+	printf("\n%s\n", F_(field_label(fld)));
 	if (field_term(fld) && *field_term(fld))
 		printf("［%s］\n", field_term(fld));
 	if (field_help(fld))
-		printf("%s\n", _(field_help(fld)));
+		printf("%s\n", F_(field_help(fld)));
 	for (size_t i = 0; i < field_choice_count(fld); i++)
 		printf("  %zu. %s\n", i + 1,
 		       bilingual(field_choice_label(fld, i), field_choice_term(fld, i), line, sizeof line));
@@ -221,12 +221,14 @@ plain_run(app *a)
 {
 	char line[64];
 	if (!a->opt->lang) {
-		for (size_t i = 0; i < nlanguages; i++)
-			printf("%zu. %s (%s)\n", i + 1, languages[i].native, languages[i].japanese);
-		int l = ask_number("Language / 言語:", (int)nlanguages);
+		size_t nl = tui_language_count();
+		for (size_t i = 0; i < nl; i++)
+			printf("%zu. %s (%s)\n", i + 1, tui_language_at(i)->native,
+			       tui_language_at(i)->japanese);
+		int l = ask_number("Language / 言語:", (int)nl);
 		if (l < 0)
 			return 0;
-		i18n_set_language(languages[l > 0 ? l - 1 : 0].code);
+		i18n_set_language(tui_language_at(l > 0 ? (size_t)l - 1 : 0)->code);
 	}
 	size_t nf = form_set_count(a->forms);
 	for (size_t i = 0; i < nf; i++) {

@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool waiting_for_removal;
 
 static void
 close_card(app *a)
@@ -62,7 +61,7 @@ card_opened(app *a)
 		} else {
 			msg_card_error(&err, a->error, sizeof a->error);
 			close_card(a);
-			waiting_for_removal = !a->card_demo;
+			a->card_waiting_removal = !a->card_demo;
 			return;
 		}
 	}
@@ -106,16 +105,16 @@ card_poll(app *a)
 
 	a->no_reader = st == CARDIO_ERR_NO_SERVICE || st == CARDIO_ERR_NO_READER;
 	if (st != CARDIO_OK) {
-		waiting_for_removal = false;
+		a->card_waiting_removal = false;
 		return;
 	}
-	if (waiting_for_removal)
+	if (a->card_waiting_removal)
 		return; /* the card that just failed is still in: wait until it is taken out */
 	a->error[0] = '\0';
 	if (cardio_open_reader(reader, &a->card, &err) != CARDIO_OK) {
 		msg_card_error(&err, a->error, sizeof a->error);
 		a->card = NULL;
-		waiting_for_removal = true;
+		a->card_waiting_removal = true;
 		return;
 	}
 	a->card_demo = false;
@@ -130,7 +129,7 @@ card_enter(app *a)
 	a->card_demo = false;
 	/* The next person's card: the card just read is probably still in the
 	 * reader, so wait for it to come out before taking one. */
-	waiting_for_removal = a->household_repeat != NULL;
+	a->card_waiting_removal = a->household_repeat != NULL;
 	if (a->opt->demo)
 		open_demo(a);
 	else

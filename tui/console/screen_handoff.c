@@ -17,13 +17,12 @@
 #include <string.h>
 #include <unistd.h>
 
-static bool confirm_done;
 
 static void
 handoff_enter(app *a)
 {
 	handoff_error err;
-	confirm_done = false;
+	a->confirm_done = false;
 	free(a->payload);
 	a->payload = NULL;
 	handoff_qr_free(a->qr);
@@ -105,9 +104,9 @@ draw_side_text(app *a, int y, int x, int cols)
 
 /* The hints of the handoff screen. */
 static const char *
-handoff_hints(void)
+handoff_hints(const app *a)
 {
-	return confirm_done ? _("Has the resident got the code (scanned or printed)? y: yes, "
+	return a->confirm_done ? _("Has the resident got the code (scanned or printed)? y: yes, "
 	                        "finish   n: no")
 	                    : _("S: slip   P: code as image   D: done   Esc: back");
 }
@@ -153,9 +152,9 @@ handoff_draw(app *a)
 		draw_focus(top, qx);
 		handoff_qr_free_lines(lines, nlines);
 		if (fits_below_title)
-			draw_end(a, handoff_hints());
+			draw_end(a, handoff_hints(a));
 		else
-			draw_end_beside(a, handoff_hints(), side_x, side_cols);
+			draw_end_beside(a, handoff_hints(a), side_x, side_cols);
 		return;
 	}
 	if (lines) {
@@ -173,7 +172,7 @@ handoff_draw(app *a)
 		draw_focus(CONTENT_TOP, x);
 	}
 	handoff_qr_free_lines(lines, nlines);
-	draw_end(a, handoff_hints());
+	draw_end(a, handoff_hints(a));
 }
 
 static void
@@ -204,8 +203,8 @@ finish(app *a)
 static void
 handoff_key(app *a, wint_t ch, bool is_key)
 {
-	if (confirm_done) {
-		confirm_done = false;
+	if (a->confirm_done) {
+		a->confirm_done = false;
 		if (key_is_char(ch, is_key, 'y'))
 			finish(a);
 		return;
@@ -217,7 +216,7 @@ handoff_key(app *a, wint_t ch, bool is_key)
 	else if (key_is_char(ch, is_key, 's'))
 		make_slip(a);
 	else if (key_is_char(ch, is_key, 'd') || key_is_enter(ch, is_key))
-		confirm_done = true;
+		a->confirm_done = true;
 }
 
 const screen_ops screen_handoff = {handoff_enter, handoff_draw, handoff_key, NULL};

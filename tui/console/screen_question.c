@@ -118,12 +118,12 @@ draw_add_another(app *a, int y, int x, int cols)
 	char line[512];
 	int count = answers_repeat_count(a->ans, a->step.repeat_id);
 	if (r && repeat_another(r))
-		y += draw_para(y, x, cols, 3, _(repeat_another(r)), A_BOLD);
+		y += draw_para(y, x, cols, 3, F_(repeat_another(r)), A_BOLD);
 	else
 		y += draw_para(y, x, cols, 3, _("Is there another one to add?"), A_BOLD);
 	if (r) {
 		snprintf(line, sizeof line, ngettext("%d %s so far（%s）", "%d %s so far（%s）", count),
-			 count, _(repeat_label(r)), repeat_term(r));
+			 count, F_(repeat_label(r)), repeat_term(r));
 		y += draw_para(y, x, cols, 2, line, 0);
 	}
 	return y + 1;
@@ -146,7 +146,7 @@ question_draw(app *a)
 	if (who[0] || (fld && field_section(fld))) {
 		size_t len = strlen(line);
 		snprintf(line + len, sizeof line - len, "  ·  %s",
-			 who[0] ? who : _(field_section(fld)));
+			 who[0] ? who : F_(field_section(fld)));
 	}
 	y += draw_para(y, x, cols, 1, line, 0) + 1;
 
@@ -159,7 +159,7 @@ question_draw(app *a)
 			draw_end(a, _("↑↓ choose   Enter: next   Esc: back   F10: save and stop"));
 		return;
 	}
-	y += draw_para(y, x, cols, 3, _(field_label(fld)), A_BOLD);
+	y += draw_para(y, x, cols, 3, F_(field_label(fld)), A_BOLD);
 	if (field_term(fld) && *field_term(fld)) {
 		snprintf(line, sizeof line, "［%s］", field_term(fld));
 		y += draw_para(y, x, cols, 1, line, 0);
@@ -168,7 +168,7 @@ question_draw(app *a)
 		y += draw_para(y, x, cols, 1, _("(optional)"), 0);
 	y++;
 	if (field_help(fld))
-		y += draw_para(y, x, cols, 4, _(field_help(fld)), 0) + 1;
+		y += draw_para(y, x, cols, 4, F_(field_help(fld)), 0) + 1;
 
 	const char *hints;
 	if (is_list(fld)) {

@@ -1,0 +1,107 @@
+/* A postal code answered: the address filled from the offline table, or,
+ * when the code covers several places, a screen to pick one. */
+#include "tui/console/app.h"
+#include "tui/console/draw.h"
+#include "tui/console/keys.h"
+#include "tui/i18n.h"
+#include "tui/paths.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Fills prefecture, city and town from one place, replacing what an
+ * earlier pick filled but never what the resident typed. */
+static void
+fill_place(app *a, const store_postal_place *p)
+{
+	prefill_value pv[3] = {{"postal.prefecture", p->prefecture},
+			       {"postal.city", p->city},
+			       {"postal.town", p->town}};
+	if (answers_prefill_replace(a->ans, pv, 3) > 0)
+		snprintf(a->notice, sizeof a->notice, "%s",
+			 _("The address was filled in from the postal code: please check it."));
+}
+
+bool
+app_postal_lookup(app *a, const field *fld)
+{
+	store_error err;
+	const char *code = answers_get_at(a->ans, field_id(fld), a->step.instance);
+
+	if (!code || a->postal_unavailable)
+		return false;
+	if (!a->postal) {
+		if (store_postal_open(tui_path_postal_db(), &a->postal, &err) != 0) {
+			a->postal = NULL;
+			a->postal_unavailable = true;
+			return false;
+		}
+	}
+	free(a->places);
+	a->places = NULL;
+	a->nplaces = 0;
+	if (store_postal_lookup(a->postal, code, &a->places, &a->nplaces, &err) != 0 ||
+	    a->nplaces == 0) {
+		snprintf(a->notice, sizeof a->notice, "%s",
+			 _("No address is known for this postal code: please type the address."));
+		return false;
+	}
+	if (a->nplaces == 1) {
+		fill_place(a, &a->places[0]);
+		return false;
+	}
+	app_go(a, SCR_POSTAL);
+	return true;
+}
+
+static void
+place_line(const store_postal_place *p, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s %s %s%s%s", p->prefecture, p->city, p->town, p->office[0] ? " " : "",
+		 p->office);
+}
+
+static void
+postal_draw(app *a)
+{
+	if (!draw_begin(a, _("Postal code")))
+		return;
+	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
+	y += draw_para(y, x, cols, 3,
+		       _("This postal code covers several places. Which one is the address?"),
+		       A_BOLD) +
+	     1;
+	int rows = CONTENT_BOTTOM - y + 1, first = a->sel - rows + 1;
+	if (first < 0)
+		first = 0;
+	for (int i = first; i < (int)a->nplaces && i < first + rows; i++) {
+		char line[600], item[640];
+		place_line(&a->places[i], line, sizeof line);
+		snprintf(item, sizeof item, "%s %d. %s", i == a->sel ? ">" : " ", i + 1, line);
+		draw_str(y, x, cols, item, i == a->sel ? A_REVERSE | A_BOLD : 0);
+		if (i == a->sel)
+			draw_focus(y, x);
+		y++;
+	}
+	draw_end(a, _("↑↓ choose   Enter: use this place   Esc: none of these, type it"));
+}
+
+static void
+postal_key(app *a, wint_t ch, bool is_key)
+{
+	if (key_move(ch, is_key, &a->sel, (int)a->nplaces))
+		return;
+	if (key_is_enter(ch, is_key)) {
+		fill_place(a, &a->places[a->sel]);
+		char keep[sizeof a->notice];
+		snprintf(keep, sizeof keep, "%s", a->notice);
+		app_step_forward(a);
+		snprintf(a->notice, sizeof a->notice, "%s", keep);
+	} else if (key_is_back(ch, is_key)) {
+		app_step_forward(a);
+	}
+}
+
+const screen_ops screen_postal = {NULL, postal_draw, postal_key, NULL};
+
