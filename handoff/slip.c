@@ -88,8 +88,9 @@ drawing(const pen *p)
 	return p->page < p->draw_pages;
 }
 
-/* Font list for a language tag: the Noto CJK variant whose Han glyphs the
- * reader expects, then general fallbacks. */
+/* Font list for a language tag: the Noto font of the reader's script (the
+ * CJK variant whose Han glyphs the reader expects; Devanagari and Myanmar
+ * from fonts-noto-core), then general fallbacks. */
 static const char *
 font_for(const char *lang)
 {
@@ -101,7 +102,28 @@ font_for(const char *lang)
 		return "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif";
 	if (strncmp(lang, "ko", 2) == 0)
 		return "Noto Sans CJK KR, Noto Sans, DejaVu Sans, sans-serif";
-	return FONT_JA;
+	if (strncmp(lang, "ne", 2) == 0)
+		return "Noto Sans Devanagari, Noto Sans, Noto Sans CJK JP, sans-serif";
+	if (strncmp(lang, "my", 2) == 0)
+		return "Noto Sans Myanmar, Noto Sans, Noto Sans CJK JP, sans-serif";
+	if (strncmp(lang, "ja", 2) == 0)
+		return FONT_JA;
+	/* Latin-script languages (Vietnamese diacritics included), with the
+	 * Japanese terms beside them from the CJK font */
+	return "Noto Sans, Noto Sans CJK JP, DejaVu Sans, sans-serif";
+}
+
+/* A gettext catalogue name as a language tag Pango reads: ja@easy is
+ * Japanese, zh_TW is zh-tw. */
+static PangoLanguage *
+pango_lang(const char *lang)
+{
+	char tag[16];
+	size_t i = 0;
+	for (; lang && lang[i] && lang[i] != '@' && i + 1 < sizeof tag; i++)
+		tag[i] = lang[i] == '_' ? '-' : lang[i];
+	tag[i] = '\0';
+	return pango_language_from_string(i ? tag : "ja");
 }
 
 static PangoLayout *
@@ -116,7 +138,7 @@ make_layout(pen *p, const char *text, const char *font, const char *lang, double
 	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_layout_set_font_description(l, fd);
 	pango_attr_list_insert(
-	        attrs, pango_attr_language_new(pango_language_from_string(lang ? lang : "ja")));
+	        attrs, pango_attr_language_new(pango_lang(lang)));
 	pango_layout_set_attributes(l, attrs);
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);

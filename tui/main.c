@@ -105,7 +105,7 @@ main(int argc, char **argv)
 				fprintf(stderr, "%s\n",
 				        _("yorisoi: --idle-lock takes whole seconds from 0 (never lock) "
 				          "to 86400."));
-				return 2;
+				return EXIT_USAGE;
 			}
 			opt.idle_lock_seconds = (int)v;
 			break;
@@ -116,7 +116,7 @@ main(int argc, char **argv)
 		case 'a':
 			if (strcmp(optarg, "a4") != 0 && strcmp(optarg, "receipt") != 0) {
 				fprintf(stderr, "%s\n", _("yorisoi: --paper is a4 or receipt"));
-				return 2;
+				return EXIT_USAGE;
 			}
 			opt.paper = optarg;
 			break;
@@ -125,7 +125,7 @@ main(int argc, char **argv)
 			return 0;
 		default:
 			usage(stderr);
-			return 2;
+			return EXIT_USAGE;
 		}
 	}
 	tui_languages_load();
@@ -136,7 +136,7 @@ main(int argc, char **argv)
 			for (size_t i = 0; i < tui_language_count(); i++)
 				fprintf(stderr, "  %-8s %s (%s)\n", tui_language_at(i)->code,
 				        tui_language_at(i)->native, tui_language_at(i)->japanese);
-			return 2;
+			return EXIT_USAGE;
 		}
 		i18n_set_language(opt.lang);
 	}
@@ -158,7 +158,7 @@ main(int argc, char **argv)
 			return cli_keys(sub_argc, sub_argv);
 		fprintf(stderr, _("yorisoi: unknown command \"%s\"\n"), cmd);
 		usage(stderr);
-		return 2;
+		return EXIT_USAGE;
 	}
 	return tui_run(&opt);
 }

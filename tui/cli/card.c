@@ -214,7 +214,7 @@ parse_options(int argc, char **argv, struct card_opts *o)
 			v = strtol(optarg, &end, 10);
 			if (*end || end == optarg || v < 0 || v > 3600) {
 				fprintf(stderr, _("yorisoi card: bad timeout \"%s\"\n"), optarg);
-				return 2;
+				return EXIT_USAGE;
 			}
 			o->timeout_s = (int)v;
 			break;
@@ -230,12 +230,12 @@ parse_options(int argc, char **argv, struct card_opts *o)
 			return 0;
 		default:
 			card_usage(stderr);
-			return 2;
+			return EXIT_USAGE;
 		}
 	}
 	if (optind != argc - 1 || strcmp(argv[optind], "read") != 0) {
 		card_usage(stderr);
-		return 2;
+		return EXIT_USAGE;
 	}
 	return -1;
 }
@@ -276,7 +276,7 @@ cli_card(int argc, char **argv)
 	cardio_identity id;
 	char reader[128] = "";
 	char pin[64];
-	int tries = -1, rc = 1;
+	int tries = -1, rc = EXIT_OTHER;
 	cardio_status st;
 
 	memset(pin, 0, sizeof pin);

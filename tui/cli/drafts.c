@@ -112,7 +112,7 @@ drafts_list(store *s)
 
 	if (store_draft_list(s, &list, &n, &err) != 0) {
 		report(&err);
-		return 1;
+		return EXIT_OTHER;
 	}
 	if (n == 0)
 		printf("%s", _("No saved drafts.\n"));
@@ -133,7 +133,7 @@ drafts_purge(store *s, int all)
 
 	if (rc != 0) {
 		report(&err);
-		return 1;
+		return EXIT_OTHER;
 	}
 	if (all)
 		printf(ngettext("Deleted %d draft.\n", "Deleted %d drafts.\n",
@@ -164,7 +164,7 @@ cli_drafts(int argc, char **argv)
 
 	if (argc < 2) {
 		drafts_usage(stderr);
-		return 2;
+		return EXIT_USAGE;
 	}
 	const char *what = argv[1];
 	int list = strcmp(what, "list") == 0, purge = strcmp(what, "purge") == 0;
@@ -175,7 +175,7 @@ cli_drafts(int argc, char **argv)
 	if (!list && !purge) {
 		fprintf(stderr, _("yorisoi: unknown drafts command \"%s\"\n"), what);
 		drafts_usage(stderr);
-		return 2;
+		return EXIT_USAGE;
 	}
 	optind = 1;
 	while ((c = getopt_long(argc - 1, argv + 1, "h", longopts, NULL)) != -1) {
@@ -183,7 +183,7 @@ cli_drafts(int argc, char **argv)
 		case 'a':
 			if (!purge) {
 				drafts_usage(stderr);
-				return 2;
+				return EXIT_USAGE;
 			}
 			all = 1;
 			break;
@@ -192,12 +192,12 @@ cli_drafts(int argc, char **argv)
 			return 0;
 		default:
 			drafts_usage(stderr);
-			return 2;
+			return EXIT_USAGE;
 		}
 	}
 	if (optind < argc - 1) {
 		drafts_usage(stderr);
-		return 2;
+		return EXIT_USAGE;
 	}
 
 	const char *db = tui_path_db();
@@ -223,15 +223,15 @@ cli_drafts(int argc, char **argv)
 	if (store_open_with(db, &opt, &s, &err) != 0) {
 		report(&err);
 		if (err.status != STORE_ERR_KEY)
-			return 1;
+			return EXIT_OTHER;
 		key_problem = 1;
 		opt.without_key = true;
 		if (store_open_with(db, &opt, &s, &err) != 0) {
 			report(&err);
-			return 1;
+			return EXIT_OTHER;
 		}
 	}
 	int rc = list ? drafts_list(s) : drafts_purge(s, all);
 	store_close(s);
-	return rc || key_problem;
+	return rc ? rc : key_problem ? EXIT_OTHER : EXIT_OK;
 }

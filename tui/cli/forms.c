@@ -43,7 +43,7 @@ forms_list(void)
 	int rc = form_set_load_dir_schema(dir, tui_path_schema_dir(), &s, print_diag, &problems);
 
 	if (rc < 0)
-		return 1;
+		return EXIT_OTHER;
 	for (size_t i = 0; i < form_set_count(s); i++) {
 		const form *f = form_set_at(s, i);
 		/* L10N: forms list: form id, version, official Japanese title, file. */
@@ -113,7 +113,7 @@ forms_check(int argc, char **argv)
 			fmt = ngettext("%d problem across the form definitions.\n",
 			               "%d problems across the form definitions.\n", t.other);
 			fprintf(stderr, fmt, t.other);
-			return 1;
+			return EXIT_OTHER;
 		}
 	}
 	if (t.failed) {
@@ -136,12 +136,12 @@ cli_forms(int argc, char **argv)
 {
 	if (argc < 2) {
 		forms_usage(stderr);
-		return 2;
+		return EXIT_USAGE;
 	}
 	if (strcmp(argv[1], "list") == 0) {
 		if (argc != 2) {
 			forms_usage(stderr);
-			return 2;
+			return EXIT_USAGE;
 		}
 		return forms_list();
 	}
@@ -149,7 +149,7 @@ cli_forms(int argc, char **argv)
 		for (int i = 2; i < argc; i++)
 			if (argv[i][0] == '-' && argv[i][1]) {
 				forms_usage(stderr);
-				return 2;
+				return EXIT_USAGE;
 			}
 		return forms_check(argc - 2, argv + 2);
 	}
@@ -158,5 +158,5 @@ cli_forms(int argc, char **argv)
 		return 0;
 	}
 	forms_usage(stderr);
-	return 2;
+	return EXIT_USAGE;
 }
