@@ -7,6 +7,7 @@
 #include "tui/console/draw.h"
 #include "tui/files.h"
 #include "tui/i18n.h"
+#include "tui/languages.h"
 #include "tui/paths.h"
 #include "tui/console/keys.h"
 #include "tui/messages.h"
@@ -48,6 +49,22 @@ app_go(app *a, screen_id s)
 	a->screen = s;
 	if (screens[s]->enter)
 		screens[s]->enter(a);
+}
+
+void
+app_switch_language(app *a)
+{
+	if (a->screen == SCR_LANG)
+		return;
+	a->lang_switching = true;
+	a->lang_return = a->screen;
+	a->lang_return_sel = a->sel;
+	a->screen = SCR_LANG;
+	const tui_language *now = tui_language_find(i18n_language());
+	a->sel = 0;
+	for (size_t i = 0; now && i < tui_language_count(); i++)
+		if (tui_language_at(i) == now)
+			a->sel = (int)i;
 }
 
 void
@@ -319,6 +336,10 @@ tui_run(const tui_options *opt)
 		}
 		if (COLS < MIN_COLS || LINES < MIN_LINES)
 			continue; /* nothing on screen to act on */
+		if (is_key && ch == KEY_F(3)) {
+			app_switch_language(&a);
+			continue;
+		}
 		screens[a.screen]->key(&a, ch, is_key);
 	}
 	endwin();

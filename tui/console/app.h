@@ -50,6 +50,11 @@ typedef struct app {
 	char error[512];
 	char notice[512];
 
+	/* F3 on any screen: the language screen, then back to the same place */
+	bool lang_switching;
+	screen_id lang_return;
+	int lang_return_sel;
+
 	/* list screens */
 	int sel;
 	bool confirm_delete;
@@ -116,6 +121,10 @@ typedef struct screen_ops {
 extern const screen_ops screen_lang, screen_start, screen_pick_form, screen_card, screen_pin,
 	screen_pin_last, screen_identity, screen_question, screen_review, screen_handoff,
 	screen_postal, screen_next, screen_lock;
+
+/* F3: opens the language screen over the current one; choosing a language
+ * (or Esc) comes back to the same screen, answers and place unchanged. */
+void app_switch_language(app *a);
 
 /* Switches screens: clears messages and selection, calls enter(). */
 void app_go(app *a, screen_id s);

@@ -100,7 +100,6 @@ draw_too_small(void)
 bool
 draw_begin(app *a, const char *title)
 {
-	(void)a;
 	focus_y = focus_x = -1;
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
 		draw_too_small();
@@ -112,7 +111,16 @@ draw_begin(app *a, const char *title)
 	attroff(A_REVERSE);
 	char bar[512];
 	snprintf(bar, sizeof bar, " Yorisoi 寄り添い  |  %s", title);
-	draw_str(0, 0, COLS, bar, A_REVERSE | A_BOLD);
+	/* The resident's language can change on every screen (F3); the key is
+	 * named in the two languages the volunteer reads, at the right end. */
+	static const char lang_key[] = "F3 言語/Language ";
+	int key_cols = a->screen == SCR_LANG ? 0 : width_str(lang_key);
+	if (key_cols > 0 && COLS - key_cols > 40) {
+		draw_str(0, 0, COLS - key_cols - 1, bar, A_REVERSE | A_BOLD);
+		draw_str(0, COLS - key_cols, key_cols, lang_key, A_REVERSE);
+	} else {
+		draw_str(0, 0, COLS, bar, A_REVERSE | A_BOLD);
+	}
 	return true;
 }
 

@@ -61,11 +61,20 @@ lang_draw(app *a)
 	/* Terminals join Devanagari and Myanmar letters poorly; said once here,
 	 * for the volunteer, in the two languages the volunteer reads. */
 	if (shaping)
-		draw_para(y + 1, x, cols, 2,
-			  "नेपाली / မြန်မာ: the terminal may show some letters apart; the printed slip and "
-			  "--plain show them whole. 端末では文字が崩れることがあります。印刷票は正しく表示されます。",
+		draw_para(y + 1, x, cols, 3,
+			  "नेपाली, မြန်မာ: a terminal may show some letters apart; the printed slip "
+			  "shows them whole. 端末では文字が崩れることがあります。印刷票では正しく表示されます。",
 			  0);
-	draw_end(a, "↑↓ Enter   q: quit / 終了");
+	draw_end(a, a->lang_switching ? "↑↓ Enter   Esc: back / 戻る" : "↑↓ Enter   q: quit / 終了");
+}
+
+/* After F3: the screen the language was changed from, as it was. */
+static void
+back_to_place(app *a)
+{
+	a->lang_switching = false;
+	a->screen = a->lang_return;
+	a->sel = a->lang_return_sel;
 }
 
 static void
@@ -80,8 +89,14 @@ lang_key(app *a, wint_t ch, bool is_key)
 	}
 	if (key_is_enter(ch, is_key)) {
 		i18n_set_language(tui_language_at((size_t)a->sel)->code);
+		if (a->lang_switching) {
+			back_to_place(a);
+			return;
+		}
 		app_go(a, SCR_START);
-	} else if (!is_key && (ch == 'q' || ch == 'Q')) {
+	} else if (a->lang_switching && key_is_back(ch, is_key)) {
+		back_to_place(a);
+	} else if (!a->lang_switching && !is_key && (ch == 'q' || ch == 'Q')) {
 		a->quit = true;
 	}
 }
