@@ -80,16 +80,62 @@ app_reload_drafts(app *a)
 		msg_store_error(&err, a->db_problem, sizeof a->db_problem);
 }
 
+/* Opens the drafts file (making its folder); on failure a->db stays NULL
+ * and the reason is in a->db_problem. */
+static void
+open_store(app *a)
+{
+	store_error serr;
+	const char *db = tui_path_db();
+	a->db = NULL;
+	if (!db) {
+		snprintf(a->db_problem, sizeof a->db_problem, "%s",
+			 _("There is no home folder to keep drafts in, so nothing can be saved. "
+			   "Start the console with --db FILE."));
+		return;
+	}
+	/* a folder that cannot be made shows as a file that cannot be opened */
+	(void)tui_mkdir_parent(db);
+	if (store_open(db, &a->db, &serr) != 0) {
+		a->db = NULL;
+		msg_store_error(&serr, a->db_problem, sizeof a->db_problem);
+		return;
+	}
+	a->db_problem[0] = '\0';
+	store_purge_expired(a->db, time(NULL), STORE_DEFAULT_EXPIRY_DAYS, NULL, &serr);
+}
+
+static int
+save_failed(app *a, const char *why)
+{
+	a->unsaved = true;
+	snprintf(a->save_problem, sizeof a->save_problem, "%s", why);
+	return -1;
+}
+
 int
 app_save(app *a)
 {
-	if (!a->db || !a->ans || a->draft_id <= 0)
-		return 0;
 	store_error err;
-	if (store_draft_save(a->db, a->draft_id, a->ans, step_encode(&a->step), &err) != 0) {
-		msg_store_error(&err, a->notice, sizeof a->notice);
-		return -1;
+	if (!a->ans)
+		return 0;
+	if (!a->db)
+		open_store(a); /* a lock or a full disk may have gone since */
+	if (!a->db)
+		return save_failed(a, a->db_problem);
+	if (a->draft_id <= 0 &&
+	    store_draft_create(a->db, form_id(a->form), form_version(a->form), i18n_language(),
+			       &a->draft_id, &err) != 0) {
+		a->draft_id = 0;
+		char why[512];
+		return save_failed(a, msg_store_error(&err, why, sizeof why));
 	}
+	if (store_draft_save(a->db, a->draft_id, a->ans, step_encode(&a->step), &err) != 0) {
+		char why[512];
+		return save_failed(a, msg_store_error(&err, why, sizeof why));
+	}
+	a->unsaved = false;
+	a->save_problem[0] = '\0';
 	return 0;
 }
 
@@ -149,13 +195,9 @@ app_begin_application(app *a, const form *f)
 	cardio_identity_wipe(&a->identity);
 	a->have_identity = false;
 
-	a->draft_id = 0;
-	if (a->db) {
-		store_error err;
-		if (store_draft_create(a->db, form_id(f), form_version(f), i18n_language(),
-				       &a->draft_id, &err) != 0)
-			msg_store_error(&err, a->db_problem, sizeof a->db_problem);
-	}
+	a->draft_id = 0; /* app_save makes the draft */
+	a->unsaved = false;
+	a->save_problem[0] = '\0';
 	form_step_next(a->ans, NULL, &a->step);
 	a->from_review = false;
 	app_save(a);
@@ -190,6 +232,8 @@ app_end_application(app *a)
 	a->ans = NULL;
 	a->form = NULL;
 	a->draft_id = 0;
+	a->unsaved = false;
+	a->save_problem[0] = '\0';
 	memset(&a->step, 0, sizeof a->step);
 	a->from_review = false;
 	textinput_wipe(&a->input);
@@ -243,33 +287,16 @@ static void
 open_data(app *a)
 {
 	form_set *set = NULL;
-	store_error serr;
 
-	if (form_set_load_dir_schema(tui_path_forms_dir(), tui_path_schema_dir(), &set, NULL, NULL) < 0 ||
-	    !set ||
-	    form_set_count(set) == 0) {
+	if (form_set_load_dir_schema(tui_path_forms_dir(), tui_path_schema_dir(), &set, NULL,
+				     NULL) < 0 ||
+	    !set || form_set_count(set) == 0) {
 		form_set_free(set);
 		a->forms = NULL;
 	} else {
 		a->forms = set;
 	}
-	const char *db = tui_path_db();
-	if (!db) {
-		a->db = NULL;
-		snprintf(a->db_problem, sizeof a->db_problem, "%s",
-			 _("There is no home folder to keep drafts in, so nothing can be saved. "
-			   "Start the console with --db FILE."));
-	} else {
-		/* a folder that cannot be made shows as a file that cannot be opened */
-		(void)tui_mkdir_parent(db);
-		if (store_open(db, &a->db, &serr) != 0) {
-			a->db = NULL;
-			msg_store_error(&serr, a->db_problem, sizeof a->db_problem);
-		} else {
-			store_purge_expired(a->db, time(NULL), STORE_DEFAULT_EXPIRY_DAYS, NULL,
-					    &serr);
-		}
-	}
+	open_store(a);
 }
 
 int

@@ -63,6 +63,10 @@ typedef struct app {
 	form_set *forms;
 	store *db;
 	char db_problem[512]; /* why drafts cannot be saved, or "" */
+	/* The last save of the application in progress failed: the answers are
+	 * only in memory. Every screen says so (row 1) until a save works. */
+	bool unsaved;
+	char save_problem[512];
 	store_draft_info *drafts;
 	size_t ndrafts;
 
@@ -159,7 +163,10 @@ void app_household_add(app *a);
 /* The named prefill values of the identity just read (pv needs 8 slots). */
 size_t app_card_values(const app *a, prefill_value *pv);
 
-/* Saves the draft now; on failure sets a visible notice and returns -1. */
+/* Saves the draft now, first opening the drafts file again (and making the
+ * draft) when an earlier attempt failed. On failure the answers stay in
+ * memory, a->unsaved is set with the reason, and -1 is returned; every
+ * screen then shows it until a save succeeds. */
 int app_save(app *a);
 
 /* Forgets the application in memory (not the draft) and any card data. */

@@ -121,6 +121,15 @@ draw_begin(app *a, const char *title)
 	} else {
 		draw_str(0, 0, COLS, bar, A_REVERSE | A_BOLD);
 	}
+	/* A failed save stays in sight on every screen until a save works:
+	 * the resident must not leave believing the answers are kept. */
+	if (a->unsaved && a->ans) {
+		char line[700];
+		/* L10N: shown on every screen while the answers are only in memory;
+		   %s says why (a full disk, a locked or damaged drafts file). */
+		snprintf(line, sizeof line, _("Not saved: %s"), a->save_problem);
+		draw_str(1, 1, COLS - 2, line, A_BOLD | A_UNDERLINE);
+	}
 	return true;
 }
 

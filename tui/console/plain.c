@@ -216,6 +216,25 @@ plain_handoff(app *a)
 	handoff_qr_free_lines(lines, n);
 }
 
+/* Saves the draft; a failure is said once, and again when it changes, so a
+ * screen-reader user knows the answers are only in memory. */
+static void
+plain_save(app *a)
+{
+	static char said[512];
+	if (app_save(a) == 0) {
+		if (said[0])
+			printf("%s\n", _("The answers are saved as a draft again."));
+		said[0] = '\0';
+		return;
+	}
+	if (strcmp(said, a->save_problem) != 0) {
+		printf(_("Not saved: %s"), a->save_problem);
+		printf("\n");
+		snprintf(said, sizeof said, "%s", a->save_problem);
+	}
+}
+
 int
 plain_run(app *a)
 {
@@ -256,24 +275,26 @@ plain_run(app *a)
 		} else if (form_step_next(a->ans, &a->step, &next)) {
 			a->step = next;
 		} else {
-			app_save(a);
+			plain_save(a);
 			break;
 		}
-		app_save(a);
+		plain_save(a);
 	}
 	form_step missing;
 	while (!answers_complete_step(a->ans, &missing)) {
 		printf("%s\n", _("This question still needs an answer."));
 		if (plain_question(a, &missing) == 0)
 			return 0;
-		app_save(a);
+		plain_save(a);
 	}
 	plain_handoff(a);
 	if (ask(_("Press Enter when the resident has the code; the draft is then deleted."), line,
 		sizeof line) &&
 	    a->db && a->draft_id > 0) {
 		store_error err;
-		store_draft_delete(a->db, a->draft_id, &err);
+		char why[512];
+		if (store_draft_delete(a->db, a->draft_id, &err) != 0)
+			printf("%s\n", msg_store_error(&err, why, sizeof why));
 	}
 	return 0;
 }

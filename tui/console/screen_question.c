@@ -250,10 +250,32 @@ submit(app *a)
 	app_step_forward(a);
 }
 
+/* Keeps what was typed in the current question when it is a valid answer. */
+static void
+keep_typed(app *a)
+{
+	const field *fld = current(a);
+	if (fld) {
+		char value[TEXTINPUT_MAX + 64];
+		answer_error err;
+		collect(a, fld, value, sizeof value);
+		if (value[0])
+			answers_set_at(a->ans, field_id(fld), a->step.instance, value, &err);
+	}
+}
+
 static void
 stop_and_save(app *a)
 {
-	app_save(a);
+	keep_typed(a); /* F10 keeps text typed but not yet confirmed */
+	if (app_save(a) != 0) {
+		/* Say so, and stay: leaving now would lose the answers. */
+		snprintf(a->error, sizeof a->error,
+			 _("The answers could not be saved, so they stay on this screen: %s Press "
+			   "F10 to try again."),
+			 a->save_problem);
+		return;
+	}
 	app_go(a, SCR_START);
 	snprintf(a->notice, sizeof a->notice, "%s",
 		 _("The answers are saved as a draft. Choose it below to go on."));
@@ -264,14 +286,7 @@ stop_and_save(app *a)
 static void
 back(app *a)
 {
-	const field *fld = current(a);
-	if (fld) {
-		char value[TEXTINPUT_MAX + 64];
-		answer_error err;
-		collect(a, fld, value, sizeof value);
-		if (value[0])
-			answers_set_at(a->ans, field_id(fld), a->step.instance, value, &err);
-	}
+	keep_typed(a);
 	if (a->from_review) {
 		a->from_review = false;
 		app_save(a);

@@ -90,7 +90,13 @@ review_key(app *a, wint_t ch, bool is_key)
 	if (key_move(ch, is_key, &a->sel, n + 1))
 		return;
 	if (is_key && ch == KEY_F(10)) {
-		app_save(a);
+		if (app_save(a) != 0) {
+			snprintf(a->error, sizeof a->error,
+				 _("The answers could not be saved, so they stay on this screen: %s "
+				   "Press F10 to try again."),
+				 a->save_problem);
+			return;
+		}
 		app_go(a, SCR_START);
 		snprintf(a->notice, sizeof a->notice, "%s",
 			 _("The answers are saved as a draft. Choose it below to go on."));

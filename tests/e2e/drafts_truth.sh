@@ -1,0 +1,125 @@
+#!/bin/sh
+# Drafts that tell the truth: a save that fails is said at once on every
+# screen, F10 does not claim "saved", the answers stay in memory and a later
+# save (once the disk has room again) keeps them all; plain mode says it too.
+# The disk is a 200 KB tmpfs filled up mid-visit (needs root to mount;
+# otherwise SKIP). A read-only drafts folder is tried as an unprivileged
+# user, because root ignores file modes.
+cd "$(dirname "$0")/../.."
+. tests/e2e/lib.sh
+
+tmp=$(mktemp -d /tmp/yorisoi-truth.XXXXXX)
+fs="$tmp/fs"
+cleanup() {
+	e2e_cleanup
+	umount -l "$fs" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+export XDG_DATA_HOME="$tmp/data"
+mkdir -p "$fs"
+
+# to_phone CONSOLE: a new certificate request (4th procedure) answered up to
+# the phone number question.
+to_phone() {
+	e2e_start 80 24 "$1" || return 1
+	e2e_wait "Start a new application" || return 1
+	e2e_keys Enter
+	e2e_wait "Which procedure is this visit for?" || return 1
+	e2e_type 4
+	e2e_wait "tries left" || return 1
+	e2e_type 1234
+	e2e_keys Enter
+	e2e_wait "Is this right?" || return 1
+	e2e_keys Enter
+	e2e_wait "Question 1 of" || return 1
+	e2e_keys Enter
+	e2e_wait "What is your full name?" || return 1
+	e2e_keys Enter
+	e2e_wait "katakana" || return 1
+	e2e_type "やまだ はなこ"
+	e2e_keys Enter
+	e2e_wait "What is your address?" || return 1
+	e2e_keys Enter
+	e2e_wait "昭和25年4月1日" || return 1
+	e2e_keys Enter
+	e2e_wait "phone number" || return 1
+}
+
+disk_full() {
+	mount -t tmpfs -o size=200k tmpfs "$fs" 2>/dev/null || return 2
+	to_phone "$B/yorisoi --lang en --demo --db $fs/d.db --slip-dir $tmp" || return 1
+	# the disk fills up while the resident answers
+	dd if=/dev/zero of="$fs/filler" bs=4k 2>/dev/null
+	e2e_type "03-1234-5678"
+	e2e_keys Enter
+	e2e_wait "Which certificate do you need?" || return 1
+	e2e_wait "Not saved:" || return 1          # said at once, on the next screen
+	e2e_keys Enter
+	e2e_wait "How many copies" || return 1
+	e2e_wait "Not saved:" || return 1          # and on every screen after
+	e2e_type 2
+	e2e_keys F10
+	e2e_wait "could not be saved, so they stay on this screen" || return 1
+	if e2e_screen | grep -q "saved as a draft"; then
+		echo "F10 claimed the answers were saved" >&2
+		return 1
+	fi
+	e2e_screen | grep -q "How many copies" || return 1 # still in place
+	# room again: the next F10 saves everything, the copies answer too
+	rm -f "$fs/filler"
+	e2e_keys F10
+	e2e_wait "The answers are saved as a draft" || return 1
+	e2e_stop
+	e2e_start 80 24 "$B/yorisoi --lang en --demo --db $fs/d.db --slip-dir $tmp" || return 1
+	e2e_wait "Start a new application" || return 1
+	e2e_wait "8 answers" || return 1
+	e2e_keys Down Enter
+	e2e_wait "How many copies" || return 1
+	e2e_wait "2" || return 1
+	e2e_stop
+	umount -l "$fs" # lazily: the console may take a moment to exit
+}
+
+disk_full
+case $? in
+0) pass "drafts/disk-full-is-said-and-nothing-is-lost" ;;
+2) echo "SKIP: drafts/disk-full-is-said-and-nothing-is-lost (cannot mount a tmpfs: not root)" ;;
+*) fail "drafts/disk-full-is-said-and-nothing-is-lost" ;;
+esac
+
+# Plain mode says the same in words.
+plain_full() {
+	mount -t tmpfs -o size=200k tmpfs "$fs" 2>/dev/null || return 2
+	dd if=/dev/zero of="$fs/filler" bs=4k 2>/dev/null
+	printf '4\n1234\n1\n\nやまだ\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n\n' |
+		"$B/yorisoi" --plain --lang en --demo --db "$fs/d.db" >"$tmp/plain.txt" 2>&1
+	umount -l "$fs"
+	grep -q "Not saved: " "$tmp/plain.txt" && grep -q '^YR1:' "$tmp/plain.txt"
+}
+plain_full
+case $? in
+0) pass "drafts/plain-says-not-saved" ;;
+2) echo "SKIP: drafts/plain-says-not-saved (cannot mount a tmpfs: not root)" ;;
+*) cat "$tmp/plain.txt" >&2; fail "drafts/plain-says-not-saved" ;;
+esac
+
+# A read-only drafts folder, as an unprivileged user (root ignores modes).
+read_only() {
+	[ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1 || return 2
+	ro="$tmp/ro"
+	mkdir -p "$ro" && chmod 755 "$tmp" && chmod 555 "$ro"
+	chmod -R a+rX "$tmp/data" 2>/dev/null
+	to_phone "setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=$tmp/ro XDG_DATA_HOME=$tmp/ro/data $B/yorisoi --lang en --demo --db $ro/d.db --slip-dir $ro" ||
+		return 1
+	e2e_wait "Not saved:" || return 1
+	e2e_keys F10
+	e2e_wait "could not be saved, so they stay on this screen" || return 1
+	e2e_stop
+}
+read_only
+case $? in
+0) pass "drafts/read-only-folder-is-said" ;;
+2) echo "SKIP: drafts/read-only-folder-is-said (needs root to switch to an unprivileged user)" ;;
+*) fail "drafts/read-only-folder-is-said" ;;
+esac
