@@ -14,6 +14,7 @@
  * keeps VACUUM's copy out of /var/tmp.
  */
 #include "store/internal.h"
+#include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -223,6 +224,40 @@ create_file(const char *path, store_error *err)
 	return 0;
 }
 
+/* A database file of 0 bytes is a new one to SQLite; but once a key file
+ * was made beside it, it held drafts and was cut short (a full disk, a
+ * crash of the file system, a careless copy). */
+static bool
+cut_to_nothing(const char *path)
+{
+	char key_path[4096];
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == 0 &&
+	       store_key_path(path, key_path, sizeof key_path) == 0 && access(key_path, F_OK) == 0;
+}
+
+/* SQLite's quick_check reads every page: a damaged file is found before
+ * anything is written into it and makes it worse. */
+static int
+quick_check(sqlite3 *db, const char *path, store_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA quick_check(1)", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *r = sqlite3_column_text(st, 0);
+		bool ok = r && strcmp((const char *)r, "ok") == 0;
+		if (!ok)
+			store_fail(err, STORE_ERR_DAMAGED, "%s: %s", path, r ? (const char *)r : "?");
+		sqlite3_finalize(st);
+		return ok ? 0 : -1;
+	}
+	store_fail_sqlite(err, db, rc, "check the drafts file");
+	sqlite3_finalize(st);
+	return -1;
+}
+
 int
 store_open_with(const char *path, const store_options *opt, store **out, store_error *err)
 {
@@ -234,6 +269,9 @@ store_open_with(const char *path, const store_options *opt, store **out, store_e
 	*out = NULL;
 	if (sodium_init() < 0)
 		return store_fail(err, STORE_ERR_KEY, "libsodium cannot initialise");
+	if (cut_to_nothing(path))
+		return store_fail(err, STORE_ERR_DAMAGED,
+		                  "%s is empty although its key file exists: it was cut short", path);
 	if (create_file(path, err) != 0)
 		return -1;
 	s = store_xcalloc(1, sizeof *s);
@@ -253,7 +291,7 @@ store_open_with(const char *path, const store_options *opt, store **out, store_e
 	               "PRAGMA secure_delete=ON; PRAGMA temp_store=MEMORY;"
 	               "PRAGMA trusted_schema=OFF; PRAGMA synchronous=FULL",
 	               "read the database settings", err) != 0 ||
-	    prepare_schema(s->db, err) != 0 ||
+	    quick_check(s->db, path, err) != 0 || prepare_schema(s->db, err) != 0 ||
 	    store_exec(s->db, "PRAGMA journal_mode=DELETE", "set journal mode", err) != 0)
 		goto fail;
 	if (!(opt && opt->without_key)) {

@@ -46,7 +46,7 @@ store_fail_sqlite(store_error *err, sqlite3 *db, int rc, const char *what)
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
 	case SQLITE_FORMAT:
-		st = STORE_ERR_CORRUPT;
+		st = STORE_ERR_DAMAGED;
 		break;
 	case SQLITE_IOERR:
 	case SQLITE_FULL:

@@ -33,7 +33,10 @@ typedef enum store_status {
 	STORE_ERR_IO,       /* a read or write failed (disk full, I/O error) */
 	STORE_ERR_CORRUPT,  /* not a Yorisoi database, or a draft fails to decrypt */
 	STORE_ERR_KEY,      /* the key file is missing, unreadable or of the wrong size */
-	STORE_ERR_NOT_FOUND /* no such draft */
+	STORE_ERR_NOT_FOUND, /* no such draft */
+	STORE_ERR_DAMAGED   /* the file itself is damaged: SQLite finds it malformed, it is
+			       not a database at all, or it was cut short (even to 0
+			       bytes while its key file exists); store_set_aside */
 } store_status;
 
 typedef struct store_error {
@@ -42,6 +45,16 @@ typedef struct store_error {
 } store_error;
 
 enum { STORE_DEFAULT_EXPIRY_DAYS = 14 };
+
+/*
+ * Moves a damaged drafts file out of the way, never overwriting or
+ * deleting anything: path becomes path.damaged-YYYYMMDD-HHMMSS (a number
+ * is added when that name is taken), and its key file and journal move
+ * with it under the same name. The new name of the database is written to
+ * moved. 0, or -1 with err filled (nothing moved, or only what the error
+ * says).
+ */
+int store_set_aside(const char *path, char *moved, size_t n, store_error *err);
 
 /* Opens the database at path (creating the file, schema and key as needed;
  * the folder must exist: where it lives is the front end's decision). */
@@ -128,7 +141,8 @@ typedef struct store_postal_place {
 } store_postal_place;
 
 /* Opens postal.db read-only. A missing file is STORE_ERR_OPEN, a file that
- * is not a postal database STORE_ERR_CORRUPT. One handle serves one thread. */
+ * is no database at all STORE_ERR_DAMAGED, a database that is not a postal
+ * one STORE_ERR_CORRUPT. One handle serves one thread. */
 int store_postal_open(const char *db_path, store_postal **out, store_error *err);
 
 /* Where the data came from, e.g. "jquery-jpostal-ja 2.14.73 (data ver2.13

@@ -180,6 +180,9 @@ msg_store_error(const store_error *e, char *buf, size_t n)
 	case STORE_ERR_NOT_FOUND:
 		snprintf(buf, n, "%s", _("That draft no longer exists."));
 		break;
+	case STORE_ERR_DAMAGED:
+		snprintf(buf, n, "%s", _("The drafts file is damaged."));
+		break;
 	}
 	return buf;
 }

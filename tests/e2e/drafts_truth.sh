@@ -123,3 +123,35 @@ case $? in
 2) echo "SKIP: drafts/read-only-folder-is-said (needs root to switch to an unprivileged user)" ;;
 *) fail "drafts/read-only-folder-is-said" ;;
 esac
+
+# A damaged drafts file is moved aside, never written into, and the
+# console says where it went and goes on with a new file.
+damaged() {
+	d="$tmp/dmg"
+	mkdir -p "$d"
+	to_phone "$B/yorisoi --lang en --demo --db $d/d.db --slip-dir $tmp" || return 1
+	e2e_keys F10
+	e2e_wait "saved as a draft" || return 1
+	e2e_stop
+	# pad the file so a page in the middle can be broken
+	python3 - "$d/d.db" <<'PY' || return 1
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("CREATE TABLE pad(x)")
+c.executemany("INSERT INTO pad VALUES (randomblob(900))", [()] * 40)
+c.commit()
+c.close()
+size = open(sys.argv[1], "rb").seek(0, 2)
+with open(sys.argv[1], "r+b") as f:
+    f.seek(size // 4096 // 2 * 4096)
+    f.write(b"\x5a" * 4096)
+PY
+	before=$(cksum <"$d/d.db")
+	e2e_start 80 24 "$B/yorisoi --lang en --demo --db $d/d.db --slip-dir $tmp" || return 1
+	e2e_wait "It was moved aside to" || return 1
+	e2e_stop
+	aside=$(ls "$d"/d.db.damaged-* 2>/dev/null | grep -v '\.key$' | head -n 1)
+	[ -n "$aside" ] && [ "$(cksum <"$aside")" = "$before" ] && [ -f "$aside.key" ] &&
+		[ -f "$d/d.db" ]
+}
+damaged && pass "drafts/damaged-file-moved-aside" || fail "drafts/damaged-file-moved-aside"

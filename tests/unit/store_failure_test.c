@@ -4,6 +4,7 @@
 #include "tests/unit/test.h"
 
 #include <fcntl.h>
+#include <string.h>
 #include <sqlite3.h>
 #include <limits.h>
 #include <signal.h>
@@ -70,7 +71,7 @@ TEST(open_under_a_file_fails)
 	fx_cleanup(dir);
 }
 
-TEST(text_file_is_corrupt)
+TEST(text_file_is_damaged)
 {
 	char dir[PATH_MAX], db[PATH_MAX], text[2048];
 	store *s = NULL;
@@ -81,7 +82,68 @@ TEST(text_file_is_corrupt)
 		text[i] = "Not a database, just a letter.\n"[i % 31];
 	REQUIRE(write_file(db, text, sizeof text, 0600) == 0);
 	CHECK(fx_open(db, &s, &err) == -1);
-	CHECK_INT(err.status, STORE_ERR_CORRUPT);
+	CHECK_INT(err.status, STORE_ERR_DAMAGED);
+	fx_cleanup(dir);
+}
+
+/* A page overwritten in the middle, and a file cut short (even to 0 bytes
+ * while its key is there): damaged, found at open before anything is
+ * written, and moved aside whole with its key, never overwritten. */
+TEST(damaged_files_are_found_and_moved_aside)
+{
+	char dir[PATH_MAX], db[PATH_MAX], moved[PATH_MAX + 64], path[PATH_MAX + 80];
+	store *s = NULL;
+	store_error err = {0};
+	struct stat st;
+
+	REQUIRE(fx_setup(dir, db) == 0);
+	REQUIRE(make_db_with_draft(db) == 0);
+	/* grow the file so there is a middle page to break */
+	REQUIRE(fx_sql(db, "CREATE TABLE pad(x); INSERT INTO pad SELECT randomblob(900) FROM "
+	                   "(WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c "
+	                   "WHERE i < 40) SELECT i FROM c)") == 0);
+	REQUIRE(stat(db, &st) == 0 && st.st_size > 8 * 4096);
+	FILE *f = fopen(db, "r+b");
+	REQUIRE(f);
+	char junk[4096];
+	memset(junk, 0x5A, sizeof junk);
+	REQUIRE(fseek(f, (long)(st.st_size / 4096 / 2) * 4096, SEEK_SET) == 0);
+	REQUIRE(fwrite(junk, 1, sizeof junk, f) == sizeof junk);
+	fclose(f);
+	off_t before = st.st_size;
+	CHECK(fx_open(db, &s, &err) == -1);
+	CHECK_INT(err.status, STORE_ERR_DAMAGED);
+	CHECK(stat(db, &st) == 0 && st.st_size == before); /* nothing written into it */
+	CHECK(store_set_aside(db, moved, sizeof moved, &err) == 0);
+	CHECK(strstr(moved, ".damaged-") != NULL);
+	CHECK(access(db, F_OK) != 0);
+	CHECK(stat(moved, &st) == 0 && st.st_size == before);
+	snprintf(path, sizeof path, "%s.key", moved);
+	CHECK(access(path, F_OK) == 0); /* the key went with it */
+	/* a fresh file opens at the old name */
+	CHECK(fx_open(db, &s, &err) == 0);
+	store_close(s);
+	s = NULL;
+
+	/* cut to 0 bytes while the key is there */
+	REQUIRE(truncate(db, 0) == 0);
+	CHECK(fx_open(db, &s, &err) == -1);
+	CHECK_INT(err.status, STORE_ERR_DAMAGED);
+	char moved2[PATH_MAX + 64];
+	CHECK(store_set_aside(db, moved2, sizeof moved2, &err) == 0);
+	CHECK(strcmp(moved, moved2) != 0); /* a second name, never over the first */
+	CHECK(access(moved, F_OK) == 0);
+	CHECK(access(moved2, F_OK) == 0);
+
+	/* cut to half its size */
+	REQUIRE(make_db_with_draft(db) == 0);
+	REQUIRE(fx_sql(db, "CREATE TABLE pad(x); INSERT INTO pad SELECT randomblob(900) FROM "
+	                   "(WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c "
+	                   "WHERE i < 40) SELECT i FROM c)") == 0);
+	REQUIRE(stat(db, &st) == 0);
+	REQUIRE(truncate(db, st.st_size / 2) == 0);
+	CHECK(fx_open(db, &s, &err) == -1);
+	CHECK_INT(err.status, STORE_ERR_DAMAGED);
 	fx_cleanup(dir);
 }
 

@@ -230,7 +230,7 @@ TEST(postal_wrong_file)
 	close(fd);
 	CHECK(store_postal_open(path, &p, &err) == -1);
 	CHECK(p == NULL);
-	CHECK_INT(err.status, STORE_ERR_CORRUPT);
+	CHECK_INT(err.status, STORE_ERR_DAMAGED); /* not a database at all */
 	unlink(path);
 
 	/* An empty file is a valid, empty SQLite database without our id. */

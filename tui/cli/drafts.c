@@ -47,6 +47,7 @@ report(const store_error *e)
 		msg = _("The drafts file could not be read or written (the disk may be full).");
 		break;
 	case STORE_ERR_CORRUPT:
+	case STORE_ERR_DAMAGED:
 		msg = _("The drafts file is damaged or is not a Yorisoi drafts file.");
 		break;
 	case STORE_ERR_KEY:

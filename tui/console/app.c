@@ -80,6 +80,24 @@ app_reload_drafts(app *a)
 		msg_store_error(&err, a->db_problem, sizeof a->db_problem);
 }
 
+/* A damaged drafts file is never written into again, nor deleted: it is
+ * moved aside (store_set_aside) for whoever can recover it, and the console
+ * goes on with a new one, saying where the old one went. */
+static bool
+set_aside(app *a, const char *db)
+{
+	char moved[PATH_MAX + 64];
+	store_error err;
+	if (store_set_aside(db, moved, sizeof moved, &err) != 0)
+		return false;
+	/* L10N: %s is the new name of the damaged file, beside the old one. */
+	snprintf(a->db_notice, sizeof a->db_notice,
+		 _("The drafts file was damaged. It was moved aside to %s, and a new one was "
+		   "started."),
+		 moved);
+	return true;
+}
+
 /* Opens the drafts file (making its folder); on failure a->db stays NULL
  * and the reason is in a->db_problem. */
 static void
@@ -96,8 +114,10 @@ open_store(app *a)
 	}
 	/* a folder that cannot be made shows as a file that cannot be opened */
 	(void)tui_mkdir_parent(db);
-	if (store_open(db, &a->db, &serr) != 0) {
-		a->db = NULL;
+	if (store_open(db, &a->db, &serr) != 0 && serr.status == STORE_ERR_DAMAGED &&
+	    set_aside(a, db))
+		store_open(db, &a->db, &serr); /* a fresh file */
+	if (!a->db) {
 		msg_store_error(&serr, a->db_problem, sizeof a->db_problem);
 		return;
 	}
@@ -132,6 +152,16 @@ app_save(app *a)
 	}
 	if (store_draft_save(a->db, a->draft_id, a->ans, step_encode(&a->step), &err) != 0) {
 		char why[512];
+		if (err.status == STORE_ERR_DAMAGED) {
+			/* found damaged mid-visit: the answers are all in memory, so
+			 * they go into a new file and the damaged one is kept aside */
+			store_close(a->db);
+			a->db = NULL;
+			a->draft_id = 0;
+			const char *db = tui_path_db();
+			if (db && set_aside(a, db))
+				return app_save(a);
+		}
 		return save_failed(a, msg_store_error(&err, why, sizeof why));
 	}
 	a->unsaved = false;

@@ -63,6 +63,7 @@ typedef struct app {
 	form_set *forms;
 	store *db;
 	char db_problem[512]; /* why drafts cannot be saved, or "" */
+	char db_notice[700];  /* a damaged drafts file was moved aside: where to */
 	/* The last save of the application in progress failed: the answers are
 	 * only in memory. Every screen says so (row 1) until a save works. */
 	bool unsaved;

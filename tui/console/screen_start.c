@@ -79,7 +79,9 @@ start_draw(app *a)
 			y++;
 	}
 	if (a->db_problem[0] && y + 2 <= CONTENT_BOTTOM)
-		draw_para(y + 1, x, cols, 3, a->db_problem, A_BOLD);
+		y += draw_para(y + 1, x, cols, 3, a->db_problem, A_BOLD) + 1;
+	if (a->db_notice[0] && y + 2 <= CONTENT_BOTTOM)
+		draw_para(y + 1, x, cols, 4, a->db_notice, A_BOLD);
 	if (a->confirm_delete)
 		draw_end(a, _("Delete this draft? y: yes, delete   n: no"));
 	else if (a->ndrafts > 0)
