@@ -3,6 +3,7 @@
 #include "engine/engine.h"
 #include "tui/files.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -152,6 +153,26 @@ const char *
 tui_path_locale_dir(void)
 {
 	return locale_dir;
+}
+
+const char *
+tui_path_private_dir(void)
+{
+	static char dir[PATH_MAX];
+	const char *run = getenv("XDG_RUNTIME_DIR");
+	struct stat st;
+	if (run && run[0] == '/')
+		snprintf(dir, sizeof dir, "%s/yorisoi", run);
+	else
+		snprintf(dir, sizeof dir, "/tmp/yorisoi-%ld", (long)getuid());
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return NULL;
+	/* in /tmp someone else may have made it first: use it only if it is
+	 * our own private folder */
+	if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
+	    (st.st_mode & 077) != 0)
+		return NULL;
+	return dir;
 }
 
 const char *

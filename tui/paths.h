@@ -33,6 +33,11 @@ const char *tui_path_postal_db(void);
 const char *tui_path_locale_dir(void);
 const char *tui_path_linguas(void);    /* the order of the languages */
 
+/* A folder only this user can enter (0700, owned by us, not a link) for a
+ * visit's images and slips: $XDG_RUNTIME_DIR/yorisoi, else
+ * /tmp/yorisoi-UID. Made on first use; NULL when it cannot be made safe. */
+const char *tui_path_private_dir(void);
+
 /* The data folder, or NULL when there is no home folder at all. */
 const char *tui_path_data_dir(void);
 /* The drafts database, or NULL without --db and without a data folder. */

@@ -59,3 +59,13 @@ else
 	cat "$tmp/err2.txt" "$tmp/answers2.json" >&2
 	echo "FAIL: plain/back-keeps-answers"
 fi
+
+# --persona is honoured in plain mode too (it once read the built-in card).
+printf '4\n4321\n' | "$B/yorisoi" --plain --lang en --persona tests/data/personas/long-address.persona \
+	--db "$tmp/d3.db" >"$tmp/out3.txt" 2>&1
+if grep -q "The card says: グエン　ヴァン　アン" "$tmp/out3.txt"; then
+	echo "PASS: plain/persona-file-is-read"
+else
+	cat "$tmp/out3.txt" >&2
+	echo "FAIL: plain/persona-file-is-read"
+fi

@@ -9,6 +9,7 @@
 #include "cardio/cardio.h"
 #include "tui/cli/cli.h"
 #include "tui/files.h"
+#include "tui/demo_card.h"
 #include "tui/i18n.h"
 
 #include <getopt.h>
@@ -240,7 +241,6 @@ parse_options(int argc, char **argv, struct card_opts *o)
 	return -1;
 }
 
-/* Reads a persona file for --demo --persona into a malloc'd string. */
 /* Opens the session: the demo card, or the first (or named) reader with a
  * card after waiting for one. */
 static cardio_status
@@ -248,17 +248,11 @@ open_card(const struct card_opts *o, char *reader, size_t rlen, cardio_session *
           cardio_error *err)
 {
 	if (o->demo) {
-		char *text = o->persona ? tui_file_read(o->persona, TUI_PERSONA_MAX, NULL) : NULL;
-		if (o->persona && !text) {
-			fprintf(stderr, _("The persona file %s cannot be read.\n"), o->persona);
-			return CARDIO_ERR_STATE;
-		}
+		char why[512];
 		snprintf(reader, rlen, "Demo card");
-		cardio_status st = cardio_open_demo(text, s, err);
-		if (text) {
-			sodium_memzero(text, strlen(text));
-			free(text);
-		}
+		cardio_status st = tui_demo_card_open(o->persona, s, err, why, sizeof why);
+		if (why[0])
+			fprintf(stderr, "%s\n", why);
 		return st;
 	}
 	cardio_status st = cardio_wait_card(o->reader, o->timeout_s * 1000, reader, rlen, err);

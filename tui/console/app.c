@@ -13,6 +13,9 @@
 #include "tui/messages.h"
 #include "tui/console/plain.h"
 #include "tui/console/steps.h"
+#include "tui/console/visit_files.h"
+
+#include <sys/stat.h>
 
 #include <curses.h>
 #include <langinfo.h>
@@ -281,6 +284,7 @@ app_end_application(app *a)
 	}
 	handoff_qr_free(a->qr);
 	a->qr = NULL;
+	visit_files_remove(a); /* the image and the slip go with the visit */
 	a->slip_path[0] = a->slip_pdf[0] = a->slip_png[0] = '\0';
 	a->household_repeat = NULL;
 	sodium_memzero(a->fingerprints, sizeof a->fingerprints);
@@ -340,6 +344,8 @@ tui_run(const tui_options *opt)
 		fprintf(stderr, "%s\n", _("yorisoi: the crypto library could not start."));
 		return 1;
 	}
+	umask(077); /* every file of a visit is the volunteer's account's alone */
+	visit_files_sweep(); /* what a killed console left behind */
 	open_data(&a);
 	if (!a.forms) {
 		fprintf(stderr, _("yorisoi: no procedure definitions could be read from %s.\n"
@@ -361,6 +367,7 @@ tui_run(const tui_options *opt)
 
 	signal(SIGTERM, on_stop_signal);
 	signal(SIGHUP, on_stop_signal);
+	signal(SIGINT, on_stop_signal); /* Ctrl-C ends the visit cleanly too */
 	start_curses(&a);
 	a.last_input = time(NULL);
 	app_go(&a, opt->lang ? SCR_START : SCR_LANG);
@@ -399,6 +406,10 @@ tui_run(const tui_options *opt)
 		}
 		screens[a.screen]->key(&a, ch, is_key);
 	}
+	/* Clear the resident's data off the terminal: one without an alternate
+	 * screen (TERM=linux) would keep the last frame after endwin. */
+	clear();
+	refresh();
 	endwin();
 
 	app_end_application(&a);

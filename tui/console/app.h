@@ -19,7 +19,7 @@
 #include "tui/console/textinput.h"
 #include "tui/tui.h"
 
-enum { MIN_COLS = 60, MIN_LINES = 18, MAX_MULTI = 64 };
+enum { MIN_COLS = 60, MIN_LINES = 18, MAX_MULTI = 64, VISIT_MAX_FILES = 16 };
 
 typedef enum screen_id {
 	SCR_LANG,      /* choose the resident's language */
@@ -114,6 +114,10 @@ typedef struct app {
 	char slip_path[PATH_MAX];     /* the QR image */
 	char slip_pdf[PATH_MAX];      /* the printed slip and its picture */
 	char slip_png[PATH_MAX];
+
+	/* files of this visit (tui/console/visit_files.h) */
+	char visit_dir[PATH_MAX];
+	char visit_files[VISIT_MAX_FILES][PATH_MAX];
 } app;
 
 typedef struct screen_ops {

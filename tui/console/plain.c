@@ -4,6 +4,7 @@
  * cursor addressing, no colour, nothing drawn twice.
  */
 #include "tui/console/plain.h"
+#include "tui/demo_card.h"
 #include "tui/i18n.h"
 #include "tui/signing.h"
 #include "tui/languages.h"
@@ -81,8 +82,14 @@ plain_card(app *a)
 		return c == 3;
 	cardio_status st;
 	if (c == 2) {
-		st = cardio_open_demo(NULL, &a->card, &err);
-		printf("%s\n", _("This is the demo card: its PIN is 1234."));
+		char why[512];
+		st = tui_demo_card_open(a->opt->persona, &a->card, &err, why, sizeof why);
+		if (why[0]) {
+			printf("%s\n", why);
+			return true; /* go on without the card */
+		}
+		if (!a->opt->persona)
+			printf("%s\n", _("This is the demo card: its PIN is 1234."));
 	} else {
 		st = cardio_wait_card(NULL, 10000, reader, sizeof reader, &err);
 		if (st == CARDIO_OK)

@@ -8,6 +8,7 @@
  * confirmation is required; the typed PIN is wiped right after use.
  */
 #include "tui/console/app.h"
+#include "tui/demo_card.h"
 #include <sodium.h>
 #include "tui/console/draw.h"
 #include "tui/files.h"
@@ -72,21 +73,13 @@ static void
 open_demo(app *a)
 {
 	cardio_error err;
-	char *persona = NULL;
-	if (a->opt->persona) {
-		persona = tui_file_read(a->opt->persona, TUI_PERSONA_MAX, NULL);
-		if (!persona) {
-			snprintf(a->error, sizeof a->error, _("The demo card file %s cannot be read: %s"),
-				 a->opt->persona, strerror(errno));
-			return;
-		}
-	}
-	cardio_status st = cardio_open_demo(persona, &a->card, &err);
-	if (persona) /* a persona holds the PIN */
-		sodium_memzero(persona, strlen(persona));
-	free(persona);
+	char why[512];
+	cardio_status st = tui_demo_card_open(a->opt->persona, &a->card, &err, why, sizeof why);
 	if (st != CARDIO_OK) {
-		msg_card_error(&err, a->error, sizeof a->error);
+		if (why[0])
+			snprintf(a->error, sizeof a->error, "%s", why);
+		else
+			msg_card_error(&err, a->error, sizeof a->error);
 		return;
 	}
 	a->card_demo = true;

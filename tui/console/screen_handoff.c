@@ -9,6 +9,7 @@
 #include "tui/i18n.h"
 #include "tui/signing.h"
 #include "tui/slip.h"
+#include "tui/console/visit_files.h"
 #include "tui/console/keys.h"
 #include "tui/messages.h"
 
@@ -34,23 +35,19 @@ handoff_enter(app *a)
 	}
 }
 
-static const char *
-slip_dir(const app *a)
-{
-	if (a->opt->slip_dir)
-		return a->opt->slip_dir;
-	const char *run = getenv("XDG_RUNTIME_DIR");
-	return run && *run ? run : "/tmp";
-}
-
 static void
 save_slip(app *a)
 {
 	handoff_error err;
 	if (!a->qr)
 		return;
-	snprintf(a->slip_path, sizeof a->slip_path, "%s/yorisoi-%s-%lld.png", slip_dir(a),
-		 form_id(a->form), (long long)a->draft_id);
+	if (!a->slip_path[0] &&
+	    visit_file_new(a, form_id(a->form), ".png", a->slip_path, sizeof a->slip_path) != 0) {
+		snprintf(a->error, sizeof a->error, "%s",
+			 _("There is no private folder to save the image in."));
+		a->slip_path[0] = '\0';
+		return;
+	}
 	if (handoff_qr_write_png(a->qr, a->slip_path, 8, &err) != HANDOFF_OK) {
 		snprintf(a->error, sizeof a->error, _("The image could not be saved to %s."),
 			 a->slip_path);
@@ -70,10 +67,14 @@ make_slip(app *a)
 	tui_slip_job job = {.pdf = a->slip_pdf, .png = a->slip_png, .printer = a->opt->printer};
 	if (a->opt->paper)
 		tui_slip_paper(a->opt->paper, &job.paper); /* checked by main */
-	snprintf(a->slip_pdf, sizeof a->slip_pdf, "%s/yorisoi-%s-%lld-slip.pdf", slip_dir(a),
-		 form_id(a->form), (long long)a->draft_id);
-	snprintf(a->slip_png, sizeof a->slip_png, "%s/yorisoi-%s-%lld-slip.png", slip_dir(a),
-		 form_id(a->form), (long long)a->draft_id);
+	if ((!a->slip_pdf[0] && visit_file_new(a, form_id(a->form), "-slip.pdf", a->slip_pdf,
+					       sizeof a->slip_pdf) != 0) ||
+	    (!a->slip_png[0] && visit_file_new(a, form_id(a->form), "-slip.png", a->slip_png,
+					       sizeof a->slip_png) != 0)) {
+		snprintf(a->error, sizeof a->error, "%s",
+			 _("There is no private folder to save the slip in."));
+		return;
+	}
 	if (tui_slip_make(a->ans, i18n_language(), &job, msg, sizeof msg) != 0) {
 		snprintf(a->error, sizeof a->error, "%s", msg);
 		return;
@@ -180,12 +181,8 @@ finish(app *a)
 {
 	store_error err;
 	/* Nothing personal stays behind on the library PC. */
-	if (a->slip_path[0])
-		unlink(a->slip_path);
-	if (a->slip_pdf[0])
-		unlink(a->slip_pdf);
-	if (a->slip_png[0])
-		unlink(a->slip_png);
+	visit_files_remove(a);
+	a->slip_path[0] = a->slip_pdf[0] = a->slip_png[0] = '\0';
 	if (a->db && a->draft_id > 0 && store_draft_delete(a->db, a->draft_id, &err) != 0) {
 		msg_store_error(&err, a->error, sizeof a->error);
 		return;
