@@ -275,6 +275,11 @@ store_open_with(const char *path, const store_options *opt, store **out, store_e
 	if (create_file(path, err) != 0)
 		return -1;
 	s = store_xcalloc(1, sizeof *s);
+	s->lock_fd = -1;
+	if (snprintf(s->lock_path, sizeof s->lock_path, "%s.lock", path) >= (int)sizeof s->lock_path) {
+		free(s);
+		return store_fail(err, STORE_ERR_OPEN, "the path %s is too long", path);
+	}
 	s->key = sodium_malloc(STORE_KEY_BYTES);
 	if (!s->key)
 		abort(); /* out of memory: see engine.h */
@@ -327,6 +332,8 @@ store_close(store *s)
 {
 	if (!s)
 		return;
+	if (s->lock_fd >= 0)
+		close(s->lock_fd); /* drops this handle's lease */
 	sqlite3_close(s->db);
 	sodium_free(s->key); /* zeroes before freeing */
 	free(s);

@@ -166,10 +166,13 @@ store_draft_save(store *s, int64_t id, const answers *a, int position, store_err
 		store_fail(err, STORE_ERR_IO, "cannot encrypt draft");
 		goto out;
 	}
+	/* The draft this handle leased is written only if nobody else wrote it
+	 * since (seq = ?9); any other draft as before. */
+	int64_t expect = s->leased_id == id ? s->leased_seq : 0;
 	st = prepare(s->db,
 	             "UPDATE drafts SET form_version = ?, position = ?, answered = ?, updated = ?,"
 	             " seq = (SELECT max(seq) + 1 FROM drafts), nonce = ?, sealed = ?"
-	             " WHERE id = ? AND form_id = ?",
+	             " WHERE id = ? AND form_id = ? AND (?9 = 0 OR seq = ?9)",
 	             "save draft", err);
 	if (!st)
 		goto out;
@@ -180,13 +183,21 @@ store_draft_save(store *s, int64_t id, const answers *a, int position, store_err
 	bind_sealed(st, 5, nonce, sealed, sealed_len);
 	sqlite3_bind_int64(st, 7, id);
 	sqlite3_bind_text(st, 8, form_id(f), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 9, (sqlite3_int64)expect);
 	if (run(s->db, st, "save draft", err) != 0)
 		goto out;
 	if (sqlite3_changes(s->db) == 0) {
-		store_fail(err, STORE_ERR_NOT_FOUND, "no draft %lld for form %s", (long long)id,
-		           form_id(f));
+		if (expect && store_draft_seq(s, id, NULL) > 0)
+			store_fail(err, STORE_ERR_CONFLICT,
+			           "draft %lld was saved elsewhere since it was opened here",
+			           (long long)id);
+		else
+			store_fail(err, STORE_ERR_NOT_FOUND, "no draft %lld for form %s",
+			           (long long)id, form_id(f));
 		goto out;
 	}
+	if (expect)
+		s->leased_seq = store_draft_seq(s, id, NULL);
 	ret = 0;
 out:
 	store_free_plain(plain, plain_len);
@@ -326,4 +337,23 @@ store_draft_delete(store *s, int64_t id, store_error *err)
 	if (sqlite3_changes(s->db) == 0)
 		return store_fail(err, STORE_ERR_NOT_FOUND, "no draft %lld", (long long)id);
 	return 0;
+}
+
+int64_t
+store_draft_seq(store *s, int64_t id, store_error *err)
+{
+	sqlite3_stmt *st = prepare(s->db, "SELECT seq FROM drafts WHERE id = ?", "read a draft", err);
+	int64_t seq = -1;
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		seq = sqlite3_column_int64(st, 0);
+	else if (rc == SQLITE_DONE)
+		store_fail(err, STORE_ERR_NOT_FOUND, "no draft %lld", (long long)id);
+	else
+		store_fail_sqlite(err, s->db, rc, "read a draft");
+	sqlite3_finalize(st);
+	return seq;
 }

@@ -23,7 +23,14 @@ struct store {
 	sqlite3 *db;
 	unsigned char *key; /* sodium_malloc'd, STORE_KEY_BYTES, wiped on close */
 	bool has_key;       /* false when opened without_key */
+	char lock_path[4096]; /* path.lock: one byte per draft, leased (lease.c) */
+	int lock_fd;          /* -1 until the first lease */
+	int64_t leased_id;    /* the draft this handle holds, or 0 */
+	int64_t leased_seq;   /* its seq as this handle last wrote or read it */
 };
+
+/* The seq of a draft now, or -1 (no such draft, or an error in err). */
+int64_t store_draft_seq(store *s, int64_t id, store_error *err);
 
 /* Fails with STORE_ERR_KEY when the store was opened without its key. */
 int store_need_key(const store *s, store_error *err);

@@ -34,9 +34,12 @@ typedef enum store_status {
 	STORE_ERR_CORRUPT,  /* not a Yorisoi database, or a draft fails to decrypt */
 	STORE_ERR_KEY,      /* the key file is missing, unreadable or of the wrong size */
 	STORE_ERR_NOT_FOUND, /* no such draft */
-	STORE_ERR_DAMAGED   /* the file itself is damaged: SQLite finds it malformed, it is
+	STORE_ERR_DAMAGED,  /* the file itself is damaged: SQLite finds it malformed, it is
 			       not a database at all, or it was cut short (even to 0
 			       bytes while its key file exists); store_set_aside */
+	STORE_ERR_IN_USE,   /* the draft is open in another console (store_draft_lease) */
+	STORE_ERR_CONFLICT  /* the draft was saved by someone else since this handle read
+			       it: not overwritten */
 } store_status;
 
 typedef struct store_error {
@@ -88,6 +91,21 @@ typedef struct store_draft_info {
 /* Starts a new, empty draft for a form; *id receives its id. */
 int store_draft_create(store *s, const char *form_id, int form_version, const char *lang,
 		       int64_t *id, store_error *err);
+
+/*
+ * A draft is open in one console at a time. store_draft_lease takes it for
+ * this handle (giving back any other draft it held): an open-file-
+ * description lock on one byte of path.lock, which the kernel drops when
+ * the handle is closed or the process ends in any way, even killed.
+ * STORE_ERR_IN_USE when another handle, here or in another process, holds
+ * it. store_draft_release gives it back.
+ *
+ * Behind the lease, store_draft_save refuses (STORE_ERR_CONFLICT) to write
+ * over a draft whose seq changed since this handle leased, loaded or saved
+ * it: two writers can never silently lose each other's answers.
+ */
+int store_draft_lease(store *s, int64_t id, store_error *err);
+void store_draft_release(store *s);
 
 /* Saves the whole answers and the current position in one transaction. */
 int store_draft_save(store *s, int64_t id, const answers *a, int position, store_error *err);

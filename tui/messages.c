@@ -183,6 +183,16 @@ msg_store_error(const store_error *e, char *buf, size_t n)
 	case STORE_ERR_DAMAGED:
 		snprintf(buf, n, "%s", _("The drafts file is damaged."));
 		break;
+	case STORE_ERR_IN_USE:
+		snprintf(buf, n, "%s",
+			 _("This draft is open in another Yorisoi window. Finish there first, or "
+			   "close that window."));
+		break;
+	case STORE_ERR_CONFLICT:
+		snprintf(buf, n, "%s",
+			 _("This draft was changed in another Yorisoi window, so it was not "
+			   "written over."));
+		break;
 	}
 	return buf;
 }

@@ -155,3 +155,36 @@ PY
 		[ -f "$d/d.db" ]
 }
 damaged && pass "drafts/damaged-file-moved-aside" || fail "drafts/damaged-file-moved-aside"
+
+# Two consoles on one draft: the second is told, and writes nothing; once
+# the first has closed it, the second opens it.
+two_consoles() {
+	d="$tmp/two"
+	mkdir -p "$d"
+	to_phone "$B/yorisoi --lang en --demo --db $d/d.db --slip-dir $tmp" || return 1
+	e2e_keys F10
+	e2e_wait "saved as a draft" || return 1
+	e2e_keys Down Enter # the first console opens the draft again
+	e2e_wait "phone number" || return 1
+	first=$E2E_SOCK
+	E2E_N=$((E2E_N + 1))
+	E2E_SOCK="yorisoi-e2e-$$-$E2E_N"
+	tmx -f /dev/null new-session -d -s t -x 80 -y 24 \
+		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color NO_COLOR=1 $B/yorisoi --lang en --demo --db $d/d.db --slip-dir $tmp; sleep 30"
+	e2e_wait "Start a new application" || return 1
+	e2e_keys Down Enter
+	e2e_wait "open in another Yorisoi window" || return 1
+	second=$E2E_SOCK
+	E2E_SOCK=$first
+	e2e_keys F10
+	e2e_wait "saved as a draft" || return 1
+	e2e_keys q
+	sleep 0.5
+	E2E_SOCK=$second
+	e2e_keys Enter # the draft is still the chosen line
+	e2e_wait "phone number" || return 1
+	e2e_stop
+	E2E_SOCK=$first
+	e2e_stop
+}
+two_consoles && pass "drafts/one-console-per-draft" || fail "drafts/one-console-per-draft"

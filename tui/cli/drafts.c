@@ -46,6 +46,11 @@ report(const store_error *e)
 	case STORE_ERR_IO:
 		msg = _("The drafts file could not be read or written (the disk may be full).");
 		break;
+	case STORE_ERR_IN_USE:
+	case STORE_ERR_CONFLICT:
+		msg = _("This draft is open in another Yorisoi window. Finish there first, or "
+		        "close that window.");
+		break;
 	case STORE_ERR_CORRUPT:
 	case STORE_ERR_DAMAGED:
 		msg = _("The drafts file is damaged or is not a Yorisoi drafts file.");

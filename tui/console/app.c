@@ -147,14 +147,28 @@ app_save(app *a)
 	if (!a->db)
 		return save_failed(a, a->db_problem);
 	if (a->draft_id <= 0 &&
-	    store_draft_create(a->db, form_id(a->form), form_version(a->form), i18n_language(),
-			       &a->draft_id, &err) != 0) {
+	    (store_draft_create(a->db, form_id(a->form), form_version(a->form), i18n_language(),
+				&a->draft_id, &err) != 0 ||
+	     store_draft_lease(a->db, a->draft_id, &err) != 0)) {
 		a->draft_id = 0;
 		char why[512];
 		return save_failed(a, msg_store_error(&err, why, sizeof why));
 	}
 	if (store_draft_save(a->db, a->draft_id, a->ans, step_encode(&a->step), &err) != 0) {
 		char why[512];
+		if (err.status == STORE_ERR_CONFLICT) {
+			/* someone else saved this draft: keep theirs, and these answers
+			 * as a draft of their own, rather than write over either */
+			a->draft_id = 0;
+			if (app_save(a) == 0) {
+				snprintf(a->save_problem, sizeof a->save_problem, "%s", "");
+				snprintf(a->notice, sizeof a->notice, "%s",
+					 _("This draft was changed in another window, so these answers "
+					   "were saved as a separate draft."));
+				return 0;
+			}
+			return -1;
+		}
 		if (err.status == STORE_ERR_DAMAGED) {
 			/* found damaged mid-visit: the answers are all in memory, so
 			 * they go into a new file and the damaged one is kept aside */
@@ -265,6 +279,8 @@ app_end_application(app *a)
 	a->ans = NULL;
 	a->form = NULL;
 	a->draft_id = 0;
+	if (a->db)
+		store_draft_release(a->db); /* another console may open it now */
 	a->unsaved = false;
 	a->save_problem[0] = '\0';
 	memset(&a->step, 0, sizeof a->step);

@@ -56,13 +56,7 @@ start_next(app *a, const form *to)
 	answers_free(a->ans);
 	a->ans = carried;
 	a->form = to;
-	a->draft_id = 0;
-	if (a->db) {
-		store_error err;
-		if (store_draft_create(a->db, form_id(to), form_version(to), i18n_language(),
-				       &a->draft_id, &err) != 0)
-			a->draft_id = 0;
-	}
+	a->draft_id = 0; /* app_save makes (and leases) the new draft */
 	memset(a->next_done, 0, sizeof a->next_done);
 	a->from_review = false;
 	form_step first;

@@ -103,7 +103,13 @@ resume_draft(app *a, const store_draft_info *d)
 	answers *ans = NULL;
 	int position = 0;
 	store_error err;
+	/* one console per draft: a second one is told, and changes nothing */
+	if (store_draft_lease(a->db, d->id, &err) != 0) {
+		msg_store_error(&err, a->error, sizeof a->error);
+		return;
+	}
 	if (store_draft_load(a->db, d->id, f, &ans, &position, &err) != 0) {
+		store_draft_release(a->db);
 		msg_store_error(&err, a->error, sizeof a->error);
 		return;
 	}
@@ -122,11 +128,19 @@ start_key(app *a, wint_t ch, bool is_key)
 	if (a->confirm_delete) {
 		if (key_is_char(ch, is_key, 'y') && a->sel >= 1 && a->sel < last) {
 			store_error err;
-			if (store_draft_delete(a->db, a->drafts[a->sel - 1].id, &err) != 0)
-				msg_store_error(&err, a->error, sizeof a->error);
+			int64_t id = a->drafts[a->sel - 1].id;
+			/* not a draft another console has open */
+			int rc = store_draft_lease(a->db, id, &err);
+			if (rc == 0)
+				rc = store_draft_delete(a->db, id, &err);
+			store_draft_release(a->db);
 			app_reload_drafts(a);
 			a->sel = 0;
-			snprintf(a->notice, sizeof a->notice, "%s", _("The draft was deleted."));
+			if (rc != 0)
+				msg_store_error(&err, a->error, sizeof a->error);
+			else
+				snprintf(a->notice, sizeof a->notice, "%s",
+					 _("The draft was deleted."));
 		}
 		a->confirm_delete = false;
 		return;
