@@ -41,6 +41,11 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
         " sealed BLOB NOT NULL);"
         "CREATE INDEX drafts_by_seq ON drafts(seq);"
         "CREATE INDEX drafts_by_updated ON drafts(updated);",
+        /* 2: a key of its own per draft (store/draft_keys.c) */
+        "ALTER TABLE drafts ADD COLUMN code_salt BLOB;"
+        "ALTER TABLE drafts ADD COLUMN code_wrap BLOB;"
+        "ALTER TABLE drafts ADD COLUMN card_wrap BLOB;"
+        "ALTER TABLE drafts ADD COLUMN tries_left INTEGER NOT NULL DEFAULT 5;",
 };
 
 int
@@ -334,6 +339,7 @@ store_close(store *s)
 		return;
 	if (s->lock_fd >= 0)
 		close(s->lock_fd); /* drops this handle's lease */
+	sodium_free(s->dkey); /* zeroes before freeing */
 	sqlite3_close(s->db);
 	sodium_free(s->key); /* zeroes before freeing */
 	free(s);

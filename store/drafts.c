@@ -161,7 +161,10 @@ store_draft_save(store *s, int64_t id, const answers *a, int position, store_err
 		return -1;
 	if (store_encode_answers(a, &plain, &plain_len, &answered) != 0)
 		return store_fail(err, STORE_ERR_IO, "cannot encode the answers");
-	if (store_seal(s->key, id, form_id(f), form_version(f), plain, plain_len, nonce, &sealed,
+	const unsigned char *key = store_draft_key(s, id, err);
+	if (!key)
+		goto out;
+	if (store_seal(key, id, form_id(f), form_version(f), plain, plain_len, nonce, &sealed,
 	               &sealed_len) != 0) {
 		store_fail(err, STORE_ERR_IO, "cannot encrypt draft");
 		goto out;
@@ -301,8 +304,11 @@ store_draft_load(store *s, int64_t id, const form *f, answers **out, int *positi
 		goto out;
 	}
 	const void *nonce = sqlite3_column_blob(st, 3);
+	const unsigned char *key = store_draft_key(s, id, err);
+	if (!key)
+		goto out;
 	if (sqlite3_column_bytes(st, 3) != STORE_NONCE_BYTES ||
-	    store_unseal(s->key, id, fid, sqlite3_column_int(st, 1), nonce,
+	    store_unseal(key, id, fid, sqlite3_column_int(st, 1), nonce,
 	                 sqlite3_column_blob(st, 4), (size_t)sqlite3_column_bytes(st, 4), &plain,
 	                 &plain_len) != 0) {
 		store_fail(err, STORE_ERR_CORRUPT,

@@ -12,7 +12,7 @@
 #include <sodium.h>
 
 /* Bumped with each schema migration (db.c). */
-enum { STORE_SCHEMA_VERSION = 1 };
+enum { STORE_SCHEMA_VERSION = 2 };
 
 /* PRAGMA application_id: "YRSI", so `file` and we can tell our databases. */
 enum { STORE_APPLICATION_ID = 0x59525349 };
@@ -27,7 +27,14 @@ struct store {
 	int lock_fd;          /* -1 until the first lease */
 	int64_t leased_id;    /* the draft this handle holds, or 0 */
 	int64_t leased_seq;   /* its seq as this handle last wrote or read it */
+	unsigned char *dkey;  /* sodium_malloc'd: the unlocked key of draft dkey_id */
+	int64_t dkey_id;      /* 0 when no draft key is unlocked */
 };
+
+/* The key that seals draft id: its own key when this handle unlocked it,
+ * the file's key for a draft made before per-draft keys (no code_wrap);
+ * NULL with STORE_ERR_NEED_CODE for a protected draft not unlocked here. */
+const unsigned char *store_draft_key(store *s, int64_t id, store_error *err);
 
 /* The seq of a draft now, or -1 (no such draft, or an error in err). */
 int64_t store_draft_seq(store *s, int64_t id, store_error *err);

@@ -38,8 +38,11 @@ typedef enum store_status {
 			       not a database at all, or it was cut short (even to 0
 			       bytes while its key file exists); store_set_aside */
 	STORE_ERR_IN_USE,   /* the draft is open in another console (store_draft_lease) */
-	STORE_ERR_CONFLICT  /* the draft was saved by someone else since this handle read
+	STORE_ERR_CONFLICT, /* the draft was saved by someone else since this handle read
 			       it: not overwritten */
+	STORE_ERR_NEED_CODE, /* the draft has a key of its own: its code or card first */
+	STORE_ERR_WRONG_CODE, /* not the draft's code (or not its card); tries_left says */
+	STORE_ERR_NO_TRIES  /* the code was wrong too often: only the card can open it */
 } store_status;
 
 typedef struct store_error {
@@ -106,6 +109,54 @@ int store_draft_create(store *s, const char *form_id, int form_version, const ch
  */
 int store_draft_lease(store *s, int64_t id, store_error *err);
 void store_draft_release(store *s);
+
+/*
+ * A draft only its resident can reopen. Each draft gets a random key of its
+ * own (XChaCha20-Poly1305 seals the answers with it). That key is stored
+ * only wrapped: under a key stretched from the draft's come-back code with
+ * Argon2id (libsodium's crypto_pwhash, interactive limits, a salt per
+ * draft), and, when the visit began with a card, under a key made from the
+ * card's name and birth date with this desk's secret (store_card_secret);
+ * nothing from the card is stored. Whoever sits down at the same account
+ * later sees the drafts list (procedure, dates, how far) and nothing more.
+ *
+ * STORE_CODE_CHARS lists the code's alphabet: no 0/O, 1/I/L, 2/Z, 5/S, 8/B
+ * look-alikes. A code is STORE_CODE_LEN of them (about 36 bits); a wrong
+ * code costs one of STORE_CODE_TRIES tries, after which only the card
+ * opens the draft; a lost code and no card means the draft cannot be read.
+ */
+#define STORE_CODE_CHARS "ACDEFGHJKMNPQRTUVWXY34679"
+enum { STORE_CODE_LEN = 8, STORE_CODE_TRIES = 5, STORE_CARD_SECRET_BYTES = 32 };
+
+/* A new random come-back code (STORE_CODE_LEN characters and a NUL). */
+void store_code_new(char out[STORE_CODE_LEN + 1]);
+
+/* The card's key for this desk: BLAKE2b keyed with the drafts file's key
+ * over the card's name and birth date. */
+void store_card_secret(const store *s, const char *name, const char *birth,
+                       unsigned char out[STORE_CARD_SECRET_BYTES]);
+
+/*
+ * Gives a new draft a key of its own, wrapped under `code` and, when
+ * card_secret is not NULL, under the card; the key stays unlocked in this
+ * handle. The draft must not hold answers yet (made by store_draft_create).
+ */
+int store_draft_protect(store *s, int64_t id, const char *code,
+                        const unsigned char *card_secret, store_error *err);
+
+/*
+ * Unlocks a protected draft for this handle with its code (typed: spaces,
+ * hyphens and lower case are fine) or with its card's secret (code NULL).
+ * A wrong code is STORE_ERR_WRONG_CODE and costs a try; *tries_left (when
+ * not NULL) says how many remain. With none left, STORE_ERR_NO_TRIES. A
+ * right code gives all the tries back. A draft without a key of its own
+ * needs no unlocking (0).
+ */
+int store_draft_unlock(store *s, int64_t id, const char *code, const unsigned char *card_secret,
+                       int *tries_left, store_error *err);
+
+/* Whether a draft has a key of its own (1), not (0), or -1 on error. */
+int store_draft_protected(store *s, int64_t id, store_error *err);
 
 /* Saves the whole answers and the current position in one transaction. */
 int store_draft_save(store *s, int64_t id, const answers *a, int position, store_error *err);

@@ -193,6 +193,19 @@ msg_store_error(const store_error *e, char *buf, size_t n)
 			 _("This draft was changed in another Yorisoi window, so it was not "
 			   "written over."));
 		break;
+	case STORE_ERR_NEED_CODE:
+		snprintf(buf, n, "%s",
+			 _("This draft opens only with its come-back code or the same My Number "
+			   "card."));
+		break;
+	case STORE_ERR_WRONG_CODE:
+		snprintf(buf, n, "%s", _("That is not the come-back code of this draft."));
+		break;
+	case STORE_ERR_NO_TRIES:
+		snprintf(buf, n, "%s",
+			 _("The code was typed wrong too many times. Only the same My Number card "
+			   "can open this draft now; without it, it cannot be read."));
+		break;
 	}
 	return buf;
 }

@@ -131,6 +131,9 @@ resume() {
 	e2e_wait "Is this right?" || return 1
 	e2e_keys Enter
 	e2e_wait "Question 1 of" || return 1
+	e2e_wait "Come-back code for this draft" || return 1
+	code=$(e2e_code)
+	[ -n "$code" ] || return 1
 	e2e_keys Enter Enter
 	e2e_wait "katakana" || return 1
 	e2e_type "ヤマダ"
@@ -147,6 +150,7 @@ resume() {
 	e2e_wait "Saved drafts" || return 1
 	e2e_wait "6 answers" || return 1
 	e2e_keys Down Enter
+	e2e_unlock "$code" || return 1
 	e2e_wait "Which certificate do you need?" || return 1
 	e2e_keys Escape
 	e2e_wait "phone number" || return 1

@@ -70,11 +70,13 @@ disk_full() {
 	rm -f "$fs/filler"
 	e2e_keys F10
 	e2e_wait "The answers are saved as a draft" || return 1
+	code=$(e2e_code)
 	e2e_stop
 	e2e_start 80 24 "$B/yorisoi --lang en --demo --db $fs/d.db --slip-dir $tmp" || return 1
 	e2e_wait "Start a new application" || return 1
 	e2e_wait "8 answers" || return 1
 	e2e_keys Down Enter
+	e2e_unlock "$code" || return 1
 	e2e_wait "How many copies" || return 1
 	e2e_wait "2" || return 1
 	e2e_stop
@@ -164,7 +166,9 @@ two_consoles() {
 	to_phone "$B/yorisoi --lang en --demo --db $d/d.db --slip-dir $tmp" || return 1
 	e2e_keys F10
 	e2e_wait "saved as a draft" || return 1
+	code=$(e2e_code)
 	e2e_keys Down Enter # the first console opens the draft again
+	e2e_unlock "$code" || return 1
 	e2e_wait "phone number" || return 1
 	first=$E2E_SOCK
 	E2E_N=$((E2E_N + 1))
@@ -182,9 +186,58 @@ two_consoles() {
 	sleep 0.5
 	E2E_SOCK=$second
 	e2e_keys Enter # the draft is still the chosen line
+	e2e_unlock "$code" || return 1
 	e2e_wait "phone number" || return 1
 	e2e_stop
 	E2E_SOCK=$first
 	e2e_stop
 }
 two_consoles && pass "drafts/one-console-per-draft" || fail "drafts/one-console-per-draft"
+
+# A draft only its resident can reopen: without its code nothing of it is
+# shown; a wrong code is refused and costs a try; the same card opens it;
+# the right code opens it.
+resume_code() {
+	d="$tmp/code"
+	mkdir -p "$d"
+	c="$B/yorisoi --lang en --demo --db $d/d.db --slip-dir $tmp"
+	to_phone "$c" || return 1
+	e2e_type "03-1234-5678"
+	e2e_keys Enter
+	e2e_wait "Which certificate do you need?" || return 1
+	e2e_keys F10
+	e2e_wait "come-back code is" || return 1
+	code=$(e2e_code)
+	[ -n "$code" ] || return 1
+	e2e_stop
+	e2e_start 80 24 "$c" || return 1
+	e2e_wait "Start a new application" || return 1
+	e2e_keys Down Enter
+	e2e_wait "come-back code of this draft" || return 1
+	if e2e_screen | grep -q "山田\|03-1234-5678\|0312345678"; then
+		echo "the answers show before the code" >&2
+		return 1
+	fi
+	e2e_type "AAAA-AAAA"
+	e2e_keys Enter
+	e2e_wait "4 more tries" || return 1
+	# the same card opens it
+	e2e_keys c
+	e2e_wait "tries left" || return 1
+	e2e_type 1234
+	e2e_keys Enter
+	e2e_wait "Is this right?" || return 1
+	e2e_keys Enter
+	e2e_wait "Which certificate do you need?" || return 1
+	e2e_keys F10
+	e2e_wait "saved as a draft" || return 1
+	e2e_stop
+	# and the right code
+	e2e_start 80 24 "$c" || return 1
+	e2e_wait "Start a new application" || return 1
+	e2e_keys Down Enter
+	e2e_unlock "$(echo "$code" | tr 'A-Z' 'a-z')" || return 1 # typed loosely
+	e2e_wait "Which certificate do you need?" || return 1
+	e2e_stop
+}
+resume_code && pass "drafts/come-back-code-and-card" || fail "drafts/come-back-code-and-card"

@@ -65,3 +65,17 @@ e2e_cursor() { tmx display-message -p -t t '#{cursor_x} #{cursor_y}'; }
 
 pass() { echo "PASS: $1"; }
 fail() { echo "FAIL: $1"; }
+
+# e2e_code : the come-back code the screen shows ("Come-back code for this
+# draft: ACDE-FG34" when a draft is made, or after F10), or nothing.
+e2e_code() {
+	e2e_screen | tr -d '\n' | grep -o 'ome-back code[^A-Z0-9]*[A-Z0-9]\{4\}-[A-Z0-9]\{4\}' |
+		grep -o '[A-Z0-9]\{4\}-[A-Z0-9]\{4\}' | head -n 1
+}
+
+# e2e_unlock CODE : on the come-back code screen, types CODE and opens the draft.
+e2e_unlock() {
+	e2e_wait "come-back code of this draft" || return 1
+	e2e_type "$1"
+	e2e_keys Enter
+}

@@ -46,6 +46,12 @@ report(const store_error *e)
 	case STORE_ERR_IO:
 		msg = _("The drafts file could not be read or written (the disk may be full).");
 		break;
+	case STORE_ERR_NEED_CODE:
+	case STORE_ERR_WRONG_CODE:
+	case STORE_ERR_NO_TRIES:
+		msg = _("This draft opens only with its come-back code or the same My Number "
+		        "card.");
+		break;
 	case STORE_ERR_IN_USE:
 	case STORE_ERR_CONFLICT:
 		msg = _("This draft is open in another Yorisoi window. Finish there first, or "

@@ -32,6 +32,7 @@ static const screen_ops *const screens[SCR_COUNT] = {
 	[SCR_IDENTITY] = &screen_identity, [SCR_QUESTION] = &screen_question,
 	[SCR_REVIEW] = &screen_review,     [SCR_HANDOFF] = &screen_handoff,
 	[SCR_POSTAL] = &screen_postal,     [SCR_NEXT] = &screen_next,
+	[SCR_UNLOCK] = &screen_unlock,
 };
 
 static volatile sig_atomic_t stop_requested;
@@ -146,13 +147,22 @@ app_save(app *a)
 		open_store(a); /* a lock or a full disk may have gone since */
 	if (!a->db)
 		return save_failed(a, a->db_problem);
-	if (a->draft_id <= 0 &&
-	    (store_draft_create(a->db, form_id(a->form), form_version(a->form), i18n_language(),
-				&a->draft_id, &err) != 0 ||
-	     store_draft_lease(a->db, a->draft_id, &err) != 0)) {
-		a->draft_id = 0;
-		char why[512];
-		return save_failed(a, msg_store_error(&err, why, sizeof why));
+	if (a->draft_id <= 0) {
+		/* a new draft gets a key of its own: its come-back code, and the
+		 * card when the visit began with one (store.h) */
+		store_code_new(a->resume_code);
+		if (store_draft_create(a->db, form_id(a->form), form_version(a->form),
+				       i18n_language(), &a->draft_id, &err) != 0 ||
+		    store_draft_lease(a->db, a->draft_id, &err) != 0 ||
+		    store_draft_protect(a->db, a->draft_id, a->resume_code,
+					a->have_card_secret ? a->card_secret : NULL, &err) != 0) {
+			a->draft_id = 0;
+			sodium_memzero(a->resume_code, sizeof a->resume_code);
+			char why[512];
+			return save_failed(a, msg_store_error(&err, why, sizeof why));
+		}
+		sodium_memzero(a->card_secret, sizeof a->card_secret);
+		a->have_card_secret = false;
 	}
 	if (store_draft_save(a->db, a->draft_id, a->ans, step_encode(&a->step), &err) != 0) {
 		char why[512];
@@ -231,6 +241,12 @@ app_begin_application(app *a, const form *f)
 		app_remember_card(a);
 	}
 	answers_prefill(a->ans, pv, n);
+	/* the card's key for the new draft: from its name and birth date with
+	 * this desk's secret; the card's data itself is never stored */
+	if (a->have_identity && a->db) {
+		store_card_secret(a->db, a->identity.name, a->identity.birth, a->card_secret);
+		a->have_card_secret = true;
+	}
 	/* The card holder is usually the first person of a household list too;
 	 * it is shown for confirmation like every prefilled answer. */
 	for (size_t r = 0; a->have_identity && r < form_repeat_count(f); r++) {
@@ -249,6 +265,39 @@ app_begin_application(app *a, const form *f)
 	a->from_review = false;
 	app_save(a);
 	app_go(a, SCR_QUESTION);
+	if (a->resume_code[0]) {
+		char shown[16];
+		/* L10N: shown once when the draft is made; %s is a code such as ACDE-FG34. */
+		snprintf(a->notice, sizeof a->notice,
+			 _("Come-back code for this draft: %s. Write it down if you may stop "
+			   "before the end."),
+			 app_code_shown(a->resume_code, shown, sizeof shown));
+	}
+}
+
+void
+app_stop_saved(app *a)
+{
+	char shown[16], notice[sizeof a->notice];
+	if (!a->resume_code[0])
+		snprintf(notice, sizeof notice, "%s",
+			 _("The answers are saved as a draft. Choose it below to go on."));
+	else
+		/* L10N: %s is the draft's come-back code, such as ACDE-FG34. */
+		snprintf(notice, sizeof notice,
+			 _("The answers are saved as a draft. Its come-back code is %s: without "
+			   "it, or the same My Number card, the draft cannot be opened."),
+			 app_code_shown(a->resume_code, shown, sizeof shown));
+	app_go(a, SCR_START); /* forgets the application, the code with it */
+	snprintf(a->notice, sizeof a->notice, "%s", notice);
+	sodium_memzero(notice, sizeof notice);
+}
+
+const char *
+app_code_shown(const char *code, char *buf, size_t n)
+{
+	snprintf(buf, n, "%.4s-%s", code, strlen(code) > 4 ? code + 4 : "");
+	return buf;
 }
 
 void
@@ -281,6 +330,10 @@ app_end_application(app *a)
 	a->draft_id = 0;
 	if (a->db)
 		store_draft_release(a->db); /* another console may open it now */
+	sodium_memzero(a->resume_code, sizeof a->resume_code);
+	sodium_memzero(a->card_secret, sizeof a->card_secret);
+	a->have_card_secret = false;
+	a->unlock_id = 0;
 	a->unsaved = false;
 	a->save_problem[0] = '\0';
 	memset(&a->step, 0, sizeof a->step);

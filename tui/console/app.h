@@ -34,6 +34,7 @@ typedef enum screen_id {
 	SCR_HANDOFF,   /* the QR code */
 	SCR_POSTAL,    /* a postal code covers several places: pick one */
 	SCR_NEXT,      /* what comes next: related procedures */
+	SCR_UNLOCK,    /* a saved draft: its come-back code, or the same card */
 	SCR_COUNT
 } screen_id;
 
@@ -75,6 +76,11 @@ typedef struct app {
 	const form *form;
 	answers *ans;
 	int64_t draft_id;
+	char resume_code[16];     /* this draft's come-back code, in memory only */
+	unsigned char card_secret[32]; /* the card's key for the new draft, until made */
+	bool have_card_secret;
+	int64_t unlock_id;        /* SCR_UNLOCK: the draft being opened */
+	int unlock_tries;
 	form_step step;   /* the current question (or add-another) */
 	bool from_review; /* return to the review after this question */
 	textinput input;
@@ -129,7 +135,7 @@ typedef struct screen_ops {
 
 extern const screen_ops screen_lang, screen_start, screen_pick_form, screen_card, screen_pin,
 	screen_pin_last, screen_identity, screen_question, screen_review, screen_handoff,
-	screen_postal, screen_next, screen_lock;
+	screen_postal, screen_next, screen_lock, screen_unlock;
 
 /* F3: opens the language screen over the current one; choosing a language
  * (or Esc) comes back to the same screen, answers and place unchanged. */
@@ -173,6 +179,23 @@ size_t app_card_values(const app *a, prefill_value *pv);
  * memory, a->unsaved is set with the reason, and -1 is returned; every
  * screen then shows it until a save succeeds. */
 int app_save(app *a);
+
+/* Opens a saved draft for the start screen: leased, then unlocked (its
+ * code or card first when it has a key of its own), loaded, and resumed
+ * where the resident stopped. */
+void app_resume_draft(app *a, int64_t id);
+
+/* After a card was read and confirmed on the unlock screen's behalf: opens
+ * the draft with the card's key, or goes back there saying why. */
+void app_unlock_with_card(app *a);
+
+/* After F10 saved the draft: the start screen, which ends the application
+ * in memory, saying the answers are saved and showing the draft's
+ * come-back code (the one moment besides its making that it is shown). */
+void app_stop_saved(app *a);
+
+/* "ACDE-FG34": the code as shown, with a hyphen in the middle. */
+const char *app_code_shown(const char *code, char *buf, size_t n);
 
 /* Forgets the application in memory (not the draft) and any card data. */
 void app_end_application(app *a);

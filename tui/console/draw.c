@@ -146,7 +146,11 @@ draw_message(app *a, int y, int x, int cols)
 			rows = 3;
 		draw_para(y - rows + 1, x, cols, rows, line, A_BOLD | A_UNDERLINE);
 	} else if (a->notice[0]) {
-		draw_str(y, x, cols, a->notice, A_BOLD);
+		/* a notice may carry something to write down: wrapped, never cut */
+		int rows = width_wrapped_lines(a->notice, cols);
+		if (rows > 3)
+			rows = 3;
+		draw_para(y - rows + 1, x, cols, rows, a->notice, A_BOLD);
 	}
 }
 

@@ -269,6 +269,8 @@ plain_run(app *a)
 	if (!plain_card(a))
 		return 0;
 	app_begin_application(a, a->form);
+	if (a->resume_code[0] && a->notice[0])
+		printf("%s\n", a->notice); /* the draft's come-back code, said once */
 	/* Walk the steps; "<" goes back one (staying on the first), the end of
 	 * the steps ends the walk. */
 	for (;;) {

@@ -46,6 +46,11 @@ continue_without_card(app *a)
 		app_go(a, SCR_QUESTION);
 		return;
 	}
+	if (a->unlock_id > 0) {
+		/* opening a saved draft: back to typing its code */
+		app_go(a, SCR_UNLOCK);
+		return;
+	}
 	app_begin_application(a, a->form);
 	snprintf(a->notice, sizeof a->notice, "%s",
 		 _("No card is used: please type the answers. Nothing is lost."));
@@ -167,7 +172,7 @@ card_draw(app *a)
 static void
 card_key(app *a, wint_t ch, bool is_key)
 {
-	if (key_is_back(ch, is_key) && a->household_repeat)
+	if (key_is_back(ch, is_key) && (a->household_repeat || a->unlock_id > 0))
 		continue_without_card(a);
 	else if (key_is_back(ch, is_key))
 		app_go(a, SCR_START);
@@ -404,7 +409,9 @@ identity_draw(app *a)
 static void
 identity_key(app *a, wint_t ch, bool is_key)
 {
-	if ((key_is_enter(ch, is_key) || key_is_char(ch, is_key, 'y')) && a->household_repeat)
+	if ((key_is_enter(ch, is_key) || key_is_char(ch, is_key, 'y')) && a->unlock_id > 0)
+		app_unlock_with_card(a);
+	else if ((key_is_enter(ch, is_key) || key_is_char(ch, is_key, 'y')) && a->household_repeat)
 		app_household_add(a);
 	else if (key_is_enter(ch, is_key) || key_is_char(ch, is_key, 'y'))
 		app_begin_application(a, a->form);

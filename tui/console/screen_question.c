@@ -276,9 +276,7 @@ stop_and_save(app *a)
 			 a->save_problem);
 		return;
 	}
-	app_go(a, SCR_START);
-	snprintf(a->notice, sizeof a->notice, "%s",
-		 _("The answers are saved as a draft. Choose it below to go on."));
+	app_stop_saved(a);
 }
 
 /* Back keeps what was typed when it is a valid answer: nothing typed is

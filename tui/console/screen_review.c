@@ -97,9 +97,7 @@ review_key(app *a, wint_t ch, bool is_key)
 				 a->save_problem);
 			return;
 		}
-		app_go(a, SCR_START);
-		snprintf(a->notice, sizeof a->notice, "%s",
-			 _("The answers are saved as a draft. Choose it below to go on."));
+		app_stop_saved(a);
 		return;
 	}
 	if (key_is_back(ch, is_key)) {

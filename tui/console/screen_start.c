@@ -91,37 +91,6 @@ start_draw(app *a)
 }
 
 static void
-resume_draft(app *a, const store_draft_info *d)
-{
-	const form *f = form_set_find(a->forms, d->form_id);
-	if (!f || form_version(f) != d->form_version) {
-		snprintf(a->error, sizeof a->error, "%s",
-			 _("This draft was made with a form that is not installed here (or another "
-			   "version of it), so it cannot be opened."));
-		return;
-	}
-	answers *ans = NULL;
-	int position = 0;
-	store_error err;
-	/* one console per draft: a second one is told, and changes nothing */
-	if (store_draft_lease(a->db, d->id, &err) != 0) {
-		msg_store_error(&err, a->error, sizeof a->error);
-		return;
-	}
-	if (store_draft_load(a->db, d->id, f, &ans, &position, &err) != 0) {
-		store_draft_release(a->db);
-		msg_store_error(&err, a->error, sizeof a->error);
-		return;
-	}
-	a->form = f;
-	a->ans = ans;
-	a->draft_id = d->id;
-	step_decode(ans, position, &a->step);
-	a->from_review = false;
-	app_go(a, SCR_QUESTION);
-}
-
-static void
 start_key(app *a, wint_t ch, bool is_key)
 {
 	int last = start_items(a) - 1;
@@ -162,7 +131,7 @@ start_key(app *a, wint_t ch, bool is_key)
 		else if (a->sel == last)
 			a->quit = true;
 		else
-			resume_draft(a, &a->drafts[a->sel - 1]);
+			app_resume_draft(a, a->drafts[a->sel - 1].id);
 	}
 }
 
