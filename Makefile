@@ -44,7 +44,7 @@ CARDIO_OBJ := $(call obj,$(CARDIO_SRC))
 LINGUAS := $(shell cat locales/LINGUAS 2>/dev/null)
 MO := $(foreach l,$(LINGUAS),$(BUILD)/locale/$(l)/LC_MESSAGES/yorisoi.mo)
 
-.PHONY: all run test asan fuzz update-po check-po install clean format deps deps-test bench-bin fuzz-bin
+.PHONY: torture all run test asan fuzz update-po check-po install clean format deps deps-test bench-bin fuzz-bin
 
 all: $(BUILD)/yorisoi $(BUILD)/yorisoi-cardsim $(BUILD)/unit-tests $(MO) $(BUILD)/locale/LINGUAS \
 	$(BUILD)/postal.db
@@ -158,6 +158,11 @@ asan:
 
 fuzz:
 	@sh tests/fuzz/run.sh long
+
+# The SIGKILL torture of make test, ten times longer.
+torture: all
+	@/usr/bin/python3 tests/torture/kill_plain.py $(BUILD)/yorisoi 2000
+	@BUILD=$(BUILD) sh tests/torture/kill_console.sh 300
 
 update-po:
 	@sh locales/update-po.sh

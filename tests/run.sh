@@ -56,7 +56,14 @@ for build in "$@"; do
 	done
 	case "$build" in
 	*asan*) ;;
-	*) [ -f tests/fuzz/run.sh ] && add_job fuzz "$build" sh tests/fuzz/run.sh short ;;
+	*)
+		[ -f tests/fuzz/run.sh ] && add_job fuzz "$build" sh tests/fuzz/run.sh short
+		# SIGKILL torture, bounded here; `make torture` runs it longer
+		add_job torture-plain "$build" /usr/bin/python3 tests/torture/kill_plain.py \
+			"$build/yorisoi" "${YORISOI_TORTURE_PLAIN:-200}"
+		add_job torture-console "$build" sh tests/torture/kill_console.sh \
+			"${YORISOI_TORTURE_CONSOLE:-30}"
+		;;
 	esac
 done
 
