@@ -241,3 +241,71 @@ resume_code() {
 	e2e_stop
 }
 resume_code && pass "drafts/come-back-code-and-card" || fail "drafts/come-back-code-and-card"
+
+# A lock held by another program when the console starts: said, and once
+# the lock is gone the next answer is saved (the console does not stay
+# unsaved for the rest of the visit).
+lock_held() {
+	d="$tmp/lock"
+	mkdir -p "$d"
+	# a drafts file with its key, then another program locks it
+	e2e_start 80 24 "$B/yorisoi --lang en --demo --db $d/d.db --slip-dir $tmp" || return 1
+	e2e_wait "Start a new application" || return 1
+	e2e_keys q
+	e2e_stop
+	python3 - "$d/d.db" "$d/release" <<'PY' &
+import os, sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN EXCLUSIVE")
+open(sys.argv[2] + ".held", "w").close()
+while not os.path.exists(sys.argv[2]):
+    time.sleep(0.1)
+c.execute("ROLLBACK")
+PY
+	holder=$!
+	i=0
+	while [ ! -e "$d/release.held" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	to_phone "$B/yorisoi --lang en --demo --db $d/d.db --slip-dir $tmp" || return 1
+	e2e_wait "Not saved:" || return 1
+	touch "$d/release"
+	wait $holder
+	e2e_type "03-1234-5678"
+	e2e_keys Enter
+	e2e_wait "Which certificate do you need?" || return 1
+	sleep 0.5
+	if e2e_screen | grep -q "Not saved:"; then
+		echo "still not saved after the lock was gone" >&2
+		return 1
+	fi
+	e2e_keys F10
+	e2e_wait "saved as a draft" || return 1
+	e2e_stop
+}
+lock_held && pass "drafts/lock-held-then-released" || fail "drafts/lock-held-then-released"
+
+# A missing key file for a drafts file that holds drafts: said at once, and
+# nothing is written pretending to be saved.
+missing_key() {
+	d="$tmp/key"
+	mkdir -p "$d"
+	to_phone "$B/yorisoi --lang en --demo --db $d/d.db --slip-dir $tmp" || return 1
+	e2e_keys F10
+	e2e_wait "saved as a draft" || return 1
+	e2e_stop
+	rm -f "$d/d.db.key"
+	e2e_start 80 24 "$B/yorisoi --lang en --demo --db $d/d.db --slip-dir $tmp" || return 1
+	e2e_wait "key file is missing" || return 1
+	e2e_keys Enter
+	e2e_wait "Which procedure is this visit for?" || return 1
+	e2e_type 4
+	e2e_wait "tries left" || return 1
+	e2e_type 1234
+	e2e_keys Enter
+	e2e_wait "Is this right?" || return 1
+	e2e_keys Enter
+	e2e_wait "Not saved:" || return 1
+	e2e_keys F10
+	e2e_wait "could not be saved" || return 1
+	e2e_stop
+}
+missing_key && pass "drafts/missing-key-is-said" || fail "drafts/missing-key-is-said"
