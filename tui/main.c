@@ -63,6 +63,7 @@ main(int argc, char **argv)
 		{"slip-dir", required_argument, NULL, 's'}, {"help", no_argument, NULL, 'h'},
 		{"idle-lock", required_argument, NULL, 'i'},
 		{"printer", required_argument, NULL, 'r'}, {"paper", required_argument, NULL, 'a'},
+		{"no-echo-answers", no_argument, NULL, 'e'},
 		{NULL, 0, NULL, 0}};
 
 	no_core_dumps();
@@ -82,6 +83,9 @@ main(int argc, char **argv)
 			break;
 		case 'p':
 			opt.plain = true;
+			break;
+		case 'e':
+			opt.no_echo_answers = true;
 			break;
 		case 'b':
 			tui_paths_set_db(optarg);

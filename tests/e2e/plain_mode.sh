@@ -69,3 +69,14 @@ else
 	cat "$tmp/out3.txt" >&2
 	echo "FAIL: plain/persona-file-is-read"
 fi
+
+# --no-echo-answers for shared screens: neither the card's data nor the
+# answers already given appear in the output (and so not in the scrollback).
+printf '4\n1234\n1\n\nやまだ\n\n\n0312345678\n' | "$B/yorisoi" --plain --no-echo-answers --lang en --demo \
+	--db "$tmp/d4.db" >"$tmp/out4.txt" 2>&1
+if grep -q "The card was read" "$tmp/out4.txt" && ! grep -q "山田　花子\|千代田\|1950-04-01\|0312345678" "$tmp/out4.txt"; then
+	echo "PASS: plain/no-echo-answers"
+else
+	cat "$tmp/out4.txt" >&2
+	echo "FAIL: plain/no-echo-answers"
+fi

@@ -19,13 +19,29 @@
 #include <termios.h>
 #include <unistd.h>
 
-/* Reads one line without its newline; false at end of input. */
+/* --no-echo-answers: set once by plain_run from the options. */
+static bool quiet_answers;
+
+/* Reads one line without its newline; false at end of input. With
+ * --no-echo-answers a terminal does not echo what is typed. */
 static bool
 ask(const char *prompt, char *buf, size_t n)
 {
+	struct termios old, quiet;
+	bool tty = quiet_answers && tcgetattr(STDIN_FILENO, &old) == 0;
 	printf("%s ", prompt);
 	fflush(stdout);
-	if (!fgets(buf, (int)n, stdin))
+	if (tty) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	}
+	bool ok = fgets(buf, (int)n, stdin) != NULL;
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		printf("\n");
+	}
+	if (!ok)
 		return false;
 	buf[strcspn(buf, "\r\n")] = '\0';
 	return true;
@@ -136,7 +152,9 @@ plain_card(app *a)
 	sodium_memzero(pin, sizeof pin);
 	cardio_close(a->card);
 	a->card = NULL;
-	if (a->have_identity)
+	if (a->have_identity && quiet_answers)
+		printf("%s\n", _("The card was read. Its data is not shown (--no-echo-answers)."));
+	else if (a->have_identity)
 		printf(_("The card says: %s, %s, %s.\n"), a->identity.name, a->identity.address,
 		       a->identity.birth);
 	return true;
@@ -171,8 +189,11 @@ plain_question(app *a, const form_step *st)
 	for (size_t i = 0; i < field_choice_count(fld); i++)
 		printf("  %zu. %s\n", i + 1,
 		       bilingual(field_choice_label(fld, i), field_choice_term(fld, i), line, sizeof line));
-	if (v)
-		printf(_("Now: %s (press Enter to keep it)\n"), value_display(fld, v, shown, sizeof shown));
+	if (v && quiet_answers)
+		printf("%s\n", _("There is an answer already (not shown): press Enter to keep it."));
+	else if (v)
+		printf(_("Now: %s (press Enter to keep it)\n"),
+		       value_display(fld, v, shown, sizeof shown));
 	for (;;) {
 		if (!ask(field_kind(fld) == FIELD_MULTI ? _("Numbers separated by spaces, < to go back:")
 							 : _("Answer, or < to go back:"),
@@ -242,8 +263,8 @@ plain_save(app *a)
 	}
 }
 
-int
-plain_run(app *a)
+static int
+plain_visit(app *a)
 {
 	char line[64];
 	if (!a->opt->lang) {
@@ -306,4 +327,19 @@ plain_run(app *a)
 			printf("%s\n", msg_store_error(&err, why, sizeof why));
 	}
 	return 0;
+}
+
+int
+plain_run(app *a)
+{
+	quiet_answers = a->opt->no_echo_answers;
+	int rc = plain_visit(a);
+	/* a shared screen: clear it and, where the terminal keeps one, its
+	 * scrollback (the xterm "ED 3" extension), so the next person finds
+	 * nothing of this visit */
+	if (quiet_answers && isatty(STDOUT_FILENO)) {
+		fputs("\033[H\033[2J\033[3J", stdout);
+		fflush(stdout);
+	}
+	return rc;
 }
