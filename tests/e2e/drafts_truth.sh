@@ -118,12 +118,26 @@ read_only() {
 	e2e_keys F10
 	e2e_wait "could not be saved, so they stay on this screen" || return 1
 	e2e_stop
+	# a read-only drafts file in a folder the user owns
+	rf="$tmp/rofile"
+	mkdir -p "$rf"
+	e2e_start 80 24 "$B/yorisoi --lang en --demo --db $rf/d.db --slip-dir $rf" || return 1
+	e2e_wait "Start a new application" || return 1 # the file and its key exist now
+	e2e_keys q
+	e2e_stop
+	chown -R 65534:65534 "$rf" && chmod 444 "$rf/d.db"
+	to_phone "setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=$rf XDG_DATA_HOME=$rf/data XDG_RUNTIME_DIR=$rf $B/yorisoi --lang en --demo --db $rf/d.db --slip-dir $rf" ||
+		return 1
+	e2e_wait "Not saved:" || return 1
+	e2e_keys F10
+	e2e_wait "could not be saved, so they stay on this screen" || return 1
+	e2e_stop
 }
 read_only
 case $? in
-0) pass "drafts/read-only-folder-is-said" ;;
-2) echo "SKIP: drafts/read-only-folder-is-said (needs root to switch to an unprivileged user)" ;;
-*) fail "drafts/read-only-folder-is-said" ;;
+0) pass "drafts/read-only-folder-and-file-are-said" ;;
+2) echo "SKIP: drafts/read-only-folder-and-file-are-said (needs root to switch to an unprivileged user)" ;;
+*) fail "drafts/read-only-folder-and-file-are-said" ;;
 esac
 
 # A damaged drafts file is moved aside, never written into, and the
