@@ -258,6 +258,8 @@ typedef struct handoff_slip_line {
  */
 typedef struct handoff_slip_text {
 	const char *lang;             /* resident's language tag, picks CJK glyph variants */
+	const char *font;             /* fonts for the resident's part (a Pango font family
+	                               * list), or NULL: chosen from lang */
 	const char *title_local;      /* the procedure in the resident's language */
 	const char *clerk_heading;    /* Japanese, e.g. 窓口の方へ（申請内容） */
 	const char *resident_heading; /* e.g. "Your answers" */

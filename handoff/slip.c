@@ -424,7 +424,7 @@ pen_init(pen *p, cairo_t *cr, const slip_data *d, double page_w, double page_h, 
 	           .paginate = !d->receipt,
 	           .draw_pages = draw_pages,
 	           .px_per_pt = px_per_pt,
-	           .res_font = font_for(d->t->lang),
+	           .res_font = d->t->font && *d->t->font ? d->t->font : font_for(d->t->lang),
 	           .res_lang = d->t->lang && *d->t->lang ? d->t->lang : "ja"};
 }
 

@@ -59,6 +59,7 @@ add(const char *code)
 	header_field(header, "X-Language-Name", l->native, sizeof l->native);
 	header_field(header, "X-Language-Name-Ja", l->japanese, sizeof l->japanese);
 	header_field(header, "X-Script", l->script, sizeof l->script);
+	header_field(header, "X-Slip-Font", l->slip_font, sizeof l->slip_font);
 	if (!l->native[0])
 		snprintf(l->native, sizeof l->native, "%s", strcmp(code, "en") == 0 ? "English" : code);
 	if (!l->japanese[0])

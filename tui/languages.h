@@ -19,6 +19,7 @@ typedef struct tui_language {
 	char native[96];   /* X-Language-Name */
 	char japanese[96]; /* X-Language-Name-Ja */
 	char script[8];    /* X-Script */
+	char slip_font[128]; /* X-Slip-Font: fonts for the printed slip, or "" */
 } tui_language;
 
 /* Reads LINGUAS and the catalogues (after i18n_init). A language whose

@@ -1,6 +1,7 @@
 /* The printed slip (see slip.h). */
 #include "tui/slip.h"
 #include "tui/i18n.h"
+#include "tui/languages.h"
 #include "tui/signing.h"
 
 #include <stdio.h>
@@ -135,8 +136,10 @@ tui_slip_make(const answers *a, const char *lang, const tui_slip_job *job, char 
 	         _("Show this slip at the city hall counter. The staff will scan the code; you "
 	           "do not need to write anything."),
 	         "窓口の方へ：コードを読み取ると申請内容が表示されます。");
+	const tui_language *tl = lang ? tui_language_find(lang) : NULL;
 	handoff_slip_text t = {
 	        .lang = lang,
+	        .font = tl ? tl->slip_font : NULL,
 	        .title_local = F_(form_label(f)),
 	        .clerk_heading = "窓口の方へ（申請内容）",
 	        .resident_heading = _("Your answers"),
