@@ -8,13 +8,17 @@ line per language (the test runner counts them) and the offending entries.
 
 Usage: check.py [--md FILE] LANG ...   (--md writes docs/glossary.md)
 """
+import os
 import re
 import sys
 
 import polib
 
 HERE = sys.path[0]
-LOCALES = HERE + "/.."
+# GLOSSARY_LOCALES checks a catalogue kept elsewhere (LANG.po there, and
+# glossary/LANG.tsv beside it); terms.tsv always comes from here.
+LOCALES = os.environ.get("GLOSSARY_LOCALES", HERE + "/..")
+CHOICES = os.environ.get("GLOSSARY_LOCALES", HERE + "/..") + "/glossary"
 
 
 def read_tsv(path):
@@ -35,7 +39,7 @@ def terms():
 def choices(lang):
     """id -> list of accepted forms for one language."""
     out = {}
-    for r in read_tsv("%s/%s.tsv" % (HERE, lang)):
+    for r in read_tsv("%s/%s.tsv" % (CHOICES, lang)):
         out[r[0]] = [f.strip() for f in r[1].split(" | ") if f.strip()]
     return out
 
