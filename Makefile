@@ -16,7 +16,8 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototyp
 OPT     ?= -O2
 DEBUG   ?= -g
 STD     := -std=c11 -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE
-DEFS    := -DPREFIX='"$(PREFIX)"'
+VERSION := 0.9.0
+DEFS    := -DPREFIX='"$(PREFIX)"' -DYORISOI_VERSION='"$(VERSION)"'
 SANITIZERS := -fsanitize=address -fsanitize=undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 SAN_FLAGS := $(if $(SAN),$(SANITIZERS))
 CFLAGS_ALL = $(STD) $(WARN) $(OPT) $(DEBUG) $(DEFS) $(SAN_FLAGS) -I. $(PKG_CFLAGS) $(CFLAGS)

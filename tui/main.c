@@ -23,7 +23,7 @@ usage(FILE *to)
 	fprintf(to, "%s",
 		_("Usage: yorisoi [--lang LL] [--demo] [--persona FILE] [--plain] [--db PATH]\n"
 		  "               [--forms DIR] [--slip-dir DIR] [--printer NAME] [--paper a4|receipt]\n"
-		  "               [--idle-lock SECONDS]\n"
+		  "               [--idle-lock SECONDS] [--no-echo-answers] [--version]\n"
 		  "       yorisoi card read [--reader NAME] [--pin-stdin] [--confirm-last-try]\n"
 		  "       yorisoi forms list | forms check [FILE|DIR ...]\n"
 		  "       yorisoi handoff encode ANSWERS.json [--png FILE] [--svg FILE]\n"
@@ -64,6 +64,7 @@ main(int argc, char **argv)
 		{"idle-lock", required_argument, NULL, 'i'},
 		{"printer", required_argument, NULL, 'r'}, {"paper", required_argument, NULL, 'a'},
 		{"no-echo-answers", no_argument, NULL, 'e'},
+		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}};
 
 	no_core_dumps();
@@ -87,6 +88,9 @@ main(int argc, char **argv)
 		case 'e':
 			opt.no_echo_answers = true;
 			break;
+		case 'V':
+			printf("yorisoi %s\n", YORISOI_VERSION);
+			return EXIT_OK;
 		case 'b':
 			tui_paths_set_db(optarg);
 			break;

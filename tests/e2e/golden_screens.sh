@@ -79,3 +79,33 @@ sleep 0.2
 e2e_keys Enter
 shot ja-question-choice "1問目"
 e2e_stop
+
+# The same screens in other scripts: Vietnamese (Latin with stacked
+# diacritics), Simplified Chinese (double width), Nepali (Devanagari
+# combining marks) and Easy Japanese. Each screen is awaited by text that
+# only it shows: its own words from the language's catalogue, or the
+# official Japanese terms every language shows beside them.
+tr_() { # LANG MSGID: the catalogue's translation, as the console shows it
+	python3 -c 'import gettext, sys
+t = gettext.translation("yorisoi", sys.argv[1], [sys.argv[2]])
+print(t.gettext(sys.argv[3]))' "$B/locale" "$1" "$2"
+}
+for lang in vi zh_CN ne ja@easy; do
+	if ! grep -qw -- "$lang" locales/LINGUAS; then
+		fail "golden/$lang (not in locales/LINGUAS)"
+		continue
+	fi
+	e2e_start 80 24 "$B/yorisoi --lang $lang --demo --db $tmp/$lang.db --slip-dir $tmp"
+	shot "$lang-start" "$(tr_ "$lang" "Start a new application")"
+	e2e_keys Enter
+	shot "$lang-pick-procedure" "住民票の写し等交付請求書"
+	e2e_type 4
+	shot "$lang-pin-demo" "1234"
+	e2e_type 1234
+	e2e_keys Enter
+	need "山田　花子"
+	sleep 0.2
+	e2e_keys Enter
+	shot "$lang-question-choice" "［請求者と対象者の関係］"
+	e2e_stop
+done
