@@ -23,6 +23,7 @@ protected_draft(const char *db, const char *code, const unsigned char *card)
 		id = -1;
 	answers_free(a);
 	store_close(s);
+	form_free(f);
 	return id;
 }
 
@@ -77,6 +78,7 @@ TEST(right_code_opens_wrong_code_costs_a_try_none_left_refuses)
 	CHECK(store_draft_unlock(s, id, "ACDEFG34", NULL, &tries, &err) == -1);
 	CHECK_INT(err.status, STORE_ERR_NO_TRIES);
 	store_close(s);
+	form_free(f);
 	fx_cleanup(dir);
 }
 
@@ -107,6 +109,7 @@ TEST(the_same_card_opens_another_does_not_and_nothing_of_it_is_stored)
 	store_close(s);
 	CHECK(fx_file_contains(db, "山田", strlen("山田")) == 0);
 	CHECK(fx_file_contains(db, "19500401", 8) == 0);
+	form_free(f);
 	fx_cleanup(dir);
 }
 
@@ -129,5 +132,6 @@ TEST(unprotected_drafts_need_no_code)
 	CHECK(store_draft_load(s, id, f, &back, NULL, &err) == 0);
 	answers_free(back);
 	store_close(s);
+	form_free(f);
 	fx_cleanup(dir);
 }

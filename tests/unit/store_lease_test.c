@@ -112,5 +112,6 @@ TEST(a_save_never_writes_over_another_save)
 	answers_free(b);
 	store_close(s1);
 	store_close(s2);
+	form_free(f);
 	fx_cleanup(dir);
 }
