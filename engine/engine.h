@@ -229,21 +229,22 @@ const char *form_next_term(const form *f, size_t i);  /* official Japanese name 
 
 typedef enum answer_status {
 	ANSWER_OK = 0,
-	ANSWER_ERR_REQUIRED,     /* empty but required */
-	ANSWER_ERR_TOO_LONG,     /* longer than field_max characters */
-	ANSWER_ERR_BAD_UTF8,     /* not valid UTF-8 */
-	ANSWER_ERR_DATE_FORMAT,  /* not a date we can read */
-	ANSWER_ERR_DATE_INVALID, /* no such day, e.g. 2月30日 */
-	ANSWER_ERR_ERA_RANGE,    /* the era had no such year/day, e.g. 平成31年5月1日 */
-	ANSWER_ERR_DATE_FUTURE,  /* a birth date after today */
-	ANSWER_ERR_KANA,         /* a reading with characters that are not kana */
-	ANSWER_ERR_NUMBER,       /* not a whole number */
-	ANSWER_ERR_NUMBER_RANGE, /* outside [min, max] */
-	ANSWER_ERR_PHONE,        /* not a phone number */
-	ANSWER_ERR_POSTAL,       /* not 7 digits */
-	ANSWER_ERR_CHOICE,       /* not one of the choices */
+	ANSWER_ERR_REQUIRED,      /* empty but required */
+	ANSWER_ERR_TOO_LONG,      /* longer than field_max characters */
+	ANSWER_ERR_BAD_UTF8,      /* not valid UTF-8 */
+	ANSWER_ERR_DATE_FORMAT,   /* not a date we can read */
+	ANSWER_ERR_DATE_INVALID,  /* no such day, e.g. 2月30日 */
+	ANSWER_ERR_ERA_RANGE,     /* the era had no such year/day, e.g. 平成31年5月1日 */
+	ANSWER_ERR_DATE_FUTURE,   /* a birth date after today */
+	ANSWER_ERR_KANA,          /* a reading with characters that are not kana */
+	ANSWER_ERR_NUMBER,        /* not a whole number */
+	ANSWER_ERR_NUMBER_RANGE,  /* outside [min, max] */
+	ANSWER_ERR_PHONE,         /* not a phone number */
+	ANSWER_ERR_POSTAL,        /* not 7 digits */
+	ANSWER_ERR_CHOICE,        /* not one of the choices */
 	ANSWER_ERR_UNKNOWN_FIELD, /* no such field in this form, or no such repeat instance */
-	ANSWER_ERR_RELATIONSHIP   /* not a 続柄 the registry would write (子, 妻, 子の妻, 夫（未届）) */
+	ANSWER_ERR_RELATIONSHIP /* not a 続柄 the registry would write (子, 妻, 子の妻, 夫（未届）)
+	                         */
 } answer_status;
 
 /* A validation result: the code, and for range errors the bounds. */
@@ -346,7 +347,12 @@ bool answers_prefilled_at(const answers *a, const char *field_id, int instance);
  * skipped; w.applies tells the same with ANSWERS_WALK_ALL. The answers
  * must not change shape (instances removed) during a walk.
  */
-typedef enum walk_event { WALK_FIELD, WALK_REPEAT_BEGIN, WALK_INSTANCE, WALK_REPEAT_END } walk_event;
+typedef enum walk_event {
+	WALK_FIELD,
+	WALK_REPEAT_BEGIN,
+	WALK_INSTANCE,
+	WALK_REPEAT_END
+} walk_event;
 enum { ANSWERS_WALK_ALL = 0, ANSWERS_WALK_APPLYING = 1 };
 
 typedef struct answer_walk {
@@ -360,8 +366,8 @@ typedef struct answer_walk {
 	/* private */
 	const answers *a_;
 	unsigned flags_;
-	size_t next_;   /* next field index outside a repeat */
-	size_t j_;      /* next field inside the instance */
+	size_t next_; /* next field index outside a repeat */
+	size_t j_;    /* next field inside the instance */
 	int state_;
 } answer_walk;
 

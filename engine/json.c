@@ -26,7 +26,7 @@ answers_to_json_ex(const answers *a, const char *lang, unsigned flags)
 	json_object_set_new(root, "lang", json_string(lang ? lang : ""));
 	answers_walk_begin(&w, a,
 	                   (flags & ANSWERS_JSON_KEEP_HIDDEN) ? ANSWERS_WALK_ALL
-	                                                       : ANSWERS_WALK_APPLYING);
+	                                                      : ANSWERS_WALK_APPLYING);
 	while (answers_walk_next(&w)) {
 		switch (w.event) {
 		case WALK_REPEAT_BEGIN:

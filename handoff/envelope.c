@@ -427,4 +427,3 @@ out:
 	handoff_buf_free(&env);
 	return st;
 }
-

@@ -6,7 +6,8 @@
  * envelope: version byte (3), flags (signed, sealed, part), then the raw
  * DEFLATE (with the version's preset dictionary) of the compact
  * serialisation of the answers (a bit section for presence, choices,
- * dates and numbers, then the texts in a two-byte-per-kanji code), signed with the desk's Ed25519 key (key id
+ * dates and numbers, then the texts in a two-byte-per-kanji code), signed with the desk's Ed25519
+ * key (key id
  * + signature) and, when the city's X25519 box key is configured, sealed
  * to it. One code at ECC M in one alphanumeric (numeric) segment; 2..16
  * numbered parts only when one code of the allowed version is not enough.
@@ -70,8 +71,6 @@ typedef struct handoff_stats {
 	size_t envelope_bytes; /* version and flags bytes + DEFLATE */
 	size_t text_chars;     /* the payload text, prefix included */
 } handoff_stats;
-
-
 
 /* ---- keys (keys.c; docs/handoff-format.md, "Keys") -------------------- */
 

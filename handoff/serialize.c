@@ -303,8 +303,9 @@ handoff_serialize(const answers *a, const char *lang, handoff_buf *out, handoff_
 	while (st == HANDOFF_OK && answers_walk_next(&walk)) {
 		if (walk.event == WALK_REPEAT_BEGIN) {
 			written = repeat_written(a, walk.repeat);
-			handoff_bits_put(&w.bits, (unsigned long long)written,
-			                 handoff_bits_for((unsigned long long)repeat_max(walk.repeat) + 1));
+			handoff_bits_put(
+			        &w.bits, (unsigned long long)written,
+			        handoff_bits_for((unsigned long long)repeat_max(walk.repeat) + 1));
 		} else if (walk.event == WALK_FIELD && (!walk.repeat || walk.instance < written)) {
 			st = put_field(&w, a, walk.field, walk.instance, err);
 		}

@@ -137,8 +137,7 @@ make_layout(pen *p, const char *text, const char *font, const char *lang, double
 	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
 	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_layout_set_font_description(l, fd);
-	pango_attr_list_insert(
-	        attrs, pango_attr_language_new(pango_lang(lang)));
+	pango_attr_list_insert(attrs, pango_attr_language_new(pango_lang(lang)));
 	pango_layout_set_attributes(l, attrs);
 	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
 	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);

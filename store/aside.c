@@ -52,8 +52,8 @@ store_set_aside(const char *path, char *moved, size_t n, store_error *err)
 		snprintf(from, sizeof from, "%s%s", path, with[i]);
 		snprintf(to, sizeof to, "%s%s", base, with[i]);
 		if (move_no_replace(from, to) != 0)
-			return store_fail(err, STORE_ERR_OPEN, "moved %s aside, but not %s: %s", path,
-			                  from, strerror(errno));
+			return store_fail(err, STORE_ERR_OPEN, "moved %s aside, but not %s: %s",
+			                  path, from, strerror(errno));
 	}
 	snprintf(moved, n, "%s", base);
 	return 0;

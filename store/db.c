@@ -254,7 +254,8 @@ quick_check(sqlite3 *db, const char *path, store_error *err)
 		const unsigned char *r = sqlite3_column_text(st, 0);
 		bool ok = r && strcmp((const char *)r, "ok") == 0;
 		if (!ok)
-			store_fail(err, STORE_ERR_DAMAGED, "%s: %s", path, r ? (const char *)r : "?");
+			store_fail(err, STORE_ERR_DAMAGED, "%s: %s", path,
+			           r ? (const char *)r : "?");
 		sqlite3_finalize(st);
 		return ok ? 0 : -1;
 	}
@@ -276,12 +277,14 @@ store_open_with(const char *path, const store_options *opt, store **out, store_e
 		return store_fail(err, STORE_ERR_KEY, "libsodium cannot initialise");
 	if (cut_to_nothing(path))
 		return store_fail(err, STORE_ERR_DAMAGED,
-		                  "%s is empty although its key file exists: it was cut short", path);
+		                  "%s is empty although its key file exists: it was cut short",
+		                  path);
 	if (create_file(path, err) != 0)
 		return -1;
 	s = store_xcalloc(1, sizeof *s);
 	s->lock_fd = -1;
-	if (snprintf(s->lock_path, sizeof s->lock_path, "%s.lock", path) >= (int)sizeof s->lock_path) {
+	if (snprintf(s->lock_path, sizeof s->lock_path, "%s.lock", path) >=
+	    (int)sizeof s->lock_path) {
 		free(s);
 		return store_fail(err, STORE_ERR_OPEN, "the path %s is too long", path);
 	}
@@ -339,7 +342,7 @@ store_close(store *s)
 		return;
 	if (s->lock_fd >= 0)
 		close(s->lock_fd); /* drops this handle's lease */
-	sodium_free(s->dkey); /* zeroes before freeing */
+	sodium_free(s->dkey);      /* zeroes before freeing */
 	sqlite3_close(s->db);
 	sodium_free(s->key); /* zeroes before freeing */
 	free(s);

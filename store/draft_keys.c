@@ -71,9 +71,8 @@ wrap(const unsigned char *kek, int64_t id, const char *path, const unsigned char
 	char ad[96];
 	int adlen = wrap_ad(ad, sizeof ad, id, path);
 	randombytes_buf(out, 24);
-	crypto_aead_xchacha20poly1305_ietf_encrypt(out + 24, NULL, dkey, 32,
-	                                           (const unsigned char *)ad, (size_t)adlen, NULL,
-	                                           out, kek);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(
+	        out + 24, NULL, dkey, 32, (const unsigned char *)ad, (size_t)adlen, NULL, out, kek);
 }
 
 static int
@@ -84,15 +83,13 @@ unwrap(const unsigned char *kek, int64_t id, const char *path, const unsigned ch
 	int adlen = wrap_ad(ad, sizeof ad, id, path);
 	if (n != WRAP_BYTES)
 		return -1;
-	return crypto_aead_xchacha20poly1305_ietf_decrypt(dkey, NULL, NULL, w + 24, n - 24,
-	                                                  (const unsigned char *)ad,
-	                                                  (size_t)adlen, w, kek);
+	return crypto_aead_xchacha20poly1305_ietf_decrypt(
+	        dkey, NULL, NULL, w + 24, n - 24, (const unsigned char *)ad, (size_t)adlen, w, kek);
 }
 
 /* Argon2id of the normalised code with the draft's salt. */
 static int
-code_key(const char *code, const unsigned char salt[crypto_pwhash_SALTBYTES],
-         unsigned char kek[32])
+code_key(const char *code, const unsigned char salt[crypto_pwhash_SALTBYTES], unsigned char kek[32])
 {
 	return crypto_pwhash(kek, 32, code, strlen(code), salt, crypto_pwhash_OPSLIMIT_INTERACTIVE,
 	                     crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13);
@@ -191,7 +188,8 @@ store_draft_protect(store *s, int64_t id, const char *code, const unsigned char 
 	/* the empty answers store_draft_create sealed with the file's key are
 	 * sealed again with the draft's own */
 	if (store_encode_empty(&plain, &plain_len) != 0 ||
-	    store_seal(dkey, id, fid, version, plain, plain_len, nonce, &sealed, &sealed_len) != 0) {
+	    store_seal(dkey, id, fid, version, plain, plain_len, nonce, &sealed, &sealed_len) !=
+	            0) {
 		store_fail(err, STORE_ERR_IO, "cannot seal the new draft");
 		goto out;
 	}
@@ -261,16 +259,17 @@ store_draft_unlock(store *s, int64_t id, const char *code, const unsigned char *
 	if ((p = store_draft_protected(s, id, err)) <= 0)
 		return p; /* 0: nothing to unlock */
 	int rc = sqlite3_prepare_v2(
-	        s->db, "SELECT code_salt, code_wrap, card_wrap, tries_left FROM drafts WHERE id = ?",
-	        -1, &st, NULL);
+	        s->db,
+	        "SELECT code_salt, code_wrap, card_wrap, tries_left FROM drafts WHERE id = ?", -1,
+	        &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, (sqlite3_int64)id);
 		rc = sqlite3_step(st);
 	}
 	if (rc != SQLITE_ROW || sqlite3_column_bytes(st, 0) != (int)sizeof salt) {
 		sqlite3_finalize(st);
-		return rc == SQLITE_ROW ? store_fail(err, STORE_ERR_CORRUPT, "draft %lld has no salt",
-		                                     (long long)id)
+		return rc == SQLITE_ROW ? store_fail(err, STORE_ERR_CORRUPT,
+		                                     "draft %lld has no salt", (long long)id)
 		                        : store_fail_sqlite(err, s->db, rc, "read a draft");
 	}
 	memcpy(salt, sqlite3_column_blob(st, 0), sizeof salt);
@@ -289,7 +288,8 @@ store_draft_unlock(store *s, int64_t id, const char *code, const unsigned char *
 		if (!card_secret || card_n != WRAP_BYTES ||
 		    unwrap(card_secret, id, "card", card_w, card_n, dkey) != 0)
 			return store_fail(err, STORE_ERR_WRONG_CODE,
-			                  "draft %lld was not started with this card", (long long)id);
+			                  "draft %lld was not started with this card",
+			                  (long long)id);
 	} else {
 		if (tries <= 0)
 			return store_fail(err, STORE_ERR_NO_TRIES,

@@ -308,9 +308,8 @@ store_draft_load(store *s, int64_t id, const form *f, answers **out, int *positi
 	if (!key)
 		goto out;
 	if (sqlite3_column_bytes(st, 3) != STORE_NONCE_BYTES ||
-	    store_unseal(key, id, fid, sqlite3_column_int(st, 1), nonce,
-	                 sqlite3_column_blob(st, 4), (size_t)sqlite3_column_bytes(st, 4), &plain,
-	                 &plain_len) != 0) {
+	    store_unseal(key, id, fid, sqlite3_column_int(st, 1), nonce, sqlite3_column_blob(st, 4),
+	                 (size_t)sqlite3_column_bytes(st, 4), &plain, &plain_len) != 0) {
 		store_fail(err, STORE_ERR_CORRUPT,
 		           "draft %lld does not decrypt: altered, moved or sealed with another key",
 		           (long long)id);
@@ -348,7 +347,8 @@ store_draft_delete(store *s, int64_t id, store_error *err)
 int64_t
 store_draft_seq(store *s, int64_t id, store_error *err)
 {
-	sqlite3_stmt *st = prepare(s->db, "SELECT seq FROM drafts WHERE id = ?", "read a draft", err);
+	sqlite3_stmt *st =
+	        prepare(s->db, "SELECT seq FROM drafts WHERE id = ?", "read a draft", err);
 	int64_t seq = -1;
 	if (!st)
 		return -1;

@@ -21,8 +21,8 @@ enum { STORE_KEY_BYTES = 32, STORE_DEFAULT_BUSY_MS = 5000 };
 
 struct store {
 	sqlite3 *db;
-	unsigned char *key; /* sodium_malloc'd, STORE_KEY_BYTES, wiped on close */
-	bool has_key;       /* false when opened without_key */
+	unsigned char *key;   /* sodium_malloc'd, STORE_KEY_BYTES, wiped on close */
+	bool has_key;         /* false when opened without_key */
 	char lock_path[4096]; /* path.lock: one byte per draft, leased (lease.c) */
 	int lock_fd;          /* -1 until the first lease */
 	int64_t leased_id;    /* the draft this handle holds, or 0 */

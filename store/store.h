@@ -28,21 +28,21 @@ typedef struct store store;
 
 typedef enum store_status {
 	STORE_OK = 0,
-	STORE_ERR_OPEN,     /* cannot create or open the file (permissions, bad path) */
-	STORE_ERR_LOCKED,   /* another process holds the database */
-	STORE_ERR_IO,       /* a read or write failed (disk full, I/O error) */
-	STORE_ERR_CORRUPT,  /* not a Yorisoi database, or a draft fails to decrypt */
-	STORE_ERR_KEY,      /* the key file is missing, unreadable or of the wrong size */
-	STORE_ERR_NOT_FOUND, /* no such draft */
-	STORE_ERR_DAMAGED,  /* the file itself is damaged: SQLite finds it malformed, it is
-			       not a database at all, or it was cut short (even to 0
-			       bytes while its key file exists); store_set_aside */
-	STORE_ERR_IN_USE,   /* the draft is open in another console (store_draft_lease) */
-	STORE_ERR_CONFLICT, /* the draft was saved by someone else since this handle read
-			       it: not overwritten */
-	STORE_ERR_NEED_CODE, /* the draft has a key of its own: its code or card first */
+	STORE_ERR_OPEN,       /* cannot create or open the file (permissions, bad path) */
+	STORE_ERR_LOCKED,     /* another process holds the database */
+	STORE_ERR_IO,         /* a read or write failed (disk full, I/O error) */
+	STORE_ERR_CORRUPT,    /* not a Yorisoi database, or a draft fails to decrypt */
+	STORE_ERR_KEY,        /* the key file is missing, unreadable or of the wrong size */
+	STORE_ERR_NOT_FOUND,  /* no such draft */
+	STORE_ERR_DAMAGED,    /* the file itself is damaged: SQLite finds it malformed, it is
+	                         not a database at all, or it was cut short (even to 0
+	                         bytes while its key file exists); store_set_aside */
+	STORE_ERR_IN_USE,     /* the draft is open in another console (store_draft_lease) */
+	STORE_ERR_CONFLICT,   /* the draft was saved by someone else since this handle read
+	                         it: not overwritten */
+	STORE_ERR_NEED_CODE,  /* the draft has a key of its own: its code or card first */
 	STORE_ERR_WRONG_CODE, /* not the draft's code (or not its card); tries_left says */
-	STORE_ERR_NO_TRIES  /* the code was wrong too often: only the card can open it */
+	STORE_ERR_NO_TRIES    /* the code was wrong too often: only the card can open it */
 } store_status;
 
 typedef struct store_error {
@@ -69,11 +69,11 @@ int store_open(const char *path, store **out, store_error *err);
 /* Options for store_open_with(); a zero member means the default. */
 typedef struct store_options {
 	int busy_timeout_ms; /* how long to wait for another process's lock
-				before STORE_ERR_LOCKED (default 5000) */
+	                        before STORE_ERR_LOCKED (default 5000) */
 	bool without_key;    /* do not read the key file: list, delete and purge
-				work (they need no key), create, save and load
-				fail with STORE_ERR_KEY. Lets `drafts list` and
-				`drafts purge --all` work when the key is lost. */
+	                        work (they need no key), create, save and load
+	                        fail with STORE_ERR_KEY. Lets `drafts list` and
+	                        `drafts purge --all` work when the key is lost. */
 } store_options;
 
 /* store_open() with options; opt may be NULL. */
@@ -85,15 +85,15 @@ typedef struct store_draft_info {
 	char form_id[64];
 	int form_version;
 	char lang[16];
-	int position;   /* index of the current question */
-	int answered;   /* how many answers are stored */
+	int position; /* index of the current question */
+	int answered; /* how many answers are stored */
 	time_t created;
 	time_t updated;
 } store_draft_info;
 
 /* Starts a new, empty draft for a form; *id receives its id. */
 int store_draft_create(store *s, const char *form_id, int form_version, const char *lang,
-		       int64_t *id, store_error *err);
+                       int64_t *id, store_error *err);
 
 /*
  * A draft is open in one console at a time. store_draft_lease takes it for
@@ -141,8 +141,8 @@ void store_card_secret(const store *s, const char *name, const char *birth,
  * card_secret is not NULL, under the card; the key stays unlocked in this
  * handle. The draft must not hold answers yet (made by store_draft_create).
  */
-int store_draft_protect(store *s, int64_t id, const char *code,
-                        const unsigned char *card_secret, store_error *err);
+int store_draft_protect(store *s, int64_t id, const char *code, const unsigned char *card_secret,
+                        store_error *err);
 
 /*
  * Unlocks a protected draft for this handle with its code (typed: spaces,
@@ -167,7 +167,7 @@ int store_draft_list(store *s, store_draft_info **list, size_t *count, store_err
 /* Loads a draft: the answers (for form f, which must match the draft's
  * form id) and the position. The caller frees *out with answers_free(). */
 int store_draft_load(store *s, int64_t id, const form *f, answers **out, int *position,
-		     store_error *err);
+                     store_error *err);
 
 int store_draft_info_get(store *s, int64_t id, store_draft_info *out, store_error *err);
 int store_draft_delete(store *s, int64_t id, store_error *err);
@@ -231,7 +231,7 @@ int store_postal_normalize(const char *in, char out[8]);
  * postal code (see store_postal_normalize) fails with STORE_ERR_NOT_FOUND
  * and the detail "not a postal code"; SQLite failures as elsewhere. */
 int store_postal_lookup(store_postal *p, const char *code, store_postal_place **places,
-			size_t *count, store_error *err);
+                        size_t *count, store_error *err);
 
 void store_postal_close(store_postal *p);
 

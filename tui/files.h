@@ -8,7 +8,7 @@
 /* Persona files, answers files and scans are small: a file larger than this
  * is refused as not what it claims to be (one QR code holds 3391
  * characters; a persona is a few lines). */
-#define TUI_FILE_MAX (1024 * 1024)
+#define TUI_FILE_MAX    (1024 * 1024)
 #define TUI_PERSONA_MAX (64 * 1024)
 
 /*

@@ -61,7 +61,8 @@ add(const char *code)
 	header_field(header, "X-Script", l->script, sizeof l->script);
 	header_field(header, "X-Slip-Font", l->slip_font, sizeof l->slip_font);
 	if (!l->native[0])
-		snprintf(l->native, sizeof l->native, "%s", strcmp(code, "en") == 0 ? "English" : code);
+		snprintf(l->native, sizeof l->native, "%s",
+		         strcmp(code, "en") == 0 ? "English" : code);
 	if (!l->japanese[0])
 		memcpy(l->japanese, l->native, sizeof l->japanese); /* same size */
 	nlangs++;

@@ -15,10 +15,10 @@
 #include <stddef.h>
 
 typedef struct tui_language {
-	char code[24];     /* the catalogue's name: "vi", "zh_CN", "ja@easy" */
-	char native[96];   /* X-Language-Name */
-	char japanese[96]; /* X-Language-Name-Ja */
-	char script[8];    /* X-Script */
+	char code[24];       /* the catalogue's name: "vi", "zh_CN", "ja@easy" */
+	char native[96];     /* X-Language-Name */
+	char japanese[96];   /* X-Language-Name-Ja */
+	char script[8];      /* X-Script */
 	char slip_font[128]; /* X-Slip-Font: fonts for the printed slip, or "" */
 } tui_language;
 

@@ -21,17 +21,20 @@ static void
 usage(FILE *to)
 {
 	fprintf(to, "%s",
-		_("Usage: yorisoi [--lang LL] [--demo] [--persona FILE] [--plain] [--db PATH]\n"
-		  "               [--forms DIR] [--slip-dir DIR] [--printer NAME] [--paper a4|receipt]\n"
-		  "               [--idle-lock SECONDS] [--no-echo-answers] [--version]\n"
-		  "       yorisoi card read [--reader NAME] [--pin-stdin] [--confirm-last-try]\n"
-		  "       yorisoi forms list | forms check [FILE|DIR ...]\n"
-		  "       yorisoi handoff encode ANSWERS.json [--png FILE] [--svg FILE]\n"
-		  "       yorisoi handoff decode [--key FILE] [--city-key FILE] [--summary] [SCANNED]\n"
-		  "       yorisoi handoff slip ANSWERS.json --pdf FILE [--png FILE] [--print PRINTER]\n"
-		  "       yorisoi keys init | show | export | city-init | city-import\n"
-		  "       yorisoi drafts list | drafts purge [--all]\n"
-		  "Each command says more with --help.\n"));
+	        _("Usage: yorisoi [--lang LL] [--demo] [--persona FILE] [--plain] [--db PATH]\n"
+	          "               [--forms DIR] [--slip-dir DIR] [--printer NAME] [--paper "
+	          "a4|receipt]\n"
+	          "               [--idle-lock SECONDS] [--no-echo-answers] [--version]\n"
+	          "       yorisoi card read [--reader NAME] [--pin-stdin] [--confirm-last-try]\n"
+	          "       yorisoi forms list | forms check [FILE|DIR ...]\n"
+	          "       yorisoi handoff encode ANSWERS.json [--png FILE] [--svg FILE]\n"
+	          "       yorisoi handoff decode [--key FILE] [--city-key FILE] [--summary] "
+	          "[SCANNED]\n"
+	          "       yorisoi handoff slip ANSWERS.json --pdf FILE [--png FILE] [--print "
+	          "PRINTER]\n"
+	          "       yorisoi keys init | show | export | city-init | city-import\n"
+	          "       yorisoi drafts list | drafts purge [--all]\n"
+	          "Each command says more with --help.\n"));
 }
 
 /* A plain "C" locale would switch translations off and make every CJK
@@ -56,16 +59,20 @@ int
 main(int argc, char **argv)
 {
 	tui_options opt = {.idle_lock_seconds = 300};
-	static const struct option longopts[] = {
-		{"lang", required_argument, NULL, 'l'},  {"demo", no_argument, NULL, 'd'},
-		{"plain", no_argument, NULL, 'p'},       {"db", required_argument, NULL, 'b'},
-		{"forms", required_argument, NULL, 'f'}, {"persona", required_argument, NULL, 'P'},
-		{"slip-dir", required_argument, NULL, 's'}, {"help", no_argument, NULL, 'h'},
-		{"idle-lock", required_argument, NULL, 'i'},
-		{"printer", required_argument, NULL, 'r'}, {"paper", required_argument, NULL, 'a'},
-		{"no-echo-answers", no_argument, NULL, 'e'},
-		{"version", no_argument, NULL, 'V'},
-		{NULL, 0, NULL, 0}};
+	static const struct option longopts[] = {{"lang", required_argument, NULL, 'l'},
+	                                         {"demo", no_argument, NULL, 'd'},
+	                                         {"plain", no_argument, NULL, 'p'},
+	                                         {"db", required_argument, NULL, 'b'},
+	                                         {"forms", required_argument, NULL, 'f'},
+	                                         {"persona", required_argument, NULL, 'P'},
+	                                         {"slip-dir", required_argument, NULL, 's'},
+	                                         {"help", no_argument, NULL, 'h'},
+	                                         {"idle-lock", required_argument, NULL, 'i'},
+	                                         {"printer", required_argument, NULL, 'r'},
+	                                         {"paper", required_argument, NULL, 'a'},
+	                                         {"no-echo-answers", no_argument, NULL, 'e'},
+	                                         {"version", no_argument, NULL, 'V'},
+	                                         {NULL, 0, NULL, 0}};
 
 	no_core_dumps();
 	set_up_locale();
@@ -111,7 +118,8 @@ main(int argc, char **argv)
 			long v = strtol(optarg, &end, 10);
 			if (errno || end == optarg || *end || v < 0 || v > 86400) {
 				fprintf(stderr, "%s\n",
-				        _("yorisoi: --idle-lock takes whole seconds from 0 (never lock) "
+				        _("yorisoi: --idle-lock takes whole seconds from 0 (never "
+				          "lock) "
 				          "to 86400."));
 				return EXIT_USAGE;
 			}
@@ -139,7 +147,8 @@ main(int argc, char **argv)
 	tui_languages_load();
 	if (opt.lang) {
 		if (!tui_language_find(opt.lang)) {
-			fprintf(stderr, _("yorisoi: there is no language \"%s\". These are installed:\n"),
+			fprintf(stderr,
+			        _("yorisoi: there is no language \"%s\". These are installed:\n"),
 			        opt.lang);
 			for (size_t i = 0; i < tui_language_count(); i++)
 				fprintf(stderr, "  %-8s %s (%s)\n", tui_language_at(i)->code,

@@ -107,7 +107,8 @@ tui_paths_init(void)
 	if ((env = getenv("YORISOI_LOCALEDIR")) && *env)
 		snprintf(locale_dir, sizeof locale_dir, "%s", env);
 	else
-		find_shipped(locale, 2, "ja/LC_MESSAGES/yorisoi.mo", "locale", locale_dir, sizeof locale_dir);
+		find_shipped(locale, 2, "ja/LC_MESSAGES/yorisoi.mo", "locale", locale_dir,
+		             sizeof locale_dir);
 	/* the build tree keeps LINGUAS in its private locale/, an installed
 	 * tree in share/yorisoi/ (share/locale belongs to every program) */
 	static const char *const ling[] = {"locale/LINGUAS", "share/yorisoi/LINGUAS"};

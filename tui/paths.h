@@ -31,7 +31,7 @@ const char *tui_path_forms_dir(void);  /* --forms, else the installed forms */
 const char *tui_path_schema_dir(void); /* the installed form.rng, whatever --forms says */
 const char *tui_path_postal_db(void);
 const char *tui_path_locale_dir(void);
-const char *tui_path_linguas(void);    /* the order of the languages */
+const char *tui_path_linguas(void); /* the order of the languages */
 
 /* A folder only this user can enter (0700, owned by us, not a link) for a
  * visit's images and slips: $XDG_RUNTIME_DIR/yorisoi, else

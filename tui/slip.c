@@ -67,7 +67,8 @@ resident_lines(const answers *a, line_list *l)
 	answers_walk_begin(&w, a, ANSWERS_WALK_APPLYING);
 	while (answers_walk_next(&w)) {
 		if (w.event == WALK_INSTANCE) {
-			snprintf(head, sizeof head, "%s %d", F_(repeat_label(w.repeat)), w.instance + 1);
+			snprintf(head, sizeof head, "%s %d", F_(repeat_label(w.repeat)),
+			         w.instance + 1);
 			add_line(l, head, "");
 		} else if (w.event == WALK_FIELD && w.value) {
 			answer_format(w.field, w.value, ANSWER_SHOW_LABEL, translate, value,
@@ -90,8 +91,7 @@ tui_slip_paper(const char *name, handoff_paper *out)
 }
 
 int
-tui_slip_make(const answers *a, const char *lang, const tui_slip_job *job, char *msg,
-              size_t msglen)
+tui_slip_make(const answers *a, const char *lang, const tui_slip_job *job, char *msg, size_t msglen)
 {
 	const form *f = answers_form(a);
 	line_list lines = {0};

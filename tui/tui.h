@@ -9,16 +9,16 @@
 #include <stdbool.h>
 
 typedef struct tui_options {
-	const char *lang;       /* "ja", "en", or NULL to ask */
-	bool demo;              /* use the built-in demo card */
-	bool plain;             /* line mode for screen readers */
-	bool no_echo_answers;   /* plain mode on a shared screen: answers and card data
-				   are not echoed, and the screen is cleared at the end */
-	const char *persona;    /* demo persona file, or NULL for the built-in one */
-	const char *slip_dir;   /* where handoff PNGs are written */
-	int idle_lock_seconds;  /* clear the screen after this long without input */
-	const char *printer;    /* CUPS queue for the slip, or NULL: save it only */
-	const char *paper;      /* "a4" (default) or "receipt" (80 mm) */
+	const char *lang;      /* "ja", "en", or NULL to ask */
+	bool demo;             /* use the built-in demo card */
+	bool plain;            /* line mode for screen readers */
+	bool no_echo_answers;  /* plain mode on a shared screen: answers and card data
+	                          are not echoed, and the screen is cleared at the end */
+	const char *persona;   /* demo persona file, or NULL for the built-in one */
+	const char *slip_dir;  /* where handoff PNGs are written */
+	int idle_lock_seconds; /* clear the screen after this long without input */
+	const char *printer;   /* CUPS queue for the slip, or NULL: save it only */
+	const char *paper;     /* "a4" (default) or "receipt" (80 mm) */
 } tui_options;
 
 /* Runs the interactive console until the user quits. Returns the exit status. */

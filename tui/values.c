@@ -34,8 +34,8 @@ value_display(const field *fld, const char *value, char *buf, size_t n)
 
 /* The procedures in the order people come for them (moving first); any
  * other installed form follows in file-name order. */
-static const char *const preferred_order[] = {"tenshutsu", "tennyu", "tenkyo",     "juminhyo",
-					      "inkan",     "jidou_teate", "kaigo"};
+static const char *const preferred_order[] = {"tenshutsu", "tennyu",      "tenkyo", "juminhyo",
+                                              "inkan",     "jidou_teate", "kaigo"};
 
 const form *
 forms_in_order(const form_set *set, int i)
@@ -57,4 +57,3 @@ forms_in_order(const form_set *set, int i)
 	}
 	return NULL;
 }
-

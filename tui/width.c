@@ -55,7 +55,7 @@ static int
 no_line_start(wchar_t c)
 {
 	static const wchar_t list[] = L"、。，．・：；？！ー）」』】〕〉》’”々ゝゞ"
-				      L"ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ…‥％,.:;?!)]}";
+	                              L"ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ…‥％,.:;?!)]}";
 	return c != 0 && wcschr(list, c) != NULL;
 }
 

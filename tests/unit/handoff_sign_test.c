@@ -480,7 +480,6 @@ TEST(key_files)
 	rm_rf(dir);
 }
 
-
 TEST(summary_rows)
 {
 	world w;

@@ -44,8 +44,8 @@ char *test_read_file(const char *path);
 	do {                                                                                       \
 		const char *check_a_ = (a), *check_b_ = (b);                                       \
 		if (!check_a_ || !check_b_ || strcmp(check_a_, check_b_) != 0) {                   \
-			fprintf(stderr, "    got \"%s\", want \"%s\"\n",                              \
-				check_a_ ? check_a_ : "(null)", check_b_ ? check_b_ : "(null)");    \
+			fprintf(stderr, "    got \"%s\", want \"%s\"\n",                           \
+			        check_a_ ? check_a_ : "(null)", check_b_ ? check_b_ : "(null)");   \
 			test_fail(__FILE__, __LINE__, #a " == " #b);                               \
 		}                                                                                  \
 	} while (0)
@@ -54,7 +54,7 @@ char *test_read_file(const char *path);
 	do {                                                                                       \
 		long long check_a_ = (long long)(a), check_b_ = (long long)(b);                    \
 		if (check_a_ != check_b_) {                                                        \
-			fprintf(stderr, "    got %lld, want %lld\n", check_a_, check_b_);             \
+			fprintf(stderr, "    got %lld, want %lld\n", check_a_, check_b_);          \
 			test_fail(__FILE__, __LINE__, #a " == " #b);                               \
 		}                                                                                  \
 	} while (0)

@@ -35,11 +35,11 @@ TEST(widths_of_scripts)
 	utf8();
 	CHECK_INT(width_str("abc"), 3);
 	CHECK_INT(width_str("山田"), 4);
-	CHECK_INT(width_str("ｶﾞ"), 2);           /* half-width kana: one column each */
-	CHECK_INT(width_str("Nguyễn"), 6);       /* precomposed Vietnamese */
-	CHECK_INT(width_str("e\xcc\x81"), 1);    /* e + combining acute */
-	CHECK_INT(width_str("नमस्ते"), 4);          /* Devanagari with a virama and signs */
-	CHECK_INT(width_str("\xff\xfe"), 2);     /* invalid bytes: one column each */
+	CHECK_INT(width_str("ｶﾞ"), 2);        /* half-width kana: one column each */
+	CHECK_INT(width_str("Nguyễn"), 6);    /* precomposed Vietnamese */
+	CHECK_INT(width_str("e\xcc\x81"), 1); /* e + combining acute */
+	CHECK_INT(width_str("नमस्ते"), 4);      /* Devanagari with a virama and signs */
+	CHECK_INT(width_str("\xff\xfe"), 2);  /* invalid bytes: one column each */
 }
 
 TEST(fit_never_splits_a_character)
@@ -62,7 +62,7 @@ TEST(wrap_japanese_between_characters)
 	utf8();
 	/* No spaces: breaks between characters, never more than 10 columns. */
 	CHECK_STR(wrapped("窓口でこのコードを見せてください", 10),
-		  "窓口でこの|コードを見|せてくださ|い");
+	          "窓口でこの|コードを見|せてくださ|い");
 }
 
 TEST(wrap_japanese_keeps_punctuation_off_line_starts)

@@ -312,14 +312,19 @@ cli_card(int argc, char **argv)
 		if (tries < 0)
 			/* The card did not give a count (90 00 or 63 00). */
 			fprintf(stderr, "%s\n",
-			        _("The card did not say how many PIN tries are left; it may be the last "
-			          "one. Ask the resident to make sure of the PIN themselves, then run again "
+			        _("The card did not say how many PIN tries are left; it may be the "
+			          "last "
+			          "one. Ask the resident to make sure of the PIN themselves, then "
+			          "run again "
 			          "with --confirm-last-try."));
 		else
 			fprintf(stderr, "%s\n",
-			        _("Only one PIN try is left: a wrong PIN now would lock the card until "
-			          "the resident visits the city hall counter. Ask the resident to make sure "
-			          "of the PIN themselves, then run again with --confirm-last-try."));
+			        _("Only one PIN try is left: a wrong PIN now would lock the card "
+			          "until "
+			          "the resident visits the city hall counter. Ask the resident to "
+			          "make sure "
+			          "of the PIN themselves, then run again with "
+			          "--confirm-last-try."));
 		goto out;
 	case CARDIO_PIN_ASK:
 		break;

@@ -8,22 +8,23 @@
 
 enum cli_exit {
 	EXIT_OK = 0,
-	EXIT_OTHER = 1,         /* a failure the user was told about */
-	EXIT_USAGE = 2,         /* the command line is wrong */
+	EXIT_OTHER = 1, /* a failure the user was told about */
+	EXIT_USAGE = 2, /* the command line is wrong */
 	/* handoff decode: why a scan cannot be used (docs/handoff-format.md) */
-	EXIT_NOT_YORISOI = 3,   /* not a Yorisoi code */
-	EXIT_DAMAGED = 4,       /* damaged or cut off */
-	EXIT_UNKNOWN = 5,       /* unknown form or format version */
-	EXIT_LOWERCASE = 6,     /* lower-case letters: the scanner's Caps Lock */
-	EXIT_INVALID = 7,       /* the answers fail the form's checks */
-	EXIT_UNKNOWN_DESK = 8,  /* a desk the counter does not trust */
-	EXIT_ALTERED = 9,       /* the signature does not match */
-	EXIT_SEALED = 10,       /* sealed: no city key, or the wrong one */
-	EXIT_UNSIGNED = 11,     /* not signed */
-	EXIT_PARTS = 12,        /* parts missing, or of different applications */
+	EXIT_NOT_YORISOI = 3,  /* not a Yorisoi code */
+	EXIT_DAMAGED = 4,      /* damaged or cut off */
+	EXIT_UNKNOWN = 5,      /* unknown form or format version */
+	EXIT_LOWERCASE = 6,    /* lower-case letters: the scanner's Caps Lock */
+	EXIT_INVALID = 7,      /* the answers fail the form's checks */
+	EXIT_UNKNOWN_DESK = 8, /* a desk the counter does not trust */
+	EXIT_ALTERED = 9,      /* the signature does not match */
+	EXIT_SEALED = 10,      /* sealed: no city key, or the wrong one */
+	EXIT_UNSIGNED = 11,    /* not signed */
+	EXIT_PARTS = 12,       /* parts missing, or of different applications */
 };
 
-int cli_card(int argc, char **argv);    /* card read [--reader NAME] [--pin-stdin] [--confirm-last-try] */
+int cli_card(int argc,
+             char **argv); /* card read [--reader NAME] [--pin-stdin] [--confirm-last-try] */
 int cli_forms(int argc, char **argv);   /* forms list | forms check [FILE|DIR ...] */
 int cli_handoff(int argc, char **argv); /* handoff encode | decode | slip */
 int cli_drafts(int argc, char **argv);  /* drafts list | drafts purge [--all] */

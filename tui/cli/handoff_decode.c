@@ -197,8 +197,7 @@ load_trust(const char *const *keys, size_t nkeys, const char *city_file, handoff
 		}
 	}
 	*have_city = 0;
-	if (!city_file &&
-	    tui_path_in_data("city-box.key", path, sizeof path) == 0 &&
+	if (!city_file && tui_path_in_data("city-box.key", path, sizeof path) == 0 &&
 	    access(path, F_OK) == 0)
 		city_file = path;
 	if (city_file) {

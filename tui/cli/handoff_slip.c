@@ -50,7 +50,8 @@ cli_handoff_slip(int argc, char **argv)
 			break;
 		case 'b':
 			if (job.nbring == TUI_SLIP_MAX_BRING) {
-				fprintf(stderr, _("At most %d --bring items.\n"), TUI_SLIP_MAX_BRING);
+				fprintf(stderr, _("At most %d --bring items.\n"),
+				        TUI_SLIP_MAX_BRING);
 				return EXIT_USAGE;
 			}
 			job.bring[job.nbring++] = optarg;

@@ -26,13 +26,19 @@
 #include <string.h>
 
 static const screen_ops *const screens[SCR_COUNT] = {
-	[SCR_LANG] = &screen_lang,         [SCR_START] = &screen_start,
-	[SCR_PICK_FORM] = &screen_pick_form, [SCR_CARD] = &screen_card,
-	[SCR_PIN] = &screen_pin,           [SCR_PIN_LAST] = &screen_pin_last,
-	[SCR_IDENTITY] = &screen_identity, [SCR_QUESTION] = &screen_question,
-	[SCR_REVIEW] = &screen_review,     [SCR_HANDOFF] = &screen_handoff,
-	[SCR_POSTAL] = &screen_postal,     [SCR_NEXT] = &screen_next,
-	[SCR_UNLOCK] = &screen_unlock,
+        [SCR_LANG] = &screen_lang,
+        [SCR_START] = &screen_start,
+        [SCR_PICK_FORM] = &screen_pick_form,
+        [SCR_CARD] = &screen_card,
+        [SCR_PIN] = &screen_pin,
+        [SCR_PIN_LAST] = &screen_pin_last,
+        [SCR_IDENTITY] = &screen_identity,
+        [SCR_QUESTION] = &screen_question,
+        [SCR_REVIEW] = &screen_review,
+        [SCR_HANDOFF] = &screen_handoff,
+        [SCR_POSTAL] = &screen_postal,
+        [SCR_NEXT] = &screen_next,
+        [SCR_UNLOCK] = &screen_unlock,
 };
 
 static volatile sig_atomic_t stop_requested;
@@ -96,9 +102,9 @@ set_aside(app *a, const char *db)
 		return false;
 	/* L10N: %s is the new name of the damaged file, beside the old one. */
 	snprintf(a->db_notice, sizeof a->db_notice,
-		 _("The drafts file was damaged. It was moved aside to %s, and a new one was "
-		   "started."),
-		 moved);
+	         _("The drafts file was damaged. It was moved aside to %s, and a new one was "
+	           "started."),
+	         moved);
 	return true;
 }
 
@@ -112,8 +118,8 @@ open_store(app *a)
 	a->db = NULL;
 	if (!db) {
 		snprintf(a->db_problem, sizeof a->db_problem, "%s",
-			 _("There is no home folder to keep drafts in, so nothing can be saved. "
-			   "Start the console with --db FILE."));
+		         _("There is no home folder to keep drafts in, so nothing can be saved. "
+		           "Start the console with --db FILE."));
 		return;
 	}
 	/* a folder that cannot be made shows as a file that cannot be opened */
@@ -152,10 +158,10 @@ app_save(app *a)
 		 * card when the visit began with one (store.h) */
 		store_code_new(a->resume_code);
 		if (store_draft_create(a->db, form_id(a->form), form_version(a->form),
-				       i18n_language(), &a->draft_id, &err) != 0 ||
+		                       i18n_language(), &a->draft_id, &err) != 0 ||
 		    store_draft_lease(a->db, a->draft_id, &err) != 0 ||
 		    store_draft_protect(a->db, a->draft_id, a->resume_code,
-					a->have_card_secret ? a->card_secret : NULL, &err) != 0) {
+		                        a->have_card_secret ? a->card_secret : NULL, &err) != 0) {
 			a->draft_id = 0;
 			sodium_memzero(a->resume_code, sizeof a->resume_code);
 			char why[512];
@@ -173,8 +179,9 @@ app_save(app *a)
 			if (app_save(a) == 0) {
 				snprintf(a->save_problem, sizeof a->save_problem, "%s", "");
 				snprintf(a->notice, sizeof a->notice, "%s",
-					 _("This draft was changed in another window, so these answers "
-					   "were saved as a separate draft."));
+				         _("This draft was changed in another window, so these "
+				           "answers "
+				           "were saved as a separate draft."));
 				return 0;
 			}
 			return -1;
@@ -209,7 +216,7 @@ app_card_values(const app *a, prefill_value *pv)
 	/* Forms get the address with ASCII block numbers (cardio normalises
 	 * them); the card's own spelling was shown for confirmation. */
 	pv[n++] = (prefill_value){"card.address",
-				  id->address_normalized[0] ? id->address_normalized : id->address};
+	                          id->address_normalized[0] ? id->address_normalized : id->address};
 	pv[n++] = (prefill_value){"card.birth", id->birth};
 	pv[n++] = (prefill_value){"card.sex", id->sex};
 	return n;
@@ -220,7 +227,7 @@ app_remember_card(app *a)
 {
 	if (a->identity.fingerprint[0] && a->nfingerprints < 16)
 		snprintf(a->fingerprints[a->nfingerprints++], sizeof a->fingerprints[0], "%s",
-			 a->identity.fingerprint);
+		         a->identity.fingerprint);
 }
 
 void
@@ -269,9 +276,9 @@ app_begin_application(app *a, const form *f)
 		char shown[16];
 		/* L10N: shown once when the draft is made; %s is a code such as ACDE-FG34. */
 		snprintf(a->notice, sizeof a->notice,
-			 _("Come-back code for this draft: %s. Write it down if you may stop "
-			   "before the end."),
-			 app_code_shown(a->resume_code, shown, sizeof shown));
+		         _("Come-back code for this draft: %s. Write it down if you may stop "
+		           "before the end."),
+		         app_code_shown(a->resume_code, shown, sizeof shown));
 	}
 }
 
@@ -281,13 +288,13 @@ app_stop_saved(app *a)
 	char shown[16], notice[sizeof a->notice];
 	if (!a->resume_code[0])
 		snprintf(notice, sizeof notice, "%s",
-			 _("The answers are saved as a draft. Choose it below to go on."));
+		         _("The answers are saved as a draft. Choose it below to go on."));
 	else
 		/* L10N: %s is the draft's come-back code, such as ACDE-FG34. */
 		snprintf(notice, sizeof notice,
-			 _("The answers are saved as a draft. Its come-back code is %s: without "
-			   "it, or the same My Number card, the draft cannot be opened."),
-			 app_code_shown(a->resume_code, shown, sizeof shown));
+		         _("The answers are saved as a draft. Its come-back code is %s: without "
+		           "it, or the same My Number card, the draft cannot be opened."),
+		         app_code_shown(a->resume_code, shown, sizeof shown));
 	app_go(a, SCR_START); /* forgets the application, the code with it */
 	snprintf(a->notice, sizeof a->notice, "%s", notice);
 	sodium_memzero(notice, sizeof notice);
@@ -392,7 +399,7 @@ open_data(app *a)
 	form_set *set = NULL;
 
 	if (form_set_load_dir_schema(tui_path_forms_dir(), tui_path_schema_dir(), &set, NULL,
-				     NULL) < 0 ||
+	                             NULL) < 0 ||
 	    !set || form_set_count(set) == 0) {
 		form_set_free(set);
 		a->forms = NULL;
@@ -413,13 +420,14 @@ tui_run(const tui_options *opt)
 		fprintf(stderr, "%s\n", _("yorisoi: the crypto library could not start."));
 		return 1;
 	}
-	umask(077); /* every file of a visit is the volunteer's account's alone */
+	umask(077);          /* every file of a visit is the volunteer's account's alone */
 	visit_files_sweep(); /* what a killed console left behind */
 	open_data(&a);
 	if (!a.forms) {
-		fprintf(stderr, _("yorisoi: no procedure definitions could be read from %s.\n"
-				  "Run \"yorisoi forms check\" to see what is wrong.\n"),
-			tui_path_forms_dir());
+		fprintf(stderr,
+		        _("yorisoi: no procedure definitions could be read from %s.\n"
+		          "Run \"yorisoi forms check\" to see what is wrong.\n"),
+		        tui_path_forms_dir());
 		store_close(a.db);
 		return 1;
 	}

@@ -76,10 +76,10 @@ typedef struct app {
 	const form *form;
 	answers *ans;
 	int64_t draft_id;
-	char resume_code[16];     /* this draft's come-back code, in memory only */
+	char resume_code[16];          /* this draft's come-back code, in memory only */
 	unsigned char card_secret[32]; /* the card's key for the new draft, until made */
 	bool have_card_secret;
-	int64_t unlock_id;        /* SCR_UNLOCK: the draft being opened */
+	int64_t unlock_id; /* SCR_UNLOCK: the draft being opened */
 	int unlock_tries;
 	form_step step;   /* the current question (or add-another) */
 	bool from_review; /* return to the review after this question */
@@ -92,8 +92,8 @@ typedef struct app {
 	cardio_session *card;
 	bool card_waiting_removal; /* a household card: wait until the last one is out */
 	bool card_demo;
-	bool no_reader;     /* pcscd or reader missing: offer the demo card */
-	char reader[256];   /* the reader holding the open card, "" for the demo */
+	bool no_reader;   /* pcscd or reader missing: offer the demo card */
+	char reader[256]; /* the reader holding the open card, "" for the demo */
 	int pin_tries;
 	textinput pin;
 	cardio_identity identity;
@@ -117,8 +117,8 @@ typedef struct app {
 	char *payload;
 	bool confirm_done; /* "Done" pressed: asking whether the resident has the code */
 	handoff_qr *qr;
-	char slip_path[PATH_MAX];     /* the QR image */
-	char slip_pdf[PATH_MAX];      /* the printed slip and its picture */
+	char slip_path[PATH_MAX]; /* the QR image */
+	char slip_pdf[PATH_MAX];  /* the printed slip and its picture */
 	char slip_png[PATH_MAX];
 
 	/* files of this visit (tui/console/visit_files.h) */
@@ -134,8 +134,8 @@ typedef struct screen_ops {
 } screen_ops;
 
 extern const screen_ops screen_lang, screen_start, screen_pick_form, screen_card, screen_pin,
-	screen_pin_last, screen_identity, screen_question, screen_review, screen_handoff,
-	screen_postal, screen_next, screen_lock, screen_unlock;
+        screen_pin_last, screen_identity, screen_question, screen_review, screen_handoff,
+        screen_postal, screen_next, screen_lock, screen_unlock;
 
 /* F3: opens the language screen over the current one; choosing a language
  * (or Esc) comes back to the same screen, answers and place unchanged. */
@@ -162,6 +162,14 @@ bool app_postal_lookup(app *a, const field *fld);
 /* On an add-another step of a household list: reads the next person's
  * card. Returns true when the card screen was opened. */
 bool app_household_card(app *a);
+
+/* The card screens' shared steps (screen_card.c, screen_pin.c): closes
+ * the open card; goes on without a card (back to the household question,
+ * the come-back code screen, or a new application typed by hand); sends
+ * the PIN just typed, once. */
+void app_card_close(app *a);
+void app_card_skip(app *a);
+void app_pin_verify(app *a);
 
 /* Keeps the fingerprint of the card just read, so the same card is not
  * read twice for one application. */

@@ -89,8 +89,8 @@ draw_too_small(void)
 {
 	char msg[256];
 	erase();
-	snprintf(msg, sizeof msg, _("Please make this window larger (at least %d × %d)."),
-		 MIN_COLS, MIN_LINES);
+	snprintf(msg, sizeof msg, _("Please make this window larger (at least %d × %d)."), MIN_COLS,
+	         MIN_LINES);
 	draw_para(0, 0, COLS > 1 ? COLS - 1 : 1, LINES, msg, A_BOLD);
 	draw_focus(0, 0);
 	move(0, 0);

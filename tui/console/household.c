@@ -32,9 +32,10 @@ app_household_add(app *a)
 			cardio_identity_wipe(&a->identity);
 			a->have_identity = false;
 			app_go(a, SCR_QUESTION);
-			snprintf(a->error, sizeof a->error, "%s",
-				 _("This card was already read for this application. Please use the "
-				   "next person's card."));
+			snprintf(
+			        a->error, sizeof a->error, "%s",
+			        _("This card was already read for this application. Please use the "
+			          "next person's card."));
 			return;
 		}
 	}
@@ -57,4 +58,3 @@ app_household_add(app *a)
 	else
 		app_go(a, SCR_REVIEW);
 }
-

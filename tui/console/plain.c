@@ -128,16 +128,18 @@ plain_card(app *a)
 		return true; /* no VERIFY to a blocked card: go on by typing */
 	}
 	if (a->pin_tries < 0)
-		printf("%s\n", _("The card did not say how many tries are left: this may be the last one."));
+		printf("%s\n", _("The card did not say how many tries are left: this may be the "
+		                 "last one."));
 	else
 		printf(ngettext("%d try left before the card locks.\n",
-				"%d tries left before the card locks.\n", a->pin_tries),
+		                "%d tries left before the card locks.\n", a->pin_tries),
 		       a->pin_tries);
 	bool ok = ask_pin(pin, sizeof pin);
 	if (ok && rule == CARDIO_PIN_CONFIRM) {
 		char yes[16];
-		printf("%s\n", _("This is the last try. If this PIN is wrong, the card locks and only "
-				 "the city or town hall can unlock it."));
+		printf("%s\n",
+		       _("This is the last try. If this PIN is wrong, the card locks and only "
+		         "the city or town hall can unlock it."));
 		ok = ask(_("Type yes to send it:"), yes, sizeof yes) && strcmp(yes, "yes") == 0;
 	}
 	if (ok) {
@@ -168,7 +170,7 @@ plain_question(app *a, const form_step *st)
 	if (st->add_another) {
 		const form_repeat *r = form_repeat_by_id(a->form, st->repeat_id);
 		printf("\n%s\n", r && repeat_another(r) ? F_(repeat_another(r))
-						       : _("Is there another one to add?"));
+		                                        : _("Is there another one to add?"));
 		int c = ask_number(_("1 = yes, 2 = no:"), 2);
 		if (c < 0)
 			return 0;
@@ -188,16 +190,19 @@ plain_question(app *a, const form_step *st)
 		printf("%s\n", F_(field_help(fld)));
 	for (size_t i = 0; i < field_choice_count(fld); i++)
 		printf("  %zu. %s\n", i + 1,
-		       bilingual(field_choice_label(fld, i), field_choice_term(fld, i), line, sizeof line));
+		       bilingual(field_choice_label(fld, i), field_choice_term(fld, i), line,
+		                 sizeof line));
 	if (v && quiet_answers)
-		printf("%s\n", _("There is an answer already (not shown): press Enter to keep it."));
+		printf("%s\n",
+		       _("There is an answer already (not shown): press Enter to keep it."));
 	else if (v)
 		printf(_("Now: %s (press Enter to keep it)\n"),
 		       value_display(fld, v, shown, sizeof shown));
 	for (;;) {
-		if (!ask(field_kind(fld) == FIELD_MULTI ? _("Numbers separated by spaces, < to go back:")
-							 : _("Answer, or < to go back:"),
-			 line, sizeof line))
+		if (!ask(field_kind(fld) == FIELD_MULTI
+		                 ? _("Numbers separated by spaces, < to go back:")
+		                 : _("Answer, or < to go back:"),
+		         line, sizeof line))
 			return 0;
 		if (strcmp(line, "<") == 0)
 			return -1;
@@ -206,12 +211,14 @@ plain_question(app *a, const form_step *st)
 		char value[1024] = "";
 		if (field_kind(fld) == FIELD_CHOICE || field_kind(fld) == FIELD_MULTI) {
 			char *save = NULL;
-			for (char *t = strtok_r(line, " ,", &save); t; t = strtok_r(NULL, " ,", &save)) {
+			for (char *t = strtok_r(line, " ,", &save); t;
+			     t = strtok_r(NULL, " ,", &save)) {
 				long k = strtol(t, NULL, 10);
 				if (k >= 1 && (size_t)k <= field_choice_count(fld)) {
 					size_t len = strlen(value);
-					snprintf(value + len, sizeof value - len, "%s%s", len ? " " : "",
-						 field_choice_id(fld, (size_t)k - 1));
+					snprintf(value + len, sizeof value - len, "%s%s",
+					         len ? " " : "",
+					         field_choice_id(fld, (size_t)k - 1));
 				}
 			}
 		} else {
@@ -234,7 +241,8 @@ plain_handoff(app *a)
 		printf("%s\n", msg_handoff_error(&err, msg, sizeof msg));
 		return;
 	}
-	printf("\n%s\n%s\n", _("Your application is ready. Show this code at the city hall counter."),
+	printf("\n%s\n%s\n",
+	       _("Your application is ready. Show this code at the city hall counter."),
 	       a->payload);
 	size_t n;
 	int cols;
@@ -319,7 +327,7 @@ plain_visit(app *a)
 	}
 	plain_handoff(a);
 	if (ask(_("Press Enter when the resident has the code; the draft is then deleted."), line,
-		sizeof line) &&
+	        sizeof line) &&
 	    a->db && a->draft_id > 0) {
 		store_error err;
 		char why[512];

@@ -18,7 +18,6 @@
 #include <string.h>
 #include <unistd.h>
 
-
 static void
 handoff_enter(app *a)
 {
@@ -44,13 +43,13 @@ save_slip(app *a)
 	if (!a->slip_path[0] &&
 	    visit_file_new(a, form_id(a->form), ".png", a->slip_path, sizeof a->slip_path) != 0) {
 		snprintf(a->error, sizeof a->error, "%s",
-			 _("There is no private folder to save the image in."));
+		         _("There is no private folder to save the image in."));
 		a->slip_path[0] = '\0';
 		return;
 	}
 	if (handoff_qr_write_png(a->qr, a->slip_path, 8, &err) != HANDOFF_OK) {
 		snprintf(a->error, sizeof a->error, _("The image could not be saved to %s."),
-			 a->slip_path);
+		         a->slip_path);
 		a->slip_path[0] = '\0';
 		return;
 	}
@@ -68,11 +67,11 @@ make_slip(app *a)
 	if (a->opt->paper)
 		tui_slip_paper(a->opt->paper, &job.paper); /* checked by main */
 	if ((!a->slip_pdf[0] && visit_file_new(a, form_id(a->form), "-slip.pdf", a->slip_pdf,
-					       sizeof a->slip_pdf) != 0) ||
+	                                       sizeof a->slip_pdf) != 0) ||
 	    (!a->slip_png[0] && visit_file_new(a, form_id(a->form), "-slip.png", a->slip_png,
-					       sizeof a->slip_png) != 0)) {
+	                                       sizeof a->slip_png) != 0)) {
 		snprintf(a->error, sizeof a->error, "%s",
-			 _("There is no private folder to save the slip in."));
+		         _("There is no private folder to save the slip in."));
 		return;
 	}
 	if (tui_slip_make(a->ans, i18n_language(), &job, msg, sizeof msg) != 0) {
@@ -81,7 +80,7 @@ make_slip(app *a)
 	}
 	if (a->opt->printer)
 		snprintf(a->notice, sizeof a->notice, _("The slip was sent to the printer %s."),
-			 a->opt->printer);
+		         a->opt->printer);
 	else
 		snprintf(a->notice, sizeof a->notice, _("Saved the slip: %s"), a->slip_pdf);
 }
@@ -94,13 +93,14 @@ draw_side_text(app *a, int y, int x, int cols)
 	y += draw_para(y, x, cols, 3, _("Your application is ready."), A_BOLD) + 1;
 	y += draw_para(y, x, cols, 3, title, 0) + 1;
 	y += draw_para(y, x, cols, 5,
-		       _("Show this code at the city hall counter. The staff will scan it; you do "
-			 "not need to write anything."),
-		       0) +
+	               _("Show this code at the city hall counter. The staff will scan it; you do "
+	                 "not need to write anything."),
+	               0) +
 	     1;
 	/* The counter staff read Japanese: say it in Japanese too, once. */
 	if (strcmp(i18n_language(), "ja") != 0)
-		draw_para(y, x, cols, 4, "窓口でこのコードを見せてください。職員が読み取ります。", 0);
+		draw_para(y, x, cols, 4, "窓口でこのコードを見せてください。職員が読み取ります。",
+		          0);
 }
 
 /* The hints of the handoff screen. */
@@ -108,8 +108,8 @@ static const char *
 handoff_hints(const app *a)
 {
 	return a->confirm_done ? _("Has the resident got the code (scanned or printed)? y: yes, "
-	                        "finish   n: no")
-	                    : _("S: slip   P: code as image   D: done   Esc: back");
+	                           "finish   n: no")
+	                       : _("S: slip   P: code as image   D: done   Esc: back");
 }
 
 /* The code says how the screen is laid out: below the title bar when it
@@ -161,14 +161,15 @@ handoff_draw(app *a)
 	if (lines) {
 		int y = CONTENT_TOP;
 		y += draw_para(y, x, cols, 3,
-			       _("This window is too small to show the code so that it can be "
-				 "scanned."),
-			       A_BOLD) +
+		               _("This window is too small to show the code so that it can be "
+		                 "scanned."),
+		               A_BOLD) +
 		     1;
 		char need[256];
-		snprintf(need, sizeof need, _("Make the window at least %d columns by %d lines, or "
-					      "press P to save the code as an image for the slip."),
-			 qcols + 2, (int)nlines + 1);
+		snprintf(need, sizeof need,
+		         _("Make the window at least %d columns by %d lines, or "
+		           "press P to save the code as an image for the slip."),
+		         qcols + 2, (int)nlines + 1);
 		draw_para(y, x, cols, 4, need, 0);
 		draw_focus(CONTENT_TOP, x);
 	}
@@ -194,7 +195,7 @@ finish(app *a)
 	}
 	app_go(a, SCR_START);
 	snprintf(a->notice, sizeof a->notice, "%s",
-		 _("Finished. The draft was deleted from this computer."));
+	         _("Finished. The draft was deleted from this computer."));
 }
 
 static void

@@ -49,10 +49,10 @@ lang_draw(app *a)
 		char line[256];
 		if (strcmp(l->native, l->japanese) == 0)
 			snprintf(line, sizeof line, "%s %c. %s", i == a->sel ? ">" : " ",
-				 entry_key((size_t)i), l->native);
+			         entry_key((size_t)i), l->native);
 		else
 			snprintf(line, sizeof line, "%s %c. %s  (%s)", i == a->sel ? ">" : " ",
-				 entry_key((size_t)i), l->native, l->japanese);
+			         entry_key((size_t)i), l->native, l->japanese);
 		draw_str(y, x, cols, line, i == a->sel ? A_REVERSE | A_BOLD : 0);
 		if (i == a->sel)
 			draw_focus(y, x);
@@ -62,10 +62,12 @@ lang_draw(app *a)
 	 * for the volunteer, in the two languages the volunteer reads. */
 	if (shaping)
 		draw_para(y + 1, x, cols, 3,
-			  "नेपाली, မြန်မာ: a terminal may show some letters apart; the printed slip "
-			  "shows them whole. 端末では文字が崩れることがあります。印刷票では正しく表示されます。",
-			  0);
-	draw_end(a, a->lang_switching ? "↑↓ Enter   Esc: back / 戻る" : "↑↓ Enter   q: quit / 終了");
+		          "नेपाली, မြန်မာ: a terminal may show some letters apart; the printed slip "
+		          "shows them whole. "
+		          "端末では文字が崩れることがあります。印刷票では正しく表示されます。",
+		          0);
+	draw_end(a,
+	         a->lang_switching ? "↑↓ Enter   Esc: back / 戻る" : "↑↓ Enter   q: quit / 終了");
 }
 
 /* After F3: the screen the language was changed from, as it was. */

@@ -11,9 +11,9 @@ lock_draw(app *a)
 		return;
 	int x = content_x(), cols = content_cols();
 	draw_para(CONTENT_TOP + 1, x, cols, 6,
-		  _("The screen was cleared because nobody used it for a while. The answers so far "
-		    "are saved."),
-		  A_BOLD);
+	          _("The screen was cleared because nobody used it for a while. The answers so far "
+	            "are saved."),
+	          A_BOLD);
 	draw_para(CONTENT_TOP + 5, x, cols, 4, _("Press Enter to go on."), 0);
 	draw_end(a, _("Enter: go on"));
 }

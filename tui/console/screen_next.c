@@ -27,9 +27,9 @@ next_draw(app *a)
 		return;
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
 	y += draw_para(y, x, cols, 3,
-		       _("People who do this usually also need these procedures. Tick each one you "
-			 "talked about."),
-		       A_BOLD) +
+	               _("People who do this usually also need these procedures. Tick each one you "
+	                 "talked about."),
+	               A_BOLD) +
 	     1;
 	for (int i = 0; i < items(a) && y <= CONTENT_BOTTOM; i++) {
 		char label[512], item[700];
@@ -38,8 +38,8 @@ next_draw(app *a)
 		bool here = id && form_set_find(a->forms, id);
 		bilingual(form_next_label(a->form, (size_t)i), term, label, sizeof label);
 		snprintf(item, sizeof item, "%s %s %s%s", i == a->sel ? ">" : " ",
-			 a->next_done[i] ? "[x]" : "[ ]", label,
-			 here ? _("  — can be started here") : "");
+		         a->next_done[i] ? "[x]" : "[ ]", label,
+		         here ? _("  — can be started here") : "");
 		draw_str(y, x, cols, item, i == a->sel ? A_REVERSE | A_BOLD : 0);
 		if (i == a->sel)
 			draw_focus(y, x);
@@ -81,12 +81,13 @@ next_key(app *a, wint_t ch, bool is_key)
 			start_next(a, to);
 		else
 			snprintf(a->error, sizeof a->error, "%s",
-				 _("This procedure is done at the city hall; there is no form for it "
-				   "here."));
+			         _("This procedure is done at the city hall; there is no form for "
+			           "it "
+			           "here."));
 	} else if (key_is_char(ch, is_key, 'q') || key_is_back(ch, is_key)) {
 		app_go(a, SCR_START);
 		snprintf(a->notice, sizeof a->notice, "%s",
-			 _("Finished. The draft was deleted from this computer."));
+		         _("Finished. The draft was deleted from this computer."));
 	}
 }
 

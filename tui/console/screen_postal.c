@@ -16,11 +16,11 @@ static void
 fill_place(app *a, const store_postal_place *p)
 {
 	prefill_value pv[3] = {{"postal.prefecture", p->prefecture},
-			       {"postal.city", p->city},
-			       {"postal.town", p->town}};
+	                       {"postal.city", p->city},
+	                       {"postal.town", p->town}};
 	if (answers_prefill_replace(a->ans, pv, 3) > 0)
 		snprintf(a->notice, sizeof a->notice, "%s",
-			 _("The address was filled in from the postal code: please check it."));
+		         _("The address was filled in from the postal code: please check it."));
 }
 
 bool
@@ -44,7 +44,7 @@ app_postal_lookup(app *a, const field *fld)
 	if (store_postal_lookup(a->postal, code, &a->places, &a->nplaces, &err) != 0 ||
 	    a->nplaces == 0) {
 		snprintf(a->notice, sizeof a->notice, "%s",
-			 _("No address is known for this postal code: please type the address."));
+		         _("No address is known for this postal code: please type the address."));
 		return false;
 	}
 	if (a->nplaces == 1) {
@@ -59,7 +59,7 @@ static void
 place_line(const store_postal_place *p, char *buf, size_t n)
 {
 	snprintf(buf, n, "%s %s %s%s%s", p->prefecture, p->city, p->town, p->office[0] ? " " : "",
-		 p->office);
+	         p->office);
 }
 
 static void
@@ -69,8 +69,8 @@ postal_draw(app *a)
 		return;
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
 	y += draw_para(y, x, cols, 3,
-		       _("This postal code covers several places. Which one is the address?"),
-		       A_BOLD) +
+	               _("This postal code covers several places. Which one is the address?"),
+	               A_BOLD) +
 	     1;
 	int rows = CONTENT_BOTTOM - y + 1, first = a->sel - rows + 1;
 	if (first < 0)
@@ -104,4 +104,3 @@ postal_key(app *a, wint_t ch, bool is_key)
 }
 
 const screen_ops screen_postal = {NULL, postal_draw, postal_key, NULL};
-

@@ -63,7 +63,8 @@ static void
 choice_label(const field *fld, int i, char *buf, size_t n)
 {
 	if (fld)
-		bilingual(field_choice_label(fld, (size_t)i), field_choice_term(fld, (size_t)i), buf, n);
+		bilingual(field_choice_label(fld, (size_t)i), field_choice_term(fld, (size_t)i),
+		          buf, n);
 	else
 		snprintf(buf, n, "%s", i == 0 ? _("Yes, add another") : _("No, that is everyone"));
 }
@@ -88,8 +89,8 @@ draw_choices(app *a, const field *fld, int y, int x, int cols)
 			mark = i == a->choice_sel ? "(•)" : "( )";
 		else
 			mark = i == a->choice_sel ? "(*)" : "( )";
-		snprintf(item, sizeof item, "%s %s %d. %s", i == a->choice_sel ? ">" : " ", mark, i + 1,
-			 label);
+		snprintf(item, sizeof item, "%s %s %d. %s", i == a->choice_sel ? ">" : " ", mark,
+		         i + 1, label);
 		draw_str(y, x, cols, item, i == a->choice_sel ? A_REVERSE | A_BOLD : 0);
 		if (i == a->choice_sel)
 			draw_focus(y, x);
@@ -122,8 +123,9 @@ draw_add_another(app *a, int y, int x, int cols)
 	else
 		y += draw_para(y, x, cols, 3, _("Is there another one to add?"), A_BOLD);
 	if (r) {
-		snprintf(line, sizeof line, ngettext("%d %s so far（%s）", "%d %s so far（%s）", count),
-			 count, F_(repeat_label(r)), repeat_term(r));
+		snprintf(line, sizeof line,
+		         ngettext("%d %s so far（%s）", "%d %s so far（%s）", count), count,
+		         F_(repeat_label(r)), repeat_term(r));
 		y += draw_para(y, x, cols, 2, line, 0);
 	}
 	return y + 1;
@@ -146,7 +148,7 @@ question_draw(app *a)
 	if (who[0] || (fld && field_section(fld))) {
 		size_t len = strlen(line);
 		snprintf(line + len, sizeof line - len, "  ·  %s",
-			 who[0] ? who : F_(field_section(fld)));
+		         who[0] ? who : F_(field_section(fld)));
 	}
 	y += draw_para(y, x, cols, 1, line, 0) + 1;
 
@@ -154,7 +156,8 @@ question_draw(app *a)
 		y = draw_add_another(a, y, x, cols);
 		draw_choices(a, NULL, y, x, cols);
 		if (repeat_takes_cards(a))
-			draw_end(a, _("↑↓ choose   Enter: next   C: read the next person's card   Esc: back"));
+			draw_end(a, _("↑↓ choose   Enter: next   C: read the next person's card   "
+			              "Esc: back"));
 		else
 			draw_end(a, _("↑↓ choose   Enter: next   Esc: back   F10: save and stop"));
 		return;
@@ -174,8 +177,9 @@ question_draw(app *a)
 	if (is_list(fld)) {
 		draw_choices(a, fld, y, x, cols);
 		hints = field_kind(fld) == FIELD_MULTI
-				? _("↑↓ move   Space: tick or untick   Enter: next   Esc: back   F10: save and stop")
-				: _("↑↓ choose   Enter: next   Esc: back   F10: save and stop");
+		                ? _("↑↓ move   Space: tick or untick   Enter: next   Esc: back   "
+		                    "F10: save and stop")
+		                : _("↑↓ choose   Enter: next   Esc: back   F10: save and stop");
 	} else {
 		draw_input(y, x, cols < 60 ? cols : 60, &a->input);
 		const char *v = answers_get_at(a->ans, field_id(fld), a->step.instance);
@@ -187,7 +191,7 @@ question_draw(app *a)
 		if (v && answers_prefilled_at(a->ans, field_id(fld), a->step.instance) &&
 		    y + 3 <= CONTENT_BOTTOM)
 			draw_para(y + 3, x, cols, 2,
-				  _("Filled in for you: please check it with the resident."), 0);
+			          _("Filled in for you: please check it with the resident."), 0);
 		hints = _("Enter: next   Esc: back   F10: save and stop");
 	}
 	draw_end(a, hints);
@@ -206,7 +210,8 @@ collect(const app *a, const field *fld, char *out, size_t n)
 			if (!a->multi_on[i])
 				continue;
 			size_t len = strlen(out);
-			snprintf(out + len, n - len, "%s%s", len ? " " : "", field_choice_id(fld, i));
+			snprintf(out + len, n - len, "%s%s", len ? " " : "",
+			         field_choice_id(fld, i));
 		}
 	} else {
 		snprintf(out, n, "%s", a->input.buf);
@@ -219,7 +224,8 @@ submit(app *a)
 	const field *fld = current(a);
 	if (!fld) {
 		if (a->choice_sel == 0 && answers_repeat_add(a->ans, a->step.repeat_id) < 0) {
-			snprintf(a->error, sizeof a->error, "%s", _("No more can be added to this list."));
+			snprintf(a->error, sizeof a->error, "%s",
+			         _("No more can be added to this list."));
 			return;
 		}
 		bool from_review = a->from_review;
@@ -271,9 +277,9 @@ stop_and_save(app *a)
 	if (app_save(a) != 0) {
 		/* Say so, and stay: leaving now would lose the answers. */
 		snprintf(a->error, sizeof a->error,
-			 _("The answers could not be saved, so they stay on this screen: %s Press "
-			   "F10 to try again."),
-			 a->save_problem);
+		         _("The answers could not be saved, so they stay on this screen: %s Press "
+		           "F10 to try again."),
+		         a->save_problem);
 		return;
 	}
 	app_stop_saved(a);

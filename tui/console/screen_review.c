@@ -16,7 +16,6 @@
 
 enum { MAX_ROWS = 512 };
 
-
 static void
 review_draw(app *a)
 {
@@ -66,8 +65,12 @@ review_draw(app *a)
 			value_display(fld, v, shown, sizeof shown);
 		else
 			snprintf(shown, sizeof shown, "%s",
-				 field_required_now_at(a->ans, fld, idx[r].instance) ? _("(not answered yet)") : _("(no answer)"));
-		draw_str(y + 1, x + 4, cols - 4, shown, !v && field_required_now_at(a->ans, fld, idx[r].instance) ? A_UNDERLINE : 0);
+			         field_required_now_at(a->ans, fld, idx[r].instance)
+			                 ? _("(not answered yet)")
+			                 : _("(no answer)"));
+		draw_str(y + 1, x + 4, cols - 4, shown,
+		         !v && field_required_now_at(a->ans, fld, idx[r].instance) ? A_UNDERLINE
+		                                                                   : 0);
 		y += 2;
 	}
 	if (a->review_scroll + visible < n)
@@ -75,7 +78,7 @@ review_draw(app *a)
 	y = CONTENT_BOTTOM;
 	char finish[256];
 	snprintf(finish, sizeof finish, "%s %s", a->sel == n ? ">" : " ",
-		 _("Everything is right: make the handoff code"));
+	         _("Everything is right: make the handoff code"));
 	draw_str(y, x, cols, finish, a->sel == n ? A_REVERSE | A_BOLD : A_BOLD);
 	if (a->sel == n)
 		draw_focus(y, x);
@@ -91,10 +94,11 @@ review_key(app *a, wint_t ch, bool is_key)
 		return;
 	if (is_key && ch == KEY_F(10)) {
 		if (app_save(a) != 0) {
-			snprintf(a->error, sizeof a->error,
-				 _("The answers could not be saved, so they stay on this screen: %s "
-				   "Press F10 to try again."),
-				 a->save_problem);
+			snprintf(
+			        a->error, sizeof a->error,
+			        _("The answers could not be saved, so they stay on this screen: %s "
+			          "Press F10 to try again."),
+			        a->save_problem);
 			return;
 		}
 		app_stop_saved(a);
@@ -120,7 +124,7 @@ review_key(app *a, wint_t ch, bool is_key)
 			if (step_equal(&idx[r], &missing))
 				a->sel = r;
 		snprintf(a->error, sizeof a->error, "%s",
-			 _("This question still needs an answer: press Enter to answer it."));
+		         _("This question still needs an answer: press Enter to answer it."));
 		return;
 	}
 	app_go(a, SCR_HANDOFF);

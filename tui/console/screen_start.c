@@ -1,6 +1,6 @@
 /*
- * The start screen (a new application, or a draft to resume) and the
- * choice of procedure.
+ * The start screen: a new application, or a draft to resume (opened by
+ * screen_unlock.c), or deleted.
  */
 #include "tui/console/app.h"
 #include "tui/console/draw.h"
@@ -39,9 +39,8 @@ draft_line(const app *a, const store_draft_info *d, char *buf, size_t n)
 	else
 		snprintf(title, sizeof title, "%s", d->form_id);
 	/* Date and count first: a long title is what gets cropped. */
-	snprintf(buf, n,
-		 ngettext("%s · %d answer · %s", "%s · %d answers · %s", d->answered), when,
-		 d->answered, title);
+	snprintf(buf, n, ngettext("%s · %d answer · %s", "%s · %d answers · %s", d->answered), when,
+	         d->answered, title);
 }
 
 static void
@@ -73,7 +72,8 @@ start_draw(app *a)
 		y++;
 		if (i == 0 && a->ndrafts > 0 && y <= CONTENT_BOTTOM) {
 			y++;
-			draw_str(y++, x, cols, _("Saved drafts (resume where you stopped):"), A_UNDERLINE);
+			draw_str(y++, x, cols, _("Saved drafts (resume where you stopped):"),
+			         A_UNDERLINE);
 		}
 		if (i == start_items(a) - 2)
 			y++;
@@ -85,7 +85,8 @@ start_draw(app *a)
 	if (a->confirm_delete)
 		draw_end(a, _("Delete this draft? y: yes, delete   n: no"));
 	else if (a->ndrafts > 0)
-		draw_end(a, _("↑↓ choose   Enter: open   Del: delete draft   l: language   q: quit"));
+		draw_end(a,
+		         _("↑↓ choose   Enter: open   Del: delete draft   l: language   q: quit"));
 	else
 		draw_end(a, _("↑↓ choose   Enter: open   l: language   q: quit"));
 }
@@ -109,7 +110,7 @@ start_key(app *a, wint_t ch, bool is_key)
 				msg_store_error(&err, a->error, sizeof a->error);
 			else
 				snprintf(a->notice, sizeof a->notice, "%s",
-					 _("The draft was deleted."));
+				         _("The draft was deleted."));
 		}
 		a->confirm_delete = false;
 		return;
@@ -136,47 +137,3 @@ start_key(app *a, wint_t ch, bool is_key)
 }
 
 const screen_ops screen_start = {start_enter, start_draw, start_key, NULL};
-
-/* ---- which procedure ---------------------------------------------------- */
-
-static void
-pick_draw(app *a)
-{
-	if (!draw_begin(a, _("Choose the procedure")))
-		return;
-	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
-	y += draw_para(y, x, cols, 2, _("Which procedure is this visit for?"), A_BOLD) + 1;
-	/* Long official titles wrap onto a second row rather than being cut. */
-	for (size_t i = 0; i < form_set_count(a->forms) && y <= CONTENT_BOTTOM; i++) {
-		const form *f = forms_in_order(a->forms, (int)i);
-		char title[512], num[32];
-		attr_t at = (int)i == a->sel ? A_REVERSE | A_BOLD : 0;
-		bilingual(form_label(f), form_title(f), title, sizeof title);
-		snprintf(num, sizeof num, "%s %zu. ", (int)i == a->sel ? ">" : " ", i + 1);
-		int indent = draw_str(y, x, cols, num, at);
-		if ((int)i == a->sel)
-			draw_focus(y, x);
-		y += draw_para(y, x + indent, cols - indent, 2, title, at);
-	}
-	draw_end(a, _("↑↓ choose   Enter: select   Esc: back"));
-}
-
-static void
-pick_key(app *a, wint_t ch, bool is_key)
-{
-	int n = (int)form_set_count(a->forms);
-	if (key_move(ch, is_key, &a->sel, n))
-		return;
-	if (!is_key && ch >= '1' && ch <= '9' && (int)(ch - '1') < n) {
-		a->sel = (int)(ch - '1');
-		a->form = forms_in_order(a->forms, a->sel);
-		app_go(a, SCR_CARD);
-	} else if (key_is_back(ch, is_key))
-		app_go(a, SCR_START);
-	else if (key_is_enter(ch, is_key)) {
-		a->form = forms_in_order(a->forms, a->sel);
-		app_go(a, SCR_CARD);
-	}
-}
-
-const screen_ops screen_pick_form = {NULL, pick_draw, pick_key, NULL};

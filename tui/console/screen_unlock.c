@@ -52,8 +52,8 @@ app_resume_draft(app *a, int64_t id)
 		f = form_set_find(a->forms, info.form_id);
 	if (!f || form_version(f) != info.form_version) {
 		snprintf(a->error, sizeof a->error, "%s",
-			 _("This draft was made with a form that is not installed here (or another "
-			   "version of it), so it cannot be opened."));
+		         _("This draft was made with a form that is not installed here (or another "
+		           "version of it), so it cannot be opened."));
 		return;
 	}
 	/* one console per draft: a second one is told, and changes nothing */
@@ -92,7 +92,7 @@ app_unlock_with_card(app *a)
 	app_go(a, SCR_UNLOCK);
 	if (err.status == STORE_ERR_WRONG_CODE)
 		snprintf(a->error, sizeof a->error, "%s",
-			 _("This is not the card this draft was started with."));
+		         _("This is not the card this draft was started with."));
 	else
 		msg_store_error(&err, a->error, sizeof a->error);
 }
@@ -110,14 +110,14 @@ unlock_draw(app *a)
 		return;
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
 	y += draw_para(y, x, cols, 3,
-		       _("Please type the come-back code of this draft. It was shown when the "
-			 "draft was saved."),
-		       A_BOLD) +
+	               _("Please type the come-back code of this draft. It was shown when the "
+	                 "draft was saved."),
+	               A_BOLD) +
 	     1;
 	y += draw_para(y, x, cols, 3,
-		       _("If the draft was started with a My Number card, reading the same card "
-			 "opens it too (press C)."),
-		       0) +
+	               _("If the draft was started with a My Number card, reading the same card "
+	                 "opens it too (press C)."),
+	               0) +
 	     1;
 	int label = draw_str(y, x, cols, _("Code:"), A_BOLD);
 	draw_input(y, x + label + 2, 12, &a->input);
@@ -149,10 +149,12 @@ unlock_key(app *a, wint_t ch, bool is_key)
 		}
 		if (err.status == STORE_ERR_WRONG_CODE && tries > 0)
 			snprintf(a->error, sizeof a->error,
-				 ngettext("That is not the come-back code of this draft. %d more try.",
-					  "That is not the come-back code of this draft. %d more tries.",
-					  (unsigned long)tries),
-				 tries);
+			         ngettext("That is not the come-back code of this draft. %d more "
+			                  "try.",
+			                  "That is not the come-back code of this draft. %d more "
+			                  "tries.",
+			                  (unsigned long)tries),
+			         tries);
 		else
 			msg_store_error(&err, a->error, sizeof a->error);
 		return;

@@ -83,7 +83,7 @@ step_instance_title(const form *f, const form_step *s, char *buf, size_t n)
 		   %1$s the list's item ("Person moving"), %2$d the number,
 		   %3$s the official Japanese term (異動者). */
 		snprintf(buf, n, _("%1$s %2$d（%3$s %2$d）"), F_(repeat_label(r)), s->instance + 1,
-			 term);
+		         term);
 	else
 		/* L10N: as above, without an official term. */
 		snprintf(buf, n, _("%1$s %2$d"), F_(repeat_label(r)), s->instance + 1);

@@ -14,7 +14,8 @@ textinput_set(textinput *t, const char *text)
 	snprintf(t->buf, sizeof t->buf, "%s", text ? text : "");
 	/* Never leave half a character at the end after truncation. */
 	t->len = strlen(t->buf);
-	while (t->len > 0 && width_next_char(t->buf, t->len, width_prev_char(t->buf, t->len)) != t->len)
+	while (t->len > 0 &&
+	       width_next_char(t->buf, t->len, width_prev_char(t->buf, t->len)) != t->len)
 		t->len--;
 	t->buf[t->len] = '\0';
 	t->cursor = t->len;
@@ -78,7 +79,8 @@ textinput_key(textinput *t, wint_t ch, bool is_key)
 			return true;
 		case KEY_DC:
 			if (t->cursor < t->len)
-				delete_range(t, t->cursor, width_next_char(t->buf, t->len, t->cursor));
+				delete_range(t, t->cursor,
+				             width_next_char(t->buf, t->len, t->cursor));
 			return true;
 		default:
 			return false;

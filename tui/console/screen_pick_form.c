@@ -1,0 +1,51 @@
+/* Which procedure this visit is for: the installed forms in the order
+ * people come for them, each with its official Japanese title. */
+#include "tui/console/app.h"
+#include "tui/console/draw.h"
+#include "tui/i18n.h"
+#include "tui/console/keys.h"
+#include "tui/messages.h"
+#include "tui/console/steps.h"
+#include "tui/values.h"
+
+static void
+pick_draw(app *a)
+{
+	if (!draw_begin(a, _("Choose the procedure")))
+		return;
+	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
+	y += draw_para(y, x, cols, 2, _("Which procedure is this visit for?"), A_BOLD) + 1;
+	/* Long official titles wrap onto a second row rather than being cut. */
+	for (size_t i = 0; i < form_set_count(a->forms) && y <= CONTENT_BOTTOM; i++) {
+		const form *f = forms_in_order(a->forms, (int)i);
+		char title[512], num[32];
+		attr_t at = (int)i == a->sel ? A_REVERSE | A_BOLD : 0;
+		bilingual(form_label(f), form_title(f), title, sizeof title);
+		snprintf(num, sizeof num, "%s %zu. ", (int)i == a->sel ? ">" : " ", i + 1);
+		int indent = draw_str(y, x, cols, num, at);
+		if ((int)i == a->sel)
+			draw_focus(y, x);
+		y += draw_para(y, x + indent, cols - indent, 2, title, at);
+	}
+	draw_end(a, _("↑↓ choose   Enter: select   Esc: back"));
+}
+
+static void
+pick_key(app *a, wint_t ch, bool is_key)
+{
+	int n = (int)form_set_count(a->forms);
+	if (key_move(ch, is_key, &a->sel, n))
+		return;
+	if (!is_key && ch >= '1' && ch <= '9' && (int)(ch - '1') < n) {
+		a->sel = (int)(ch - '1');
+		a->form = forms_in_order(a->forms, a->sel);
+		app_go(a, SCR_CARD);
+	} else if (key_is_back(ch, is_key))
+		app_go(a, SCR_START);
+	else if (key_is_enter(ch, is_key)) {
+		a->form = forms_in_order(a->forms, a->sel);
+		app_go(a, SCR_CARD);
+	}
+}
+
+const screen_ops screen_pick_form = {NULL, pick_draw, pick_key, NULL};
