@@ -17,8 +17,8 @@ import polib
 HERE = sys.path[0]
 # GLOSSARY_LOCALES checks a catalogue kept elsewhere (LANG.po there, and
 # glossary/LANG.tsv beside it); terms.tsv always comes from here.
-LOCALES = os.environ.get("GLOSSARY_LOCALES", HERE + "/..")
-CHOICES = os.environ.get("GLOSSARY_LOCALES", HERE + "/..") + "/glossary"
+LOCALES = os.environ.get("GLOSSARY_LOCALES") or HERE + "/.."
+CHOICES = (os.environ.get("GLOSSARY_LOCALES") or HERE + "/..") + "/glossary"
 
 
 def read_tsv(path):
