@@ -1,5 +1,5 @@
 /*
- * Parsing EF 0002 of the text AP, the 基本4情報 (facts §3): an FF20
+ * Parsing EF 0002 of the text AP, the 基本4情報 (docs/cards.md): an FF20
  * template holding DF21 (offset table), DF22 name, DF23 address, DF24
  * birth date, DF25 sex. We parse by tag, cross-check the offset table
  * against where the TLVs really start, reject anything malformed (never

@@ -24,7 +24,7 @@ tlv_size(unsigned tag, size_t len)
 }
 
 /*
- * Lays out the file as the real card does (facts §3): FF20 { DF21 table,
+ * Lays out the file as the real card does (docs/cards.md): FF20 { DF21 table,
  * DF22 name, DF23 address, DF24 birth, DF25 sex }, each length in its
  * shortest BER form, so contents over 127 bytes get 81/82 lengths. The
  * alphabet name, when given, follows as DF26 (emulator convention). Two

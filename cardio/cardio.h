@@ -164,7 +164,7 @@ cardio_status cardio_parse_basic4(const uint8_t *buf, size_t len, cardio_identit
 typedef struct cardio_emu cardio_emu;
 
 /* Builds an emulated My Number card from a persona file's text
- * (DESIGN.md: name, name_alpha, address, birth, sex, mynumber, pin,
+ * (docs/cards.md: name, name_alpha, address, birth, sex, mynumber, pin,
  * pin_tries, fault switches). Returns NULL and fills why on a bad persona. */
 cardio_emu *cardio_emu_new(const char *persona_text, char *why, size_t whylen);
 void cardio_emu_free(cardio_emu *e);

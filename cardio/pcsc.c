@@ -1,7 +1,8 @@
 /*
  * The PC/SC transport (libpcsclite): listing readers, waiting for a card,
  * an exclusive connection while the PIN is verified, and a power-down on
- * close so no other process inherits the verified state (facts §8).
+ * close so no other process inherits the verified state (the card stays
+ * verified until it is reset or powered down).
  */
 #include "cardio/internal.h"
 

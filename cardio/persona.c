@@ -1,5 +1,5 @@
 /*
- * Persona files for the emulated card (DESIGN.md): one `key = value` a
+ * Persona files for the emulated card (docs/cards.md): one `key = value` a
  * line, `#` starts a comment line, blank lines are ignored. Unknown keys
  * are errors so a typo in a fault switch cannot pass silently.
  */

@@ -1,5 +1,5 @@
 /*
- * The reading sequence of facts §3 over any transport: SELECT text AP,
+ * The reading sequence of docs/cards.md over any transport: SELECT text AP,
  * SELECT EF 0011, empty VERIFY, VERIFY, SELECT EF 0002, READ BINARY.
  * A typical read costs six APDUs. EF 0001 (the My Number) is never
  * selected: select_ef() refuses it.

@@ -451,7 +451,7 @@ bool form_step_prev(const answers *a, const form_step *from, form_step *out);
 bool answers_complete_step(const answers *a, form_step *first_missing);
 
 /*
- * The answers JSON contract of DESIGN.md:
+ * The answers JSON contract (README.md, docs/handoff-format.md):
  * {"form": id, "form_version": N, "lang": lang, "answers": {...}}, only
  * answered fields that apply, in definition order. A repeat is an array
  * of objects, one per instance, at the position of its first field:

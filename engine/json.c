@@ -1,5 +1,5 @@
 /*
- * The answers JSON of DESIGN.md, through jansson:
+ * The answers JSON (docs/handoff-format.md), through jansson:
  * {"form": id, "form_version": N, "lang": "..", "answers": {...}}.
  * A repeat group is an array of objects, one per instance.
  */

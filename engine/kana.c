@@ -1,7 +1,7 @@
 /*
  * Katakana readings (フリガナ) and half-width katakana.
  *
- * A reading is stored as full-width katakana (facts §2.4: the 戸籍 reading
+ * A reading is stored as full-width katakana (the 戸籍 reading
  * is katakana), words separated by one ideographic space U+3000. Input may
  * be hiragana (what most IMEs give first), half-width katakana (old
  * systems, the postal table), or decomposed voiced marks (ｶﾞ, か + U+3099);

@@ -1,6 +1,6 @@
 /*
  * 続柄: the relationship to the head of the household as the registry
- * writes it (facts §1.9). Not a closed list but a small grammar:
+ * writes it (住民基本台帳事務処理要領: 子, 妻, 子の妻 ...). Not a closed list but a small grammar:
  *
  *   relationship := "世帯主" | "本人" | "縁故者" | "同居人" | chain
  *   chain        := term ( "の" term )*        at most MAX_CHAIN terms

@@ -13,7 +13,7 @@
 
 #include <uninorm.h>
 
-/* Out of memory is not a recoverable error here (STYLE.md habit 3). */
+/* Out of memory is not a recoverable error here (the policy in engine.h). */
 static void
 oom(void)
 {

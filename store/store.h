@@ -11,7 +11,7 @@
  * process killed at any moment loses at most the answer being typed.
  *
  * Drafts expire: store_purge_expired() deletes those not touched for the
- * given number of days (DESIGN.md: 14 by default).
+ * given number of days (14 by default).
  *
  * No function prints or exits; failures return -1 with a store_error.
  */
@@ -186,7 +186,7 @@ int store_purge_all(store *s, int *deleted, store_error *err);
  * data/postal/postal.tsv.gz; docs/postal.md says where the data comes from
  * and how to refresh it. Works offline.
  *
- * A code never identifies one address (ja-forms.md §2.2): it may cover
+ * A code never identifies one address (Japan Post: one code may name several towns): it may cover
  * several towns, several cities or, in three cases, two prefectures. The
  * lookup returns every place and the console asks the resident to pick and
  * confirm.

@@ -1,6 +1,6 @@
 /*
  * yorisoi: the console for the help desk, and the subcommands the desk and
- * the counter use (DESIGN.md, command-line contract).
+ * the counter use (README.md, "Command line").
  */
 #include "tui/cli/cli.h"
 #include "tui/i18n.h"

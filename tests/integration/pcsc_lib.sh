@@ -3,7 +3,7 @@
 # yorisoi-cardsim as the card. Sourced by tests/integration/card_*.sh and
 # tests/e2e/card_live.sh, from the top of the tree.
 #
-# pcscd always serves /run/pcscd/pcscd.comm (facts/pcsc-testing.md), so
+# pcscd always serves /run/pcscd/pcscd.comm (pcsc-lite 1.9), so
 # only one can run: the scripts take a lock (flock on
 # /tmp/yorisoi-pcscd.lock) so they queue behind each other, and wait (up to
 # PCSC_WAIT_S seconds, default 120) for a pcscd they did not start to go

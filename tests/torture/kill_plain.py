@@ -37,7 +37,10 @@ def newest_draft(db):
     c = sqlite3.connect(db)
     try:
         ok = c.execute("PRAGMA integrity_check").fetchone()[0]
-        row = c.execute("SELECT answered FROM drafts ORDER BY seq DESC LIMIT 1").fetchone()
+        try:
+            row = c.execute("SELECT answered FROM drafts ORDER BY seq DESC LIMIT 1").fetchone()
+        except sqlite3.OperationalError:
+            row = None  # killed before the schema was made: no draft yet
     finally:
         c.close()
     return ok, (row[0] if row else 0)

@@ -1,4 +1,4 @@
-/* The emulated card answers the APDUs of facts §2-3 like the real one. */
+/* The emulated card answers the APDUs of docs/cards.md like the real one. */
 #include "cardio/internal.h"
 #include "tests/unit/test.h"
 
