@@ -51,10 +51,17 @@ def one_round(exe, db, rnd, env):
                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                          env=env)
     os.set_blocking(p.stdout.fileno(), False)
-    deadline = time.monotonic() + rnd.uniform(0.02, 0.6)
+    # one round in five is killed while starting up (the file being made);
+    # the others get their random time from the first question on, so how
+    # many rounds reach a draft does not depend on how loaded the machine is
+    early = rnd.random() < 0.2
+    span = rnd.uniform(0.02, 0.6)
+    deadline = time.monotonic() + (span if early else 30)
     out = b""
     fed = 0
     while time.monotonic() < deadline and p.poll() is None:
+        if not early and PROMPT.encode() in out:
+            deadline, early = time.monotonic() + span, True
         try:
             chunk = p.stdout.read()
         except (BlockingIOError, TypeError):
