@@ -20,19 +20,19 @@ with_hint(const field *fld, char *buf, size_t n)
 const char *
 msg_answer_error(const field *fld, const answer_error *e, char *buf, size_t n)
 {
-	snprintf(buf, n, "%s", _("This answer cannot be used. Please check it."));
-	if (e->status == ANSWER_ERR_RELATIONSHIP) {
-		snprintf(buf, n, "%s",
-		         _("Write the relationship the way the resident register writes it, for "
-		           "example 妻, 子, 子の妻, 妻の子 or 夫（未届）."));
-		return with_hint(fld, buf, n);
-	}
+	/* a plain sentence is set in text; one with numbers is printed in place */
+	const char *text = NULL;
+
 	switch (e->status) {
+	case ANSWER_ERR_RELATIONSHIP:
+		text = _("Write the relationship the way the resident register writes it, for "
+		         "example 妻, 子, 子の妻, 妻の子 or 夫（未届）.");
+		break;
 	case ANSWER_OK:
-		snprintf(buf, n, "%s", "");
+		text = "";
 		break;
 	case ANSWER_ERR_REQUIRED:
-		snprintf(buf, n, "%s", _("Please answer this question to go on."));
+		text = _("Please answer this question to go on.");
 		break;
 	case ANSWER_ERR_TOO_LONG:
 		snprintf(buf, n,
@@ -41,92 +41,86 @@ msg_answer_error(const field *fld, const answer_error *e, char *buf, size_t n)
 		         e->max);
 		break;
 	case ANSWER_ERR_BAD_UTF8:
-		snprintf(buf, n, "%s",
-		         _("Some characters could not be read. Please type the answer again."));
+		text = _("Some characters could not be read. Please type the answer again.");
 		break;
 	case ANSWER_ERR_DATE_FORMAT:
-		snprintf(buf, n, "%s",
-		         _("Write the date as year, month and day, for example 1950-04-01, or in "
-		           "the "
-		           "Japanese era, for example S25.4.1 or 昭和25年4月1日."));
+		text = _("Write the date as year, month and day, for example 1950-04-01, or in "
+		         "the "
+		         "Japanese era, for example S25.4.1 or 昭和25年4月1日.");
 		break;
 	case ANSWER_ERR_DATE_INVALID:
-		snprintf(buf, n, "%s",
-		         _("There is no such day in the calendar. Please check the month and the "
-		           "day."));
+		text = _("There is no such day in the calendar. Please check the month and the "
+		         "day.");
 		break;
 	case ANSWER_ERR_ERA_RANGE:
-		snprintf(
-		        buf, n, "%s",
-		        _("That era did not have this year or day (for example, Heisei ended on 30 "
-		          "April 2019). Please check the era and the year."));
+		text = _("That era did not have this year or day (for example, Heisei ended on 30 "
+		         "April 2019). Please check the era and the year.");
 		break;
 	case ANSWER_ERR_DATE_FUTURE:
-		snprintf(buf, n, "%s", _("This date is in the future. Please check the year."));
+		text = _("This date is in the future. Please check the year.");
 		break;
 	case ANSWER_ERR_KANA:
-		snprintf(buf, n, "%s",
-		         _("Please write the reading in katakana or hiragana only, for example "
-		           "ヤマダ "
-		           "ハナコ."));
+		text = _("Please write the reading in katakana or hiragana only, for example "
+		         "ヤマダ "
+		         "ハナコ.");
 		break;
 	case ANSWER_ERR_NUMBER:
-		snprintf(buf, n, "%s", _("Please write a whole number, using digits only."));
+		text = _("Please write a whole number, using digits only.");
 		break;
 	case ANSWER_ERR_NUMBER_RANGE:
 		snprintf(buf, n, _("Please choose a number from %d to %d."), e->min, e->max);
 		break;
 	case ANSWER_ERR_PHONE:
-		snprintf(buf, n, "%s",
-		         _("Please write a phone number with its area code, for example "
-		           "03-1234-5678 "
-		           "or 090-1234-5678."));
+		text = _("Please write a phone number with its area code, for example "
+		         "03-1234-5678 "
+		         "or 090-1234-5678.");
 		break;
 	case ANSWER_ERR_POSTAL:
-		snprintf(buf, n, "%s",
-		         _("Please write the 7-digit postal code, for example 100-0001."));
+		text = _("Please write the 7-digit postal code, for example 100-0001.");
 		break;
 	case ANSWER_ERR_CHOICE:
-		snprintf(buf, n, "%s", _("Please choose one of the answers in the list."));
+		text = _("Please choose one of the answers in the list.");
 		break;
 	case ANSWER_ERR_UNKNOWN_FIELD:
-		snprintf(buf, n, "%s", _("This question is not part of the form."));
+		text = _("This question is not part of the form.");
 		break;
 	default:
-		break; /* the general sentence above */
+		text = _("This answer cannot be used. Please check it.");
+		break;
 	}
+	if (text)
+		snprintf(buf, n, "%s", text);
 	return e->status == ANSWER_OK ? buf : with_hint(fld, buf, n);
 }
 
 const char *
 msg_card_error(const cardio_error *e, char *buf, size_t n)
 {
+	const char *text = NULL;
+
 	switch (e->status) {
 	case CARDIO_OK:
-		snprintf(buf, n, "%s", "");
+		text = "";
 		break;
 	case CARDIO_ERR_NO_SERVICE:
-		snprintf(buf, n, "%s",
-		         _("The card reader service (pcscd) is not running, so no card can be "
-		           "read."));
+		text = _("The card reader service (pcscd) is not running, so no card can be "
+		         "read.");
 		break;
 	case CARDIO_ERR_NO_READER:
-		snprintf(buf, n, "%s", _("No card reader is plugged in."));
+		text = _("No card reader is plugged in.");
 		break;
 	case CARDIO_ERR_NO_CARD:
-		snprintf(buf, n, "%s", _("There is no card in the reader."));
+		text = _("There is no card in the reader.");
 		break;
 	case CARDIO_ERR_REMOVED:
-		snprintf(buf, n, "%s",
-		         _("The card was taken out while it was being read. Nothing was lost: "
-		           "please "
-		           "put it back and try again."));
+		text = _("The card was taken out while it was being read. Nothing was lost: "
+		         "please "
+		         "put it back and try again.");
 		break;
 	case CARDIO_ERR_UNKNOWN_CARD:
-		snprintf(buf, n, "%s",
-		         _("This card is not a My Number card, or it cannot be read here. Please "
-		           "check "
-		           "the card."));
+		text = _("This card is not a My Number card, or it cannot be read here. Please "
+		         "check "
+		         "the card.");
 		break;
 	case CARDIO_ERR_WRONG_PIN:
 		snprintf(
@@ -138,111 +132,109 @@ msg_card_error(const cardio_error *e, char *buf, size_t n)
 		        e->tries_left);
 		break;
 	case CARDIO_ERR_PIN_BLOCKED:
-		snprintf(buf, n, "%s",
-		         _("The card's PIN is locked after too many wrong tries. Only the city or "
-		           "town "
-		           "hall (the My Number card counter) can unlock it; bring the card and an "
-		           "ID. You can go on now by typing the answers yourself."));
+		text = _("The card's PIN is locked after too many wrong tries. Only the city or "
+		         "town "
+		         "hall (the My Number card counter) can unlock it; bring the card and an "
+		         "ID. You can go on now by typing the answers yourself.");
 		break;
 	case CARDIO_ERR_PIN_FORMAT:
-		snprintf(buf, n, "%s", _("The PIN has 4 digits. Nothing was sent to the card."));
+		text = _("The PIN has 4 digits. Nothing was sent to the card.");
 		break;
 	case CARDIO_ERR_BAD_DATA:
-		snprintf(buf, n, "%s",
-		         _("The card gave data that cannot be read. You can go on by typing the "
-		           "answers yourself."));
+		text = _("The card gave data that cannot be read. You can go on by typing the "
+		         "answers yourself.");
 		break;
 	case CARDIO_ERR_TRANSPORT:
-		snprintf(buf, n, "%s",
-		         _("The card reader stopped answering. Please take the card out, put it "
-		           "back "
-		           "and try again."));
+		text = _("The card reader stopped answering. Please take the card out, put it "
+		         "back "
+		         "and try again.");
 		break;
 	case CARDIO_ERR_STATE:
-		snprintf(buf, n, "%s",
-		         _("The card was not ready. Please take it out and put it back."));
+		text = _("The card was not ready. Please take it out and put it back.");
 		break;
 	}
+	if (text)
+		snprintf(buf, n, "%s", text);
 	return buf;
 }
 
 const char *
 msg_store_error(const store_error *e, char *buf, size_t n)
 {
+	const char *text = NULL;
+
 	switch (e->status) {
 	case STORE_OK:
-		snprintf(buf, n, "%s", "");
+		text = "";
 		break;
 	case STORE_ERR_OPEN:
-		snprintf(buf, n, "%s",
-		         _("The drafts file cannot be opened, so answers are not saved."));
+		text = _("The drafts file cannot be opened, so answers are not saved.");
 		break;
 	case STORE_ERR_LOCKED:
-		snprintf(buf, n, "%s",
-		         _("The drafts file is in use by another Yorisoi window. Close it and try "
-		           "again."));
+		text = _("The drafts file is in use by another Yorisoi window. Close it and try "
+		         "again.");
 		break;
 	case STORE_ERR_IO:
-		snprintf(buf, n, "%s",
-		         _("The answer could not be written to disk (the disk may be full). It is "
-		           "still on the screen."));
+		text = _("The answer could not be written to disk (the disk may be full). It is "
+		         "still on the screen.");
 		break;
 	case STORE_ERR_CORRUPT:
-		snprintf(buf, n, "%s", _("The drafts file is damaged and cannot be read."));
+		text = _("The drafts file is damaged and cannot be read.");
 		break;
 	case STORE_ERR_KEY:
-		snprintf(buf, n, "%s",
-		         _("The drafts key file is missing or damaged, so drafts cannot be "
-		           "opened."));
+		text = _("The drafts key file is missing or damaged, so drafts cannot be "
+		         "opened.");
 		break;
 	case STORE_ERR_NOT_FOUND:
-		snprintf(buf, n, "%s", _("That draft no longer exists."));
+		text = _("That draft no longer exists.");
 		break;
 	case STORE_ERR_DAMAGED:
-		snprintf(buf, n, "%s", _("The drafts file is damaged."));
+		text = _("The drafts file is damaged.");
 		break;
 	case STORE_ERR_IN_USE:
-		snprintf(buf, n, "%s",
-		         _("This draft is open in another Yorisoi window. Finish there first, or "
-		           "close that window."));
+		text = _("This draft is open in another Yorisoi window. Finish there first, or "
+		         "close that window.");
 		break;
 	case STORE_ERR_CONFLICT:
-		snprintf(buf, n, "%s",
-		         _("This draft was changed in another Yorisoi window, so it was not "
-		           "written over."));
+		text = _("This draft was changed in another Yorisoi window, so it was not "
+		         "written over.");
 		break;
 	case STORE_ERR_NEED_CODE:
-		snprintf(buf, n, "%s",
-		         _("This draft opens only with its come-back code or the same My Number "
-		           "card."));
+		text = _("This draft opens only with its come-back code or the same My Number "
+		         "card.");
 		break;
 	case STORE_ERR_WRONG_CODE:
-		snprintf(buf, n, "%s", _("That is not the come-back code of this draft."));
+		text = _("That is not the come-back code of this draft.");
 		break;
 	case STORE_ERR_NO_TRIES:
-		snprintf(buf, n, "%s",
-		         _("The code was typed wrong too many times. Only the same My Number card "
-		           "can open this draft now; without it, it cannot be read."));
+		text = _("The code was typed wrong too many times. Only the same My Number card "
+		         "can open this draft now; without it, it cannot be read.");
 		break;
 	}
+	if (text)
+		snprintf(buf, n, "%s", text);
 	return buf;
 }
 
 const char *
 msg_handoff_error(const handoff_error *e, char *buf, size_t n)
 {
+	const char *text = NULL;
+
 	switch (e->status) {
 	case HANDOFF_ERR_INCOMPLETE:
-		snprintf(buf, n, "%s", _("Some required questions are not answered yet."));
+		text = _("Some required questions are not answered yet.");
 		break;
 	case HANDOFF_ERR_TOO_LARGE:
-		snprintf(buf, n, "%s", _("The answers are too long to fit in one code."));
+		text = _("The answers are too long to fit in one code.");
 		break;
 	default:
 		snprintf(buf, n, _("The handoff code could not be made (%s)."),
 		         handoff_status_name(e->status));
 		break;
 	}
+	if (text)
+		snprintf(buf, n, "%s", text);
 	return buf;
 }
 
