@@ -23,27 +23,7 @@ mkdir -p "$fs"
 # the phone number question.
 to_phone() {
 	e2e_start 80 24 "$1" || return 1
-	e2e_wait "Start a new application" || return 1
-	e2e_keys Enter
-	e2e_wait "Which procedure is this visit for?" || return 1
-	e2e_type 4
-	e2e_wait "tries left" || return 1
-	e2e_type 1234
-	e2e_keys Enter
-	e2e_wait "Is this right?" || return 1
-	e2e_keys Enter
-	e2e_wait "Question 1 of" || return 1
-	e2e_keys Enter
-	e2e_wait "What is your full name?" || return 1
-	e2e_keys Enter
-	e2e_wait "katakana" || return 1
-	e2e_type "やまだ はなこ"
-	e2e_keys Enter
-	e2e_wait "What is your address?" || return 1
-	e2e_keys Enter
-	e2e_wait "昭和25年4月1日" || return 1
-	e2e_keys Enter
-	e2e_wait "phone number" || return 1
+	e2e_cert_to_phone || return 1
 }
 
 disk_full() {
@@ -232,11 +212,11 @@ resume_code() {
 		echo "the answers show before the code" >&2
 		return 1
 	fi
-	e2e_type "AAAA-AAAA"
+	e2e_type "CAAA-AAAA" # C is a code character, never the card key
 	e2e_keys Enter
 	e2e_wait "4 more tries" || return 1
 	# the same card opens it
-	e2e_keys c
+	e2e_keys F2
 	e2e_wait "tries left" || return 1
 	e2e_type 1234
 	e2e_keys Enter

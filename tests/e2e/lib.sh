@@ -21,6 +21,7 @@ export LSAN_OPTIONS="suppressions=$E2E_LSAN_SUPP:print_suppressions=0"
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
 
 # e2e_start COLS LINES COMMAND... : starts the command in a fresh session.
+# With E2E_MARK_EXIT set, "[exited]" shows on the screen when it ends.
 # Each session gets a server of its own: a server being killed must not
 # race with the next test's.
 E2E_N=0
@@ -30,7 +31,7 @@ e2e_start() {
 	E2E_N=$((E2E_N + 1))
 	E2E_SOCK="yorisoi-e2e-$$-$E2E_N"
 	tmx -f /dev/null new-session -d -s t -x "$cols" -y "$lines" \
-		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color NO_COLOR=1 $*; sleep 30"
+		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color NO_COLOR=1 $*; ${E2E_MARK_EXIT:+echo '[exited]';} sleep 30"
 	tmx set-option -t t status off >/dev/null
 }
 
@@ -78,4 +79,30 @@ e2e_unlock() {
 	e2e_wait "come-back code of this draft" || return 1
 	e2e_type "$1"
 	e2e_keys Enter
+}
+
+# e2e_cert_to_phone : in a console just started with the demo card, a new
+# certificate request (4th procedure) answered up to the phone number.
+e2e_cert_to_phone() {
+	e2e_wait "Start a new application" || return 1
+	e2e_keys Enter
+	e2e_wait "Which procedure is this visit for?" || return 1
+	e2e_type 4
+	e2e_wait "tries left" || return 1
+	e2e_type 1234
+	e2e_keys Enter
+	e2e_wait "Is this right?" || return 1
+	e2e_keys Enter
+	e2e_wait "Question 1 of" || return 1
+	e2e_keys Enter
+	e2e_wait "What is your full name?" || return 1
+	e2e_keys Enter
+	e2e_wait "katakana" || return 1
+	e2e_type "やまだ はなこ"
+	e2e_keys Enter
+	e2e_wait "What is your address?" || return 1
+	e2e_keys Enter
+	e2e_wait "昭和25年4月1日" || return 1
+	e2e_keys Enter
+	e2e_wait "phone number" || return 1
 }

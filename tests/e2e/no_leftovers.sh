@@ -47,27 +47,7 @@ found_on_screen() {
 # visit TERM: to the handoff screen with the slip and the image saved
 visit() {
 	e2e_start 80 24 "env TERM=$1 XDG_RUNTIME_DIR=$run $B/yorisoi --lang en --demo --db $data/d.db" || return 1
-	e2e_wait "Start a new application" || return 1
-	e2e_keys Enter
-	e2e_wait "Which procedure is this visit for?" || return 1
-	e2e_type 4
-	e2e_wait "tries left" || return 1
-	e2e_type 1234
-	e2e_keys Enter
-	e2e_wait "Is this right?" || return 1
-	e2e_keys Enter
-	e2e_wait "Question 1 of" || return 1
-	e2e_keys Enter
-	e2e_wait "What is your full name?" || return 1
-	e2e_keys Enter
-	e2e_wait "katakana" || return 1
-	e2e_type "やまだ はなこ"
-	e2e_keys Enter
-	e2e_wait "What is your address?" || return 1
-	e2e_keys Enter
-	e2e_wait "昭和25年4月1日" || return 1
-	e2e_keys Enter
-	e2e_wait "phone number" || return 1
+	e2e_cert_to_phone || return 1
 	e2e_type "03-1234-5678"
 	e2e_keys Enter
 	e2e_wait "Which certificate do you need?" || return 1
@@ -109,16 +89,8 @@ ended() {
 	[ -z "$(ls -A "$run/yorisoi" 2>/dev/null)" ] || { ls -lR "$run/yorisoi" >&2; return 1; }
 }
 
-# The console runs under "sh -c '...; echo [exited]'" so its end shows.
-e2e_start() {
-	cols=$1 lines=$2
-	shift 2
-	E2E_N=$((E2E_N + 1))
-	E2E_SOCK="yorisoi-e2e-$$-$E2E_N"
-	tmx -f /dev/null new-session -d -s t -x "$cols" -y "$lines" \
-		"env LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1 $*; echo '[exited]'; sleep 30"
-	tmx set-option -t t status off >/dev/null
-}
+# "[exited]" shows when the console ends (lib.sh)
+E2E_MARK_EXIT=1
 
 # the console: the child of the pane's shell (env execs it)
 pid_of_console() { pgrep -P "$(tmx display-message -p -t t '#{pane_pid}')" | head -n 1; }
