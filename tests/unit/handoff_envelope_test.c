@@ -6,9 +6,8 @@
  * with allow_unsigned: these tests are about the layers below the
  * signature (handoff_sign_test.c covers the signature and the seal).
  */
+#include "tests/unit/handoff_fixture.h"
 #include "tests/unit/test.h"
-#include "tui/paths.h"
-#include "tui/signing.h"
 
 #include "handoff/internal.h"
 
@@ -21,20 +20,6 @@ print_diag(const form_diag *d, void *ctx)
 {
 	(void)ctx;
 	fprintf(stderr, "    %s:%d: %s\n", d->file, d->line, d->message);
-}
-
-/* The fixtures folder (tests/data/forms, schema from forms/). */
-static form_set *
-test_forms(void)
-{
-	static form_set *s;
-	char dir[512];
-	if (!s) {
-		snprintf(dir, sizeof dir, "%s/forms", test_data_dir());
-		if (form_set_load_dir_schema(dir, "forms", &s, print_diag, NULL) < 0)
-			s = NULL;
-	}
-	return s;
 }
 
 /* The installed forms (forms/), or NULL when there are none yet. */
@@ -76,39 +61,6 @@ test_ring(void)
 		handoff_keyring_add(&kr, &pk);
 	}
 	return &kr;
-}
-
-/* Runs the console's entry point (tui_signing_encode) against a fresh key
- * folder instead of the user's: XDG_DATA_HOME points to a temporary
- * directory until temp_keys_end(). */
-static char temp_dir[64], saved_xdg[1024];
-static int had_xdg;
-
-static void
-temp_keys_begin(void)
-{
-	const char *x = getenv("XDG_DATA_HOME");
-	had_xdg = x != NULL;
-	snprintf(saved_xdg, sizeof saved_xdg, "%s", x ? x : "");
-	snprintf(temp_dir, sizeof temp_dir, "/tmp/yorisoi-keys.XXXXXX");
-	if (!mkdtemp(temp_dir))
-		abort();
-	setenv("XDG_DATA_HOME", temp_dir, 1);
-	tui_paths_init();
-}
-
-static void
-temp_keys_end(void)
-{
-	char cmd[128];
-	if (had_xdg)
-		setenv("XDG_DATA_HOME", saved_xdg, 1);
-	else
-		unsetenv("XDG_DATA_HOME");
-	tui_paths_init();
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", temp_dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "    could not remove %s\n", temp_dir);
 }
 
 /* Encodes (signed with the test desk key), decodes, and compares the JSON of
@@ -169,7 +121,7 @@ TEST(round_trip_fixtures)
 {
 	static const char *files[] = {"handoff_test_min.json", "handoff_test_full.json",
 	                              "handoff_test_no.json"};
-	form_set *forms = test_forms();
+	form_set *forms = hx_forms();
 	REQUIRE(forms);
 	for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
 		char *lang = NULL;
@@ -257,24 +209,23 @@ TEST(round_trip_installed_forms)
 
 TEST(encode_incomplete)
 {
-	form_set *forms = test_forms();
+	form_set *forms = hx_forms();
 	REQUIRE(forms);
 	answers *a = answers_new(form_set_find(forms, "handoff_test"));
-	char *text = (char *)1;
+	handoff_codes codes = {0};
+	handoff_encode_opts o = {test_desk(), NULL, HANDOFF_ARMOUR_BASE45, 0};
 	handoff_error err;
 	answer_error ae;
 	CHECK_INT(answers_set(a, "name", "佐藤", &ae), ANSWER_OK);
-	temp_keys_begin();
-	CHECK_INT(tui_signing_encode(a, "ja", &text, &err), HANDOFF_ERR_INCOMPLETE);
-	temp_keys_end();
-	CHECK(text == NULL);
+	CHECK_INT(handoff_encode_with(a, "ja", &o, &codes, &err), HANDOFF_ERR_INCOMPLETE);
+	CHECK(codes.n == 0);
 	CHECK(strstr(err.detail, "birth") != NULL);
 	answers_free(a);
 }
 
 TEST(encode_too_large)
 {
-	form_set *forms = test_forms();
+	form_set *forms = hx_forms();
 	REQUIRE(forms);
 	char *lang = NULL;
 	answers *a = answers_from_file("handoff_test_full.json", forms, &lang);
@@ -408,7 +359,7 @@ decode_st(const char *text, handoff_error *err)
 	answers *a = NULL;
 	char *lang = NULL;
 	handoff_verify v = {test_ring(), NULL, 1};
-	handoff_status st = handoff_decode_with(&text, 1, test_forms(), &v, &a, &lang, NULL, err);
+	handoff_status st = handoff_decode_with(&text, 1, hx_forms(), &v, &a, &lang, NULL, err);
 	if (st == HANDOFF_OK) {
 		CHECK(a != NULL && lang != NULL);
 		answers_free(a);
@@ -444,7 +395,7 @@ no_optional(craft *c)
 TEST(crafted_valid)
 {
 	craft c = {0};
-	REQUIRE(test_forms());
+	REQUIRE(hx_forms());
 	header(&c, "handoff_test", 1);
 	required(&c, 2);
 	no_optional(&c);
@@ -466,7 +417,7 @@ TEST(crafted_valid)
 TEST(error_unknown_form)
 {
 	craft c = {0};
-	REQUIRE(test_forms());
+	REQUIRE(hx_forms());
 	header(&c, "nosuch", 1);
 	required(&c, 2);
 	no_optional(&c);
@@ -480,7 +431,7 @@ TEST(error_unknown_form)
 TEST(error_invalid_values)
 {
 	craft c = {0};
-	REQUIRE(test_forms());
+	REQUIRE(hx_forms());
 	header(&c, "handoff_test", 1); /* copies 11 > max 10 */
 	required(&c, 11);
 	no_optional(&c);
@@ -528,7 +479,7 @@ TEST(error_invalid_values)
 TEST(error_corrupt_structure)
 {
 	craft c = {0};
-	REQUIRE(test_forms());
+	REQUIRE(hx_forms());
 	CHECK_INT(serial_st(&c), HANDOFF_ERR_CORRUPT); /* empty */
 
 	header(&c, "handoff_test", 1); /* no texts: the name is missing */
@@ -656,7 +607,7 @@ text_st(char *owned)
 
 TEST(text_whitespace_tolerated)
 {
-	REQUIRE(test_forms());
+	REQUIRE(hx_forms());
 	char *t = valid_text();
 	CHECK_INT(text_st(cat(t, "\r\n")), HANDOFF_OK);
 	CHECK_INT(text_st(cat(t, "\n")), HANDOFF_OK);
@@ -669,7 +620,7 @@ TEST(text_whitespace_tolerated)
 TEST(error_prefix)
 {
 	handoff_error err;
-	REQUIRE(test_forms());
+	REQUIRE(hx_forms());
 	char *t = valid_text();
 	CHECK_INT(decode_st("", &err), HANDOFF_ERR_PREFIX);
 	CHECK_INT(decode_st("\r\n", &err), HANDOFF_ERR_PREFIX);
@@ -679,11 +630,11 @@ TEST(error_prefix)
 	CHECK_INT(text_st(cat("\xef\xbb\xbf", t)), HANDOFF_ERR_PREFIX);
 	const char *none = NULL;
 	handoff_verify strict = {test_ring(), NULL, 0};
-	CHECK_INT(handoff_decode_with(&none, 1, test_forms(), &strict, &(answers *){NULL}, NULL,
-	                              NULL, &err),
+	CHECK_INT(handoff_decode_with(&none, 1, hx_forms(), &strict, &(answers *){NULL}, NULL, NULL,
+	                              &err),
 	          HANDOFF_ERR_PREFIX);
 	/* A decoder that does not allow unsigned codes refuses them. */
-	CHECK_INT(handoff_decode_with((const char *const *)&t, 1, test_forms(), &strict,
+	CHECK_INT(handoff_decode_with((const char *const *)&t, 1, hx_forms(), &strict,
 	                              &(answers *){NULL}, NULL, NULL, &err),
 	          HANDOFF_ERR_UNSIGNED);
 	free(t);
@@ -691,7 +642,7 @@ TEST(error_prefix)
 
 TEST(error_lowercase)
 {
-	REQUIRE(test_forms());
+	REQUIRE(hx_forms());
 	char *t = valid_text(), *l = strdup(t);
 	for (char *p = l; *p; p++)
 		*p = (char)tolower((unsigned char)*p);
@@ -708,7 +659,7 @@ TEST(error_lowercase)
 TEST(error_encoding)
 {
 	handoff_error err;
-	REQUIRE(test_forms());
+	REQUIRE(hx_forms());
 	char *t = valid_text(), *m = strdup(t);
 	m[6] = '!';
 	CHECK_INT(text_st(strdup(m)), HANDOFF_ERR_ENCODING);
@@ -724,7 +675,7 @@ TEST(error_encoding)
 TEST(error_truncated_and_trailing)
 {
 	handoff_error err;
-	REQUIRE(test_forms());
+	REQUIRE(hx_forms());
 	char *t = valid_text();
 	size_t n = strlen(t);
 	CHECK_INT(decode_st("YR1:", &err), HANDOFF_ERR_CORRUPT);
@@ -762,7 +713,7 @@ TEST(error_envelope)
 	craft c = {0};
 	handoff_buf b = {0};
 	const int v = HANDOFF_FORMAT_VERSION;
-	REQUIRE(test_forms());
+	REQUIRE(hx_forms());
 	header(&c, "handoff_test", 1);
 	required(&c, 2);
 	no_optional(&c);
@@ -801,7 +752,7 @@ TEST(error_envelope)
 TEST(mutations_are_total)
 {
 	static const char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:a!";
-	REQUIRE(test_forms());
+	REQUIRE(hx_forms());
 	char *t = valid_text();
 	size_t n = strlen(t);
 	int ok = 0;
@@ -829,7 +780,7 @@ TEST(mutations_are_total)
 
 TEST(spec_test_vector)
 {
-	form_set *forms = test_forms();
+	form_set *forms = hx_forms();
 	REQUIRE(forms);
 	char *lang = NULL, *lang2 = NULL, *text = NULL;
 	answers *a = answers_from_file("handoff_test_min.json", forms, &lang), *back = NULL;

@@ -4,6 +4,7 @@
  * wrong (altered character, wrong or unknown key, cut off, Caps Lock,
  * missing or mixed parts) gives its own status, never the answers.
  */
+#include "tests/unit/handoff_fixture.h"
 #include "tests/unit/test.h"
 
 #include "handoff/internal.h"
@@ -12,19 +13,6 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static form_set *
-forms(void)
-{
-	static form_set *s;
-	char dir[512];
-	if (!s) {
-		snprintf(dir, sizeof dir, "%s/forms", test_data_dir());
-		if (form_set_load_dir_schema(dir, "forms", &s, NULL, NULL) < 0)
-			s = NULL;
-	}
-	return s;
-}
 
 static void
 data_path(char *buf, size_t n, const char *rel)
@@ -70,7 +58,7 @@ fixture(const char *name, char **lang)
 	n = fread(buf, 1, sizeof buf - 1, fp);
 	fclose(fp);
 	buf[n] = '\0';
-	return answers_from_json(buf, forms(), lang, why, sizeof why);
+	return answers_from_json(buf, hx_forms(), lang, why, sizeof why);
 }
 
 typedef struct world {
@@ -85,7 +73,7 @@ static int
 world_init(world *w)
 {
 	memset(w, 0, sizeof *w);
-	if (!forms() || load_desk("keys/desk-test.key", &w->desk) != 0 ||
+	if (!hx_forms() || load_desk("keys/desk-test.key", &w->desk) != 0 ||
 	    load_desk("keys/desk-other.key", &w->other) != 0 ||
 	    load_city("keys/city-test.key", &w->city) != 0 ||
 	    load_city("keys/city-other.key", &w->city_other) != 0 ||
@@ -132,7 +120,7 @@ decode(world *w, const char *const *scans, size_t n, const handoff_keyring *ring
 	char *lang = NULL;
 	handoff_origin org;
 	handoff_status st =
-	        handoff_decode_with(scans, n, forms(), &v, &back, &lang, o ? o : &org, &err);
+	        handoff_decode_with(scans, n, hx_forms(), &v, &back, &lang, o ? o : &org, &err);
 	if (st == HANDOFF_OK) {
 		char *j1 = answers_to_json(w->a, w->lang), *j2 = answers_to_json(back, lang);
 		CHECK_STR(j2, j1);

@@ -5,6 +5,7 @@
  * Keys: tests/data/keys/desk-test.key (desk 9D623CD4) and
  * tests/data/keys/city-test.key; answers: handoff_test_min.json.
  */
+#include "tests/unit/handoff_fixture.h"
 #include "tests/unit/test.h"
 
 #include "handoff/internal.h"
@@ -31,19 +32,6 @@ static const char *const vector_p[] = {"YR1:7H0HRK4004H0F+J2V7%ZS6996Q941A QHDB9
                                        "YR1:7H0HRKLB09DQCL7:G9*ITZAIBIJ3/57KC4CFXYJKXN6S0F1",
                                        "YR1:7H0HRK7H05ESG8H0NUA*851DTAFGC3*G9-CIVCPA0NQSHB0"};
 
-static form_set *
-forms(void)
-{
-	static form_set *s;
-	char dir[512];
-	if (!s) {
-		snprintf(dir, sizeof dir, "%s/forms", test_data_dir());
-		if (form_set_load_dir_schema(dir, "forms", &s, NULL, NULL) < 0)
-			s = NULL;
-	}
-	return s;
-}
-
 typedef struct vec {
 	handoff_desk_key desk;
 	handoff_city_key city;
@@ -57,7 +45,7 @@ vec_init(vec *v)
 {
 	char p[512], why[256], buf[4096];
 	memset(v, 0, sizeof *v);
-	if (!forms())
+	if (!hx_forms())
 		return -1;
 	snprintf(p, sizeof p, "%s/keys/desk-test.key", test_data_dir());
 	if (handoff_desk_key_load(p, &v->desk, NULL) != HANDOFF_OK)
@@ -75,7 +63,7 @@ vec_init(vec *v)
 	size_t n = fread(buf, 1, sizeof buf - 1, fp);
 	fclose(fp);
 	buf[n] = '\0';
-	v->a = answers_from_json(buf, forms(), &v->lang, why, sizeof why);
+	v->a = answers_from_json(buf, hx_forms(), &v->lang, why, sizeof why);
 	if (!v->a)
 		return -1;
 	v->json = answers_to_json(v->a, v->lang);
@@ -101,7 +89,7 @@ check_decodes(vec *v, const char *const *scans, size_t n, int sealed)
 	handoff_error err;
 	answers *back = NULL;
 	char *lang = NULL;
-	handoff_status st = handoff_decode_with(scans, n, forms(), &ver, &back, &lang, &o, &err);
+	handoff_status st = handoff_decode_with(scans, n, hx_forms(), &ver, &back, &lang, &o, &err);
 	if (st != HANDOFF_OK)
 		fprintf(stderr, "    %s\n", err.detail);
 	REQUIRE(st == HANDOFF_OK);

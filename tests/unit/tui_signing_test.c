@@ -2,6 +2,7 @@
  * (0600, in $XDG_DATA_HOME/yorisoi), reused after, and a city key imported
  * beside it seals the codes. */
 #include "handoff/handoff.h"
+#include "tests/unit/handoff_fixture.h"
 #include "tests/unit/test.h"
 #include "tui/paths.h"
 #include "tui/signing.h"
@@ -11,19 +12,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static form_set *
-forms(void)
-{
-	static form_set *s;
-	char dir[512];
-	if (!s) {
-		snprintf(dir, sizeof dir, "%s/forms", test_data_dir());
-		if (form_set_load_dir_schema(dir, "forms", &s, NULL, NULL) < 0)
-			s = NULL;
-	}
-	return s;
-}
-
 static answers *
 fixture(char **lang)
 {
@@ -32,7 +20,7 @@ fixture(char **lang)
 	char *json = test_read_file(p);
 	if (!json)
 		return NULL;
-	answers *a = answers_from_json(json, forms(), lang, why, sizeof why);
+	answers *a = answers_from_json(json, hx_forms(), lang, why, sizeof why);
 	free(json);
 	return a;
 }
@@ -52,7 +40,7 @@ decode_trusting(const char *text, const char *key_path)
 	handoff_desk_key_public(&k, &pk);
 	handoff_keyring_add(&kr, &pk);
 	handoff_desk_key_wipe(&k);
-	handoff_status st = handoff_decode_with(&text, 1, forms(), &v, &back, NULL, NULL, &err);
+	handoff_status st = handoff_decode_with(&text, 1, hx_forms(), &v, &back, NULL, NULL, &err);
 	if (back)
 		answers_free(back);
 	handoff_keyring_free(&kr);

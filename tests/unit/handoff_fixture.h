@@ -1,0 +1,15 @@
+/*
+ * Shared helper for the handoff tests (tests/unit/handoff_*_test.c and
+ * tui_signing_test.c): the fixture forms, loaded once.
+ */
+#ifndef YORISOI_TESTS_HANDOFF_FIXTURE_H
+#define YORISOI_TESTS_HANDOFF_FIXTURE_H
+
+#include "engine/engine.h"
+
+/* tests/data/forms checked against the schema in forms/, loaded on first
+ * use and kept for the run; NULL when they do not load (the reasons are
+ * printed). */
+form_set *hx_forms(void);
+
+#endif
