@@ -61,6 +61,12 @@ draw_para(int y, int x, int cols, int max_lines, const char *text, attr_t attr)
 	return rows;
 }
 
+int
+draw_block(int y, int x, int cols, int max_lines, const char *text, attr_t attr)
+{
+	return y + draw_para(y, x, cols, max_lines, text, attr) + 1;
+}
+
 void
 draw_input(int y, int x, int cols, const textinput *t)
 {

@@ -39,6 +39,10 @@ int draw_str(int y, int x, int cols, const char *text, attr_t attr);
  * Returns the rows used. */
 int draw_para(int y, int x, int cols, int max_lines, const char *text, attr_t attr);
 
+/* draw_para, then one blank row: returns the row where the next block
+ * starts. */
+int draw_block(int y, int x, int cols, int max_lines, const char *text, attr_t attr);
+
 /* Draws a text input box of cols columns at (y, x) and sets the focus to
  * its cursor. */
 void draw_input(int y, int x, int cols, const textinput *t);

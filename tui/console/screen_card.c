@@ -137,29 +137,25 @@ card_draw(app *a)
 		return;
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
 	if (a->household_repeat)
-		y += draw_para(y, x, cols, 3,
+		y = draw_block(y, x, cols, 3,
 		               _("Next person: please put your My Number card in the card reader."),
-		               A_BOLD) +
-		     1;
+		               A_BOLD);
 	else
-		y += draw_para(y, x, cols, 3,
+		y = draw_block(y, x, cols, 3,
 		               _("Please put the My Number card in the card reader "
 		                 "(マイナンバーカード)."),
-		               A_BOLD) +
-		     1;
-	y += draw_para(y, x, cols, 4,
+		               A_BOLD);
+	y = draw_block(y, x, cols, 4,
 	               _("The card fills in your name, address, date of birth and sex, so you do "
 	                 "not have to type them. Its 12-digit number is not read."),
-	               0) +
-	     1;
+	               0);
 	if (a->no_reader)
-		y += draw_para(y, x, cols, 3,
+		y = draw_block(y, x, cols, 3,
 		               _("No card reader was found. You can use the demo card (D) to try "
 		                 "the console, or go on without a card (M)."),
-		               A_BOLD) +
-		     1;
+		               A_BOLD);
 	else
-		y += draw_para(y, x, cols, 2, _("Waiting for the card…"), 0) + 1;
+		y = draw_block(y, x, cols, 2, _("Waiting for the card…"), 0);
 	draw_para(y, x, cols, 3,
 	          _("No card, or forgot the PIN? Press M to type the answers instead."), 0);
 	draw_focus(CONTENT_TOP, x);

@@ -90,8 +90,8 @@ draw_side_text(app *a, int y, int x, int cols)
 {
 	char title[512];
 	bilingual(form_label(a->form), form_title(a->form), title, sizeof title);
-	y += draw_para(y, x, cols, 3, _("Your application is ready."), A_BOLD) + 1;
-	y += draw_para(y, x, cols, 3, title, 0) + 1;
+	y = draw_block(y, x, cols, 3, _("Your application is ready."), A_BOLD);
+	y = draw_block(y, x, cols, 3, title, 0);
 	y += draw_para(y, x, cols, 5,
 	               _("Show this code at the city hall counter. The staff will scan it; you do "
 	                 "not need to write anything."),
@@ -160,11 +160,10 @@ handoff_draw(app *a)
 	}
 	if (lines) {
 		int y = CONTENT_TOP;
-		y += draw_para(y, x, cols, 3,
+		y = draw_block(y, x, cols, 3,
 		               _("This window is too small to show the code so that it can be "
 		                 "scanned."),
-		               A_BOLD) +
-		     1;
+		               A_BOLD);
 		char need[256];
 		snprintf(need, sizeof need,
 		         _("Make the window at least %d columns by %d lines, or "

@@ -24,7 +24,7 @@ identity_draw(app *a)
 	char line[1024], era[64];
 
 	char label[256];
-	y += draw_para(y, x, cols, 2, _("The card says:"), A_BOLD) + 1;
+	y = draw_block(y, x, cols, 2, _("The card says:"), A_BOLD);
 	snprintf(line, sizeof line, "%s: %s", bilingual(N_("Name"), "氏名", label, sizeof label),
 	         id->name);
 	y += draw_para(y, x, cols, 2, line, 0);
@@ -42,12 +42,11 @@ identity_draw(app *a)
 	y += draw_para(y, x, cols, 2, line, 0);
 	snprintf(line, sizeof line, "%s: %s", bilingual(N_("Sex"), "性別", label, sizeof label),
 	         msg_sex(id->sex));
-	y += draw_para(y, x, cols, 2, line, 0) + 1;
-	y += draw_para(y, x, cols, 3,
+	y = draw_block(y, x, cols, 2, line, 0);
+	y = draw_block(y, x, cols, 3,
 	               _("Helper: please check the name with the resident. A rare character may be "
 	                 "replaced by a similar one on the card."),
-	               0) +
-	     1;
+	               0);
 	draw_para(y, x, cols, 2, _("Is this right?"), A_BOLD);
 	draw_focus(y, x);
 	draw_end(a, _("Enter: yes, use it   N: no, type the answers instead"));

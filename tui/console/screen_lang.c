@@ -36,7 +36,7 @@ lang_draw(app *a)
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
 	int n = (int)tui_language_count();
 	bool shaping = false;
-	y += draw_para(y, x, cols, 2, "Choose the language / 言語を選んでください", A_BOLD) + 1;
+	y = draw_block(y, x, cols, 2, "Choose the language / 言語を選んでください", A_BOLD);
 	/* one line each: twelve languages fit 80×24 */
 	int rows = CONTENT_BOTTOM - y + 1 - 2, first = a->sel - rows + 1;
 	if (first < 0)

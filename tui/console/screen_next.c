@@ -26,11 +26,10 @@ next_draw(app *a)
 	if (!draw_begin(a, _("What comes next")))
 		return;
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
-	y += draw_para(y, x, cols, 3,
+	y = draw_block(y, x, cols, 3,
 	               _("People who do this usually also need these procedures. Tick each one you "
 	                 "talked about."),
-	               A_BOLD) +
-	     1;
+	               A_BOLD);
 	for (int i = 0; i < items(a) && y <= CONTENT_BOTTOM; i++) {
 		char label[512], item[700];
 		const char *term = form_next_term(a->form, (size_t)i);

@@ -14,7 +14,7 @@ pick_draw(app *a)
 	if (!draw_begin(a, _("Choose the procedure")))
 		return;
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
-	y += draw_para(y, x, cols, 2, _("Which procedure is this visit for?"), A_BOLD) + 1;
+	y = draw_block(y, x, cols, 2, _("Which procedure is this visit for?"), A_BOLD);
 	/* Long official titles wrap onto a second row rather than being cut. */
 	for (size_t i = 0; i < form_set_count(a->forms) && y <= CONTENT_BOTTOM; i++) {
 		const form *f = forms_in_order(a->forms, (int)i);

@@ -75,19 +75,17 @@ pin_draw(app *a)
 
 	if (cardio_pin_decide(a->pin_tries) == CARDIO_PIN_REFUSE) {
 		cardio_error e = {.status = CARDIO_ERR_PIN_BLOCKED, .tries_left = 0};
-		y += draw_para(y, x, cols, 6, msg_card_error(&e, line, sizeof line), A_BOLD) + 1;
+		y = draw_block(y, x, cols, 6, msg_card_error(&e, line, sizeof line), A_BOLD);
 		draw_focus(CONTENT_TOP, x);
 		draw_end(a, _("M: go on without the card   Esc: back"));
 		return;
 	}
-	y += draw_para(y, x, cols, 3,
+	y = draw_block(y, x, cols, 3,
 	               _("Card holder: please type your 4-digit PIN yourself "
 	                 "(券面事項入力補助用暗証番号)."),
-	               A_BOLD) +
-	     1;
-	y += draw_para(y, x, cols, 2,
-	               _("The helper will look away. The PIN is not saved anywhere."), 0) +
-	     1;
+	               A_BOLD);
+	y = draw_block(y, x, cols, 2,
+	               _("The helper will look away. The PIN is not saved anywhere."), 0);
 	if (a->pin_tries < 0)
 		snprintf(line, sizeof line, "%s",
 		         _("The card did not say how many tries are left: this may be the last "
@@ -97,12 +95,11 @@ pin_draw(app *a)
 		         ngettext("%d try left before the card locks.",
 		                  "%d tries left before the card locks.", a->pin_tries),
 		         a->pin_tries);
-	y += draw_para(y, x, cols, 2, line,
+	y = draw_block(y, x, cols, 2, line,
 	               cardio_pin_decide(a->pin_tries) == CARDIO_PIN_CONFIRM ? A_BOLD | A_UNDERLINE
-	                                                                     : A_BOLD) +
-	     1;
+	                                                                     : A_BOLD);
 	if (a->card_demo)
-		y += draw_para(y, x, cols, 2, _("This is the demo card: its PIN is 1234."), 0) + 1;
+		y = draw_block(y, x, cols, 2, _("This is the demo card: its PIN is 1234."), 0);
 	int label_cols = draw_str(y, x, cols, _("PIN:"), A_BOLD);
 	draw_input(y, x + label_cols + 2, 8, &a->pin);
 	draw_para(

@@ -21,11 +21,10 @@ last_draw(app *a)
 	if (!draw_begin(a, _("Last try")))
 		return;
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
-	y += draw_para(y, x, cols, 4,
+	y = draw_block(y, x, cols, 4,
 	               _("This is the last try. If this PIN is wrong, the card locks and only the "
 	                 "city or town hall can unlock it."),
-	               A_BOLD | A_UNDERLINE) +
-	     1;
+	               A_BOLD | A_UNDERLINE);
 	draw_para(y, x, cols, 3,
 	          _("Send this PIN to the card? Press Y to send it, or N to type it again."),
 	          A_BOLD);

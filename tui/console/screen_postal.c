@@ -68,10 +68,9 @@ postal_draw(app *a)
 	if (!draw_begin(a, _("Postal code")))
 		return;
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
-	y += draw_para(y, x, cols, 3,
+	y = draw_block(y, x, cols, 3,
 	               _("This postal code covers several places. Which one is the address?"),
-	               A_BOLD) +
-	     1;
+	               A_BOLD);
 	int rows = CONTENT_BOTTOM - y + 1, first = a->sel - rows + 1;
 	if (first < 0)
 		first = 0;

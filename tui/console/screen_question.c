@@ -150,7 +150,7 @@ question_draw(app *a)
 		snprintf(line + len, sizeof line - len, "  ·  %s",
 		         who[0] ? who : F_(field_section(fld)));
 	}
-	y += draw_para(y, x, cols, 1, line, 0) + 1;
+	y = draw_block(y, x, cols, 1, line, 0);
 
 	if (!fld) {
 		y = draw_add_another(a, y, x, cols);
@@ -171,7 +171,7 @@ question_draw(app *a)
 		y += draw_para(y, x, cols, 1, _("(optional)"), 0);
 	y++;
 	if (field_help(fld))
-		y += draw_para(y, x, cols, 4, F_(field_help(fld)), 0) + 1;
+		y = draw_block(y, x, cols, 4, F_(field_help(fld)), 0);
 
 	const char *hints;
 	if (is_list(fld)) {

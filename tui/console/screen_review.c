@@ -28,7 +28,7 @@ review_draw(app *a)
 	int n = step_list(a->ans, idx, MAX_ROWS);
 
 	y += draw_para(y, x, cols, 2, _("Check your answers"), A_BOLD);
-	y += draw_para(y, x, cols, 2, _("Choose a line and press Enter to change it."), 0) + 1;
+	y = draw_block(y, x, cols, 2, _("Choose a line and press Enter to change it."), 0);
 
 	/* Two rows an answer: the question, then the answer under it, so
 	 * neither is cut short. One row is kept for the finish line. */

@@ -51,7 +51,7 @@ start_draw(app *a)
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
 	char line[512];
 
-	y += draw_para(y, x, cols, 2, _("What would you like to do?"), A_BOLD) + 1;
+	y = draw_block(y, x, cols, 2, _("What would you like to do?"), A_BOLD);
 	for (int i = 0; i < start_items(a); i++) {
 		if (y > CONTENT_BOTTOM)
 			break;

@@ -109,19 +109,17 @@ unlock_draw(app *a)
 	if (!draw_begin(a, _("Come-back code")))
 		return;
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
-	y += draw_para(y, x, cols, 3,
+	y = draw_block(y, x, cols, 3,
 	               _("Please type the come-back code of this draft. It was shown when the "
 	                 "draft was saved."),
-	               A_BOLD) +
-	     1;
-	y += draw_para(y, x, cols, 3,
+	               A_BOLD);
+	y = draw_block(y, x, cols, 3,
 	               _("If the draft was started with a My Number card, reading the same card "
-	                 "opens it too (press C)."),
-	               0) +
-	     1;
+	                 "opens it too (press F2)."),
+	               0);
 	int label = draw_str(y, x, cols, _("Code:"), A_BOLD);
 	draw_input(y, x + label + 2, 12, &a->input);
-	draw_end(a, _("Enter: open   C: read the card   Esc: back"));
+	draw_end(a, _("Enter: open   F2: read the card   Esc: back"));
 }
 
 static void
@@ -133,7 +131,8 @@ unlock_key(app *a, wint_t ch, bool is_key)
 		app_go(a, SCR_START);
 		return;
 	}
-	if (!is_key && (ch == 'c' || ch == 'C') && a->input.len == 0) {
+	/* A function key, not a letter: C is one of the code's own characters. */
+	if (is_key && ch == KEY_F(2)) {
 		a->form = NULL; /* the card screen opens the draft, not a new form */
 		app_go(a, SCR_CARD);
 		return;
