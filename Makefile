@@ -82,7 +82,7 @@ $(eval $(call module_tests,handoff,$(wildcard engine/*.c)))
 
 # Postal codes (docs/postal.md): the committed data file becomes postal.db
 # through a small C tool; postal-bench is built on demand by tests/bench.
-POSTAL_OBJ := $(call obj,store/postal.c store/postal_input.c store/error.c)
+POSTAL_OBJ := $(call obj,store/postal.c store/postal_input.c store/error.c engine/util.c)
 
 $(BUILD)/postal-build: $(call obj,store/tools/postal_build.c)
 	@echo "  LD      $@"

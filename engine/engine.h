@@ -15,18 +15,26 @@
  * free(). Strings returned by accessors are borrowed from their owner.
  *
  * Out of memory, the policy of every module (engine, cardio, store, handoff,
- * tui): a failed allocation aborts at once, through each module's x*alloc
- * helpers, rather than returning an error. The requests are small and
- * bounded (a form, a draft, a code); a machine that cannot serve them
- * cannot show the resident a message either, and an abort loses nothing
- * that autosave has not already written. Errors that are returned are for
- * what the world did (files, cards, scans), never for memory.
+ * tui): a failed allocation aborts at once, through the eng_x* helpers
+ * below (store and handoff use them too), rather than returning an error. The requests are small
+ * and bounded (a form, a draft, a code); a machine that cannot serve them cannot show the resident
+ * a message either, and an abort loses nothing that autosave has not already written. Errors that
+ * are returned are for what the world did (files, cards, scans), never for memory.
  */
 #ifndef YORISOI_ENGINE_H
 #define YORISOI_ENGINE_H
 
 #include <stdbool.h>
 #include <stddef.h>
+
+/* malloc, calloc, realloc, strdup and strndup that print "out of memory"
+ * and abort instead of returning NULL (the policy above). A size of 0 is
+ * served as 1, so the result is never NULL. */
+void *eng_xmalloc(size_t n);
+void *eng_xcalloc(size_t n, size_t size);
+void *eng_xrealloc(void *p, size_t n);
+char *eng_xstrdup(const char *s);
+char *eng_xstrndup(const char *s, size_t n);
 
 typedef struct form form;
 typedef struct form_set form_set;

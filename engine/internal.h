@@ -154,13 +154,6 @@ slot *answers_slot(const answers *a, const field *fld, int inst);
 /* Stores value (taken) into the slot with its origin. */
 void slot_store(slot *s, char *value, slot_origin origin);
 
-/* ---- util.c ---- */
-void *eng_xmalloc(size_t n);
-void *eng_xcalloc(size_t n, size_t size);
-void *eng_xrealloc(void *p, size_t n);
-char *eng_xstrdup(const char *s);
-char *eng_xstrndup(const char *s, size_t n);
-
 /* Decodes one UTF-8 sequence at s (len bytes left); returns its length and
  * sets *cp, or 0 for an invalid or truncated sequence. */
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);

@@ -33,7 +33,7 @@ static char *
 digits_encode(const unsigned char *in, size_t n)
 {
 	size_t len = strlen(HANDOFF_DIGITS_PREFIX);
-	char *out = handoff_xmalloc(len + n / 2 * 5 + (n % 2) * 3 + 1), *o = out + len;
+	char *out = eng_xmalloc(len + n / 2 * 5 + (n % 2) * 3 + 1), *o = out + len;
 	size_t i;
 
 	memcpy(out, HANDOFF_DIGITS_PREFIX, len);
@@ -53,7 +53,7 @@ handoff_armour_text(const unsigned char *env, size_t n, handoff_armour a)
 	if (a == HANDOFF_ARMOUR_DIGITS)
 		return digits_encode(env, n);
 	char *b45 = handoff_b45_encode(env, n);
-	char *out = handoff_xmalloc(strlen(HANDOFF_PREFIX) + strlen(b45) + 1);
+	char *out = eng_xmalloc(strlen(HANDOFF_PREFIX) + strlen(b45) + 1);
 	strcpy(out, HANDOFF_PREFIX);
 	strcat(out, b45);
 	free(b45);
@@ -74,7 +74,7 @@ digits_decode(const char *s, size_t n, unsigned char **env, size_t *envlen, hand
 	if (n % 5 != 0 && n % 5 != 3)
 		return handoff_fail(err, HANDOFF_ERR_ENCODING,
 		                    "the digits do not make whole groups (cut off?)");
-	out = handoff_xmalloc(n / 5 * 2 + 2);
+	out = eng_xmalloc(n / 5 * 2 + 2);
 	for (size_t i = 0; i < n;) {
 		size_t g = n - i >= 5 ? 5 : 3;
 		unsigned v = 0;

@@ -13,7 +13,7 @@ static const char b45_alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./
 char *
 handoff_b45_encode(const unsigned char *in, size_t n)
 {
-	char *out = handoff_xmalloc(n / 2 * 3 + (n % 2) * 2 + 1);
+	char *out = eng_xmalloc(n / 2 * 3 + (n % 2) * 2 + 1);
 	char *o = out;
 	size_t i;
 
@@ -75,7 +75,7 @@ handoff_b45_decode(const char *in, size_t n, unsigned char **out, size_t *outlen
 		*where = n - 1;
 		return B45_BAD_LENGTH;
 	}
-	o = handoff_xmalloc(n / 3 * 2 + 1);
+	o = eng_xmalloc(n / 3 * 2 + 1);
 	for (i = 0; i < n; i += 3) {
 		if (n - i >= 3) {
 			unsigned long v = (unsigned long)b45_value(s[i]) +

@@ -7,31 +7,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-void *
-handoff_xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p)
-		abort();
-	return p;
-}
-
-void *
-handoff_xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-	if (!q)
-		abort();
-	return q;
-}
-
-char *
-handoff_xstrdup(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	return memcpy(handoff_xmalloc(n), s, n);
-}
-
 void
 handoff_buf_put(handoff_buf *b, const void *data, size_t n)
 {
@@ -39,7 +14,7 @@ handoff_buf_put(handoff_buf *b, const void *data, size_t n)
 		size_t cap = b->cap ? b->cap : 256;
 		while (cap < b->len + n)
 			cap *= 2;
-		b->p = handoff_xrealloc(b->p, cap);
+		b->p = eng_xrealloc(b->p, cap);
 		b->cap = cap;
 	}
 	if (n)

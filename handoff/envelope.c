@@ -183,8 +183,8 @@ decode_scans(const char *const *scans, size_t nscans, handoff_form_lookup find, 
 
 	if (nscans == 0 || !scans)
 		return handoff_fail(err, HANDOFF_ERR_PREFIX, "no text");
-	env = handoff_xmalloc(nscans * sizeof *env);
-	lens = handoff_xmalloc(nscans * sizeof *lens);
+	env = eng_xmalloc(nscans * sizeof *env);
+	lens = eng_xmalloc(nscans * sizeof *lens);
 	for (size_t i = 0; i < nscans; i++)
 		env[i] = NULL;
 	for (size_t i = 0; i < nscans; i++) {
@@ -387,7 +387,7 @@ handoff_encode_with(const answers *a, const char *lang, const handoff_encode_opt
 	one = handoff_armour_text(env.p, env.len, o->armour);
 	if (strlen(one) <= cap) {
 		c.n = 1;
-		c.text = handoff_xmalloc(sizeof *c.text);
+		c.text = eng_xmalloc(sizeof *c.text);
 		c.text[0] = one;
 		one = NULL;
 	} else {
@@ -401,7 +401,7 @@ handoff_encode_with(const answers *a, const char *lang, const handoff_encode_opt
 			goto out;
 		}
 		c.n = n;
-		c.text = handoff_xmalloc(n * sizeof *c.text);
+		c.text = eng_xmalloc(n * sizeof *c.text);
 		for (size_t i = 0; i < n; i++) {
 			c.text[i] = handoff_armour_text(parts[i].p, parts[i].len, o->armour);
 			handoff_buf_free(&parts[i]);

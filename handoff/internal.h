@@ -32,11 +32,6 @@
 
 /* ---- memory and bytes ---------------------------------------------- */
 
-/* Out of memory is not a recoverable error here: these abort. */
-void *handoff_xmalloc(size_t n);
-void *handoff_xrealloc(void *p, size_t n);
-char *handoff_xstrdup(const char *s);
-
 typedef struct handoff_buf {
 	unsigned char *p;
 	size_t len, cap;

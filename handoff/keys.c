@@ -79,7 +79,7 @@ read_small(const char *path)
 
 	if (!fp)
 		return NULL;
-	buf = handoff_xmalloc(MAX_KEYFILE + 1);
+	buf = eng_xmalloc(MAX_KEYFILE + 1);
 	n = fread(buf, 1, MAX_KEYFILE + 1, fp);
 	if (ferror(fp) || n > MAX_KEYFILE) {
 		int e = ferror(fp) ? EIO : EFBIG;
@@ -327,7 +327,7 @@ char *
 handoff_pubkey_export(const handoff_pubkey *k)
 {
 	char hex[65], id[9], fp[80];
-	char *out = handoff_xmalloc(1024);
+	char *out = eng_xmalloc(1024);
 	sodium_bin2hex(hex, sizeof hex, k->pk, 32);
 	handoff_keyid_hex(k->id, id);
 	handoff_fingerprint(k->pk, fp);
@@ -344,7 +344,7 @@ handoff_keyring_add(handoff_keyring *kr, const handoff_pubkey *k)
 	for (size_t i = 0; i < kr->n; i++)
 		if (memcmp(kr->keys[i].pk, k->pk, 32) == 0)
 			return;
-	kr->keys = handoff_xrealloc(kr->keys, (kr->n + 1) * sizeof *kr->keys);
+	kr->keys = eng_xrealloc(kr->keys, (kr->n + 1) * sizeof *kr->keys);
 	kr->keys[kr->n++] = *k;
 }
 
@@ -425,7 +425,7 @@ char *
 handoff_city_public_export(const handoff_city_key *k)
 {
 	char hex[65];
-	char *out = handoff_xmalloc(512);
+	char *out = eng_xmalloc(512);
 	sodium_bin2hex(hex, sizeof hex, k->pk, 32);
 	snprintf(
 	        out, 512,

@@ -74,7 +74,7 @@ handoff_qr_write_png(const handoff_qr *q, const char *path, int scale, handoff_e
 	fp = fopen(path, "wb");
 	if (!fp)
 		return handoff_fail(err, HANDOFF_ERR_IO, "%s: %s", path, strerror(errno));
-	row = handoff_xmalloc(((size_t)(q->width + 2 * QUIET) * (size_t)scale + 7) / 8);
+	row = eng_xmalloc(((size_t)(q->width + 2 * QUIET) * (size_t)scale + 7) / 8);
 	if (write_png_stream(fp, q, scale, row) != 0)
 		st = handoff_fail(err, HANDOFF_ERR_IO, "%s: could not write the PNG", path);
 	if (fclose(fp) != 0 && st == HANDOFF_OK)

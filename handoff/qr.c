@@ -66,10 +66,10 @@ handoff_qr_make(const char *text, handoff_qr **out, handoff_error *err)
 		st = handoff_fail(err, HANDOFF_ERR_TOO_LARGE, "the text does not fit a QR code");
 		goto out;
 	}
-	handoff_qr *q = handoff_xmalloc(sizeof *q);
+	handoff_qr *q = eng_xmalloc(sizeof *q);
 	q->version = code->version;
 	q->width = code->width;
-	q->modules = handoff_xmalloc((size_t)code->width * (size_t)code->width);
+	q->modules = eng_xmalloc((size_t)code->width * (size_t)code->width);
 	for (size_t i = 0; i < (size_t)code->width * (size_t)code->width; i++)
 		q->modules[i] = code->data[i] & 1;
 	*out = q;

@@ -37,10 +37,10 @@ handoff_qr_render_text(const handoff_qr *q, int utf8, size_t *nlines, int *cols)
 {
 	int side = q->width + 2 * QUIET;
 	size_t lines = utf8 ? (size_t)(side + 1) / 2 : (size_t)side;
-	char **out = handoff_xmalloc(lines * sizeof *out);
+	char **out = eng_xmalloc(lines * sizeof *out);
 
 	for (size_t l = 0; l < lines; l++) {
-		char *s = handoff_xmalloc((size_t)side * 3 + 1), *p = s;
+		char *s = eng_xmalloc((size_t)side * 3 + 1), *p = s;
 		for (int x = 0; x < side; x++) {
 			if (!utf8) {
 				const char *cell = dark_at(q, x, (int)l) ? "##" : "  ";

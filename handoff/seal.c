@@ -14,7 +14,7 @@
 void
 handoff_seal(const unsigned char *in, size_t n, const unsigned char city_pk[32], handoff_buf *out)
 {
-	unsigned char *c = handoff_xmalloc(n + crypto_box_SEALBYTES);
+	unsigned char *c = eng_xmalloc(n + crypto_box_SEALBYTES);
 	if (sodium_init() < 0 || crypto_box_seal(c, in, n, city_pk) != 0)
 		abort();
 	handoff_buf_put(out, c, n + crypto_box_SEALBYTES);
@@ -35,7 +35,7 @@ handoff_unseal(const unsigned char *in, size_t n, const handoff_city_key *city, 
 		abort();
 	if (n <= crypto_box_SEALBYTES)
 		return handoff_fail(err, HANDOFF_ERR_UNSEAL, "the sealed box is cut off");
-	m = handoff_xmalloc(n - crypto_box_SEALBYTES);
+	m = eng_xmalloc(n - crypto_box_SEALBYTES);
 	if (crypto_box_seal_open(m, in, n, city->pk, city->sk) != 0) {
 		free(m);
 		return handoff_fail(err, HANDOFF_ERR_UNSEAL,

@@ -369,7 +369,7 @@ get_str(reader *r, size_t max, const char **s, size_t *len)
 static char *
 dup_n(const char *s, size_t n)
 {
-	char *d = handoff_xmalloc(n + 1);
+	char *d = eng_xmalloc(n + 1);
 	memcpy(d, s, n);
 	d[n] = '\0';
 	return d;
@@ -429,7 +429,7 @@ get_date(handoff_bit_reader *br)
 	if (handoff_bits_get(br, 4, &m) != 0 || m > 11 || handoff_bits_get(br, 5, &d) != 0)
 		return NULL;
 	snprintf(tmp, sizeof tmp, "%04llu-%02llu-%02llu", y, m + 1, d + 1);
-	return handoff_xstrdup(tmp);
+	return eng_xstrdup(tmp);
 }
 
 static char *
@@ -482,7 +482,7 @@ get_value(handoff_bit_reader *br, const field *fld, int *as_text)
 		if (handoff_bits_get(br, handoff_bits_for(field_choice_count(fld)), &v) != 0 ||
 		    v >= field_choice_count(fld))
 			return NULL;
-		return handoff_xstrdup(field_choice_id(fld, (size_t)v));
+		return eng_xstrdup(field_choice_id(fld, (size_t)v));
 	case FIELD_MULTI:
 		return get_multi(br, fld);
 	case FIELD_NUMBER:
@@ -490,20 +490,20 @@ get_value(handoff_bit_reader *br, const field *fld, int *as_text)
 		    v > (unsigned long long)((long long)field_max(fld) - field_min(fld)))
 			return NULL;
 		snprintf(tmp, sizeof tmp, "%lld", (long long)field_min(fld) + (long long)v);
-		return handoff_xstrdup(tmp);
+		return eng_xstrdup(tmp);
 	case FIELD_DATE:
 		return get_date(br);
 	case FIELD_POSTAL:
 		if (handoff_bits_get(br, POSTAL_BITS, &v) != 0 || v > 9999999)
 			return NULL;
 		snprintf(tmp, sizeof tmp, "%03llu-%04llu", v / 10000, v % 10000);
-		return handoff_xstrdup(tmp);
+		return eng_xstrdup(tmp);
 	case FIELD_PHONE:
 		if (handoff_bits_get(br, COUNT_BITS, &nd) != 0 || nd == 0 || nd > MAX_DIGITS ||
 		    handoff_bits_get(br, handoff_bits_for(pow10u(nd)), &v) != 0 || v >= pow10u(nd))
 			return NULL;
 		snprintf(tmp, sizeof tmp, "%0*llu", (int)nd, v);
-		return handoff_xstrdup(tmp);
+		return eng_xstrdup(tmp);
 	}
 	return NULL;
 }
@@ -547,7 +547,7 @@ get_field(parse *ps, const field *fld, int k, handoff_error *err)
 		                    field_id(fld));
 	if (ps->ntexts == ps->cap) {
 		ps->cap = ps->cap ? ps->cap * 2 : 16;
-		ps->texts = handoff_xrealloc(ps->texts, ps->cap * sizeof *ps->texts);
+		ps->texts = eng_xrealloc(ps->texts, ps->cap * sizeof *ps->texts);
 	}
 	ps->texts[ps->ntexts++] = (pending){fld, k};
 	return HANDOFF_OK;

@@ -15,7 +15,7 @@ static char *
 shown_value(const field *fld, const char *v)
 {
 	char buf[4096];
-	return handoff_xstrdup(answer_format(fld, v, ANSWER_SHOW_TERM, NULL, buf, sizeof buf));
+	return eng_xstrdup(answer_format(fld, v, ANSWER_SHOW_TERM, NULL, buf, sizeof buf));
 }
 
 static void
@@ -24,7 +24,7 @@ add_row(handoff_row **rows, size_t *n, size_t *cap, const field *fld, const char
 {
 	if (*n == *cap) {
 		*cap = *cap ? *cap * 2 : 16;
-		*rows = handoff_xrealloc(*rows, *cap * sizeof **rows);
+		*rows = eng_xrealloc(*rows, *cap * sizeof **rows);
 	}
 	(*rows)[*n] = (handoff_row){field_section(fld), group, instance, field_term(fld),
 	                            shown_value(fld, v)};
@@ -45,7 +45,7 @@ handoff_summary_rows(const answers *a, size_t *n)
 			add_row(&rows, n, &cap, w.field, w.repeat ? repeat_term(w.repeat) : NULL,
 			        w.instance, w.value);
 	if (!rows)
-		rows = handoff_xmalloc(sizeof *rows);
+		rows = eng_xmalloc(sizeof *rows);
 	return rows;
 }
 

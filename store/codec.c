@@ -27,7 +27,7 @@ dump(json_t *root, unsigned char **out, size_t *out_len)
 	size_t need = json_dumpb(root, NULL, 0, JSON_COMPACT);
 	if (need == 0)
 		return -1;
-	char *buf = store_xmalloc(need);
+	char *buf = eng_xmalloc(need);
 	if (json_dumpb(root, buf, need, JSON_COMPACT) != need) {
 		store_free_plain(buf, need);
 		return -1;
@@ -58,7 +58,7 @@ store_encode_answers(const answers *a, unsigned char **out, size_t *out_len, int
 {
 	char *json = answers_to_json_ex(a, "", ANSWERS_JSON_KEEP_HIDDEN);
 	size_t n = strlen(json) + 1;
-	unsigned char *buf = store_xmalloc(n);
+	unsigned char *buf = eng_xmalloc(n);
 
 	memcpy(buf, json, n);
 	store_free_plain(json, n);

@@ -281,7 +281,7 @@ store_open_with(const char *path, const store_options *opt, store **out, store_e
 		                  path);
 	if (create_file(path, err) != 0)
 		return -1;
-	s = store_xcalloc(1, sizeof *s);
+	s = eng_xcalloc(1, sizeof *s);
 	s->lock_fd = -1;
 	if (snprintf(s->lock_path, sizeof s->lock_path, "%s.lock", path) >=
 	    (int)sizeof s->lock_path) {

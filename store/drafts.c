@@ -225,7 +225,7 @@ store_draft_list(store *s, store_draft_info **list, size_t *count, store_error *
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? 2 * cap : 8;
-			v = store_xrealloc(v, cap * sizeof *v);
+			v = eng_xrealloc(v, cap * sizeof *v);
 		}
 		row_to_info(st, &v[n++]);
 	}

@@ -56,31 +56,3 @@ store_fail_sqlite(store_error *err, sqlite3 *db, int rc, const char *what)
 	}
 	return store_fail(err, st, "%s: %s", what, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 }
-
-/* Out of memory aborts (the policy stated in engine/engine.h). */
-void *
-store_xmalloc(size_t n)
-{
-	void *p = malloc(n ? n : 1);
-	if (!p)
-		abort();
-	return p;
-}
-
-void *
-store_xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size ? size : 1);
-	if (!p)
-		abort();
-	return p;
-}
-
-void *
-store_xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p)
-		abort();
-	return p;
-}

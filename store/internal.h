@@ -89,9 +89,4 @@ int store_encode_answers(const answers *a, unsigned char **out, size_t *out_len,
 int store_encode_empty(unsigned char **out, size_t *out_len);
 int store_decode_answers(const unsigned char *buf, size_t len, const form *f, answers **out);
 
-/* Allocation that aborts when memory runs out (engine/engine.h). */
-void *store_xmalloc(size_t n);
-void *store_xcalloc(size_t n, size_t size);
-void *store_xrealloc(void *p, size_t n);
-
 #endif

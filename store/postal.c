@@ -58,7 +58,7 @@ store_postal_open(const char *db_path, store_postal **out, store_error *err)
 	*out = NULL;
 	if (!db_path || !db_path[0])
 		return store_fail(err, STORE_ERR_OPEN, "postal database: no path");
-	p = store_xcalloc(1, sizeof *p);
+	p = eng_xcalloc(1, sizeof *p);
 	rc = sqlite3_open_v2(db_path, &p->db, SQLITE_OPEN_READONLY, NULL);
 	if (rc != SQLITE_OK) {
 		store_fail(err, STORE_ERR_OPEN, "cannot open postal database %s: %s", db_path,
@@ -161,7 +161,7 @@ store_postal_lookup(store_postal *p, const char *code, store_postal_place **plac
 	while (rc == SQLITE_OK && (rc = sqlite3_step(p->by_code)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 4;
-			v = store_xrealloc(v, cap * sizeof *v);
+			v = eng_xrealloc(v, cap * sizeof *v);
 		}
 		if (fill_place(p->by_code, &v[n]) != 0) {
 			store_fail(err, STORE_ERR_CORRUPT, "postal database: a value is too long");

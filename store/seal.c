@@ -45,7 +45,7 @@ store_seal(const unsigned char *key, int64_t id, const char *form_id, int form_v
 
 	if (adlen < 0)
 		return -1;
-	unsigned char *c = store_xmalloc(plain_len + crypto_aead_xchacha20poly1305_ietf_ABYTES);
+	unsigned char *c = eng_xmalloc(plain_len + crypto_aead_xchacha20poly1305_ietf_ABYTES);
 	randombytes_buf(nonce, STORE_NONCE_BYTES);
 	crypto_aead_xchacha20poly1305_ietf_encrypt(c, &clen, plain, plain_len,
 	                                           (const unsigned char *)ad, (size_t)adlen, NULL,
@@ -72,7 +72,7 @@ store_unseal(const unsigned char *key, int64_t id, const char *form_id, int form
 	if (adlen < 0 || sealed_len < crypto_aead_xchacha20poly1305_ietf_ABYTES)
 		return -1;
 	size_t cap = sealed_len - crypto_aead_xchacha20poly1305_ietf_ABYTES + 1;
-	unsigned char *p = store_xmalloc(cap);
+	unsigned char *p = eng_xmalloc(cap);
 	if (crypto_aead_xchacha20poly1305_ietf_decrypt(p, &plen, NULL, sealed, sealed_len,
 	                                               (const unsigned char *)ad, (size_t)adlen,
 	                                               nonce, key) != 0) {
