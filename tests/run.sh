@@ -58,6 +58,12 @@ for build in "$@"; do
 	*asan*) ;;
 	*)
 		[ -f tests/fuzz/run.sh ] && add_job fuzz "$build" sh tests/fuzz/run.sh short
+		# every procedure walked in every other language (English is above),
+		# one suite each so they share the parallel pool
+		for lang in $(cat "$build/locale/LINGUAS" 2>/dev/null); do
+			[ "$lang" = en ] && continue
+			add_job "all_forms[$lang]" "$build" env YORISOI_E2E_LANGS="$lang" sh tests/e2e/all_forms.sh
+		done
 		# SIGKILL torture, bounded here; `make torture` runs it longer
 		add_job torture-plain "$build" /usr/bin/python3 tests/torture/kill_plain.py \
 			"$build/yorisoi" "${YORISOI_TORTURE_PLAIN:-200}"

@@ -2,11 +2,11 @@
 """Drives the real console through one procedure, as a volunteer would.
 
 Usage: drive_form.py HOUSEHOLD.json [--size COLSxLINES] [--name NAME] [--postal-pick]
-                     [--screen-code]
+                     [--screen-code] [--lang LL]
 
 For a reference household (tests/data/households/<form>.json) this writes a
 demo-card persona from the household's card (PIN 1234; a household without
-a card goes on without one), starts `$BUILD/yorisoi --lang en --persona ...`
+a card goes on without one), starts `$BUILD/yorisoi --lang LL --persona ...`
 in tmux on a private socket, picks the procedure by its official title,
 types the PIN, confirms the card, and then answers whatever question is on
 the screen: it reads the question label, the official term and the progress
@@ -24,14 +24,22 @@ which must show the whole code with its 4-module quiet zone inside the
 window and decode with zbarimg and `yorisoi handoff decode` to the same
 answers (what a counter's scanner aimed at the screen gets).
 
+--lang LL (default en) runs the console in that language: every text the
+driver waits for and every form label it matches is looked up in the
+catalogues the console uses ($BUILD/locale/LL/LC_MESSAGES/yorisoi.mo; form
+text falls back to Japanese, as the console's F_() does), and screen text
+is compared with white space removed, so that wrapped lines in any script
+match (tests/e2e/l10n.py).
+
 --postal-pick moves the household to a postal code that covers many places
 (from $BUILD/postal.db), to the last of them, so that the pick screen is
 walked and scrolled too.
 
-Prints "PASS: e2e-form/<name>" or "FAIL: e2e-form/<name>" on stdout; on a
-failure the reason, the last screen and the steps taken go to stderr (and
-build/test-logs/e2e-form-<name>.txt). Standard library only. BUILD (default
-"build") names the build directory; E2E_SCALE multiplies every timeout (the
+Prints "PASS: e2e-form/<name>" or "FAIL: e2e-form/<name>" on stdout
+("e2e-form/<lang>/<name>" in a language other than en); on a failure the
+reason, the last screen and the steps taken go to stderr (and
+build/test-logs/e2e-form-[<lang>-]<name>.txt). Standard library only.
+BUILD (default "build") names the build directory; E2E_SCALE multiplies every timeout (the
 ASan build is slower); E2E_VERBOSE=1 prints the steps taken on a pass too.
 """
 import json
@@ -45,20 +53,18 @@ import tempfile
 import time
 import xml.etree.ElementTree as ET
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import l10n  # noqa: E402
+from l10n import norm, same_or_cut, shown  # noqa: E402
+
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 NS = "{urn:yorisoi:form:1}"
 SCALE = float(os.environ.get("E2E_SCALE", "1") or 1)
 PIN = "1234"
-PROGRESS = re.compile(r"Question (\d+) of (\d+)(?:  ·  (.*))?$", re.M)
 
 
 class Failure(Exception):
     pass
-
-
-def norm(s):
-    """Text without any white space: labels wrap over lines at spaces."""
-    return re.sub(r"\s+", "", s or "")
 
 
 # ---- the form definition ---------------------------------------------------
@@ -74,6 +80,7 @@ class Field:
         self.id, self.kind, self.label, self.term = fid, kind, label, term
         self.repeat, self.choices, self.index = repeat, choices, index
         self.prefill = prefill
+        self.shown = label  # the label in the language under test (Driver.texts)
 
     def __repr__(self):
         return "<field %s%s>" % (self.id, " in " + self.repeat if self.repeat else "")
@@ -180,7 +187,8 @@ class Tmux:
 
 
 class Driver:
-    def __init__(self, household_path, cols, lines, name, postal_pick=False, screen_code=False):
+    def __init__(self, household_path, cols, lines, name, postal_pick=False, screen_code=False,
+                 lang="en"):
         self.hh_path = household_path
         self.hh = json.load(open(household_path, encoding="utf-8"))
         self.form_id = self.hh["form"]
@@ -198,15 +206,78 @@ class Driver:
         self.asked = set()
         self.last_index = -1
         self.picked = None
+        self.cut_who = False
         self.t0 = time.monotonic()
         self.deadline = self.t0 + 60 * SCALE
         self.variant_error = None
         self.screen_code = screen_code
-        if postal_pick:
+        self.screen_skip = None  # why the code on the screen was not scanned
+        self.lang = lang
+        try:
+            self.l10n = l10n.L10n(lang, self.build)
+        except ValueError as e:
+            self.variant_error = "no usable catalogue for %s: %s" % (lang, e)
+            self.l10n = l10n.L10n("en", self.build)
+        self.texts()
+        if postal_pick and not self.variant_error:
             try:
                 self.use_postal_pick()
             except Failure as e:
                 self.variant_error = str(e)
+
+    def texts(self):
+        """What the console shows in this language for every text the walk
+        waits for or reads, from the catalogues it uses."""
+        L = self.l10n
+        _ = L.console
+        self.T = {
+            "start": _("Start a new application"),
+            "pick": _("Which procedure is this visit for?"),
+            # the persona's card has 3 tries left
+            "tries": l10n.cformat(L.nconsole("%d try left before the card locks.",
+                                             "%d tries left before the card locks.", 3), 3),
+            "confirm": _("Is this right?"),
+            "no card": _("D: demo card   M: go on without a card   Esc: back"),
+            "review": _("Check your answers"),
+            "postal": _("This postal code covers several places. Which one is the address?"),
+            "optional": _("(optional)"),
+            "yes add": _("Yes, add another"),
+            "no add": _("No, that is everyone"),
+            "finish": _("Everything is right: make the handoff code"),
+            "handoff": _("S: slip   P: code as image   D: done   Esc: back"),
+            "too small": _("This window is too small to show the code so that it can be "
+                           "scanned."),
+            "saved": l10n.format_literal(_("Saved the code as an image: %s")),
+            "got it": _("Has the resident got the code (scanned or printed)? y: yes, "
+                        "finish   n: no"),
+            "next": _("What comes next"),
+            # what an error line starts with ("Error:")
+            "error": l10n.format_prefix(_("Error: %s")).strip(),
+            # or, when the message comes first, the words after it
+            "error words": l10n.format_literal(_("Error: %s")).strip(),
+        }
+        # "Question 3 of 40  ·  Person moving 2（異動者 2）": a1 and a2 are
+        # the position and the total in any order the catalogue puts them.
+        # A long line wraps onto a second row, possibly right after the dot.
+        self.progress = re.compile(l10n.format_regex(_("Question %d of %d"))
+                                   + r"(?:\s+·(?:\s*(?P<who>.*))?)?$")
+        # Form text as F_() shows it.
+        F = L.form
+        for f in self.form["fields"]:
+            f.shown = F(f.label)
+        self.repeat_re = {}
+        for rid, r in self.form["repeats"].items():
+            label = F(r["label"])
+            if r["term"]:
+                # L10N in steps.c: "%1$s %2$d（%3$s %2$d）", list item, number, term
+                who = l10n.format_regex(_("%1$s %2$d（%3$s %2$d）"), {1: label, 3: r["term"]})
+            else:
+                who = l10n.format_regex(_("%1$s %2$d"), {1: label})
+            # "2 People moving so far（異動者）" over up to two lines: the
+            # count is argument 1 in every plural form
+            so_far = [re.compile(l10n.format_regex(fmt, {2: label, 3: r["term"]}, nospace=True))
+                      for fmt in L.nconsole_all("%d %s so far（%s）", "%d %s so far（%s）")]
+            self.repeat_re[rid] = (re.compile(who), so_far)
 
     def use_postal_pick(self):
         """The household moved to a postal code that covers many places (so
@@ -261,7 +332,8 @@ class Driver:
             time.sleep(0.03)
 
     def wait_text(self, text, limit=10):
-        return self.wait(lambda s: text in s, repr(text), limit)
+        """Waits for a text, wrapped or cut short as the console draws it."""
+        return self.wait(lambda s: shown(s, text), repr(text), limit)
 
     def settle(self):
         """The screen once two captures in a row agree."""
@@ -275,10 +347,12 @@ class Driver:
             prev = cur
         return prev
 
-    @staticmethod
-    def error_line(scr):
+    def error_line(self, scr):
         for ln in scr.splitlines():
-            if ln.strip().startswith("Error:"):
+            if self.T["error"]:
+                if ln.strip().startswith(self.T["error"]):
+                    return ln.strip()
+            elif self.T["error words"] and self.T["error words"] in ln:
                 return ln.strip()
         return None
 
@@ -288,9 +362,9 @@ class Driver:
         q = self.parse_question(scr)
         if q:
             return ("q", q["pos"], q["total"], q["who"], q["label"], q["term"])
-        if "This postal code covers several places" in scr:
+        if shown(scr, self.T["postal"]):
             return ("postal",)
-        if "Check your answers" in scr:
+        if shown(scr, self.T["review"]):
             return ("review",)
         return ("other", scr)
 
@@ -338,7 +412,7 @@ class Driver:
     def start(self):
         persona = self.write_persona()
         os.makedirs(os.path.join(self.tmp, "xdg"), exist_ok=True)
-        argv = [self.exe, "--lang", "en"]
+        argv = [self.exe, "--lang", self.lang]
         if persona:
             argv += ["--persona", persona]
         argv += ["--db", os.path.join(self.tmp, "d.db"), "--slip-dir", self.tmp]
@@ -349,26 +423,27 @@ class Driver:
         self.tmux.start(self.cols, self.lines, cmd)
         self.note("started %dx%d: %s" % (self.cols, self.lines, " ".join(argv)))
 
-        self.wait_text("Start a new application", 15)
+        self.wait_text(self.T["start"], 15)
         self.tmux.keys("Enter")
-        self.wait_text("Which procedure is this visit for?")
+        self.wait_text(self.T["pick"])
         # the list may still be coming in: read it once the screen is still
         scr = self.settle()
-        # The line is "N. label（official title）", cut at the window's edge
-        # when narrow: the title, or failing that the line as far as shown.
+        # An item is "N. label（official title）", wrapped onto a second row
+        # when long and cut after it: the title, or failing that the item as
+        # far as shown (more than the label).
         digit = None
-        full = "%s（%s）" % (self.form["label"], self.form["title"])
-        for ln in scr.splitlines():
-            m = re.match(r"^\s*>?\s*(\d+)\. (.*?)\s*$", ln)
-            if m and self.form["title"] in m.group(2):
-                digit = int(m.group(1))
+        full = norm(self.l10n.bilingual(self.form["label"], self.form["title"]))
+        label = norm(self.l10n.form(self.form["label"]))
+        title = norm(self.form["title"])
+        items = self.pick_items(scr)
+        for k, text in items:
+            if title in norm(text):
+                digit = k
         if digit is None:
-            for ln in scr.splitlines():
-                m = re.match(r"^\s*>?\s*(\d+)\. (.*?)\s*$", ln)
-                if m and full.startswith(m.group(2)) and len(m.group(2)) > len(
-                        self.form["label"]) + 1:
-                    digit = int(m.group(1))
-                    self.note("the picker cuts the title short: %r" % m.group(2))
+            for k, text in items:
+                if full.startswith(norm(text)) and len(norm(text)) > len(label) + 1:
+                    digit = k
+                    self.note("the picker cuts the title short: %r" % text)
         if digit is None:
             raise Failure("the procedure %s is not listed" % self.form["title"])
         self.note("procedure %d: %s" % (digit, self.form["title"]))
@@ -377,22 +452,38 @@ class Driver:
         else:
             self.tmux.keys("Home", *(["Down"] * (digit - 1)), "Enter")
         if persona:
-            self.wait_text("tries left before the card locks")
+            self.wait_text(self.T["tries"])
             self.tmux.type(PIN)
             self.tmux.keys("Enter")
-            self.wait_text("Is this right?")
+            self.wait_text(self.T["confirm"])
             scr = self.screen()
-            if self.hh["card"]["card.name"] not in scr:
+            if norm(self.hh["card"]["card.name"]) not in norm(scr):
                 raise Failure("the card's name %s is not on the confirmation screen"
                               % self.hh["card"]["card.name"])
             self.tmux.keys("Enter")
         else:
             # No card in the household: go on without one.
-            self.wait_text("go on without a card")
+            self.wait_text(self.T["no card"])
             self.tmux.type("m")
             self.note("no card: typed every answer")
-        self.wait(lambda s: PROGRESS.search(s) is not None or "Check your answers" in s,
+        self.wait(lambda s: self.parse_question(s) is not None or shown(s, self.T["review"]),
                   "the first question")
+
+    @staticmethod
+    def pick_items(scr):
+        """[(number, text)] of the procedure list: "N. text" and the row
+        the text wraps onto (further in, up to the next item)."""
+        items = []
+        for ln in scr.splitlines():
+            m = re.match(r"^(\s*>?\s*)(\d+)\. (.*?)\s*$", ln)
+            if m:
+                items.append([int(m.group(2)), m.group(3), len(m.group(1)) + len(m.group(2))])
+            elif items and ln.strip() and len(ln) - len(ln.lstrip()) > items[-1][2]:
+                items[-1][1] += " " + ln.strip()
+                items[-1][2] = 1 << 30  # two rows at most
+            elif items:
+                items[-1][2] = 1 << 30
+        return [(k, text) for k, text, _ in items]
 
     # -- reading a question screen --
 
@@ -400,15 +491,23 @@ class Driver:
         lines = scr.splitlines()
         p = None
         for i, ln in enumerate(lines):
-            m = PROGRESS.search(ln.strip())
+            m = self.progress.search(ln.strip())
             if m:
                 p = i
                 break
         if p is None:
             return None
-        who = (m.group(3) or "").strip()
+        progress, i = lines[p].strip(), p + 2
+        if i - 1 < len(lines) and lines[i - 1].strip():
+            # a long progress line wraps onto a second row (question_draw):
+            # at a space, which the console drops, or between wide characters
+            nxt = lines[i - 1].strip()
+            wide = l10n.char_width(progress[-1]) == 2 or l10n.char_width(nxt[0]) == 2
+            progress = progress + ("" if wide else " ") + nxt
+            m = self.progress.search(progress) or m
+            i += 1
+        who = (m.group("who") or "").strip()
         block, term = [], None
-        i = p + 2
         while i < len(lines):
             s = lines[i].strip()
             if not s:
@@ -416,32 +515,64 @@ class Driver:
             if s.startswith("［"):
                 term = s
                 break
-            if s == "(optional)":
+            if same_or_cut(s, self.T["optional"], 3):
                 break
             block.append(s)
             i += 1
-        return {"pos": int(m.group(1)), "total": int(m.group(2)), "who": who,
+        return {"pos": int(m.group("a1")), "total": int(m.group("a2")), "who": who,
+                "progress": progress,
                 "label": " ".join(block), "term": term, "lines": lines, "top": p}
 
+    def who_text(self, rid, number):
+        """steps.c step_instance_title() in this language."""
+        r = self.form["repeats"][rid]
+        if r["term"]:
+            return l10n.cformat(self.l10n.console("%1$s %2$d（%3$s %2$d）"),
+                                self.l10n.form(r["label"]), number, r["term"])
+        return l10n.cformat(self.l10n.console("%1$s %2$d"), self.l10n.form(r["label"]), number)
+
     def instance_of(self, who):
-        """(repeat id, instance) from "Person moving in 2（異動者 2）"."""
-        for rid, r in self.form["repeats"].items():
-            m = re.match(re.escape(r["label"]) + r" (\d+)", who)
+        """(repeat id, instance) from "Person moving 2（異動者 2）"."""
+        for rid, (who_re, _) in self.repeat_re.items():
+            m = who_re.match(who)
             if m:
-                return rid, int(m.group(1)) - 1
+                return rid, int(m.group("a2")) - 1
+        # The progress line is one row: a long one is cut where a line may
+        # break ("子（こ）ども 1" of "子（こ）ども 1 人目（にんめ）（支給要件児童 1）").
+        # It says whose turn it is if only one list item can begin so.
+        found = [(rid, n - 1) for rid in self.form["repeats"] for n in range(1, 100)
+                 if l10n.cut_from(who, self.who_text(rid, n))]
+        if len(found) == 1:
+            self.note("the progress line is cut short: %r is %s %d"
+                      % (who, found[0][0], found[0][1] + 1))
+            return found[0]
+        if found:
+            self.note("the progress line is cut short: %r could be %d list items"
+                      % (who, len(found)))
+        self.cut_who = len(found) > 1
         return None, 0
 
     def identify(self, q):
+        self.cut_who = False
         rid, inst = self.instance_of(q["who"])
         label = norm(q["label"]).rstrip("…")
         cands = [f for f in self.form["fields"]
-                 if label and norm(f.label).startswith(label) and f.repeat == rid]
+                 if label and norm(f.shown).startswith(label) and f.repeat == rid]
         if q["term"]:
             t = norm(q["term"]).rstrip("…")
             cands = [f for f in cands if norm("［%s］" % f.term).startswith(t)]
         if not cands:
-            raise Failure("no field of %s has the question %r %s (list %s)" % (
-                self.form_id, q["label"], q["term"] or "", rid))
+            why = ""
+            if rid is None and any(f.repeat and norm(f.shown).startswith(label)
+                                   for f in self.form["fields"]):
+                # a question of a household list, but whose turn is it?
+                if self.cut_who or q["progress"].endswith("·"):
+                    why = "; the progress line %r is cut short before it says which " \
+                          "person of the list the question is about" % q["progress"]
+                else:
+                    why = "; the progress line %r names no person of a list" % q["progress"]
+            raise Failure("no field of %s has the question %r %s (list %s)%s" % (
+                self.form_id, q["label"], q["term"] or "", rid, why))
         after = [f for f in cands if f.index > self.last_index]
         f = (after or cands)[0]
         return f, rid, inst
@@ -543,15 +674,29 @@ class Driver:
         self.tmux.type(value or "")
         return self.send_and_wait(scr, "Enter")
 
+    def is_add_another(self, q):
+        """The step after each person of a list: choices 1 and 2 are "Yes,
+        add another" and "No, that is everyone" (cut at the window's edge
+        when long)."""
+        items = {}
+        for ln in q["lines"][q["top"]:]:
+            m = re.match(r"^\s*>?\s*\((?:•|\*| )\) ([12])\. (.*?)\s*$", ln)
+            if m:
+                items[m.group(1)] = m.group(2)
+        return "1" in items and same_or_cut(items["1"], self.T["yes add"]) and \
+            same_or_cut(items.get("2", ""), self.T["no add"])
+
     def answer_add_another(self, q):
         rid, inst = self.instance_of(q["who"])
         count = None
-        for ln in q["lines"]:
-            m = re.search(r"(\d+) .* so far（", ln)
-            if m:
-                count = int(m.group(1))
         if rid is None:
             raise Failure("add-another step without a household list on the progress line")
+        flat = norm("\n".join(q["lines"][q["top"]:]))
+        for so_far in self.repeat_re[rid][1]:
+            m = so_far.search(flat)
+            if m:
+                count = int(m.group("a1"))
+                break
         if count is None:
             count = inst
         have = len(self.hh["answers"].get(rid) or [])
@@ -612,19 +757,19 @@ class Driver:
             err = self.error_line(scr)
             if err:
                 raise Failure("error on screen: %s" % err)
-            if "Check your answers" in scr:
+            if shown(scr, self.T["review"]):
                 return
-            if "This postal code covers several places" in scr:
+            if shown(scr, self.T["postal"]):
                 scr = self.pick_postal(scr)
                 continue
             q = self.parse_question(scr)
             if q is None:
                 scr = self.settle()
-                if self.parse_question(scr) is None and "Check your answers" not in scr \
-                        and "This postal code covers" not in scr:
+                if self.parse_question(scr) is None and not shown(scr, self.T["review"]) \
+                        and not shown(scr, self.T["postal"]):
                     raise Failure("an unexpected screen")
                 continue
-            if any("1. Yes, add another" in ln for ln in q["lines"]):
+            if self.is_add_another(q):
                 scr = self.answer_add_another(q)
                 continue
             f, rid, inst = self.identify(q)
@@ -661,22 +806,37 @@ class Driver:
 
     def handoff(self):
         self.tmux.keys("End")
-        self.wait(lambda s: re.search(r"^\s*> Everything is right", s, re.M) is not None,
-                  "the finish line selected")
+
+        def finish_selected(s):
+            for ln in s.splitlines():
+                m = re.match(r"^\s*> (.*)$", ln)
+                if m and same_or_cut(m.group(1), self.T["finish"]):
+                    return True
+            return False
+
+        self.wait(finish_selected, "the finish line selected")
         self.tmux.keys("Enter")
-        scr = self.wait(lambda s: "P: code as image" in s or self.error_line(s) is not None,
+        scr = self.wait(lambda s: shown(s, self.T["handoff"]) or self.error_line(s) is not None,
                         "the handoff screen")
         err = self.error_line(scr)
         if err:
             raise Failure("no handoff code: %s" % err)
-        if self.cols <= 80 and "too small to show the code" not in scr:
+        if self.cols <= 80 and not shown(scr, self.T["too small"]):
             raise Failure("at %dx%d the handoff screen should say the window is too small"
                           % (self.cols, self.lines))
-        if self.screen_code:
+        if self.screen_code and shown(scr, self.T["too small"]):
+            # The console's honest answer for a code larger than the window:
+            # it says so and offers the image and the slip, checked below.
+            # The reference households' size is bounded by a unit test
+            # (handoff_serial_test.c, QR version 13 at ECC M).
+            self.screen_skip = ("the code is larger than a %dx%d window shows; the console "
+                                "said so, and the saved image carries it" % (self.cols, self.lines))
+            self.note("the handoff screen:\n" + scr.rstrip())
+        elif self.screen_code:
             self.note("the handoff screen:\n" + scr.rstrip())
             self.on_screen = self.decode(self.scan_screen(scr), "the code on the screen")
         self.tmux.type("p")
-        scr = self.wait(lambda s: "Saved the code as an image" in s
+        scr = self.wait(lambda s: shown(s, self.T["saved"])
                         or self.error_line(s) is not None, "the saved image")
         err = self.error_line(scr)
         if err:
@@ -715,16 +875,20 @@ class Driver:
         aimed at the window would see it: every block glyph is one module
         wide and two tall (upper, lower). The code and its quiet zone of 4
         modules must be inside the window, clear of the key bar."""
-        rows = scr.split("\n")[:self.lines]
+        # columns, not characters: wide text beside the code takes two
+        rows = [l10n.cells(ln) for ln in scr.split("\n")[:self.lines]]
         glyph = {"\u2580": (1, 0), "\u2584": (0, 1), "\u2588": (1, 1)}
         cells = [(y, x) for y, line in enumerate(rows) for x, ch in enumerate(line) if ch in glyph]
         if not cells:
+            if shown(scr, self.T["too small"]):
+                raise Failure("no code is drawn on the %dx%d screen: the console says the "
+                              "window is too small to show it" % (self.cols, self.lines))
             raise Failure("no code is drawn on the %dx%d screen" % (self.cols, self.lines))
         y0, y1 = min(c[0] for c in cells), max(c[0] for c in cells)
         x0, x1 = min(c[1] for c in cells), max(c[1] for c in cells)
         bits = []
         for y in range(y0, y1 + 1):
-            line = rows[y].ljust(x1 + 1)
+            line = rows[y] + [" "] * (x1 + 1 - len(rows[y]))
             top = [glyph.get(line[x], (0, 0))[0] for x in range(x0, x1 + 1)]
             bottom = [glyph.get(line[x], (0, 0))[1] for x in range(x0, x1 + 1)]
             bits += [top, bottom]
@@ -745,7 +909,8 @@ class Driver:
         # nothing else drawn in the quiet zone: 4 columns either side, and
         # the 2 lines (4 module rows) above and below, hold only spaces
         for y in range(max(0, y0 - 2), min(self.lines - 1, y1 + 3)):
-            line = rows[y].ljust(self.cols) if y < len(rows) else " " * self.cols
+            line = rows[y] if y < len(rows) else []
+            line = line + [" "] * (self.cols - len(line))
             for x in range(x0 - 4, x1 + 5):
                 inside = y0 <= y <= y1 and x0 <= x <= x1
                 if not inside and line[x] != " ":
@@ -781,15 +946,15 @@ class Driver:
         quit normally, so that it exits 0 with nothing on stderr (the
         sanitizers report at exit)."""
         self.tmux.type("d")
-        self.wait_text("Has the resident got the code")
+        self.wait_text(self.T["got it"])
         self.tmux.type("y")
-        scr = self.wait(lambda s: "What comes next" in s or "Start a new application" in s,
+        scr = self.wait(lambda s: shown(s, self.T["next"]) or shown(s, self.T["start"]),
                         "the screen after Done")
         if os.path.exists(self.png):
             raise Failure("Done did not delete the image %s" % self.png)
-        if "What comes next" in scr:
+        if shown(scr, self.T["next"]):
             self.tmux.type("q")
-            self.wait_text("Start a new application")
+            self.wait_text(self.T["start"])
         self.tmux.type("q")
         scr = self.wait_text("[yorisoi exited")
         m = re.search(r"\[yorisoi exited (\d+)\]", scr)
@@ -832,7 +997,7 @@ class Driver:
             self.note("at the review; never asked: %s" % (", ".join(missing) or "nothing"))
             decoded = self.handoff()
             problems = self.compare(decoded)
-            if self.screen_code and self.on_screen != decoded:
+            if self.screen_code and not self.screen_skip and self.on_screen != decoded:
                 problems += ["the screen's code: " + p for p in
                              diff(decoded, self.on_screen, "answers")] or \
                     ["the screen's code decodes to other answers"]
@@ -857,9 +1022,12 @@ class Driver:
                     pass
             self.tmux.kill()
         took = time.monotonic() - self.t0
-        tag = "e2e-form/%s" % self.name
+        tag = "e2e-form/%s" % self.name if self.lang == "en" else \
+            "e2e-form/%s/%s" % (self.lang, self.name)
         if ok:
             print("PASS: %s" % tag, flush=True)
+            if self.screen_skip:
+                print("SKIP: %s/screen-code (%s)" % (tag, self.screen_skip), flush=True)
             sys.stderr.write("%s: %.1fs, %d questions\n" % (tag, took, len(self.asked)))
             if os.environ.get("E2E_VERBOSE"):
                 sys.stderr.write("\n".join(self.log) + "\n")
@@ -880,7 +1048,8 @@ class Driver:
             logs = os.path.join(ROOT, "build", "test-logs")
             try:
                 os.makedirs(logs, exist_ok=True)
-                with open(os.path.join(logs, "e2e-form-%s.txt" % self.name), "w",
+                log = self.name if self.lang == "en" else "%s-%s" % (self.lang, self.name)
+                with open(os.path.join(logs, "e2e-form-%s.txt" % log), "w",
                           encoding="utf-8") as f:
                     f.write("%s\n\n%s\n\n%s\n" % (reason, self.last, "\n".join(self.log)))
             except OSError:
@@ -910,7 +1079,7 @@ def diff(want, got, path):
 
 
 def main(argv):
-    size, name, files, pick, screen_code = "100x30", None, [], False, False
+    size, name, files, pick, screen_code, lang = "100x30", None, [], False, False, "en"
     i = 1
     while i < len(argv):
         if argv[i] == "--postal-pick":
@@ -925,14 +1094,18 @@ def main(argv):
         elif argv[i] == "--name":
             name = argv[i + 1]
             i += 2
+        elif argv[i] == "--lang":
+            lang = argv[i + 1]
+            i += 2
         else:
             files.append(argv[i])
             i += 1
-    if len(files) != 1 or not re.match(r"^\d+x\d+$", size):
+    if len(files) != 1 or not re.match(r"^\d+x\d+$", size) or \
+            not re.match(r"^[A-Za-z]{2,3}(_[A-Za-z0-9]+)?(@[A-Za-z0-9]+)?$", lang):
         sys.stderr.write(__doc__)
         return 2
     cols, lines = (int(x) for x in size.split("x"))
-    return 0 if Driver(files[0], cols, lines, name, pick, screen_code).run() else 1
+    return 0 if Driver(files[0], cols, lines, name, pick, screen_code, lang).run() else 1
 
 
 if __name__ == "__main__":

@@ -150,7 +150,8 @@ question_draw(app *a)
 		snprintf(line + len, sizeof line - len, "  ·  %s",
 		         who[0] ? who : F_(field_section(fld)));
 	}
-	y = draw_block(y, x, cols, 1, line, 0);
+	/* two rows: a long name or section after the count wraps, never cut */
+	y = draw_block(y, x, cols, 2, line, 0);
 
 	if (!fld) {
 		y = draw_add_another(a, y, x, cols);
