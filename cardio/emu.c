@@ -1,9 +1,10 @@
 /*
  * The emulated My Number card: the text AP with EF 0011 (PIN key), EF 0002
- * (基本4情報) and EF 0001 (My Number), answering exactly the APDUs of facts
- * §2-3 with the status words listed there. It lets the demo and the tests
- * run the real command sequence; EF 0001 is readable after VERIFY as on
- * the real card, and counted, so tests can assert the reader never asks.
+ * (基本4情報) and EF 0001 (My Number), answering exactly the APDUs of
+ * docs/cards.md with the status words listed there. It lets the demo and
+ * the tests run the real command sequence; EF 0001 is readable after
+ * VERIFY as on the real card, and counted, so tests can assert the reader
+ * never asks.
  */
 #include "cardio/internal.h"
 

@@ -1,12 +1,14 @@
 /*
  * Dates: Gregorian and Japanese-era input, ISO storage, era output.
  *
- * The era table is our own (the era start dates set by each 改元 order), not the C library's ja_JP
- * data, which older glibc lacks 令和 in. Up to 昭和 the era changed on the day the emperor died, so
- * 1912-07-30 is both 明治45年 and 大正元年, and 1926-12-25 both 大正15年 and 昭和元年: input
- * accepts both readings, output uses the new era. Dates before 明治6年1月1日 (1873-01-01) were
- * lunar-calendar dates that do not convert by arithmetic; era input for them is
- * ANSWER_ERR_ERA_RANGE and output falls back to the Gregorian year.
+ * The era table is our own (大正 from 1912-07-30, 昭和 1926-12-25, 平成
+ * 1989-01-08, 令和 2019-05-01), not the C library's ja_JP data, which
+ * glibc before 2.30 lacks 令和 in. Up to 昭和 the era changed on the day the
+ * emperor died, so 1912-07-30 is both 明治45年 and 大正元年, and 1926-12-25
+ * both 大正15年 and 昭和元年: input accepts both readings, output uses the
+ * new era. Dates before 明治6年1月1日 (1873-01-01) were lunar-calendar dates
+ * that do not convert by arithmetic; era input for them is ANSWER_ERR_ERA_RANGE
+ * and output falls back to the Gregorian year.
  */
 #include "engine/internal.h"
 

@@ -1,5 +1,6 @@
 /*
- * The answers JSON (docs/handoff-format.md), through jansson:
+ * The answers JSON (its contract is above answers_to_json in engine.h),
+ * through jansson:
  * {"form": id, "form_version": N, "lang": "..", "answers": {...}}.
  * A repeat group is an array of objects, one per instance.
  */

@@ -1,10 +1,11 @@
 /*
  * Katakana readings (フリガナ) and half-width katakana.
  *
- * A reading is stored as full-width katakana (the 戸籍 reading
- * is katakana), words separated by one ideographic space U+3000. Input may
- * be hiragana (what most IMEs give first), half-width katakana (old
- * systems, the postal table), or decomposed voiced marks (ｶﾞ, か + U+3099);
+ * A reading is stored as full-width katakana (the 戸籍 has recorded
+ * readings in katakana since 2025-05-26), words separated by one
+ * ideographic space U+3000. Input may be hiragana (what most IMEs give
+ * first), half-width katakana (old systems, the postal table), or
+ * decomposed voiced marks (ｶﾞ, か + U+3099);
  * all become precomposed full-width katakana. ー, ・ (foreign names) and
  * the iteration marks ヽヾ are allowed; anything else is ANSWER_ERR_KANA.
  */

@@ -1,6 +1,7 @@
 /*
- * 続柄: the relationship to the head of the household as the registry
- * writes it (住民基本台帳事務処理要領: 子, 妻, 子の妻 ...). Not a closed list but a small grammar:
+ * 続柄: the relationship to the head of the household as the 住民票 writes
+ * it (every child is 子, without 長男 or 二女, since 1995; compound terms
+ * such as 子の妻 are built from the head). Not a closed list but a grammar:
  *
  *   relationship := "世帯主" | "本人" | "縁故者" | "同居人" | chain
  *   chain        := term ( "の" term )*        at most MAX_CHAIN terms

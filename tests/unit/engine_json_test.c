@@ -1,5 +1,5 @@
 /*
- * The answers JSON contract (README.md): what answers_to_json writes, and
+ * The answers JSON contract (engine.h): what answers_to_json writes, and
  * what answers_from_json accepts and refuses.
  */
 #include "engine/engine.h"

@@ -8,7 +8,7 @@
  * postal pick prefill matches what the household declared, so a form
  * cannot quietly prefill the wrong thing.
  *
- * A household file is the answers JSON (README.md) plus the optional
+ * A household file is the answers JSON (engine.h) plus the optional
  * "today", "card", "postal" and "instance_cards" of the keystroke
  * benchmark (docs/form-authoring.md); answers_from_json ignores those.
  */
