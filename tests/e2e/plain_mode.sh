@@ -80,3 +80,34 @@ else
 	cat "$tmp/out4.txt" >&2
 	echo "FAIL: plain/no-echo-answers"
 fi
+
+# Every language of LINGUAS: the same walk completes, in that language's
+# words (its own "tries left" and its label of the first choice, read from
+# the built catalogue), and the code carries the language.
+for lang in $(cat "$B/locale/LINGUAS"); do
+	out="$tmp/lang-$lang.txt"
+	printf '4\n1234\n1\n\nやまだ\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n\n' |
+		"$B/yorisoi" --plain --lang "$lang" --demo --db "$tmp/l-$lang.db" >"$out" 2>"$tmp/lang-$lang.err"
+	rc=$?
+	want=$(LANG_CODE=$lang LOCALEDIR="$B/locale" python3 -c '
+import gettext, os
+l = os.environ["LANG_CODE"]
+t = gettext.translation("yorisoi", os.environ["LOCALEDIR"], [l], fallback=(l == "en"))
+print(t.ngettext("%d try left before the card locks.\n", "%d tries left before the card locks.\n", 3).rstrip("\n") % 3)
+print(t.gettext("Myself"))')
+	tries=$(printf '%s\n' "$want" | sed -n 1p)
+	myself=$(printf '%s\n' "$want" | sed -n 2p)
+	grep '^YR1:' "$out" >"$tmp/lang-$lang.code"
+	if [ $rc -eq 0 ] && [ -n "$tries" ] && [ -n "$myself" ] && grep -qF "$tries" "$out" &&
+		grep -qF "1. $myself（本人）" "$out" &&
+		{ [ "$lang" = en ] || ! grep -q "tries left before the card locks" "$out"; } &&
+		"$B/yorisoi" handoff decode <"$tmp/lang-$lang.code" >"$tmp/lang-$lang.json" 2>/dev/null &&
+		grep -q "\"lang\": \"$lang\"" "$tmp/lang-$lang.json" &&
+		grep -q '"kana": "ヤマダ"' "$tmp/lang-$lang.json"; then
+		echo "PASS: plain/walk-$lang"
+	else
+		echo "plain walk in $lang (exit $rc), wanted \"$tries\" and \"1. $myself（本人）\":" >&2
+		tail -n 15 "$out" "$tmp/lang-$lang.err" >&2
+		echo "FAIL: plain/walk-$lang"
+	fi
+done
