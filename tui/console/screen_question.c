@@ -13,6 +13,7 @@
 #include "tui/messages.h"
 #include "tui/console/steps.h"
 #include "tui/values.h"
+#include "tui/width.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -69,32 +70,57 @@ choice_label(const field *fld, int i, char *buf, size_t n)
 		snprintf(buf, n, "%s", i == 0 ? _("Yes, add another") : _("No, that is everyone"));
 }
 
+/* A choice's label wraps under itself, never cut: up to this many rows. */
+#define CHOICE_ROWS 3
+
+/* "> (•) 3. " before the label of choice i. */
+static void
+choice_prefix(const app *a, const field *fld, int i, char *buf, size_t n)
+{
+	const char *mark;
+	if (fld && field_kind(fld) == FIELD_MULTI)
+		mark = a->multi_on[i] ? "[x]" : "[ ]";
+	else if (a->utf8)
+		mark = i == a->choice_sel ? "(•)" : "( )";
+	else
+		mark = i == a->choice_sel ? "(*)" : "( )";
+	snprintf(buf, n, "%s %s %d. ", i == a->choice_sel ? ">" : " ", mark, i + 1);
+}
+
+static int
+choice_rows(const app *a, const field *fld, int i, int cols)
+{
+	char label[512], prefix[32];
+	choice_label(fld, i, label, sizeof label);
+	choice_prefix(a, fld, i, prefix, sizeof prefix);
+	int rows = width_wrapped_lines(label, cols - width_str(prefix));
+	return rows < 1 ? 1 : rows > CHOICE_ROWS ? CHOICE_ROWS : rows;
+}
+
 static void
 draw_choices(app *a, const field *fld, int y, int x, int cols)
 {
 	int n = choice_count(fld);
-	int rows = CONTENT_BOTTOM - y + 1;
-	if (rows < 1)
-		rows = 1;
-	int first = a->choice_sel - rows + 1;
-	if (first < 0)
-		first = 0;
-	for (int i = first; i < n && i < first + rows; i++) {
-		char label[512], item[640];
+	int bottom = CONTENT_BOTTOM;
+	if (bottom < y)
+		bottom = y;
+	/* the first choice shown: as early as keeps the selected one whole */
+	int first = 0, used = 0;
+	for (int i = 0; i <= a->choice_sel && i < n; i++)
+		used += choice_rows(a, fld, i, cols);
+	while (first < a->choice_sel && used > bottom - y + 1)
+		used -= choice_rows(a, fld, first++, cols);
+	for (int i = first; i < n && y <= bottom; i++) {
+		char label[512], prefix[32];
 		choice_label(fld, i, label, sizeof label);
-		const char *mark;
-		if (fld && field_kind(fld) == FIELD_MULTI)
-			mark = a->multi_on[i] ? "[x]" : "[ ]";
-		else if (a->utf8)
-			mark = i == a->choice_sel ? "(•)" : "( )";
-		else
-			mark = i == a->choice_sel ? "(*)" : "( )";
-		snprintf(item, sizeof item, "%s %s %d. %s", i == a->choice_sel ? ">" : " ", mark,
-		         i + 1, label);
-		draw_str(y, x, cols, item, i == a->choice_sel ? A_REVERSE | A_BOLD : 0);
+		choice_prefix(a, fld, i, prefix, sizeof prefix);
+		attr_t attr = i == a->choice_sel ? A_REVERSE | A_BOLD : 0;
+		int indent = draw_str(y, x, cols, prefix, attr);
+		int max = bottom - y + 1 < CHOICE_ROWS ? bottom - y + 1 : CHOICE_ROWS;
+		int rows = draw_para(y, x + indent, cols - indent, max, label, attr);
 		if (i == a->choice_sel)
 			draw_focus(y, x);
-		y++;
+		y += rows < 1 ? 1 : rows;
 	}
 }
 
