@@ -42,6 +42,21 @@ draw_str(int y, int x, int cols, const char *text, attr_t attr)
 	return width_str(tmp);
 }
 
+/* draw_str that ends a text too long for its room with "…" ("~" without
+ * UTF-8), so a cut title does not read as a whole one. */
+static void
+draw_str_marked(const app *a, int y, int x, int cols, const char *text, attr_t attr)
+{
+	if (width_str(text) <= cols || cols < 2) {
+		draw_str(y, x, cols, text, attr);
+		return;
+	}
+	int shown = draw_str(y, x, cols - 1, text, attr);
+	attron(attr);
+	mvaddstr(y, x + shown, a->utf8 ? "…" : "~");
+	attroff(attr);
+}
+
 int
 draw_para(int y, int x, int cols, int max_lines, const char *text, attr_t attr)
 {
@@ -122,10 +137,10 @@ draw_begin(app *a, const char *title)
 	static const char lang_key[] = "F3 言語/Language ";
 	int key_cols = a->screen == SCR_LANG ? 0 : width_str(lang_key);
 	if (key_cols > 0 && COLS - key_cols > 40) {
-		draw_str(0, 0, COLS - key_cols - 1, bar, A_REVERSE | A_BOLD);
+		draw_str_marked(a, 0, 0, COLS - key_cols - 1, bar, A_REVERSE | A_BOLD);
 		draw_str(0, COLS - key_cols, key_cols, lang_key, A_REVERSE);
 	} else {
-		draw_str(0, 0, COLS, bar, A_REVERSE | A_BOLD);
+		draw_str_marked(a, 0, 0, COLS, bar, A_REVERSE | A_BOLD);
 	}
 	/* A failed save stays in sight on every screen until a save works:
 	 * the resident must not leave believing the answers are kept. */
