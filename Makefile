@@ -45,7 +45,7 @@ CARDIO_OBJ := $(call obj,$(CARDIO_SRC))
 LINGUAS := $(shell cat locales/LINGUAS 2>/dev/null)
 MO := $(foreach l,$(LINGUAS),$(BUILD)/locale/$(l)/LC_MESSAGES/yorisoi.mo)
 
-.PHONY: torture all run test asan fuzz update-po check-po install clean format deps deps-test bench-bin fuzz-bin
+.PHONY: torture all run test asan fuzz update-po check-po install clean format deps deps-test bench-bin fuzz-bin module-tests
 
 all: $(BUILD)/yorisoi $(BUILD)/yorisoi-cardsim $(BUILD)/unit-tests $(MO) $(BUILD)/locale/LINGUAS \
 	$(BUILD)/postal.db
@@ -77,8 +77,10 @@ $$(BUILD)/unit-$(1): $$(call obj,tests/unit/runner.c $$(wildcard tests/unit/$(1)
 endef
 $(eval $(call module_tests,cardio,))
 $(eval $(call module_tests,engine,))
-$(eval $(call module_tests,store,$(wildcard engine/*.c) tui/files.c))
+$(eval $(call module_tests,store,$(wildcard engine/*.c)))
 $(eval $(call module_tests,handoff,$(wildcard engine/*.c)))
+MODULE_TESTS := $(addprefix $(BUILD)/unit-,cardio engine store handoff)
+module-tests: $(MODULE_TESTS)
 
 # Postal codes (docs/postal.md): the committed data file becomes postal.db
 # through a small C tool; postal-bench is built on demand by tests/bench.
@@ -149,7 +151,7 @@ run: deps
 
 # Every test in both builds; the runner prints the closing "N passed, N failed".
 test: deps-test
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory all module-tests
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT=-O1 all
 	@sh tests/run.sh build build/asan
 
