@@ -58,6 +58,7 @@ for build in "$@"; do
 	*asan*) ;;
 	*)
 		[ -f tests/fuzz/run.sh ] && add_job fuzz "$build" sh tests/fuzz/run.sh short
+		add_job unit-alone "$build" sh tests/unit/alone.sh
 		# every procedure walked in every other language (English is above),
 		# one suite each so they share the parallel pool
 		for lang in $(cat "$build/locale/LINGUAS" 2>/dev/null); do
