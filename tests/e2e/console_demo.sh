@@ -125,11 +125,7 @@ e2e_stop
 # ---- killed mid-way, resumed ----------------------------------------------
 resume() {
 	fresh_start "$console" || return 1
-	e2e_wait "tries left" || return 1
-	e2e_type 1234
-	e2e_keys Enter
-	e2e_wait "Is this right?" || return 1
-	e2e_keys Enter
+	e2e_demo_pin || return 1
 	e2e_wait "Question 1 of" || return 1
 	e2e_wait "Come-back code for this draft" || return 1
 	code=$(e2e_code)

@@ -217,11 +217,7 @@ resume_code() {
 	e2e_wait "4 more tries" || return 1
 	# the same card opens it
 	e2e_keys F2
-	e2e_wait "tries left" || return 1
-	e2e_type 1234
-	e2e_keys Enter
-	e2e_wait "Is this right?" || return 1
-	e2e_keys Enter
+	e2e_demo_pin || return 1
 	e2e_wait "Which certificate do you need?" || return 1
 	e2e_keys F10
 	e2e_wait "saved as a draft" || return 1
@@ -292,11 +288,7 @@ missing_key() {
 	e2e_keys Enter
 	e2e_wait "Which procedure is this visit for?" || return 1
 	e2e_type 4
-	e2e_wait "tries left" || return 1
-	e2e_type 1234
-	e2e_keys Enter
-	e2e_wait "Is this right?" || return 1
-	e2e_keys Enter
+	e2e_demo_pin || return 1
 	e2e_wait "Not saved:" || return 1
 	e2e_keys F10
 	e2e_wait "could not be saved" || return 1

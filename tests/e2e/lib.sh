@@ -81,6 +81,16 @@ e2e_unlock() {
 	e2e_keys Enter
 }
 
+# e2e_demo_pin : on the PIN screen of the demo card, the PIN typed and
+# the card's identity accepted.
+e2e_demo_pin() {
+	e2e_wait "tries left" || return 1
+	e2e_type 1234
+	e2e_keys Enter
+	e2e_wait "Is this right?" || return 1
+	e2e_keys Enter
+}
+
 # e2e_cert_to_phone : in a console just started with the demo card, a new
 # certificate request (4th procedure) answered up to the phone number.
 e2e_cert_to_phone() {
@@ -88,11 +98,7 @@ e2e_cert_to_phone() {
 	e2e_keys Enter
 	e2e_wait "Which procedure is this visit for?" || return 1
 	e2e_type 4
-	e2e_wait "tries left" || return 1
-	e2e_type 1234
-	e2e_keys Enter
-	e2e_wait "Is this right?" || return 1
-	e2e_keys Enter
+	e2e_demo_pin || return 1
 	e2e_wait "Question 1 of" || return 1
 	e2e_keys Enter
 	e2e_wait "What is your full name?" || return 1
