@@ -291,4 +291,19 @@ handoff_status handoff_slip_write(const answers *a, const handoff_codes *codes,
 /* Sends a PDF to a CUPS printer with `lp -d PRINTER FILE`; waits for lp. */
 handoff_status handoff_slip_print(const char *printer, const char *pdf_path, handoff_error *err);
 
+/* Whether a CUPS queue can take a slip now, asked of `lpstat`. */
+typedef enum handoff_printer_state {
+	HANDOFF_PRINTER_READY,
+	HANDOFF_PRINTER_NO_LPSTAT,    /* the CUPS client commands are not installed */
+	HANDOFF_PRINTER_NO_SCHEDULER, /* the CUPS service is not running or not reachable */
+	HANDOFF_PRINTER_UNKNOWN,      /* CUPS has no queue of that name */
+	HANDOFF_PRINTER_DISABLED      /* the queue exists but is stopped */
+} handoff_printer_state;
+handoff_printer_state handoff_printer_check(const char *printer);
+
+/* The first font family of the slip's list for a language tag that this
+ * machine's fontconfig does not have, or NULL when the slip's own font for
+ * that language is installed. */
+const char *handoff_slip_font_missing(const char *lang);
+
 #endif

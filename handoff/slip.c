@@ -541,7 +541,36 @@ out:
 	return st;
 }
 
+const char *
+handoff_slip_font_missing(const char *lang)
+{
+	/* the first family of the list is the one the slip is laid out for;
+	 * the others only keep a missing one from showing empty boxes */
+	static char first[64];
+	const char *list = font_for(lang);
+	size_t n = strcspn(list, ",");
+	snprintf(first, sizeof first, "%.*s", (int)n, list);
+
+	PangoFontMap *map = pango_cairo_font_map_new();
+	PangoFontFamily **families = NULL;
+	int count = 0;
+	bool found = false;
+	pango_font_map_list_families(map, &families, &count);
+	for (int i = 0; i < count && !found; i++)
+		found = strcmp(pango_font_family_get_name(families[i]), first) == 0;
+	g_free(families);
+	g_object_unref(map);
+	return found ? NULL : first;
+}
+
 #else /* !HAVE_SLIP */
+
+const char *
+handoff_slip_font_missing(const char *lang)
+{
+	(void)lang;
+	return "Pango";
+}
 
 handoff_status
 handoff_slip_write(const answers *a, const handoff_codes *codes, const handoff_desk_key *desk,

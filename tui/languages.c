@@ -121,3 +121,19 @@ tui_language_needs_shaping(const tui_language *l)
 {
 	return strcmp(l->script, "Deva") == 0 || strcmp(l->script, "Mymr") == 0;
 }
+
+void
+tui_languages_put_first(const char *const *codes, size_t n)
+{
+	size_t front = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t at = front;
+		while (at < nlangs && strcmp(langs[at].code, codes[i]) != 0)
+			at++;
+		if (at == nlangs)
+			continue; /* not installed, or named twice */
+		tui_language moved = langs[at];
+		memmove(&langs[front + 1], &langs[front], (at - front) * sizeof langs[0]);
+		langs[front++] = moved;
+	}
+}

@@ -3,6 +3,7 @@
  * the counter use (README.md, "Command line").
  */
 #include "tui/cli/cli.h"
+#include "tui/config.h"
 #include "tui/i18n.h"
 #include "tui/languages.h"
 #include "tui/paths.h"
@@ -24,7 +25,8 @@ usage(FILE *to)
 	        _("Usage: yorisoi [--lang LL] [--demo] [--persona FILE] [--plain] [--db PATH]\n"
 	          "               [--forms DIR] [--slip-dir DIR] [--printer NAME] [--paper "
 	          "a4|receipt]\n"
-	          "               [--idle-lock SECONDS] [--no-echo-answers] [--version]\n"
+	          "               [--idle-lock SECONDS] [--no-echo-answers] [--config FILE]\n"
+	          "               [--version]\n"
 	          "       yorisoi card read [--reader NAME] [--pin-stdin] [--confirm-last-try]\n"
 	          "       yorisoi forms list | forms check [FILE|DIR ...]\n"
 	          "       yorisoi handoff encode ANSWERS.json [--png FILE] [--svg FILE]\n"
@@ -34,6 +36,7 @@ usage(FILE *to)
 	          "PRINTER]\n"
 	          "       yorisoi keys init | show | export | city-init | city-import\n"
 	          "       yorisoi drafts list | drafts purge [--all]\n"
+	          "       yorisoi doctor [--printer NAME] [--card]\n"
 	          "Each command says more with --help.\n"));
 }
 
@@ -55,10 +58,58 @@ no_core_dumps(void)
 	setrlimit(RLIMIT_CORE, &rl);
 }
 
+static void
+print_languages(FILE *to)
+{
+	for (size_t i = 0; i < tui_language_count(); i++)
+		fprintf(to, "  %-8s %s (%s)\n", tui_language_at(i)->code, tui_language_at(i)->native,
+		        tui_language_at(i)->japanese);
+}
+
+/* What the settings files got wrong, before anything else is shown. */
+static void
+print_settings_problems(void)
+{
+	for (size_t i = 0; i < tui_config_problem_count(); i++)
+		if (tui_config_problem(i))
+			fprintf(stderr, "yorisoi: %s\n", tui_config_problem(i));
+}
+
+/*
+ * The settings files under the command line: each option given wins over
+ * its setting. The settings' languages go first in the language menu.
+ */
+static void
+apply_settings(tui_options *opt, bool idle_given)
+{
+	const tui_config *c = tui_config_get();
+	if (!idle_given)
+		opt->idle_lock_seconds = c->idle_lock_seconds;
+	if (!opt->printer && c->printer[0])
+		opt->printer = c->printer;
+	if (!opt->paper)
+		opt->paper = c->paper;
+	const char *codes[TUI_CONFIG_MAX_LIST];
+	for (size_t i = 0; i < c->nlanguages; i++) {
+		codes[i] = c->languages[i].text;
+		if (tui_language_find(codes[i]))
+			continue;
+		char why[256];
+		/* L10N: %s is a language code as written in the settings file. */
+		snprintf(why, sizeof why,
+		         _("there is no language \"%s\" (\"yorisoi --lang list\" lists them)."),
+		         codes[i]);
+		tui_config_add_problem(c->languages[i].where, why);
+	}
+	tui_languages_put_first(codes, c->nlanguages);
+}
+
 int
 main(int argc, char **argv)
 {
-	tui_options opt = {.idle_lock_seconds = 300};
+	tui_options opt = {.idle_lock_seconds = TUI_CONFIG_DEFAULT_IDLE_LOCK};
+	const char *config_file = NULL;
+	bool idle_given = false;
 	static const struct option longopts[] = {{"lang", required_argument, NULL, 'l'},
 	                                         {"demo", no_argument, NULL, 'd'},
 	                                         {"plain", no_argument, NULL, 'p'},
@@ -72,6 +123,7 @@ main(int argc, char **argv)
 	                                         {"paper", required_argument, NULL, 'a'},
 	                                         {"no-echo-answers", no_argument, NULL, 'e'},
 	                                         {"version", no_argument, NULL, 'V'},
+	                                         {"config", required_argument, NULL, 'c'},
 	                                         {NULL, 0, NULL, 0}};
 
 	no_core_dumps();
@@ -124,8 +176,12 @@ main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			opt.idle_lock_seconds = (int)v;
+			idle_given = true;
 			break;
 		}
+		case 'c':
+			config_file = optarg;
+			break;
 		case 'r':
 			opt.printer = optarg;
 			break;
@@ -145,24 +201,31 @@ main(int argc, char **argv)
 		}
 	}
 	tui_languages_load();
+	if (opt.lang && strcmp(opt.lang, "list") == 0) {
+		print_languages(stdout);
+		return EXIT_OK;
+	}
 	if (opt.lang) {
 		if (!tui_language_find(opt.lang)) {
 			fprintf(stderr,
 			        _("yorisoi: there is no language \"%s\". These are installed:\n"),
 			        opt.lang);
-			for (size_t i = 0; i < tui_language_count(); i++)
-				fprintf(stderr, "  %-8s %s (%s)\n", tui_language_at(i)->code,
-				        tui_language_at(i)->native, tui_language_at(i)->japanese);
+			print_languages(stderr);
 			return EXIT_USAGE;
 		}
 		i18n_set_language(opt.lang);
 	}
+	tui_config_load(config_file);
+	apply_settings(&opt, idle_given);
 
 	if (optind < argc) {
 		const char *cmd = argv[optind];
 		int sub_argc = argc - optind;
 		char **sub_argv = argv + optind;
 		optind = 0; /* full getopt reset: the subcommand parses its own options */
+		if (strcmp(cmd, "doctor") == 0)
+			return cli_doctor(sub_argc, sub_argv, &opt);
+		print_settings_problems();
 		if (strcmp(cmd, "card") == 0)
 			return cli_card(sub_argc, sub_argv);
 		if (strcmp(cmd, "forms") == 0)

@@ -1,5 +1,6 @@
 /* This desk's keys for the handoff code (see signing.h). */
 #include "tui/signing.h"
+#include "tui/config.h"
 #include "tui/files.h"
 #include "tui/i18n.h"
 #include "tui/paths.h"
@@ -31,6 +32,19 @@ default_desk_key(handoff_desk_key *k, handoff_error *err)
 	return handoff_desk_key_load(path, k, err);
 }
 
+/* The city's key to seal to: the settings' city_key, else the key that
+ * `yorisoi keys city-import` put in the data folder; NULL when neither. */
+static const char *
+city_key_file(char *path, size_t n)
+{
+	const char *configured = tui_config_get()->city_key;
+	if (configured[0])
+		return configured;
+	if (tui_path_in_data("city-box.pub", path, n) == 0 && access(path, F_OK) == 0)
+		return path;
+	return NULL;
+}
+
 int
 tui_signing_load(const char *desk_file, const char *seal_file, handoff_desk_key *desk,
                  handoff_city_key *city, int *sealed, char *msg, size_t msglen)
@@ -48,9 +62,8 @@ tui_signing_load(const char *desk_file, const char *seal_file, handoff_desk_key 
 		         err.detail);
 		return -1;
 	}
-	if (!seal_file && tui_path_in_data("city-box.pub", path, sizeof path) == 0 &&
-	    access(path, F_OK) == 0)
-		seal_file = path;
+	if (!seal_file)
+		seal_file = city_key_file(path, sizeof path);
 	if (seal_file) {
 		if (handoff_city_key_load(seal_file, city, &err) != HANDOFF_OK) {
 			snprintf(msg, msglen,
@@ -77,8 +90,9 @@ tui_signing_encode(const answers *a, const char *lang, char **text, handoff_erro
 	*text = NULL;
 	if ((st = default_desk_key(&desk, err)) != HANDOFF_OK)
 		return st;
-	if (tui_path_in_data("city-box.pub", path, sizeof path) == 0 && access(path, F_OK) == 0) {
-		if ((st = handoff_city_key_load(path, &city, err)) != HANDOFF_OK)
+	const char *seal = city_key_file(path, sizeof path);
+	if (seal) {
+		if ((st = handoff_city_key_load(seal, &city, err)) != HANDOFF_OK)
 			goto out;
 		o.city_pk = city.pk;
 	}

@@ -1,5 +1,6 @@
 /* The printed slip (see slip.h). */
 #include "tui/slip.h"
+#include "tui/config.h"
 #include "tui/i18n.h"
 #include "tui/languages.h"
 #include "tui/signing.h"
@@ -97,7 +98,7 @@ tui_slip_make(const answers *a, const char *lang, const tui_slip_job *job, char 
 	line_list lines = {0};
 	size_t nbring = job->nbring;
 	char *saved = strdup(i18n_language());
-	char date[128], date_label[256], desk_label[256], footer[512];
+	char date[128], date_label[256], desk_label[256], footer[700];
 	const char *bring[TUI_SLIP_MAX_BRING];
 	handoff_desk_key desk;
 	handoff_city_key city = {0};
@@ -115,6 +116,10 @@ tui_slip_make(const answers *a, const char *lang, const tui_slip_job *job, char 
 	}
 	if (sealed)
 		o.city_pk = city.pk;
+	/* the settings' site names the desk on the slip, whatever name the key
+	 * was made with */
+	if (tui_config_get()->site[0])
+		snprintf(desk.name, sizeof desk.name, "%s", tui_config_get()->site);
 	if (lang && *lang)
 		i18n_set_language(lang);
 	/* A Japanese reader reads the clerk's part; plain "ja" needs no second copy
@@ -132,9 +137,19 @@ tui_slip_make(const answers *a, const char *lang, const tui_slip_job *job, char 
 	/* The Japanese words in parentheses are for the clerk and stay Japanese. */
 	snprintf(date_label, sizeof date_label, "%s（作成日）", _("Date"));
 	snprintf(desk_label, sizeof desk_label, "%s（作成窓口）", _("Help desk"));
-	snprintf(footer, sizeof footer, "%s\n%s",
-	         _("Show this slip at the city hall counter. The staff will scan the code; you "
-	           "do not need to write anything."),
+	const char *town = tui_config_get()->municipality;
+	char show[512];
+	if (town[0])
+		/* L10N: %s is the city or town from the settings, e.g. 札幌市. */
+		snprintf(show, sizeof show,
+		         _("Show this slip at the counter of %s. The staff will scan the code; you "
+		           "do not need to write anything."),
+		         town);
+	else
+		snprintf(show, sizeof show, "%s",
+		         _("Show this slip at the city hall counter. The staff will scan the code; "
+		           "you do not need to write anything."));
+	snprintf(footer, sizeof footer, "%s\n%s", show,
 	         "窓口の方へ：コードを読み取ると申請内容が表示されます。");
 	const tui_language *tl = lang ? tui_language_find(lang) : NULL;
 	handoff_slip_text t = {

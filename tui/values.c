@@ -1,5 +1,6 @@
 /* Display of stored answers (see values.h). */
 #include "tui/values.h"
+#include "tui/config.h"
 #include "tui/i18n.h"
 
 #include <stdio.h>
@@ -44,7 +45,7 @@ forms_in_order(const form_set *set, int i)
 	size_t npref = sizeof preferred_order / sizeof preferred_order[0];
 	for (size_t p = 0; p < npref; p++) {
 		const form *f = form_set_find(set, preferred_order[p]);
-		if (f && (int)k++ == i)
+		if (f && tui_config_offers(form_id(f)) && (int)k++ == i)
 			return f;
 	}
 	for (size_t j = 0; j < n; j++) {
@@ -52,8 +53,35 @@ forms_in_order(const form_set *set, int i)
 		bool preferred = false;
 		for (size_t p = 0; p < npref; p++)
 			preferred = preferred || strcmp(form_id(f), preferred_order[p]) == 0;
-		if (!preferred && (int)k++ == i)
+		if (!preferred && tui_config_offers(form_id(f)) && (int)k++ == i)
 			return f;
 	}
 	return NULL;
+}
+
+size_t
+forms_offered_count(const form_set *set)
+{
+	size_t n = 0;
+	while (forms_in_order(set, (int)n))
+		n++;
+	return n;
+}
+
+void
+forms_check_offered(const form_set *set)
+{
+	const tui_config *c = tui_config_get();
+	for (size_t i = 0; i < c->nprocedures; i++) {
+		if (form_set_find(set, c->procedures[i].text))
+			continue;
+		char why[256];
+		/* L10N: %s is a procedure's id as written in the settings file. */
+		snprintf(why, sizeof why,
+		         _("there is no procedure \"%s\" (\"yorisoi forms list\" lists them)."),
+		         c->procedures[i].text);
+		tui_config_add_problem(c->procedures[i].where, why);
+	}
+	if (c->nprocedures > 0 && forms_offered_count(set) == 0)
+		tui_config_offer_all();
 }

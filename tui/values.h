@@ -15,7 +15,13 @@ const char *value_display(const field *fld, const char *value, char *buf, size_t
  * "Your name（氏名）". */
 const char *bilingual(const char *msgid, const char *term, char *buf, size_t n);
 
-/* The i-th procedure in the order the console lists them; NULL past the end. */
+/* The i-th procedure the console offers (those the settings' procedures
+ * name, or all), in the order people come for them; NULL past the end. */
 const form *forms_in_order(const form_set *set, int i);
+size_t forms_offered_count(const form_set *set);
+
+/* Reports each procedure the settings name that is not installed; when none
+ * of them is, every installed procedure is offered rather than none. */
+void forms_check_offered(const form_set *set);
 
 #endif

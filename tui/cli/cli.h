@@ -30,4 +30,8 @@ int cli_handoff(int argc, char **argv); /* handoff encode | decode | slip */
 int cli_drafts(int argc, char **argv);  /* drafts list | drafts purge [--all] */
 int cli_keys(int argc, char **argv);    /* keys init|show|export|city-init|city-import */
 
+struct tui_options;
+/* doctor [--printer NAME]: the printer from the settings or --printer */
+int cli_doctor(int argc, char **argv, const struct tui_options *opt);
+
 #endif

@@ -6,6 +6,7 @@
  */
 #include "store/store.h"
 #include "tui/cli/cli.h"
+#include "tui/config.h"
 #include "tui/files.h"
 #include "tui/i18n.h"
 #include "tui/paths.h"
@@ -81,7 +82,7 @@ report(const store_error *e)
 static long
 days_left(time_t updated, time_t now)
 {
-	long long left = (long long)updated + STORE_DEFAULT_EXPIRY_DAYS * 86400LL - now;
+	long long left = (long long)updated + tui_config_get()->draft_retention_days * 86400LL - now;
 	return left <= 0 ? 0 : (long)((left + 86399) / 86400);
 }
 
@@ -141,7 +142,7 @@ drafts_purge(store *s, int all)
 	int deleted = 0;
 	int rc =
 	        all ? store_purge_all(s, &deleted, &err)
-	            : store_purge_expired(s, time(NULL), STORE_DEFAULT_EXPIRY_DAYS, &deleted, &err);
+	            : store_purge_expired(s, time(NULL), tui_config_get()->draft_retention_days, &deleted, &err);
 
 	if (rc != 0) {
 		report(&err);

@@ -5,6 +5,7 @@
  */
 #include "tui/console/app.h"
 #include "tui/console/draw.h"
+#include "tui/config.h"
 #include "tui/files.h"
 #include "tui/i18n.h"
 #include "tui/languages.h"
@@ -14,6 +15,7 @@
 #include "tui/console/plain.h"
 #include "tui/console/steps.h"
 #include "tui/console/visit_files.h"
+#include "tui/values.h"
 
 #include <sys/stat.h>
 
@@ -132,7 +134,7 @@ open_store(app *a)
 		return;
 	}
 	a->db_problem[0] = '\0';
-	store_purge_expired(a->db, time(NULL), STORE_DEFAULT_EXPIRY_DAYS, NULL, &serr);
+	store_purge_expired(a->db, time(NULL), tui_config_get()->draft_retention_days, NULL, &serr);
 }
 
 static int
@@ -431,6 +433,10 @@ tui_run(const tui_options *opt)
 		store_close(a.db);
 		return 1;
 	}
+	forms_check_offered(a.forms);
+	for (size_t i = 0; i < tui_config_problem_count(); i++)
+		if (tui_config_problem(i))
+			fprintf(stderr, "yorisoi: %s\n", tui_config_problem(i));
 	if (opt->plain) {
 		int rc = plain_run(&a);
 		app_end_application(&a);
@@ -448,6 +454,11 @@ tui_run(const tui_options *opt)
 	start_curses(&a);
 	a.last_input = time(NULL);
 	app_go(&a, opt->lang ? SCR_START : SCR_LANG);
+	if (tui_config_problem_count() > 0)
+		/* L10N: %s is the first problem, "file:line: what is wrong". */
+		snprintf(a.notice, sizeof a.notice,
+		         _("A setting was not used, and its default applies: %s"),
+		         tui_config_problem(0));
 
 	while (!a.quit && !stop_requested) {
 		if (a.locked)

@@ -285,7 +285,7 @@ plain_visit(app *a)
 			return 0;
 		i18n_set_language(tui_language_at(l > 0 ? (size_t)l - 1 : 0)->code);
 	}
-	size_t nf = form_set_count(a->forms);
+	size_t nf = forms_offered_count(a->forms);
 	for (size_t i = 0; i < nf; i++) {
 		const form *f = forms_in_order(a->forms, (int)i);
 		printf("%zu. %s\n", i + 1,

@@ -16,7 +16,7 @@ pick_draw(app *a)
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
 	y = draw_block(y, x, cols, 2, _("Which procedure is this visit for?"), A_BOLD);
 	/* Long official titles wrap onto a second row rather than being cut. */
-	for (size_t i = 0; i < form_set_count(a->forms) && y <= CONTENT_BOTTOM; i++) {
+	for (size_t i = 0; i < forms_offered_count(a->forms) && y <= CONTENT_BOTTOM; i++) {
 		const form *f = forms_in_order(a->forms, (int)i);
 		char title[512], num[32];
 		attr_t at = (int)i == a->sel ? A_REVERSE | A_BOLD : 0;
@@ -33,7 +33,7 @@ pick_draw(app *a)
 static void
 pick_key(app *a, wint_t ch, bool is_key)
 {
-	int n = (int)form_set_count(a->forms);
+	int n = (int)forms_offered_count(a->forms);
 	if (key_move(ch, is_key, &a->sel, n))
 		return;
 	if (!is_key && ch >= '1' && ch <= '9' && (int)(ch - '1') < n) {

@@ -124,8 +124,8 @@ start_key(app *a, wint_t ch, bool is_key)
 	} else if (is_key && ch == KEY_DC && a->sel >= 1 && a->sel < last) {
 		a->confirm_delete = true;
 	} else if (key_is_enter(ch, is_key)) {
-		if (a->sel == 0 && form_set_count(a->forms) == 1) {
-			a->form = form_set_at(a->forms, 0);
+		if (a->sel == 0 && forms_offered_count(a->forms) == 1) {
+			a->form = forms_in_order(a->forms, 0);
 			app_go(a, SCR_CARD);
 		} else if (a->sel == 0)
 			app_go(a, SCR_PICK_FORM);
