@@ -23,6 +23,12 @@ enum cli_exit {
 	EXIT_PARTS = 12,       /* parts missing, or of different applications */
 };
 
+#include <stdbool.h>
+
+/* Whether --help or -h is among the command's arguments: each command then
+ * prints its usage on standard output and exits 0, whatever else is there. */
+bool cli_wants_help(int argc, char **argv);
+
 int cli_card(int argc,
              char **argv); /* card read [--reader NAME] [--pin-stdin] [--confirm-last-try] */
 int cli_forms(int argc, char **argv);   /* forms list | forms check [FILE|DIR ...] */

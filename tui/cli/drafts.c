@@ -175,6 +175,10 @@ cli_drafts(int argc, char **argv)
 	store *s = NULL;
 	store_error err = {0};
 
+	if (cli_wants_help(argc, argv)) {
+		drafts_usage(stdout);
+		return EXIT_OK;
+	}
 	if (argc < 2) {
 		drafts_usage(stderr);
 		return EXIT_USAGE;

@@ -134,6 +134,10 @@ forms_check(int argc, char **argv)
 int
 cli_forms(int argc, char **argv)
 {
+	if (cli_wants_help(argc, argv)) {
+		forms_usage(stdout);
+		return EXIT_OK;
+	}
 	if (argc < 2) {
 		forms_usage(stderr);
 		return EXIT_USAGE;

@@ -116,7 +116,7 @@ cli_handoff(int argc, char **argv)
 		cli_handoff_usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+	if (cli_wants_help(argc, argv)) {
 		cli_handoff_usage(stdout);
 		return 0;
 	}

@@ -13,6 +13,7 @@
  */
 #include "handoff/handoff.h"
 #include "tui/cli/cli.h"
+#include "tui/config.h"
 #include "tui/files.h"
 #include "tui/i18n.h"
 #include "tui/paths.h"
@@ -107,7 +108,8 @@ desk_path(const char *file, char *buf, size_t n, int create)
 static int
 keys_init(int argc, char **argv)
 {
-	const char *name = "", *file = NULL, *path;
+	/* without --name, the key carries the settings' site name */
+	const char *name = tui_config_get()->site, *file = NULL, *path;
 	char buf[4096];
 	handoff_desk_key k;
 	handoff_error err = {0};
@@ -224,6 +226,10 @@ keys_city_import(int argc, char **argv)
 int
 cli_keys(int argc, char **argv)
 {
+	if (cli_wants_help(argc, argv)) {
+		keys_usage(stdout);
+		return EXIT_OK;
+	}
 	if (argc < 2) {
 		keys_usage(stderr);
 		return KEYS_USAGE;
