@@ -17,11 +17,12 @@
 
 enum { MAX_FILES = 2 };
 
-static tui_config cfg = {
+static const tui_config defaults = {
     .paper = "a4",
     .idle_lock_seconds = TUI_CONFIG_DEFAULT_IDLE_LOCK,
     .draft_retention_days = TUI_CONFIG_DEFAULT_RETENTION,
 };
+static tui_config cfg = defaults;
 static char problems[TUI_CONFIG_MAX_PROBLEMS][PATH_MAX + 400];
 static size_t nproblems;
 static char files[MAX_FILES][PATH_MAX];
@@ -270,6 +271,13 @@ tui_config_load(const char *file)
 	if (user[0] && strcmp(user, system_file) != 0)
 		read_file(user, false);
 	return nproblems;
+}
+
+void
+tui_config_reset(void)
+{
+	cfg = defaults;
+	nproblems = nfiles = 0;
 }
 
 const tui_config *

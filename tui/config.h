@@ -50,6 +50,9 @@ typedef struct tui_config {
  * number of problems found. */
 size_t tui_config_load(const char *file);
 
+/* Back to the defaults, with no problem and no file read (for tests). */
+void tui_config_reset(void);
+
 /* The settings: the defaults until tui_config_load. */
 const tui_config *tui_config_get(void);
 
