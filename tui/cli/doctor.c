@@ -95,7 +95,10 @@ report_forms(const form_set *set)
 {
 	char what[256];
 	/* L10N: %1$zu procedures are installed, %2$zu of them offered at this desk. */
-	snprintf(what, sizeof what, _("%1$zu procedures are installed; the console offers %2$zu."),
+	snprintf(what, sizeof what,
+	         ngettext("%1$zu procedure is installed; the console offers %2$zu.",
+	                  "%1$zu procedures are installed; the console offers %2$zu.",
+	                  (unsigned long)form_set_count(set)),
 	         form_set_count(set), forms_offered_count(set));
 	doctor_say(DOCTOR_OK, what, NULL);
 }
@@ -212,8 +215,11 @@ check_drafts(void)
 		if (store_draft_list(s, &list, &n, &err) == 0) {
 			/* L10N: %1$s is the drafts file, %2$zu drafts, kept %3$d days. */
 			snprintf(what, sizeof what,
-			         _("The drafts file %1$s is healthy: %2$zu drafts, each kept %3$d days "
-			           "after its last use."),
+			         ngettext("The drafts file %1$s is healthy: %2$zu draft, kept %3$d days "
+			                  "after its last use.",
+			                  "The drafts file %1$s is healthy: %2$zu drafts, each kept %3$d "
+			                  "days after its last use.",
+			                  (unsigned long)n),
 			         db, n, tui_config_get()->draft_retention_days);
 			doctor_say(DOCTOR_OK, what, NULL);
 		}

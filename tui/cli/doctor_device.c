@@ -201,7 +201,7 @@ doctor_printer(const char *printer)
 	if (!printer || !*printer) {
 		doctor_say(DOCTOR_NOTE,
 		           _("No printer is set: slips are saved as PDF files to print by hand."),
-		           _("Set printer in the settings file; lpstat -p lists the printers."));
+		           _("Set printer = NAME in the settings file; lpstat -p lists the printers."));
 		return;
 	}
 	switch (handoff_printer_check(printer)) {
