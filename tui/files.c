@@ -33,7 +33,9 @@ tui_file_read(const char *path, size_t max, size_t *len)
 		}
 		size_t got = fread(buf + n, 1, cap - 1 - n, fp);
 		n += got;
-		if (got == 0) {
+		/* a terminal's end of input (Ctrl-D) comes once: asking again would
+		 * wait for a second one */
+		if (got == 0 || feof(fp)) {
 			if (ferror(fp))
 				e = EIO;
 			break;
