@@ -54,7 +54,8 @@ run_cups(char *const argv[], char *out, size_t outlen)
 				break;
 			n += (size_t)r;
 			if (n == outlen - 1) {
-				char sink[256]; /* drain what does not fit, so lpstat never blocks */
+				char sink[256]; /* drain what does not fit, so lpstat never blocks
+				                 */
 				while (read(pipefd[0], sink, sizeof sink) > 0)
 					;
 				break;

@@ -18,9 +18,9 @@
 enum { MAX_FILES = 2 };
 
 static const tui_config defaults = {
-    .paper = "a4",
-    .idle_lock_seconds = TUI_CONFIG_DEFAULT_IDLE_LOCK,
-    .draft_retention_days = TUI_CONFIG_DEFAULT_RETENTION,
+        .paper = "a4",
+        .idle_lock_seconds = TUI_CONFIG_DEFAULT_IDLE_LOCK,
+        .draft_retention_days = TUI_CONFIG_DEFAULT_RETENTION,
 };
 static tui_config cfg = defaults;
 static char problems[TUI_CONFIG_MAX_PROBLEMS][PATH_MAX + 400];
@@ -43,7 +43,8 @@ trim(char *s)
 	while (*s == ' ' || *s == '\t')
 		s++;
 	size_t n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+	while (n > 0 &&
+	       (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
 		s[--n] = '\0';
 	return s;
 }
@@ -134,8 +135,7 @@ set_path(char *dst, size_t cap, const char *v, const char *file)
 
 /* One "name = value" line; false with a translated reason in why. */
 static bool
-apply(const char *name, const char *v, const char *file, const char *where, char *why,
-      size_t n)
+apply(const char *name, const char *v, const char *file, const char *where, char *why, size_t n)
 {
 	if (strcmp(name, "site") == 0 || strcmp(name, "municipality") == 0) {
 		char *dst = name[0] == 's' ? cfg.site : cfg.municipality;
@@ -204,7 +204,8 @@ read_file(const char *path, bool must_exist)
 		if (errno != ENOENT || must_exist) {
 			char why[256];
 			/* L10N: %s is the system's reason, in English. */
-			snprintf(why, sizeof why, _("the file cannot be read (%s)."), strerror(errno));
+			snprintf(why, sizeof why, _("the file cannot be read (%s)."),
+			         strerror(errno));
 			tui_config_add_problem(path, why);
 		}
 		return;

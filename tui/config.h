@@ -31,14 +31,14 @@ typedef struct tui_config_word {
 } tui_config_word;
 
 typedef struct tui_config {
-	char site[128];             /* the desk's name on the slip, or "" */
-	char municipality[128];     /* the city whose counter takes the codes, or "" */
-	char city_key[PATH_MAX];    /* the city's sealing key file, or "" */
+	char site[128];          /* the desk's name on the slip, or "" */
+	char municipality[128];  /* the city whose counter takes the codes, or "" */
+	char city_key[PATH_MAX]; /* the city's sealing key file, or "" */
 	char city_key_where[PATH_MAX + 16];
-	char printer[128];          /* CUPS queue, or "": slips are saved only */
-	char paper[16];             /* "a4" or "receipt" */
-	int idle_lock_seconds;      /* 0: never */
-	int draft_retention_days;   /* 1 to 365 */
+	char printer[128];        /* CUPS queue, or "": slips are saved only */
+	char paper[16];           /* "a4" or "receipt" */
+	int idle_lock_seconds;    /* 0: never */
+	int draft_retention_days; /* 1 to 365 */
 	tui_config_word procedures[TUI_CONFIG_MAX_LIST]; /* none: every installed form */
 	size_t nprocedures;
 	tui_config_word languages[TUI_CONFIG_MAX_LIST]; /* offered first, in this order */

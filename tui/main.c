@@ -36,7 +36,7 @@ usage(FILE *to)
 	          "PRINTER]\n"
 	          "       yorisoi keys init | show | export | city-init | city-import\n"
 	          "       yorisoi drafts list | drafts purge [--all]\n"
-	          "       yorisoi doctor [--printer NAME] [--card]\n"
+	          "       yorisoi doctor [--printer NAME]\n"
 	          "Each command says more with --help.\n"));
 }
 
@@ -62,8 +62,8 @@ static void
 print_languages(FILE *to)
 {
 	for (size_t i = 0; i < tui_language_count(); i++)
-		fprintf(to, "  %-8s %s (%s)\n", tui_language_at(i)->code, tui_language_at(i)->native,
-		        tui_language_at(i)->japanese);
+		fprintf(to, "  %-8s %s (%s)\n", tui_language_at(i)->code,
+		        tui_language_at(i)->native, tui_language_at(i)->japanese);
 }
 
 /* What the settings files got wrong, before anything else is shown. */
@@ -95,8 +95,8 @@ apply_settings(tui_options *opt, bool idle_given)
 		if (tui_language_find(codes[i]))
 			continue;
 		char why[256];
-		/* L10N: %s is a language code as written in the settings file. */
 		snprintf(why, sizeof why,
+		         /* L10N: %s is a language code as written in the settings file. */
 		         _("there is no language \"%s\" (\"yorisoi --lang list\" lists them)."),
 		         codes[i]);
 		tui_config_add_problem(c->languages[i].where, why);

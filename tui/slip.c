@@ -140,8 +140,8 @@ tui_slip_make(const answers *a, const char *lang, const tui_slip_job *job, char 
 	const char *town = tui_config_get()->municipality;
 	char show[512];
 	if (town[0])
-		/* L10N: %s is the city or town from the settings, e.g. 札幌市. */
 		snprintf(show, sizeof show,
+		         /* L10N: %s is the city or town from the settings, e.g. 札幌市. */
 		         _("Show this slip at the counter of %s. The staff will scan the code; you "
 		           "do not need to write anything."),
 		         town);

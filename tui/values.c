@@ -76,8 +76,8 @@ forms_check_offered(const form_set *set)
 		if (form_set_find(set, c->procedures[i].text))
 			continue;
 		char why[256];
-		/* L10N: %s is a procedure's id as written in the settings file. */
 		snprintf(why, sizeof why,
+		         /* L10N: %s is a procedure's id as written in the settings file. */
 		         _("there is no procedure \"%s\" (\"yorisoi forms list\" lists them)."),
 		         c->procedures[i].text);
 		tui_config_add_problem(c->procedures[i].where, why);

@@ -95,6 +95,16 @@ else
 	echo "SKIP: doctor/fonts-present (Noto Sans CJK JP is not installed here)"
 fi
 
+# ---- in the volunteer's language: every line translated
+doctor --lang ja doctor
+if grep -q "^\[問題\] " "$tmp/out" && grep -q "^\[注意\] " "$tmp/out" &&
+	! grep -q "^\[\(Problem\|Note\)\]" "$tmp/out" && ! grep -q "The \|There is" "$tmp/out"; then
+	echo "PASS: doctor/in-japanese"
+else
+	echo "FAIL: doctor/in-japanese"
+	sed 's/^/    /' "$tmp/out" >&2
+fi
+
 # ---- settings: a line at a time, with file:line
 printf 'site = 中央図書館\nprinter = desk\nprocedures = juminhyo inkan\n' >"$YORISOI_SYSTEM_CONFIG"
 printf '# mine\nidle_lock = 120\nidle_lock = off\ncolour = blue\nprocedures = juminhyo nosuch\nlanguages = vi xx\n' >"$USER_CONF"

@@ -70,7 +70,8 @@ problem_at(const char *file, int line)
 	char where[PATH_MAX + 16];
 	snprintf(where, sizeof where, "%s:%d: ", file, line);
 	for (size_t i = 0; i < tui_config_problem_count(); i++)
-		if (tui_config_problem(i) && strncmp(tui_config_problem(i), where, strlen(where)) == 0)
+		if (tui_config_problem(i) &&
+		    strncmp(tui_config_problem(i), where, strlen(where)) == 0)
 			return tui_config_problem(i);
 	return NULL;
 }
@@ -107,7 +108,7 @@ TEST(the_account_file_changes_settings_one_by_one)
 	const tui_config *c = tui_config_get();
 	CHECK_STR(c->site, "中央図書館 デジタル相談");
 	CHECK_STR(c->printer, "desk-1");
-	CHECK_INT(c->idle_lock_seconds, 60); /* the account's */
+	CHECK_INT(c->idle_lock_seconds, 60);    /* the account's */
 	CHECK_INT(c->draft_retention_days, 30); /* CRLF taken */
 	CHECK_STR(c->paper, "receipt");
 	CHECK_INT(tui_config_file_count(), 2);

@@ -55,7 +55,8 @@ check_settings(void)
 		doctor_say(DOCTOR_OK, what, NULL);
 	}
 	if (tui_config_file_count() == 0) {
-		snprintf(what, sizeof what, _("There is no settings file; the defaults apply (%s)."),
+		snprintf(what, sizeof what,
+		         _("There is no settings file; the defaults apply (%s)."),
 		         tui_config_system_file());
 		doctor_say(DOCTOR_NOTE, what,
 		           _("To set the desk's name, the city, its key and the printer, copy the "
@@ -82,8 +83,9 @@ load_forms(void)
 		/* L10N: %s is a folder. */
 		snprintf(what, sizeof what, _("No procedure definitions can be read from %s."),
 		         tui_path_forms_dir());
-		doctor_say(DOCTOR_PROBLEM, what,
-		           _("Run yorisoi forms check to see what is wrong, or reinstall Yorisoi."));
+		doctor_say(
+		        DOCTOR_PROBLEM, what,
+		        _("Run yorisoi forms check to see what is wrong, or reinstall Yorisoi."));
 		return NULL;
 	}
 	forms_check_offered(set);
@@ -131,13 +133,15 @@ check_catalogues(void)
 		}
 		missing++;
 		/* L10N: %1$s is a language code, %2$s the file that is missing. */
-		snprintf(what, sizeof what, _("The translation for %1$s is missing (%2$s)."), w, mo);
+		snprintf(what, sizeof what, _("The translation for %1$s is missing (%2$s)."), w,
+		         mo);
 		doctor_say(DOCTOR_PROBLEM, what,
 		           _("Reinstall Yorisoi. Until then that language is not offered."));
 	}
 	free(text);
 	if (missing == 0) {
-		snprintf(what, sizeof what, _("Translations for %d languages are installed."), found);
+		snprintf(what, sizeof what, _("Translations for %d languages are installed."),
+		         found);
 		doctor_say(DOCTOR_OK, what, NULL);
 	}
 }
@@ -187,8 +191,9 @@ check_drafts(void)
 	char what[PATH_MAX + 512], why[512];
 	const char *db = tui_path_db();
 	if (!db) {
-		doctor_say(DOCTOR_PROBLEM, _("This account has no home folder to keep drafts in."),
-		           _("Start the console with --db FILE, or give the account a home folder."));
+		doctor_say(
+		        DOCTOR_PROBLEM, _("This account has no home folder to keep drafts in."),
+		        _("Start the console with --db FILE, or give the account a home folder."));
 		return;
 	}
 	(void)tui_mkdir_parent(db);
@@ -198,26 +203,30 @@ check_drafts(void)
 		if (err.status == STORE_ERR_DAMAGED) {
 			/* L10N: %s is the drafts file's path. */
 			snprintf(what, sizeof what, _("The drafts file %s is damaged."), db);
-			doctor_say(DOCTOR_PROBLEM, what,
-			           _("Start the console: it moves the damaged file aside and starts a "
-			             "new one."));
+			doctor_say(
+			        DOCTOR_PROBLEM, what,
+			        _("Start the console: it moves the damaged file aside and starts a "
+			          "new one."));
 		} else {
 			msg_store_error(&err, why, sizeof why);
 			/* L10N: %1$s is the drafts file's path, %2$s the reason. */
-			snprintf(what, sizeof what, _("The drafts file %1$s cannot be used: %2$s"), db,
-			         why);
-			doctor_say(DOCTOR_PROBLEM, what,
-			           _("Check the folder's owner and permissions and the free space."));
+			snprintf(what, sizeof what, _("The drafts file %1$s cannot be used: %2$s"),
+			         db, why);
+			doctor_say(
+			        DOCTOR_PROBLEM, what,
+			        _("Check the folder's owner and permissions and the free space."));
 		}
 	} else {
 		store_draft_info *list = NULL;
 		size_t n = 0;
 		if (store_draft_list(s, &list, &n, &err) == 0) {
-			/* L10N: %1$s is the drafts file, %2$zu drafts, kept %3$d days. */
 			snprintf(what, sizeof what,
-			         ngettext("The drafts file %1$s is healthy: %2$zu draft, kept %3$d days "
+			         /* L10N: %1$s is the drafts file, %2$zu drafts, kept %3$d days. */
+			         ngettext("The drafts file %1$s is healthy: %2$zu draft, kept %3$d "
+			                  "days "
 			                  "after its last use.",
-			                  "The drafts file %1$s is healthy: %2$zu drafts, each kept %3$d "
+			                  "The drafts file %1$s is healthy: %2$zu drafts, each "
+			                  "kept %3$d "
 			                  "days after its last use.",
 			                  (unsigned long)n),
 			         db, n, tui_config_get()->draft_retention_days);
@@ -240,7 +249,8 @@ check_keys(void)
 	char path[PATH_MAX], what[PATH_MAX + 512], id[2 * HANDOFF_KEYID_BYTES + 1];
 	handoff_error err = {0};
 	if (tui_path_in_data("desk.key", path, sizeof path) != 0 || access(path, F_OK) != 0) {
-		doctor_say(DOCTOR_NOTE, _("This desk has no signing key yet; the first code makes it."),
+		doctor_say(DOCTOR_NOTE,
+		           _("This desk has no signing key yet; the first code makes it."),
 		           _("Make it now with yorisoi keys init, and give the counter its public "
 		             "half: yorisoi keys export."));
 	} else {
@@ -248,15 +258,16 @@ check_keys(void)
 		if (handoff_desk_key_load(path, &k, &err) == HANDOFF_OK) {
 			handoff_keyid_hex(k.id, id);
 			/* L10N: %1$s is the key file, %2$s its short id. */
-			snprintf(what, sizeof what, _("The desk key %1$s is present (id %2$s)."), path,
-			         id);
+			snprintf(what, sizeof what, _("The desk key %1$s is present (id %2$s)."),
+			         path, id);
 			doctor_say(DOCTOR_OK, what, NULL);
 		} else {
 			/* L10N: %1$s is the key file, %2$s an English detail. */
-			snprintf(what, sizeof what, _("The desk key %1$s cannot be read (%2$s)."), path,
-			         err.detail);
+			snprintf(what, sizeof what, _("The desk key %1$s cannot be read (%2$s)."),
+			         path, err.detail);
 			doctor_say(DOCTOR_PROBLEM, what,
-			           _("Restore desk.key from the backup. No code can be made until then."));
+			           _("Restore desk.key from the backup. No code can be made until "
+			             "then."));
 		}
 		handoff_desk_key_wipe(&k);
 	}
@@ -266,11 +277,12 @@ check_keys(void)
 	    access(path, F_OK) == 0)
 		city = path;
 	if (!city[0]) {
-		doctor_say(DOCTOR_NOTE,
-		           _("No city key: codes are signed but not sealed, so anyone holding a slip "
-		             "can read it."),
-		           _("Ask the city for its public key, then set city_key in the settings "
-		             "file or run yorisoi keys city-import FILE."));
+		doctor_say(
+		        DOCTOR_NOTE,
+		        _("No city key: codes are signed but not sealed, so anyone holding a slip "
+		          "can read it."),
+		        _("Ask the city for its public key, then set city_key in the settings "
+		          "file or run yorisoi keys city-import FILE."));
 		return;
 	}
 	handoff_city_key ck = {0};
@@ -281,9 +293,10 @@ check_keys(void)
 	} else {
 		snprintf(what, sizeof what, _("The city's key %1$s cannot be read (%2$s)."), city,
 		         err.detail);
-		doctor_say(DOCTOR_PROBLEM, what,
-		           _("No code can be made until it is fixed: correct city_key in the settings "
-		             "file, or import the key the city gave you again."));
+		doctor_say(
+		        DOCTOR_PROBLEM, what,
+		        _("No code can be made until it is fixed: correct city_key in the settings "
+		          "file, or import the key the city gave you again."));
 	}
 	handoff_city_key_wipe(&ck);
 }

@@ -28,7 +28,8 @@ card_in_reader(const char *reader)
 	cardio_close(s);
 	if (st == CARDIO_OK) {
 		/* L10N: %s is the card reader's name. */
-		snprintf(what, sizeof what, _("The card in %s answers as a My Number card."), reader);
+		snprintf(what, sizeof what, _("The card in %s answers as a My Number card."),
+		         reader);
 		doctor_say(DOCTOR_OK, what, NULL);
 	} else if (st == CARDIO_ERR_UNKNOWN_CARD) {
 		snprintf(what, sizeof what,
@@ -41,9 +42,10 @@ card_in_reader(const char *reader)
 		/* L10N: %1$s is the reader's name, %2$s an English detail. */
 		snprintf(what, sizeof what, _("The card in %1$s could not be read (%2$s)."), reader,
 		         err.detail[0] ? err.detail : cardio_status_name(st));
-		doctor_say(DOCTOR_PROBLEM, what,
-		           _("Take the card out and put it in again; if it still fails, try another "
-		             "reader."));
+		doctor_say(
+		        DOCTOR_PROBLEM, what,
+		        _("Take the card out and put it in again; if it still fails, try another "
+		          "reader."));
 	}
 }
 
@@ -63,8 +65,9 @@ doctor_card(void)
 		break;
 	case CARDIO_ERR_NO_CARD:
 		doctor_say(DOCTOR_OK, _("The card reader service (pcscd) is running."), NULL);
-		doctor_say(DOCTOR_NOTE, _("A card reader is connected, with no card in it."),
-		           _("To check a card, put it in the reader and run yorisoi doctor again."));
+		doctor_say(
+		        DOCTOR_NOTE, _("A card reader is connected, with no card in it."),
+		        _("To check a card, put it in the reader and run yorisoi doctor again."));
 		break;
 	case CARDIO_ERR_NO_READER:
 		doctor_say(DOCTOR_OK, _("The card reader service (pcscd) is running."), NULL);
@@ -75,9 +78,10 @@ doctor_card(void)
 	default:
 		snprintf(todo, sizeof todo, "%s %s",
 		         _("Start it: sudo systemctl start pcscd (package pcscd)."), demo);
-		doctor_say(DOCTOR_PROBLEM,
-		           _("The card reader service (pcscd) is not running, or cannot be reached."),
-		           todo);
+		doctor_say(
+		        DOCTOR_PROBLEM,
+		        _("The card reader service (pcscd) is not running, or cannot be reached."),
+		        todo);
 		break;
 	}
 	cardio_shutdown();
@@ -100,8 +104,8 @@ check_utf8(void)
 	char what[512];
 	const char *codeset = nl_langinfo(CODESET);
 	if (strcmp(codeset, "UTF-8") != 0) {
-		/* L10N: %s is the character set's name, e.g. EUC-JP. */
 		snprintf(what, sizeof what,
+		         /* L10N: %s is the character set's name, e.g. EUC-JP. */
 		         _("The language setting uses %s, not UTF-8: Japanese and the other "
 		           "languages cannot be shown."),
 		         codeset);
@@ -180,9 +184,9 @@ doctor_fonts(void)
 		if (!missing[nmissing])
 			abort();
 		char what[512];
-		/* L10N: %1$s is a font family, %2$s the language code that needs it. */
-		snprintf(what, sizeof what, _("The font %1$s for the printed slip is missing (%2$s)."),
-		         family, code);
+		snprintf(what, sizeof what,
+		         /* L10N: %1$s is a font family, %2$s the language code needing it. */
+		         _("The font %1$s for the printed slip is missing (%2$s)."), family, code);
 		doctor_say(DOCTOR_PROBLEM, what,
 		           _("Install the Noto fonts: sudo apt install fonts-noto-cjk "
 		             "fonts-noto-core"));
@@ -201,7 +205,8 @@ doctor_printer(const char *printer)
 	if (!printer || !*printer) {
 		doctor_say(DOCTOR_NOTE,
 		           _("No printer is set: slips are saved as PDF files to print by hand."),
-		           _("Set printer = NAME in the settings file; lpstat -p lists the printers."));
+		           _("Set printer = NAME in the settings file; lpstat -p lists the "
+		             "printers."));
 		return;
 	}
 	switch (handoff_printer_check(printer)) {
@@ -221,14 +226,16 @@ doctor_printer(const char *printer)
 		break;
 	case HANDOFF_PRINTER_UNKNOWN:
 		snprintf(what, sizeof what, _("There is no printer named %s."), printer);
-		doctor_say(DOCTOR_PROBLEM, what,
-		           _("lpstat -p lists the printers; correct printer in the settings file."));
+		doctor_say(
+		        DOCTOR_PROBLEM, what,
+		        _("lpstat -p lists the printers; correct printer in the settings file."));
 		break;
 	case HANDOFF_PRINTER_DISABLED:
-		snprintf(what, sizeof what, _("The printer %s is stopped."), printer);
 		/* L10N: %s is a CUPS printer name. */
+		snprintf(what, sizeof what, _("The printer %s is stopped."), printer);
 		snprintf(todo, sizeof todo,
-		         _("Check its paper and cable, then start it again: cupsenable %s"), printer);
+		         _("Check its paper and cable, then start it again: cupsenable %s"),
+		         printer);
 		doctor_say(DOCTOR_PROBLEM, what, todo);
 		break;
 	}

@@ -82,7 +82,8 @@ report(const store_error *e)
 static long
 days_left(time_t updated, time_t now)
 {
-	long long left = (long long)updated + tui_config_get()->draft_retention_days * 86400LL - now;
+	long long left =
+	        (long long)updated + tui_config_get()->draft_retention_days * 86400LL - now;
 	return left <= 0 ? 0 : (long)((left + 86399) / 86400);
 }
 
@@ -140,9 +141,9 @@ drafts_purge(store *s, int all)
 {
 	store_error err = {0};
 	int deleted = 0;
-	int rc =
-	        all ? store_purge_all(s, &deleted, &err)
-	            : store_purge_expired(s, time(NULL), tui_config_get()->draft_retention_days, &deleted, &err);
+	int rc = all ? store_purge_all(s, &deleted, &err)
+	             : store_purge_expired(s, time(NULL), tui_config_get()->draft_retention_days,
+	                                   &deleted, &err);
 
 	if (rc != 0) {
 		report(&err);

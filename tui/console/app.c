@@ -102,8 +102,8 @@ set_aside(app *a, const char *db)
 	store_error err;
 	if (store_set_aside(db, moved, sizeof moved, &err) != 0)
 		return false;
-	/* L10N: %s is the new name of the damaged file, beside the old one. */
 	snprintf(a->db_notice, sizeof a->db_notice,
+	         /* L10N: %s is the new name of the damaged file, beside the old one. */
 	         _("The drafts file was damaged. It was moved aside to %s, and a new one was "
 	           "started."),
 	         moved);
@@ -276,8 +276,9 @@ app_begin_application(app *a, const form *f)
 	app_go(a, SCR_QUESTION);
 	if (a->resume_code[0]) {
 		char shown[16];
-		/* L10N: shown once when the draft is made; %s is a code such as ACDE-FG34. */
 		snprintf(a->notice, sizeof a->notice,
+		         /* L10N: shown once when the draft is made; %s is a code such as ACDE-FG34.
+		          */
 		         _("Come-back code for this draft: %s. Write it down if you may stop "
 		           "before the end."),
 		         app_code_shown(a->resume_code, shown, sizeof shown));
@@ -292,8 +293,8 @@ app_stop_saved(app *a)
 		snprintf(notice, sizeof notice, "%s",
 		         _("The answers are saved as a draft. Choose it below to go on."));
 	else
-		/* L10N: %s is the draft's come-back code, such as ACDE-FG34. */
 		snprintf(notice, sizeof notice,
+		         /* L10N: %s is the draft's come-back code, such as ACDE-FG34. */
 		         _("The answers are saved as a draft. Its come-back code is %s: without "
 		           "it, or the same My Number card, the draft cannot be opened."),
 		         app_code_shown(a->resume_code, shown, sizeof shown));
@@ -455,8 +456,8 @@ tui_run(const tui_options *opt)
 	a.last_input = time(NULL);
 	app_go(&a, opt->lang ? SCR_START : SCR_LANG);
 	if (tui_config_problem_count() > 0)
-		/* L10N: %s is the first problem, "file:line: what is wrong". */
 		snprintf(a.notice, sizeof a.notice,
+		         /* L10N: %s is the first problem, "file:line: what is wrong". */
 		         _("A setting was not used, and its default applies: %s"),
 		         tui_config_problem(0));
 
