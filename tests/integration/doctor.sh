@@ -199,7 +199,7 @@ LC_ALL=C doctor doctor
 expect locale-c Note "No UTF-8 language is set (LANG); Yorisoi uses C.UTF-8 by itself."
 if localedef -i ja_JP -f EUC-JP "$tmp/locales/ja_JP.eucJP" >/dev/null 2>&1 ||
 	{ mkdir -p "$tmp/locales" && localedef -i ja_JP -f EUC-JP "$tmp/locales/ja_JP.eucJP" >/dev/null 2>&1; }; then
-	LOCPATH="$tmp/locales" LC_ALL=ja_JP.eucJP doctor doctor
+	LOCPATH="$tmp/locales" LC_ALL=ja_JP.eucJP doctor --lang en doctor
 	expect locale-not-utf8 Problem "The language setting uses EUC-JP, not UTF-8"
 	expect_todo locale-not-utf8-advice "LANG=C.UTF-8"
 else
