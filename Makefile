@@ -234,11 +234,13 @@ uninstall:
 # to the copy's parent) lands in one known folder: $(DEB_OUT)/*.deb.
 DEB_OUT ?= $(BUILD)/deb
 deb:
-	rm -rf "$(DEB_OUT)"
+	@# only what an earlier run put there: DEB_OUT may be a shared folder
+	rm -rf "$(DEB_OUT)/src"
+	rm -f "$(DEB_OUT)"/yorisoi*_*.deb "$(DEB_OUT)"/yorisoi_*.buildinfo "$(DEB_OUT)"/yorisoi_*.changes
 	mkdir -p "$(DEB_OUT)/src/yorisoi-$(VERSION)"
 	tar -cf - --exclude-vcs --exclude=./build --exclude='./obj-*' --exclude=./tmp \
 		--exclude=./debian/yorisoi --exclude=./debian/.debhelper --exclude=./debian/tmp \
-		--exclude=./debian/files --exclude='./debian/*.substvars' \
+		--exclude=./debian/files --exclude='./debian/*.substvars' --exclude='./debian/*.debhelper.log' \
 		--exclude=./debian/debhelper-build-stamp --exclude=./tests/fuzz/corpus-new \
 		--exclude='./$(DEB_OUT)' . | \
 		tar -xf - -C "$(DEB_OUT)/src/yorisoi-$(VERSION)"
