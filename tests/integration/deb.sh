@@ -23,7 +23,8 @@ if ! make --no-print-directory deb DEB_OUT="$tmp/deb" >"$tmp/make.log" 2>&1; the
 	tail -n 40 "$tmp/make.log" >&2
 	exit 1
 fi
-deb=$(ls "$tmp"/deb/yorisoi_[0-9]*.deb 2>/dev/null | head -n 1)
+deb=""
+for f in "$tmp"/deb/yorisoi_[0-9]*.deb; do deb=$f; done
 if [ -f "$deb" ]; then
 	echo "PASS: deb/builds"
 else
