@@ -1,7 +1,8 @@
 # Yorisoi — plain Makefile with generated dependencies. `make V=1` shows commands.
-# Targets: all run test asan fuzz update-po check-po install clean format
+# Targets: all run test asan fuzz update-po check-po install uninstall deb clean format
 
 PREFIX  ?= /usr/local
+SYSCONFDIR ?= /etc
 DESTDIR ?=
 BUILD   ?= build
 CC      ?= cc
@@ -17,10 +18,12 @@ OPT     ?= -O2
 DEBUG   ?= -g
 STD     := -std=c11 -D_XOPEN_SOURCE=700 -D_XOPEN_SOURCE_EXTENDED -D_DEFAULT_SOURCE
 VERSION := 0.9.0
-DEFS    := -DPREFIX='"$(PREFIX)"' -DYORISOI_VERSION='"$(VERSION)"'
+DEFS    := -DPREFIX='"$(PREFIX)"' -DSYSCONFDIR='"$(SYSCONFDIR)"' -DYORISOI_VERSION='"$(VERSION)"'
 SANITIZERS := -fsanitize=address -fsanitize=undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 SAN_FLAGS := $(if $(SAN),$(SANITIZERS))
-CFLAGS_ALL = $(STD) $(WARN) $(OPT) $(DEBUG) $(DEFS) $(SAN_FLAGS) -I. $(PKG_CFLAGS) $(CFLAGS)
+# CPPFLAGS and CFLAGS come last so a packager's flags (dpkg-buildflags:
+# _FORTIFY_SOURCE, stack protector, noopt) win.
+CFLAGS_ALL = $(STD) $(WARN) $(OPT) $(DEBUG) $(DEFS) $(SAN_FLAGS) -I. $(PKG_CFLAGS) $(CPPFLAGS) $(CFLAGS)
 LDFLAGS_ALL = $(SAN_FLAGS) $(LDFLAGS)
 
 ifeq ($(V),1)
@@ -45,7 +48,7 @@ CARDIO_OBJ := $(call obj,$(CARDIO_SRC))
 LINGUAS := $(shell cat locales/LINGUAS 2>/dev/null)
 MO := $(foreach l,$(LINGUAS),$(BUILD)/locale/$(l)/LC_MESSAGES/yorisoi.mo)
 
-.PHONY: torture all run test asan fuzz update-po check-po install clean format deps deps-test bench-bin fuzz-bin module-tests
+.PHONY: torture all run test asan fuzz update-po check-po install uninstall deb clean format deps deps-test bench-bin fuzz-bin module-tests
 
 all: $(BUILD)/yorisoi $(BUILD)/yorisoi-cardsim $(BUILD)/unit-tests $(MO) $(BUILD)/locale/LINGUAS \
 	$(BUILD)/postal.db
@@ -173,18 +176,78 @@ update-po:
 check-po:
 	@sh locales/update-po.sh --check
 
+# Where `make install` puts things (FHS); DESTDIR stages the whole tree.
+BINDIR    := $(PREFIX)/bin
+DATADIR   := $(PREFIX)/share/yorisoi
+LOCALEDIR := $(PREFIX)/share/locale
+MANDIR    := $(PREFIX)/share/man
+DOCDIR    := $(PREFIX)/share/doc/yorisoi
+CONFDIR   := $(SYSCONFDIR)/yorisoi
+FORMS     := $(wildcard forms/*.xml) forms/form.rng
+MAN1      := docs/yorisoi.1 docs/yorisoi-cardsim.1
+MAN5      := docs/yorisoi.conf.5
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/yorisoi/forms
-	install -m 755 $(BUILD)/yorisoi $(BUILD)/yorisoi-cardsim $(DESTDIR)$(PREFIX)/bin/
-	install -m 644 forms/*.xml forms/form.rng $(DESTDIR)$(PREFIX)/share/yorisoi/forms/
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(DATADIR)/forms" "$(DESTDIR)$(MANDIR)/man1" \
+		"$(DESTDIR)$(MANDIR)/man5" "$(DESTDIR)$(DOCDIR)/examples" "$(DESTDIR)$(CONFDIR)"
+	install -m 755 $(BUILD)/yorisoi $(BUILD)/yorisoi-cardsim "$(DESTDIR)$(BINDIR)/"
+	install -m 644 $(FORMS) "$(DESTDIR)$(DATADIR)/forms/"
 	for l in $(LINGUAS); do \
-		install -d $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES; \
-		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/yorisoi.mo $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/; \
+		install -d "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES" && \
+		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/yorisoi.mo "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/" || exit 1; \
 	done
-	install -m 644 $(BUILD)/postal.db $(DESTDIR)$(PREFIX)/share/yorisoi/
-	install -m 644 locales/LINGUAS $(DESTDIR)$(PREFIX)/share/yorisoi/
-	install -d $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 644 docs/yorisoi.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 $(BUILD)/postal.db locales/LINGUAS "$(DESTDIR)$(DATADIR)/"
+	install -m 644 $(MAN1) "$(DESTDIR)$(MANDIR)/man1/"
+	install -m 644 $(MAN5) "$(DESTDIR)$(MANDIR)/man5/"
+	install -m 644 docs/yorisoi.conf "$(DESTDIR)$(DOCDIR)/examples/"
+	@# never overwrite an admin's configuration
+	@if [ -e "$(DESTDIR)$(CONFDIR)/yorisoi.conf" ]; then \
+		echo "kept $(DESTDIR)$(CONFDIR)/yorisoi.conf; the new example is $(DESTDIR)$(DOCDIR)/examples/yorisoi.conf"; \
+	else \
+		echo "install -m 644 docs/yorisoi.conf $(DESTDIR)$(CONFDIR)/yorisoi.conf"; \
+		install -m 644 docs/yorisoi.conf "$(DESTDIR)$(CONFDIR)/yorisoi.conf"; \
+	fi
+
+# Removes what install put, except a configuration the admin changed; the
+# catalogues listed in the installed LINGUAS too, in case locales/ changed.
+uninstall:
+	rm -f "$(DESTDIR)$(BINDIR)/yorisoi" "$(DESTDIR)$(BINDIR)/yorisoi-cardsim"
+	for f in $(notdir $(FORMS)); do rm -f "$(DESTDIR)$(DATADIR)/forms/$$f"; done
+	for l in $(LINGUAS) $$(cat "$(DESTDIR)$(DATADIR)/LINGUAS" 2>/dev/null); do \
+		rm -f "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/yorisoi.mo"; \
+	done
+	rm -f "$(DESTDIR)$(DATADIR)/postal.db" "$(DESTDIR)$(DATADIR)/LINGUAS"
+	for f in $(notdir $(MAN1)); do rm -f "$(DESTDIR)$(MANDIR)/man1/$$f"; done
+	for f in $(notdir $(MAN5)); do rm -f "$(DESTDIR)$(MANDIR)/man5/$$f"; done
+	rm -f "$(DESTDIR)$(DOCDIR)/examples/yorisoi.conf"
+	@if cmp -s docs/yorisoi.conf "$(DESTDIR)$(CONFDIR)/yorisoi.conf"; then \
+		echo "rm -f $(DESTDIR)$(CONFDIR)/yorisoi.conf"; rm -f "$(DESTDIR)$(CONFDIR)/yorisoi.conf"; \
+	elif [ -e "$(DESTDIR)$(CONFDIR)/yorisoi.conf" ]; then \
+		echo "kept $(DESTDIR)$(CONFDIR)/yorisoi.conf: it differs from the shipped example"; \
+	fi
+	@# our folders go when empty; bin/, share/man/... belong to everyone
+	for d in "$(DESTDIR)$(DATADIR)/forms" "$(DESTDIR)$(DATADIR)" "$(DESTDIR)$(DOCDIR)/examples" \
+		"$(DESTDIR)$(DOCDIR)" "$(DESTDIR)$(CONFDIR)"; do rmdir "$$d" 2>/dev/null || :; done
+
+# The Debian package (debian/), built from a copy of the tree in DEB_OUT so
+# that build trees never end up in it and dpkg-buildpackage's output (written
+# to the copy's parent) lands in one known folder: $(DEB_OUT)/*.deb.
+DEB_OUT ?= $(BUILD)/deb
+deb:
+	@# only what an earlier run put there: DEB_OUT may be a shared folder
+	rm -rf "$(DEB_OUT)/src"
+	rm -f "$(DEB_OUT)"/yorisoi*_*.deb "$(DEB_OUT)"/yorisoi_*.buildinfo "$(DEB_OUT)"/yorisoi_*.changes
+	mkdir -p "$(DEB_OUT)/src/yorisoi-$(VERSION)"
+	tar -cf - --exclude-vcs --exclude=./build --exclude='./obj-*' --exclude=./tmp \
+		--exclude=./debian/yorisoi --exclude=./debian/.debhelper --exclude=./debian/tmp \
+		--exclude=./debian/files --exclude='./debian/*.substvars' --exclude='./debian/*.debhelper.log' \
+		--exclude=./debian/debhelper-build-stamp --exclude=./tests/fuzz/corpus-new \
+		--exclude='./$(DEB_OUT)' . | \
+		tar -xf - -C "$(DEB_OUT)/src/yorisoi-$(VERSION)"
+	cd "$(DEB_OUT)/src/yorisoi-$(VERSION)" && dpkg-buildpackage -us -uc -b
+	mv "$(DEB_OUT)"/src/*.deb "$(DEB_OUT)"/src/*.buildinfo "$(DEB_OUT)"/src/*.changes "$(DEB_OUT)/"
+	rm -rf "$(DEB_OUT)/src"
+	@ls "$(DEB_OUT)"/*.deb
 
 format:
 	clang-format -i $(LIB_SRC) $(TUI_SRC) $(SIM_SRC) $(UNIT_SRC) $(wildcard */*.h tui/*/*.h cardio/sim/*.h tests/unit/*.h)
