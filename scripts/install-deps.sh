@@ -10,7 +10,7 @@ build_pkgs="build-essential pkg-config libncurses-dev libpcsclite-dev libsqlite3
 libqrencode-dev libsodium-dev libxml2-dev libxml2-utils zlib1g-dev libjansson-dev libpng-dev libcairo2-dev libpango1.0-dev libunistring-dev gettext locales"
 run_pkgs="pcscd vsmartcard-vpcd fonts-noto-cjk fonts-noto-core cups-client"
 test_pkgs="tmux zbar-tools valgrind clang libclang-rt-14-dev python3 python3-cryptography python3-polib poppler-utils procps \
-debhelper dpkg-dev fakeroot lintian man-db groff-base"
+debhelper dpkg-dev fakeroot lintian man-db groff-base cups-daemon"
 
 pkgs="$build_pkgs $run_pkgs"
 [ "$mode" = test ] && pkgs="$pkgs $test_pkgs"

@@ -109,7 +109,7 @@ main(int argc, char **argv)
 {
 	tui_options opt = {.idle_lock_seconds = TUI_CONFIG_DEFAULT_IDLE_LOCK};
 	const char *config_file = NULL;
-	bool idle_given = false;
+	bool idle_given = false, want_help = false;
 	static const struct option longopts[] = {{"lang", required_argument, NULL, 'l'},
 	                                         {"demo", no_argument, NULL, 'd'},
 	                                         {"plain", no_argument, NULL, 'p'},
@@ -193,8 +193,8 @@ main(int argc, char **argv)
 			opt.paper = optarg;
 			break;
 		case 'h':
-			usage(stdout);
-			return 0;
+			want_help = true; /* after --lang, wherever it stands */
+			break;
 		default:
 			usage(stderr);
 			return EXIT_USAGE;
@@ -214,6 +214,10 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		i18n_set_language(opt.lang);
+	}
+	if (want_help) {
+		usage(stdout);
+		return EXIT_OK;
 	}
 	tui_config_load(config_file);
 	apply_settings(&opt, idle_given);

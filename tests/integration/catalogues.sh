@@ -75,3 +75,15 @@ else
 	echo "FAIL: locales/glossary-doc-up-to-date (run: /usr/bin/python3 locales/glossary/check.py --md docs/glossary.md $(echo $langs))"
 fi
 rm -f "$tmpmd"
+
+# --help speaks the language --lang names, before or after it, and so does
+# every command's --help.
+B=${BUILD:-build}
+for args in "--lang ja --help" "--help --lang ja" "--lang ja doctor --help" "--lang ja forms --help"; do
+	# shellcheck disable=SC2086
+	if "$B/yorisoi" $args 2>&1 | grep -q '使い方'; then
+		echo "PASS: locales/help-in-language[$args]"
+	else
+		echo "FAIL: locales/help-in-language[$args]"
+	fi
+done
