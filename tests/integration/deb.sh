@@ -70,8 +70,8 @@ else
 	echo "FAIL: deb/finds-its-forms"
 	run "$root/usr/bin/yorisoi" forms list >&2
 fi
-# --help is handled before --lang takes effect, so LANGUAGE picks Japanese.
-if run env LANGUAGE=ja "$root/usr/bin/yorisoi" --help 2>&1 | grep -q '使い方'; then
+# the unpacked tree's catalogue: --help in the language --lang names
+if run "$root/usr/bin/yorisoi" --lang ja --help 2>&1 | grep -q '使い方'; then
 	echo "PASS: deb/finds-its-catalogues"
 else
 	echo "FAIL: deb/finds-its-catalogues"
