@@ -20,9 +20,9 @@ typedef struct part {
 } part;
 
 /* suite_id of the KEM (RFC 9180 §4.1) and of the key schedule (§5.1). */
-static const unsigned char kem_suite_id[] = {'K', 'E', 'M', 0x00, 0x20};
-static const unsigned char hpke_suite_id[] = {'H',  'P',  'K',  'E',  0x00,
-                                              0x20, 0x00, 0x01, 0x00, 0x03};
+static const unsigned char kem_suite_id[5] = "KEM\x00\x20"; /* "KEM" | kem_id */
+/* "HPKE" | kem_id | kdf_id | aead_id */
+static const unsigned char hpke_suite_id[10] = "HPKE\x00\x20\x00\x01\x00\x03";
 static const part KEM_SUITE = {kem_suite_id, sizeof kem_suite_id};
 static const part HPKE_SUITE = {hpke_suite_id, sizeof hpke_suite_id};
 

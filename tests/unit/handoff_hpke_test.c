@@ -282,12 +282,15 @@ TEST(all_zero_dh_is_refused)
 		/* as the recipient's key */
 		CHECK(hpke_seal(bad, NULL, NULL, 0, NULL, 0, b.pt, b.ptlen, enc, ct) != 0);
 		CHECK(hpke_seal(bad, b.skS, NULL, 0, NULL, 0, b.pt, b.ptlen, enc, ct) != 0);
-		/* as enc */
+		/* as enc, and as the sender's key; pt is left zeroed */
+		memset(pt, 0xAA, sizeof pt);
 		CHECK(hpke_open(bad, b.skR, NULL, b.info, b.infolen, b.aad, b.aadlen, b.ct, b.ctlen,
 		                pt) != 0);
-		/* as the sender's key */
+		CHECK(sodium_is_zero(pt, b.ptlen));
+		memset(pt, 0xAA, sizeof pt);
 		CHECK(hpke_open(b.enc, b.skR, bad, b.info, b.infolen, b.aad, b.aadlen, b.ct,
 		                b.ctlen, pt) != 0);
+		CHECK(sodium_is_zero(pt, b.ptlen));
 	}
 }
 
