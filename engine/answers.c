@@ -268,9 +268,10 @@ answers_complete(const answers *a, int *first_missing)
 }
 
 static const char *const status_names[] = {
-        "ok",        "required",    "too-long",      "bad-utf8",     "date-format",  "date-invalid",
-        "era-range", "date-future", "kana",          "number",       "number-range", "phone",
-        "postal",    "choice",      "unknown-field", "relationship",
+        "ok",           "required",      "too-long",       "bad-utf8", "date-format",
+        "date-invalid", "era-range",     "date-future",    "kana",     "number",
+        "number-range", "phone",         "postal",         "choice",   "unknown-field",
+        "relationship", "resident-code", "residence-card",
 };
 
 const char *

@@ -154,10 +154,20 @@ const char *field_hint(const field *fld);
  * tells the console it may offer the base terms as suggestions.
  */
 typedef enum text_rule {
-	TEXT_RULE_FREE,        /* any text */
-	TEXT_RULE_RELATIONSHIP /* 続柄 grammar; failures are ANSWER_ERR_RELATIONSHIP */
+	TEXT_RULE_FREE,         /* any text */
+	TEXT_RULE_RELATIONSHIP, /* 続柄 grammar; failures are ANSWER_ERR_RELATIONSHIP */
+	/* type="resident-code": 住民票コード, 11 digits whose last is a check
+	 * digit; stored as the 11 digits. Failures are ANSWER_ERR_RESIDENT_CODE. */
+	TEXT_RULE_RESIDENT_CODE,
+	/* type="residence-card": 在留カード番号, two letters, eight digits, two
+	 * letters; stored upper-case without spaces. ANSWER_ERR_RESIDENCE_CARD. */
+	TEXT_RULE_RESIDENCE_CARD
 } text_rule;
 text_rule field_text_rule(const field *fld);
+/* The check digit of a 住民票コード from its first ten digits (the rule is in
+ * engine/idnumber.c), or -1 when they are not ten digits. */
+int resident_code_check_digit(const char *ten_digits);
+
 /* The base terms of the 続柄 grammar in display order (世帯主, 妻, 夫, 子,
  * 父, 母 ...), NULL-terminated; borrowed, static. */
 const char *const *relationship_terms(void);
@@ -251,8 +261,10 @@ typedef enum answer_status {
 	ANSWER_ERR_POSTAL,        /* not 7 digits */
 	ANSWER_ERR_CHOICE,        /* not one of the choices */
 	ANSWER_ERR_UNKNOWN_FIELD, /* no such field in this form, or no such repeat instance */
-	ANSWER_ERR_RELATIONSHIP /* not a 続柄 the registry would write (子, 妻, 子の妻, 夫（未届）)
-	                         */
+	ANSWER_ERR_RELATIONSHIP, /* not a 続柄 the registry would write (子, 妻, 子の妻, 夫（未届）)
+	                          */
+	ANSWER_ERR_RESIDENT_CODE,  /* not 11 digits, or the check digit does not match */
+	ANSWER_ERR_RESIDENCE_CARD, /* not two letters, eight digits, two letters */
 } answer_status;
 
 /* A validation result: the code, and for range errors the bounds. */

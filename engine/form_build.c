@@ -130,11 +130,18 @@ static int
 parse_field_type(const char *s, field_type *t, text_rule *rule)
 {
 	*rule = TEXT_RULE_FREE;
-	if (s && strcmp(s, "relationship") == 0) {
-		*t = FIELD_TEXT;
-		*rule = TEXT_RULE_RELATIONSHIP;
-		return 0;
-	}
+	static const struct {
+		const char *name;
+		text_rule rule;
+	} ruled[] = {{"relationship", TEXT_RULE_RELATIONSHIP},
+	             {"resident-code", TEXT_RULE_RESIDENT_CODE},
+	             {"residence-card", TEXT_RULE_RESIDENCE_CARD}};
+	for (size_t i = 0; s && i < sizeof ruled / sizeof ruled[0]; i++)
+		if (strcmp(s, ruled[i].name) == 0) {
+			*t = FIELD_TEXT;
+			*rule = ruled[i].rule;
+			return 0;
+		}
 	for (size_t i = 0; i < sizeof type_names / sizeof type_names[0]; i++)
 		if (s && strcmp(s, type_names[i]) == 0) {
 			*t = (field_type)i;
@@ -300,10 +307,12 @@ load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section, int rep
 	if (!fld->has_min)
 		fld->min = fld->type == FIELD_NUMBER ? NUMBER_MIN : 0;
 	if (!fld->has_max)
-		fld->max = fld->type == FIELD_NUMBER             ? NUMBER_MAX
-		           : fld->type == FIELD_KANA             ? KANA_MAX_LEN
-		           : fld->rule == TEXT_RULE_RELATIONSHIP ? REL_MAX_LEN
-		                                                 : TEXT_MAX_LEN;
+		fld->max = fld->type == FIELD_NUMBER               ? NUMBER_MAX
+		           : fld->type == FIELD_KANA               ? KANA_MAX_LEN
+		           : fld->rule == TEXT_RULE_RELATIONSHIP   ? REL_MAX_LEN
+		           : fld->rule == TEXT_RULE_RESIDENT_CODE  ? 11
+		           : fld->rule == TEXT_RULE_RESIDENCE_CARD ? 12
+		                                                   : TEXT_MAX_LEN;
 	load_choices(n, &fld->inline_choices);
 	fld->show_if = load_wrapped_condition(lc, first_child(n, "show-if"));
 	fld->required_if = load_wrapped_condition(lc, first_child(n, "required-if"));

@@ -204,6 +204,10 @@ char *nfc(const char *s);
  * ANSWER_ERR_RELATIONSHIP. */
 answer_status relationship_normalize(const char *in, char **out);
 
+/* engine/idnumber.c: 住民票コード and 在留カード番号 (width already folded). */
+answer_status resident_code_normalize(const char *in, char **out);
+answer_status residence_card_normalize(const char *in, char **out);
+
 /* ---- condition.c ---- */
 void condition_free(condition *c);
 /* Evaluates c for a field of repeat `rep` (-1 outside) in instance `inst`:

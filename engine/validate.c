@@ -70,6 +70,17 @@ norm_text(const field *fld, const char *in, char **out, answer_error *err)
 		free(w);
 		w = rel;
 	}
+	if (*w && (fld->rule == TEXT_RULE_RESIDENT_CODE || fld->rule == TEXT_RULE_RESIDENCE_CARD)) {
+		/* copied from paper, often in full-width digits */
+		char *narrow = fold_width(w), *num = NULL;
+		st = fld->rule == TEXT_RULE_RESIDENT_CODE ? resident_code_normalize(narrow, &num)
+		                                          : residence_card_normalize(narrow, &num);
+		free(narrow);
+		if (st != ANSWER_OK)
+			goto out;
+		free(w);
+		w = num;
+	}
 	len = utf8_length(w);
 	if (len > fld->max) {
 		err->min = fld->min;

@@ -96,18 +96,19 @@ inflate_status(zip_status zs, handoff_error *err)
 }
 
 /*
- * Opens a whole (joined) envelope down to the serialisation: the seal,
- * then the signature, then DEFLATE. When the signature does not match,
- * a body that does not even inflate means a scan that was cut off or
- * damaged rather than altered, and is reported so.
+ * Opens a whole (joined) envelope down to the serialisation: a sealed
+ * code opens with the city's key and the desk's (which proves the desk),
+ * a signed one is verified, then DEFLATE. When the signature does not
+ * match, a body that does not even inflate means a scan that was cut off
+ * or damaged rather than altered, and is reported so.
  */
 static handoff_status
 open_envelope(const unsigned char *env, size_t n, const handoff_verify *v, handoff_buf *serial,
               handoff_origin *o, handoff_error *err)
 {
 	unsigned char flags = env[1], *opened = NULL;
-	const unsigned char *inner = env + 2, *body;
-	size_t ilen = n - 2, blen, olen;
+	const unsigned char *inner = env + 2, *body = NULL;
+	size_t ilen = n - 2, blen = 0;
 	const handoff_pubkey *who = NULL;
 	handoff_status st;
 
@@ -115,16 +116,19 @@ open_envelope(const unsigned char *env, size_t n, const handoff_verify *v, hando
 		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "a part inside a joined envelope");
 	if (n < 3)
 		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "the envelope is cut off");
+	if ((flags & HANDOFF_FLAG_SEALED) && (flags & HANDOFF_FLAG_SIGNED))
+		return handoff_fail(err, HANDOFF_ERR_CORRUPT,
+		                    "flags say signed and sealed: a code is one or the other");
 	o->sealed = !!(flags & HANDOFF_FLAG_SEALED);
-	o->is_signed = !!(flags & HANDOFF_FLAG_SIGNED);
+	o->is_signed = !!(flags & (HANDOFF_FLAG_SIGNED | HANDOFF_FLAG_SEALED));
 	if (o->sealed) {
-		st = handoff_unseal(inner, ilen, v->city, &opened, &olen, err);
+		st = handoff_unseal(env[0], flags, inner, ilen, v->city, v->trusted, &opened, &blen,
+		                    &who, o->key_id, err);
 		if (st != HANDOFF_OK)
 			return st;
-		inner = opened;
-		ilen = olen;
-	}
-	if (o->is_signed) {
+		body = opened;
+		o->desk = who;
+	} else if (o->is_signed) {
 		st = handoff_verify_inner(env[0], flags, inner, ilen, v->trusted, &body, &blen,
 		                          &who, o->key_id, err);
 		if (st == HANDOFF_ERR_SIGNATURE) {
@@ -138,21 +142,18 @@ open_envelope(const unsigned char *env, size_t n, const handoff_verify *v, hando
 				        "inflate: cut off or damaged");
 		}
 		if (st != HANDOFF_OK)
-			goto out;
+			return st;
 		o->desk = who;
 	} else {
-		if (!v->allow_unsigned) {
-			st = handoff_fail(err, HANDOFF_ERR_UNSIGNED,
-			                  "the code carries no signature");
-			goto out;
-		}
+		if (!v->allow_unsigned)
+			return handoff_fail(err, HANDOFF_ERR_UNSIGNED,
+			                    "the code carries no signature");
 		body = inner;
 		blen = ilen;
 	}
 	st = inflate_status(handoff_inflate(body, blen, HANDOFF_MAX_SERIAL, serial), err);
-out:
 	if (opened) {
-		sodium_memzero(opened, olen);
+		sodium_memzero(opened, blen);
 		free(opened);
 	}
 	return st;
@@ -367,21 +368,29 @@ handoff_encode_with(const answers *a, const char *lang, const handoff_encode_opt
 		                  serial.len);
 		goto out;
 	}
-	if (o->desk)
-		flags |= HANDOFF_FLAG_SIGNED;
-	if (o->city_pk)
-		flags |= HANDOFF_FLAG_SEALED;
+	if (o->city_pk && !o->desk) {
+		st = handoff_fail(err, HANDOFF_ERR_UNSIGNED,
+		                  "a sealed code comes from a desk: no desk key was given");
+		goto out;
+	}
+	/* sealed to the city (which also proves the desk), else signed */
+	flags = o->city_pk ? HANDOFF_FLAG_SEALED : o->desk ? HANDOFF_FLAG_SIGNED : 0;
 	handoff_deflate(serial.p, serial.len, &body);
-	if (o->desk)
-		handoff_sign(HANDOFF_FORMAT_VERSION, flags, o->desk, body.p, body.len, &inner);
-	else
-		handoff_buf_put(&inner, body.p, body.len);
 	handoff_buf_putc(&env, HANDOFF_FORMAT_VERSION);
 	handoff_buf_putc(&env, flags);
-	if (o->city_pk)
-		handoff_seal(inner.p, inner.len, o->city_pk, &env);
-	else
+	if (o->city_pk) {
+		if (handoff_seal(HANDOFF_FORMAT_VERSION, flags, o->desk, body.p, body.len,
+		                 o->city_pk, &env) != 0) {
+			st = handoff_fail(err, HANDOFF_ERR_KEYFILE,
+			                  "the city key is not a usable X25519 public key");
+			goto out;
+		}
+	} else if (o->desk) {
+		handoff_sign(HANDOFF_FORMAT_VERSION, flags, o->desk, body.p, body.len, &inner);
 		handoff_buf_put(&env, inner.p, inner.len);
+	} else {
+		handoff_buf_put(&env, body.p, body.len);
+	}
 
 	c.stats = (handoff_stats){serial.len, body.len, env.len, 0};
 	one = handoff_armour_text(env.p, env.len, o->armour);

@@ -13,7 +13,7 @@
 /* Version byte of the envelope; it also names the serialisation, the text
  * code, the relationship terms and the dictionary (dict.c). Versions 1 and
  * 2 were drafts before any release: decoders refuse them as unknown. */
-#define HANDOFF_FORMAT_VERSION 3
+#define HANDOFF_FORMAT_VERSION 4
 /* Flags byte (docs/handoff-format.md, "Envelope"). */
 #define HANDOFF_FLAG_SIGNED 0x01
 #define HANDOFF_FLAG_SEALED 0x02
@@ -141,11 +141,18 @@ handoff_status handoff_verify_inner(unsigned char version, unsigned char flags,
                                     size_t *bodylen, const handoff_pubkey **who,
                                     unsigned char key_id[HANDOFF_KEYID_BYTES], handoff_error *err);
 
-/* Sealed box to the city's X25519 key (appends), and its opening (malloc'd). */
-void handoff_seal(const unsigned char *in, size_t n, const unsigned char city_pk[32],
-                  handoff_buf *out);
-handoff_status handoff_unseal(const unsigned char *in, size_t n, const handoff_city_key *city,
-                              unsigned char **out, size_t *outlen, handoff_error *err);
+/* Seals body from the desk to the city's X25519 key (seal.c, HPKE Auth):
+ * appends [key id][enc][ciphertext]; -1 when the city key is unusable. */
+int handoff_seal(unsigned char version, unsigned char flags, const handoff_desk_key *desk,
+                 const unsigned char *body, size_t n, const unsigned char city_pk[32],
+                 handoff_buf *out);
+/* Opens in = [key id][enc][ciphertext] with the city's secret key and the
+ * trusted desk keys of that id: the body (malloc'd) and the desk (*who). */
+handoff_status handoff_unseal(unsigned char version, unsigned char flags, const unsigned char *in,
+                              size_t n, const handoff_city_key *city,
+                              const handoff_keyring *trusted, unsigned char **body, size_t *bodylen,
+                              const handoff_pubkey **who, unsigned char key_id[HANDOFF_KEYID_BYTES],
+                              handoff_error *err);
 
 /* Splits an envelope into part envelopes whose armoured texts each fit
  * `cap` characters; returns the count (0 when 16 parts are not enough). */

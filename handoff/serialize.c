@@ -174,6 +174,59 @@ put_date(writer *w, const char *v)
 	return 0;
 }
 
+/* 住民票コード: the ten digits chosen at random as one number (the check
+ * digit is recomputed); 在留カード番号: letter, letter, eight digits as one
+ * number, letter, letter (§4.2). */
+enum { RESIDENT_CODE_BITS = 34, CARD_LETTER_BITS = 5, CARD_DIGITS_BITS = 27 };
+
+static void
+put_resident_code(writer *w, const char *v)
+{
+	handoff_bits_put(&w->bits, digits_value(v, 10), RESIDENT_CODE_BITS);
+}
+
+static void
+put_residence_card(writer *w, const char *v)
+{
+	handoff_bits_put(&w->bits, (unsigned long long)(v[0] - 'A'), CARD_LETTER_BITS);
+	handoff_bits_put(&w->bits, (unsigned long long)(v[1] - 'A'), CARD_LETTER_BITS);
+	handoff_bits_put(&w->bits, digits_value(v + 2, 8), CARD_DIGITS_BITS);
+	handoff_bits_put(&w->bits, (unsigned long long)(v[10] - 'A'), CARD_LETTER_BITS);
+	handoff_bits_put(&w->bits, (unsigned long long)(v[11] - 'A'), CARD_LETTER_BITS);
+}
+
+static char *
+get_resident_code(handoff_bit_reader *br)
+{
+	unsigned long long v;
+	char tmp[16];
+	if (handoff_bits_get(br, RESIDENT_CODE_BITS, &v) != 0 || v > 9999999999ULL)
+		return NULL;
+	snprintf(tmp, sizeof tmp, "%010llu", v);
+	tmp[10] = (char)('0' + resident_code_check_digit(tmp));
+	tmp[11] = '\0';
+	return eng_xstrdup(tmp);
+}
+
+static char *
+get_residence_card(handoff_bit_reader *br)
+{
+	unsigned long long l[4], d;
+	char tmp[16];
+	if (handoff_bits_get(br, CARD_LETTER_BITS, &l[0]) != 0 ||
+	    handoff_bits_get(br, CARD_LETTER_BITS, &l[1]) != 0 ||
+	    handoff_bits_get(br, CARD_DIGITS_BITS, &d) != 0 ||
+	    handoff_bits_get(br, CARD_LETTER_BITS, &l[2]) != 0 ||
+	    handoff_bits_get(br, CARD_LETTER_BITS, &l[3]) != 0 || d > 99999999)
+		return NULL;
+	for (int i = 0; i < 4; i++)
+		if (l[i] > 25)
+			return NULL;
+	snprintf(tmp, sizeof tmp, "%c%c%08llu%c%c", (char)('A' + l[0]), (char)('A' + l[1]), d,
+	         (char)('A' + l[2]), (char)('A' + l[3]));
+	return eng_xstrdup(tmp);
+}
+
 /* Appends one stored value; -1 when it is not in the engine's normal form
  * for its type, which the round trip could not reproduce. */
 static int
@@ -186,6 +239,19 @@ put_value(writer *w, const field *fld, const char *v)
 		return -1;
 	switch (field_kind(fld)) {
 	case FIELD_TEXT:
+		/* the engine stored them in normal form: digits and letters checked */
+		if (field_text_rule(fld) == TEXT_RULE_RESIDENT_CODE) {
+			if (n != 11 || !all_digits(v, 11))
+				return -1;
+			put_resident_code(w, v);
+			return 0;
+		}
+		if (field_text_rule(fld) == TEXT_RULE_RESIDENCE_CARD) {
+			if (n != 12 || !all_digits(v + 2, 8))
+				return -1;
+			put_residence_card(w, v);
+			return 0;
+		}
 		if (is_relationship(fld)) {
 			unsigned t[HANDOFF_RELATION_MAX];
 			int k = handoff_relation_numbers(v, t);
@@ -471,6 +537,10 @@ get_value(handoff_bit_reader *br, const field *fld, int *as_text)
 	*as_text = 0;
 	switch (field_kind(fld)) {
 	case FIELD_TEXT:
+		if (field_text_rule(fld) == TEXT_RULE_RESIDENT_CODE)
+			return get_resident_code(br);
+		if (field_text_rule(fld) == TEXT_RULE_RESIDENCE_CARD)
+			return get_residence_card(br);
 		if (is_relationship(fld))
 			return get_relationship(br, as_text);
 		*as_text = 1;

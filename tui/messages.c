@@ -28,6 +28,15 @@ msg_answer_error(const field *fld, const answer_error *e, char *buf, size_t n)
 		text = _("Write the relationship the way the resident register writes it, for "
 		         "example 妻, 子, 子の妻, 妻の子 or 夫（未届）.");
 		break;
+	case ANSWER_ERR_RESIDENT_CODE:
+		text = _("A resident record code has 11 digits, and these do not make one: the "
+		         "last digit does not match the others. Please check each digit against "
+		         "the document.");
+		break;
+	case ANSWER_ERR_RESIDENCE_CARD:
+		text = _("A residence card number is two letters, eight digits and two letters, "
+		         "for example AB12345678CD. Please check it against the card.");
+		break;
 	case ANSWER_OK:
 		text = "";
 		break;

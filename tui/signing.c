@@ -78,16 +78,16 @@ tui_signing_load(const char *desk_file, const char *seal_file, handoff_desk_key 
 }
 
 handoff_status
-tui_signing_encode(const answers *a, const char *lang, char **text, handoff_error *err)
+tui_signing_encode(const answers *a, const char *lang, int max_version, handoff_codes *out,
+                   handoff_error *err)
 {
 	handoff_desk_key desk;
 	handoff_city_key city = {0};
-	handoff_encode_opts o = {&desk, NULL, HANDOFF_ARMOUR_BASE45, 40};
-	handoff_codes c = {0};
+	handoff_encode_opts o = {&desk, NULL, HANDOFF_ARMOUR_BASE45, max_version};
 	char path[PATH_MAX];
 	handoff_status st;
 
-	*text = NULL;
+	memset(out, 0, sizeof *out);
 	if ((st = default_desk_key(&desk, err)) != HANDOFF_OK)
 		return st;
 	const char *seal = city_key_file(path, sizeof path);
@@ -96,13 +96,8 @@ tui_signing_encode(const answers *a, const char *lang, char **text, handoff_erro
 			goto out;
 		o.city_pk = city.pk;
 	}
-	st = handoff_encode_with(a, lang, &o, &c, err);
-	if (st == HANDOFF_OK) {
-		*text = c.text[0];
-		c.text[0] = NULL;
-	}
+	st = handoff_encode_with(a, lang, &o, out, err);
 out:
-	handoff_codes_free(&c);
 	handoff_desk_key_wipe(&desk);
 	handoff_city_key_wipe(&city);
 	return st;

@@ -22,11 +22,12 @@ int tui_signing_load(const char *desk_file, const char *seal_file, handoff_desk_
                      handoff_city_key *city, int *sealed, char *msg, size_t msglen);
 
 /*
- * The console's code: the answers signed with this desk's key and sealed
- * when a city key is installed, as one Base45 text (malloc'd into *text).
- * Returns HANDOFF_OK, or the status with err filled.
+ * The console's codes: the answers signed with this desk's key and sealed
+ * when a city key is installed, as Base45 texts of at most max_version
+ * each (1..40): one code, or parts when one is not enough. Returns
+ * HANDOFF_OK with *out filled (handoff_codes_free), or the status with err.
  */
-handoff_status tui_signing_encode(const answers *a, const char *lang, char **text,
-                                  handoff_error *err);
+handoff_status tui_signing_encode(const answers *a, const char *lang, int max_version,
+                                  handoff_codes *out, handoff_error *err);
 
 #endif

@@ -245,6 +245,9 @@ class Driver:
             "no add": _("No, that is everyone"),
             "finish": _("Everything is right: make the handoff code"),
             "handoff": _("S: slip   P: code as image   D: done   Esc: back"),
+            # a household too large for one code on the screen: its parts
+            "handoff parts": _("N: next code   S: slip   P: code as image   D: done   "
+                               "Esc: back"),
             "too small": _("This window is too small to show the code so that it can be "
                            "scanned."),
             "saved": l10n.format_literal(_("Saved the code as an image: %s")),
@@ -259,6 +262,8 @@ class Driver:
         # "Question 3 of 40  ·  Person moving 2（異動者 2）": a1 and a2 are
         # the position and the total in any order the catalogue puts them.
         # A long line wraps onto a second row, possibly right after the dot.
+        # "Code 1 of 2" beside (or under) a code shown in parts
+        self.code_of = re.compile(l10n.format_regex(_("Code %zu of %zu"), nospace=True))
         self.progress = re.compile(l10n.format_regex(_("Question %d of %d"))
                                    + r"(?:\s+·(?:\s*(?P<who>.*))?)?$")
         # Form text as F_() shows it.
@@ -816,8 +821,8 @@ class Driver:
 
         self.wait(finish_selected, "the finish line selected")
         self.tmux.keys("Enter")
-        scr = self.wait(lambda s: shown(s, self.T["handoff"]) or self.error_line(s) is not None,
-                        "the handoff screen")
+        scr = self.wait(lambda s: shown(s, self.T["handoff"]) or shown(s, self.T["handoff parts"])
+                        or self.error_line(s) is not None, "the handoff screen")
         err = self.error_line(scr)
         if err:
             raise Failure("no handoff code: %s" % err)
@@ -834,7 +839,7 @@ class Driver:
             self.note("the handoff screen:\n" + scr.rstrip())
         elif self.screen_code:
             self.note("the handoff screen:\n" + scr.rstrip())
-            self.on_screen = self.decode(self.scan_screen(scr), "the code on the screen")
+            self.on_screen = self.decode(self.scan_parts(scr), "the code on the screen")
         self.tmux.type("p")
         scr = self.wait(lambda s: shown(s, self.T["saved"])
                         or self.error_line(s) is not None, "the saved image")
@@ -854,6 +859,38 @@ class Driver:
                 png, r.returncode, r.stderr.decode(errors="replace")))
         self.png = png
         return self.decode(r.stdout, "the saved image")
+
+    def code_part(self, scr):
+        """(k, n) of "Code k of n" on the screen, or None for a single code."""
+        m = self.code_of.search(norm(scr))
+        if not m:
+            return None
+        a1, a2 = int(m.group("a1")), int(m.group("a2"))
+        return (a1, a2)
+
+    def scan_parts(self, scr):
+        """The code on the screen, or every part of it: each is scanned as
+        it is shown, then N shows the next, until all were seen; the
+        counter gets them in the order they were scanned."""
+        part = self.code_part(scr)
+        if part is None:
+            return self.scan_screen(scr)
+        k, n = part
+        if not shown(scr, self.T["handoff parts"]):
+            raise Failure("%d codes on the screen, but the key bar does not offer N" % n)
+        scans = {}
+        for _ in range(n):
+            scans[k] = self.scan_screen(scr).strip()
+            self.note("scanned code %d of %d on the screen" % (k, n))
+            want = k % n + 1
+            self.tmux.type("n")
+            scr = self.wait(lambda s: self.code_part(s) == (want, n),
+                            "code %d of %d on the screen" % (want, n))
+            k = want
+        if sorted(scans) != list(range(1, n + 1)):
+            raise Failure("the screen showed codes %s of %d" % (sorted(scans), n))
+        # scanned in the order 2, 1, … as a clerk might: any order must do
+        return b"\n".join(scans[i] for i in sorted(scans, reverse=True)) + b"\n"
 
     def decode(self, scanned, what):
         env = dict(os.environ)

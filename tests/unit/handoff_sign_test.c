@@ -232,9 +232,14 @@ TEST(tamper_any_character)
 	char *t2 = handoff_armour_text(env, len, HANDOFF_ARMOUR_BASE45);
 	CHECK_INT(decode1(&w, t2, &w.ring, NULL), HANDOFF_ERR_SIGNATURE);
 	free(t2);
-	/* The flags byte altered (signed -> signed + sealed): not openable. */
+	/* The flags byte altered: signed and sealed at once is no code; sealed
+	 * instead of signed does not open. */
 	env[len - 1] ^= 1;
 	env[1] |= HANDOFF_FLAG_SEALED;
+	t2 = handoff_armour_text(env, len, HANDOFF_ARMOUR_BASE45);
+	CHECK_INT(decode1(&w, t2, &w.ring, &w.city), HANDOFF_ERR_CORRUPT);
+	free(t2);
+	env[1] = HANDOFF_FLAG_SEALED;
 	t2 = handoff_armour_text(env, len, HANDOFF_ARMOUR_BASE45);
 	CHECK_INT(decode1(&w, t2, &w.ring, &w.city), HANDOFF_ERR_UNSEAL);
 	free(t2);

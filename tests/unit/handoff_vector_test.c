@@ -13,24 +13,23 @@
 #include <stdlib.h>
 
 /* Vector S: signed, Base45. */
-static const char vector_s[] = "YR1:4H0F+J2V7%ZS6996Q941A QHDB9%%5OUC8.PGI9/20F8JCOGSDFCN19ZUL09"
-                               "S$1LFQ9OG12KYCA9DQCL7:G9*ITZAIBIJ3/57KC4CFXYJKXN6S0DV77DVHQU*CBD"
-                               "X5M.0*.GZATY55L9LS.VSOVX2G";
+static const char vector_s[] = "YR1:ZM0F+J2V7%ZS6996Q941A QHDB9%%5OUC8.PGI9/20F8JCOGSDFCN1MFFTYN"
+                               "OANUHQ$/UDFJX36-SR VVSJAYSS1A4MMQN VV*TB7G/64*35-RGXXUMDW6$QHH8L"
+                               "9I8JB0965EI-571YJ2 6.8J/NO";
 /* Vector D: the same, digits-only armour. */
-static const char vector_d[] = "2518100769402901557258313186361940120299356311873311873256745252"
-                               "3190510013338850334923098803072623341824603718533463348940591208"
-                               "2453244151321898959574369353929612063252073091940038480800126615"
-                               "583633676193722854116230191234329592101038442951646936388332523";
-/* Vector E: signed and sealed to the test city. */
-static const char vector_e[] = "YR1:6H0C1464N7IHEAFXB8--BLBPB1GNV7QW6$KH-QM96R4-Q+8W8LH2YA%ETI:Q"
-                               "7YP ZR5G1:TN-E1PX6W5K0$F4B6F6AQXGC 4HMR/BA-9M78NZDT: F4R8.+SGYAE"
-                               "6N-TH6IE0*5AAA/KQ06C :P$WG+-BL75DURZDG.TF2FK7+ACVM/E2H8D7ZR:KFFU"
-                               "UPDUTXP$F1D3Q OQHT9P*E.VP*.8KEK/LF";
+static const char vector_d[] = "2518101025402901557258313186361940120299356311873311873256745252"
+                               "3190510013338850334923098803072310724813447049534456272239163123"
+                               "1855976642062113357994085515366264418605113272608413102993365662"
+                               "268654075432116982368762313812555370851444140006137723887749678";
+/* Vector E: sealed from the test desk to the test city (HPKE Auth). */
+static const char vector_e[] = "YR1: M0F+J2V77KS730RT4M9KU5W9BV2A45W2QZ4WHVLF9SLHVZ989JZB8BGSHQD"
+                               "4KC4R5F7IU+JI+OEMB6UF%KC%:HFLP QGMR97GHH6V8 CA9GJYD421DP9U83%+AN"
+                               "1S";
 /* Vector P: signed, in four parts of at most QR version 3. */
-static const char *const vector_p[] = {"YR1:7H0HRK4004H0F+J2V7%ZS6996Q941A QHDB9%%5OUC8.PT1",
-                                       "YR1:7H0HRKZ50WND:*GOQOX%QON1I50H/FO%8.1HIKCMMQE5I/1",
-                                       "YR1:7H0HRKLB09DQCL7:G9*ITZAIBIJ3/57KC4CFXYJKXN6S0F1",
-                                       "YR1:7H0HRK7H05ESG8H0NUA*851DTAFGC3*G9-CIVCPA0NQSHB0"};
+static const char *const vector_p[] = {"YR1:%M02O0400ZM0F+J2V7%ZS6996Q941A QHDB9%%5OUC8.PT1",
+                                       "YR1:%M02O0Z50WND:*GOQOX%QON1V20EAC9%04NP71PYE0:XVU0",
+                                       "YR1:%M02O0LB0-SR VVSJAYSS1A4MMQN VV*TB7G/64*35-RGI5",
+                                       "YR1:%M02O07H00W797GAA6K.ACP1RICZK1M/R FDI*8+%PP1SE0"};
 
 typedef struct vec {
 	handoff_desk_key desk;

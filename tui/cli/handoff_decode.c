@@ -18,6 +18,29 @@
 
 /* ---- decode --------------------------------------------------------------- */
 
+/* Names the codes still to scan by their numbers on the slip ("Code 2 of 3"). */
+static void
+print_missing_parts(const handoff_origin *o)
+{
+	char list[128] = "";
+	unsigned n = 0;
+	for (size_t i = 0; i < o->parts_total && i < 32; i++) {
+		if (!(o->parts_missing & (1u << i)))
+			continue;
+		size_t len = strlen(list);
+		snprintf(list + len, sizeof list - len, "%s%zu", n ? ", " : "", i + 1);
+		n++;
+	}
+	if (n == 0)
+		return;
+	/* L10N: %1$s is the numbers of the codes not scanned yet, such as "2" or
+	 * "2, 3"; %2$zu how many codes the slip has. */
+	fprintf(stderr,
+	        ngettext("Not scanned yet: code %1$s of %2$zu.\n",
+	                 "Not scanned yet: codes %1$s of %2$zu.\n", n),
+	        list, o->parts_total);
+}
+
 /* Tells the clerk what went wrong and what to do; returns the exit status. */
 static int
 decode_fail(const handoff_error *err, const handoff_origin *o)
@@ -115,6 +138,7 @@ decode_fail(const handoff_error *err, const handoff_origin *o)
 		                 "scanned. Please scan every code on the slip.\n",
 		                 o->parts_total),
 		        o->parts_total);
+		print_missing_parts(o);
 		rc = EXIT_PARTS;
 		break;
 	case HANDOFF_ERR_PARTS_MIXED:

@@ -356,13 +356,7 @@ app_end_application(app *a)
 		cardio_close(a->card);
 		a->card = NULL;
 	}
-	if (a->payload) {
-		sodium_memzero(a->payload, strlen(a->payload));
-		free(a->payload);
-		a->payload = NULL;
-	}
-	handoff_qr_free(a->qr);
-	a->qr = NULL;
+	app_codes_wipe(a);
 	visit_files_remove(a); /* the image and the slip go with the visit */
 	a->slip_path[0] = a->slip_pdf[0] = a->slip_png[0] = '\0';
 	a->household_repeat = NULL;
@@ -508,4 +502,20 @@ tui_run(const tui_options *opt)
 	cardio_shutdown();
 	form_set_free(a.forms);
 	return 0;
+}
+
+void
+app_codes_wipe(app *a)
+{
+	if (a->payload) {
+		sodium_memzero(a->payload, strlen(a->payload));
+		free(a->payload);
+		a->payload = NULL;
+	}
+	for (size_t i = 0; a->codes.text && i < a->codes.n; i++)
+		sodium_memzero(a->codes.text[i], strlen(a->codes.text[i]));
+	handoff_codes_free(&a->codes);
+	a->code_shown = 0;
+	handoff_qr_free(a->qr);
+	a->qr = NULL;
 }

@@ -114,8 +114,10 @@ typedef struct app {
 	bool next_done[32];
 
 	/* the handoff */
-	char *payload;
-	bool confirm_done; /* "Done" pressed: asking whether the resident has the code */
+	char *payload;       /* plain mode's one code */
+	handoff_codes codes; /* the console's codes, each fitting 120x40 */
+	size_t code_shown;   /* which of them is on the screen */
+	bool confirm_done;   /* "Done" pressed: asking whether the resident has the code */
 	handoff_qr *qr;
 	char slip_path[PATH_MAX]; /* the QR image */
 	char slip_pdf[PATH_MAX];  /* the printed slip and its picture */
@@ -168,6 +170,8 @@ bool app_household_card(app *a);
  * the come-back code screen, or a new application typed by hand); sends
  * the PIN just typed, once. */
 void app_card_close(app *a);
+/* Wipes and frees the handoff codes and their picture (they hold the answers). */
+void app_codes_wipe(app *a);
 void app_card_skip(app *a);
 void app_pin_verify(app *a);
 

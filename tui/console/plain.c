@@ -235,9 +235,15 @@ static void
 plain_handoff(app *a)
 {
 	handoff_error err;
+	handoff_codes codes;
 	char msg[512];
-	if (tui_signing_encode(a->ans, i18n_language(), &a->payload, &err) != HANDOFF_OK ||
-	    handoff_qr_make(a->payload, &a->qr, &err) != HANDOFF_OK) {
+	/* one code of any size: it is printed as text and for the slip */
+	if (tui_signing_encode(a->ans, i18n_language(), 40, &codes, &err) == HANDOFF_OK) {
+		a->payload = codes.text[0];
+		codes.text[0] = NULL;
+	}
+	handoff_codes_free(&codes);
+	if (!a->payload || handoff_qr_make(a->payload, &a->qr, &err) != HANDOFF_OK) {
 		printf("%s\n", msg_handoff_error(&err, msg, sizeof msg));
 		return;
 	}

@@ -3,6 +3,12 @@
  * as large as the terminal allows with its quiet zone, or saved as an image
  * for the slip when the window is too small. "Done" deletes the draft and
  * the image, so nothing personal stays on the library PC.
+ *
+ * On screen each code is at most QR version 13, the largest a 120x40
+ * terminal shows with its quiet zone; a large household's application is
+ * then cut into parts shown one after the other ("Code 1 of 2"), which the
+ * counter joins in any order. The image (P) and the slip (S) hold it in
+ * one code, since paper has room.
  */
 #include "tui/console/app.h"
 #include "tui/console/draw.h"
@@ -13,46 +19,73 @@
 #include "tui/console/keys.h"
 #include "tui/messages.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+enum { SCREEN_MAX_VERSION = 13, PAPER_MAX_VERSION = 40 };
+
+/* Draws part k of the codes into a->qr. */
+static void
+show_code(app *a, size_t k)
+{
+	handoff_error err;
+	handoff_qr_free(a->qr);
+	a->qr = NULL;
+	a->code_shown = k;
+	if (handoff_qr_make(a->codes.text[k], &a->qr, &err) != HANDOFF_OK)
+		msg_handoff_error(&err, a->error, sizeof a->error);
+}
 
 static void
 handoff_enter(app *a)
 {
 	handoff_error err;
 	a->confirm_done = false;
-	free(a->payload);
-	a->payload = NULL;
-	handoff_qr_free(a->qr);
-	a->qr = NULL;
-	if (tui_signing_encode(a->ans, i18n_language(), &a->payload, &err) != HANDOFF_OK ||
-	    handoff_qr_make(a->payload, &a->qr, &err) != HANDOFF_OK) {
+	app_codes_wipe(a);
+	if (tui_signing_encode(a->ans, i18n_language(), SCREEN_MAX_VERSION, &a->codes, &err) !=
+	    HANDOFF_OK) {
 		msg_handoff_error(&err, a->error, sizeof a->error);
 		return;
 	}
+	show_code(a, 0);
 }
 
 static void
 save_slip(app *a)
 {
 	handoff_error err;
+	handoff_codes one;
+	handoff_qr *qr = NULL;
 	if (!a->qr)
 		return;
+	if (tui_signing_encode(a->ans, i18n_language(), PAPER_MAX_VERSION, &one, &err) !=
+	            HANDOFF_OK ||
+	    handoff_qr_make(one.text[0], &qr, &err) != HANDOFF_OK) {
+		handoff_codes_free(&one);
+		msg_handoff_error(&err, a->error, sizeof a->error);
+		return;
+	}
+	sodium_memzero(one.text[0], strlen(one.text[0]));
+	handoff_codes_free(&one);
 	if (!a->slip_path[0] &&
 	    visit_file_new(a, form_id(a->form), ".png", a->slip_path, sizeof a->slip_path) != 0) {
 		snprintf(a->error, sizeof a->error, "%s",
 		         _("There is no private folder to save the image in."));
 		a->slip_path[0] = '\0';
+		handoff_qr_free(qr);
 		return;
 	}
-	if (handoff_qr_write_png(a->qr, a->slip_path, 8, &err) != HANDOFF_OK) {
+	if (handoff_qr_write_png(qr, a->slip_path, 8, &err) != HANDOFF_OK) {
 		snprintf(a->error, sizeof a->error, _("The image could not be saved to %s."),
 		         a->slip_path);
 		a->slip_path[0] = '\0';
+		handoff_qr_free(qr);
 		return;
 	}
+	handoff_qr_free(qr);
 	snprintf(a->notice, sizeof a->notice, _("Saved the code as an image: %s"), a->slip_path);
 }
 
@@ -85,6 +118,21 @@ make_slip(app *a)
 		snprintf(a->notice, sizeof a->notice, _("Saved the slip: %s"), a->slip_pdf);
 }
 
+/* Which part is on the screen, and why there are several. */
+static int
+draw_parts(app *a, int y, int x, int cols)
+{
+	char which[128];
+	/* L10N: under each QR code when an application needs several. */
+	snprintf(which, sizeof which, _("Code %zu of %zu"), a->code_shown + 1, a->codes.n);
+	y = draw_block(y, x, cols, 2, which, A_BOLD);
+	return draw_block(y, x, cols, 6,
+	                  _("This household's application is too large for one code on the "
+	                    "screen, so it is shown as several. The counter scans every one, in "
+	                    "any order. The slip (S) holds it in one code."),
+	                  0);
+}
+
 static void
 draw_side_text(app *a, int y, int x, int cols)
 {
@@ -99,17 +147,22 @@ draw_side_text(app *a, int y, int x, int cols)
 	     1;
 	/* The counter staff read Japanese: say it in Japanese too, once. */
 	if (strcmp(i18n_language(), "ja") != 0)
-		draw_para(y, x, cols, 4, "窓口でこのコードを見せてください。職員が読み取ります。",
-		          0);
+		y += draw_para(y, x, cols, 4,
+		               "窓口でこのコードを見せてください。職員が読み取ります。", 0) +
+		     1;
+	if (a->codes.n > 1)
+		draw_parts(a, y, x, cols);
 }
 
 /* The hints of the handoff screen. */
 static const char *
 handoff_hints(const app *a)
 {
-	return a->confirm_done ? _("Has the resident got the code (scanned or printed)? y: yes, "
-	                           "finish   n: no")
-	                       : _("S: slip   P: code as image   D: done   Esc: back");
+	if (a->confirm_done)
+		return _("Has the resident got the code (scanned or printed)? y: yes, finish   n: "
+		         "no");
+	return a->codes.n > 1 ? _("N: next code   S: slip   P: code as image   D: done   Esc: back")
+	                      : _("S: slip   P: code as image   D: done   Esc: back");
 }
 
 /* The code says how the screen is laid out: below the title bar when it
@@ -169,7 +222,9 @@ handoff_draw(app *a)
 		         _("Make the window at least %d columns by %d lines, or "
 		           "press P to save the code as an image for the slip."),
 		         qcols + 2, (int)nlines + 1);
-		draw_para(y, x, cols, 4, need, 0);
+		y += draw_para(y, x, cols, 4, need, 0) + 1;
+		if (a->codes.n > 1)
+			draw_parts(a, y, x, cols);
 		draw_focus(CONTENT_TOP, x);
 	}
 	handoff_qr_free_lines(lines, nlines);
@@ -208,6 +263,10 @@ handoff_key(app *a, wint_t ch, bool is_key)
 	}
 	if (key_is_back(ch, is_key))
 		app_go(a, SCR_REVIEW);
+	else if (a->codes.n > 1 && (key_is_char(ch, is_key, 'n') || (is_key && ch == KEY_RIGHT)))
+		show_code(a, (a->code_shown + 1) % a->codes.n);
+	else if (a->codes.n > 1 && is_key && ch == KEY_LEFT)
+		show_code(a, (a->code_shown + a->codes.n - 1) % a->codes.n);
 	else if (key_is_char(ch, is_key, 'p'))
 		save_slip(a);
 	else if (key_is_char(ch, is_key, 's'))
