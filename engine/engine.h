@@ -125,7 +125,11 @@ const char *field_help(const field *fld);    /* msgid or NULL: what to answer, w
 const char *field_section(const field *fld); /* msgid or NULL: heading of the part of the form */
 bool field_required(const field *fld);
 const char *field_prefill(const field *fld); /* source name such as "card.name", or NULL */
-int field_min(const field *fld);             /* FIELD_NUMBER bounds; max length for text */
+/* A choice field's declared default (default="id"): the choice the console
+ * offers selected before the resident picks one. NULL: none is, so that
+ * Enter alone never answers for the resident. */
+const char *field_default(const field *fld);
+int field_min(const field *fld); /* FIELD_NUMBER bounds; max length for text */
 int field_max(const field *fld);
 
 size_t field_choice_count(const field *fld);

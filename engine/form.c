@@ -35,6 +35,7 @@ field_free(field *fld)
 	free(fld->help);
 	free(fld->hint);
 	free(fld->prefill);
+	free(fld->default_choice);
 	free(fld->choices_ref);
 	choice_list_clear(&fld->inline_choices);
 	condition_free(fld->show_if);
@@ -249,6 +250,12 @@ const char *
 field_prefill(const field *fld)
 {
 	return fld->prefill;
+}
+
+const char *
+field_default(const field *fld)
+{
+	return fld->default_choice;
 }
 
 int

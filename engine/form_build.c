@@ -301,6 +301,7 @@ load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section, int rep
 	fld->required = get_bool_attr(n, "required");
 	fld->past = get_bool_attr(n, "past");
 	fld->prefill = get_attr(n, "prefill");
+	fld->default_choice = get_attr(n, "default");
 	fld->choices_ref = get_attr(n, "choices");
 	get_int_attr(lc, n, "min", &fld->min, &fld->has_min);
 	get_int_attr(lc, n, "max", &fld->max, &fld->has_max);

@@ -278,6 +278,12 @@ form_check(form *f, form_diag_fn diag, void *ctx)
 		if (!fld->other_of)
 			check_field_choices(&cc, fld);
 		check_field_attrs(&cc, fld);
+		if (fld->default_choice && (fld->type != FIELD_CHOICE || !fld->choices ||
+		                            field_choice_index(fld, fld->default_choice) < 0))
+			REPORT(&cc, fld->line,
+			       "field \"%s\": default=\"%s\" is not one of its choices (only a "
+			       "choice field has a default)",
+			       fld->id, fld->default_choice);
 	}
 	check_structure(&cc);
 	for (size_t i = 0; i < f->nfields; i++) {

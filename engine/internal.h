@@ -58,6 +58,7 @@ struct field {
 	bool required;
 	bool past; /* date fields: not after today (birth dates) */
 	char *prefill;
+	char *default_choice; /* choice fields: the choice offered first, or NULL */
 	int min, max;
 	bool has_min, has_max;
 	char *choices_ref;          /* choices="..." as written */

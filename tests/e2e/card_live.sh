@@ -1,6 +1,6 @@
 #!/bin/sh
 # The console's card screen against a live PC/SC stack, driven in tmux as a
-# volunteer would: no pcscd yet ("No card reader was found"), pcscd starts
+# volunteer would: no pcscd yet ("The card reader service (pcscd) is not running"), pcscd starts
 # ("Waiting for the card…" without a key press), the card goes in (the PIN
 # screen without a key press), a wrong PIN (2 tries left), the right PIN
 # (the card's name), then a second round in which the card is pulled before
@@ -49,7 +49,7 @@ while [ $i -lt 50 ]; do # one procedure goes straight to the card; several ask f
 	sleep 0.1
 	i=$((i + 1))
 done
-e2e_wait "No card reader was found" || fail_rest no-reader "no 'No card reader was found'"
+e2e_wait "The card reader service (pcscd) is not running" || fail_rest no-reader "no word that pcscd is not running"
 ok no-reader
 
 # ---- pcscd starts: the screen changes by itself --------------------------

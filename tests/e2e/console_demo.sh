@@ -38,6 +38,9 @@ walk() {
 	e2e_wait "Is this right?" || return 1
 	e2e_keys Enter
 	e2e_wait "Question 1 of" || return 1
+	e2e_keys Enter                                  # nothing picked: Enter alone
+	e2e_wait "Error: Please answer this question" || return 1 # does not answer
+	e2e_type 1
 	e2e_keys Enter                                  # relation: Myself
 	e2e_wait "What is your full name?" || return 1
 	e2e_wait "Filled in for you" || return 1
@@ -55,6 +58,7 @@ walk() {
 	e2e_type "03-1234-5678"
 	e2e_keys Enter
 	e2e_wait "Which certificate do you need?" || return 1
+	e2e_type 1
 	e2e_keys Enter                                  # whole household
 	e2e_wait "How many copies" || return 1
 	e2e_type "11"
@@ -74,6 +78,7 @@ walk() {
 	e2e_type "年金事務所"
 	e2e_keys Enter
 	e2e_wait "My Number card" || return 1
+	e2e_type 1
 	e2e_keys Enter                                  # ID: My Number card
 	e2e_wait "Check your answers" || return 1
 	e2e_wait "ヤマダ　ハナコ" || return 1
@@ -130,6 +135,7 @@ resume() {
 	e2e_wait "Come-back code for this draft" || return 1
 	code=$(e2e_code)
 	[ -n "$code" ] || return 1
+	e2e_type 1
 	e2e_keys Enter Enter
 	e2e_wait "katakana" || return 1
 	e2e_type "ヤマダ"
@@ -175,6 +181,7 @@ wide() {
 	e2e_wait "go on without a card" || return 1
 	e2e_keys m
 	e2e_wait "Question 1 of" || return 1
+	e2e_type 1
 	e2e_keys Enter
 	e2e_wait "What is your full name?" || return 1
 	start=$(e2e_cursor)

@@ -84,13 +84,16 @@ else
 fi
 
 # Serial: the port stays open after the code; `head -n 1` takes one line.
+# The "port" is held open for a minute: the decode must be done while it
+# still is (no wall-clock limit, so a slow machine cannot fail it).
 mkfifo "$tmp/tty"
-(cat "$tmp/scanned.txt"; sleep 5) >"$tmp/tty" &
+(cat "$tmp/scanned.txt"; exec sleep 60) >"$tmp/tty" &
 writer=$!
-start=$(date +%s)
 head -n 1 "$tmp/tty" | "$Y" handoff decode --summary >"$tmp/serial.out" 2>/dev/null
 rc=$?
-took=$(($(date +%s) - start))
+kill -0 "$writer" 2>/dev/null
+still_open=$?
 kill "$writer" 2>/dev/null
-[ $rc = 0 ] && [ $took -lt 4 ] && grep -q "請求者の氏名：グエン ヴァン アン" "$tmp/serial.out"
+wait "$writer" 2>/dev/null
+[ $rc = 0 ] && [ $still_open = 0 ] && grep -q "請求者の氏名：グエン ヴァン アン" "$tmp/serial.out"
 result serial-one-line $?

@@ -35,6 +35,7 @@ disk_full() {
 	e2e_keys Enter
 	e2e_wait "Which certificate do you need?" || return 1
 	e2e_wait "Not saved:" || return 1          # said at once, on the next screen
+	e2e_type 1
 	e2e_keys Enter
 	e2e_wait "How many copies" || return 1
 	e2e_wait "Not saved:" || return 1          # and on every screen after

@@ -612,8 +612,11 @@ class Driver:
     def answer_choice(self, scr, f, value):
         ids = [c[0] for c in f.choices]
         if value is None:
-            raise Failure("%s is a choice the household does not answer, and a choice "
-                          "cannot be left empty in the console" % f.id)
+            # nothing is selected until the resident picks: Enter leaves an
+            # optional choice unanswered
+            if any(re.match(r"^\s*> \((?:•|\*)\) \d+\. ", ln) for ln in scr.splitlines()):
+                raise Failure("%s: a choice is selected before the resident picked one" % f.id)
+            return self.send_and_wait(self.screen(), "Enter")
         if value not in ids:
             raise Failure("%s: the household's answer %r is not a choice (%s)"
                           % (f.id, value, " ".join(ids)))
@@ -790,6 +793,12 @@ class Driver:
                     raise Failure("after the postal pick, %s does not show %r"
                                   % (f.id, self.picked[f.prefill]))
             if f.kind == "choice":
+                # first time asked and nothing to prefill it: no answer is
+                # picked for the resident, so Enter alone cannot answer
+                if not f.prefill and any(re.match(r"^\s*> \((?:•|\*)\) \d+\. ", ln)
+                                         for ln in scr.splitlines()):
+                    raise Failure("%s: a choice is selected before the resident picked one"
+                                  % f.id)
                 scr = self.answer_choice(scr, f, value)
             elif f.kind == "multi":
                 scr = self.answer_multi(scr, f, value)

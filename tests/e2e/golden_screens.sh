@@ -59,6 +59,7 @@ e2e_keys Enter
 shot card-identity "Is this right?"
 e2e_keys Enter
 shot question-choice "Question 1 of"
+e2e_type 1 # nothing is picked for the resident
 e2e_keys Enter
 shot question-prefilled "Filled in for you"
 e2e_stop

@@ -51,6 +51,7 @@ visit() {
 	e2e_type "03-1234-5678"
 	e2e_keys Enter
 	e2e_wait "Which certificate do you need?" || return 1
+	e2e_type 1
 	e2e_keys Enter
 	e2e_wait "How many copies" || return 1
 	e2e_type 1
@@ -58,10 +59,12 @@ visit() {
 	e2e_wait "[ ]" || return 1
 	e2e_keys Enter
 	e2e_wait "Something else" || return 1
+	e2e_type 1
 	e2e_keys Enter
 	e2e_wait "提出先" || return 1
 	e2e_keys Enter
 	e2e_wait "My Number card" || return 1
+	e2e_type 1
 	e2e_keys Enter
 	e2e_wait "Check your answers" || return 1
 	e2e_keys End Enter

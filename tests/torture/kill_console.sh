@@ -18,20 +18,21 @@ db="$tmp/d.db"
 
 # The steps after the PIN: each waits for its screen, then answers it.
 # "wait|keys|literal text|new" (literal text typed before the keys; new is 1
-# when the step stores an answer the card did not already fill in).
+# when the step stores an answer the card did not already fill in). A choice
+# is picked by its number: nothing is picked for the resident.
 cat >"$tmp/steps" <<'S'
-Question 1 of|Enter||1
+Question 1 of|Enter|1|1
 What is your full name?|Enter||0
 katakana|Enter|やまだ はなこ|1
 What is your address?|Enter||0
 昭和25年4月1日|Enter||0
 phone number|Enter|03-1234-5678|1
-Which certificate do you need?|Enter||1
+Which certificate do you need?|Enter|1|1
 How many copies|Enter|2|1
 [ ]|Enter||0
-Something else|Enter||1
+Something else|Enter|1|1
 提出先|Enter||0
-My Number card|Enter||1
+My Number card|Enter|1|1
 S
 nsteps=$(wc -l <"$tmp/steps")
 

@@ -136,6 +136,12 @@ TEST(unreachable_checks)
 	CHECK(bad("cond-cycle.xml", 6, "cycle"));
 }
 
+TEST(default_checks)
+{
+	CHECK(bad("default-not-a-choice.xml", 6, "default=\"maybe\" is not one of its choices"));
+	CHECK(bad("default-on-text.xml", 6, "only a choice field has a default"));
+}
+
 TEST(other_and_next_checks)
 {
 	CHECK(bad("other-duplicate.xml", 8, "the field that other=\"true\" adds"));

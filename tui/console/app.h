@@ -93,6 +93,7 @@ typedef struct app {
 	bool card_waiting_removal; /* a household card: wait until the last one is out */
 	bool card_demo;
 	bool no_reader;   /* pcscd or reader missing: offer the demo card */
+	bool no_service;  /* ... and it is pcscd that is missing */
 	char reader[256]; /* the reader holding the open card, "" for the demo */
 	int pin_tries;
 	textinput pin;

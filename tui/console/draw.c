@@ -42,9 +42,7 @@ draw_str(int y, int x, int cols, const char *text, attr_t attr)
 	return width_str(tmp);
 }
 
-/* draw_str that ends a text too long for its room with "…" ("~" without
- * UTF-8), so a cut title does not read as a whole one. */
-static void
+void
 draw_str_marked(const app *a, int y, int x, int cols, const char *text, attr_t attr)
 {
 	if (width_str(text) <= cols || cols < 2) {

@@ -34,6 +34,9 @@ void draw_focus(int y, int x);
 
 /* One line cropped to cols columns. Returns the columns used. */
 int draw_str(int y, int x, int cols, const char *text, attr_t attr);
+/* draw_str that ends a text too long for its room with "…" ("~" without
+ * UTF-8), so a cut line does not read as a whole one. */
+void draw_str_marked(const app *a, int y, int x, int cols, const char *text, attr_t attr);
 
 /* Wrapped text in cols columns from row y, at most max_lines rows.
  * Returns the rows used. */

@@ -98,6 +98,7 @@ card_poll(app *a)
 	cardio_status st = cardio_wait_card(NULL, 0, reader, sizeof reader, &err);
 
 	a->no_reader = st == CARDIO_ERR_NO_SERVICE || st == CARDIO_ERR_NO_READER;
+	a->no_service = st == CARDIO_ERR_NO_SERVICE;
 	if (st != CARDIO_OK) {
 		a->card_waiting_removal = false;
 		return;
@@ -149,7 +150,13 @@ card_draw(app *a)
 	               _("The card fills in your name, address, date of birth and sex, so you do "
 	                 "not have to type them. Its 12-digit number is not read."),
 	               0);
-	if (a->no_reader)
+	if (a->no_service) {
+		/* a plugged-in reader does not help then: say what is missing (the
+		 * demo card and going on without one stay in the key bar) */
+		cardio_error e = {.status = CARDIO_ERR_NO_SERVICE};
+		char why[512];
+		y = draw_block(y, x, cols, 3, msg_card_error(&e, why, sizeof why), A_BOLD);
+	} else if (a->no_reader)
 		y = draw_block(y, x, cols, 3,
 		               _("No card reader was found. You can use the demo card (D) to try "
 		                 "the console, or go on without a card (M)."),

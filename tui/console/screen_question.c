@@ -44,8 +44,11 @@ question_enter(app *a)
 	}
 	const char *v = answers_get_at(a->ans, field_id(fld), a->step.instance);
 	if (field_kind(fld) == FIELD_CHOICE) {
-		int i = v ? field_choice_index(fld, v) : -1;
-		a->choice_sel = i < 0 ? 0 : i;
+		/* nothing is picked for the resident: Enter alone must not declare,
+		 * say, a move abroad. The answer given, else the form's default. */
+		if (!v)
+			v = field_default(fld);
+		a->choice_sel = v ? field_choice_index(fld, v) : -1;
 	} else if (field_kind(fld) == FIELD_MULTI) {
 		for (size_t i = 0; v && i < field_choice_count(fld) && i < MAX_MULTI; i++)
 			a->multi_on[i] = field_multi_has(fld, v, i);
@@ -118,7 +121,9 @@ draw_choices(app *a, const field *fld, int y, int x, int cols)
 		int indent = draw_str(y, x, cols, prefix, attr);
 		int max = bottom - y + 1 < CHOICE_ROWS ? bottom - y + 1 : CHOICE_ROWS;
 		int rows = draw_para(y, x + indent, cols - indent, max, label, attr);
-		if (i == a->choice_sel)
+		/* the terminal's cursor on the chosen line, else on the first, where
+		 * screen readers and braille displays start reading the list */
+		if (i == a->choice_sel || (a->choice_sel < 0 && i == first))
 			draw_focus(y, x);
 		y += rows < 1 ? 1 : rows;
 	}
@@ -230,7 +235,8 @@ collect(const app *a, const field *fld, char *out, size_t n)
 {
 	out[0] = '\0';
 	if (field_kind(fld) == FIELD_CHOICE) {
-		if (field_choice_count(fld) > 0)
+		/* none picked: empty, which the engine takes as "not answered" */
+		if (a->choice_sel >= 0 && (size_t)a->choice_sel < field_choice_count(fld))
 			snprintf(out, n, "%s", field_choice_id(fld, (size_t)a->choice_sel));
 	} else if (field_kind(fld) == FIELD_MULTI) {
 		for (size_t i = 0; i < field_choice_count(fld) && i < MAX_MULTI; i++) {

@@ -60,7 +60,7 @@ review_draw(app *a)
 			attroff(A_REVERSE);
 			draw_focus(y, x);
 		}
-		draw_str(y, x, cols, line, at);
+		draw_str_marked(a, y, x, cols, line, at);
 		if (v)
 			value_display(fld, v, shown, sizeof shown);
 		else
@@ -68,9 +68,10 @@ review_draw(app *a)
 			         field_required_now_at(a->ans, fld, idx[r].instance)
 			                 ? _("(not answered yet)")
 			                 : _("(no answer)"));
-		draw_str(y + 1, x + 4, cols - 4, shown,
-		         !v && field_required_now_at(a->ans, fld, idx[r].instance) ? A_UNDERLINE
-		                                                                   : 0);
+		draw_str_marked(a, y + 1, x + 4, cols - 4, shown,
+		                !v && field_required_now_at(a->ans, fld, idx[r].instance)
+		                        ? A_UNDERLINE
+		                        : 0);
 		y += 2;
 	}
 	if (a->review_scroll + visible < n)
