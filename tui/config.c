@@ -333,3 +333,10 @@ tui_config_offer_all(void)
 {
 	cfg.nprocedures = 0;
 }
+
+void
+tui_config_print_problems(FILE *to)
+{
+	for (size_t i = 0; i < nproblems && i < TUI_CONFIG_MAX_PROBLEMS; i++)
+		fprintf(to, "yorisoi: %s\n", problems[i]);
+}

@@ -17,6 +17,7 @@
 #include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 enum {
 	TUI_CONFIG_MAX_LIST = 32,     /* procedures, languages */
@@ -59,6 +60,8 @@ const tui_config *tui_config_get(void);
 /* Problems found so far, each one translated sentence starting "file:line:". */
 size_t tui_config_problem_count(void);
 const char *tui_config_problem(size_t i);
+/* Prints every problem kept, one "yorisoi: file:line: ..." line each. */
+void tui_config_print_problems(FILE *to);
 /* Adds a problem found after loading (an unknown procedure or language). */
 void tui_config_add_problem(const char *where, const char *what);
 

@@ -66,15 +66,6 @@ print_languages(FILE *to)
 		        tui_language_at(i)->native, tui_language_at(i)->japanese);
 }
 
-/* What the settings files got wrong, before anything else is shown. */
-static void
-print_settings_problems(void)
-{
-	for (size_t i = 0; i < tui_config_problem_count(); i++)
-		if (tui_config_problem(i))
-			fprintf(stderr, "yorisoi: %s\n", tui_config_problem(i));
-}
-
 /*
  * The settings files under the command line: each option given wins over
  * its setting. The settings' languages go first in the language menu.
@@ -229,7 +220,7 @@ main(int argc, char **argv)
 		optind = 0; /* full getopt reset: the subcommand parses its own options */
 		if (strcmp(cmd, "doctor") == 0)
 			return cli_doctor(sub_argc, sub_argv, &opt);
-		print_settings_problems();
+		tui_config_print_problems(stderr); /* before anything else is shown */
 		if (strcmp(cmd, "card") == 0)
 			return cli_card(sub_argc, sub_argv);
 		if (strcmp(cmd, "forms") == 0)

@@ -429,9 +429,7 @@ tui_run(const tui_options *opt)
 		return 1;
 	}
 	forms_check_offered(a.forms);
-	for (size_t i = 0; i < tui_config_problem_count(); i++)
-		if (tui_config_problem(i))
-			fprintf(stderr, "yorisoi: %s\n", tui_config_problem(i));
+	tui_config_print_problems(stderr);
 	if (opt->plain) {
 		int rc = plain_run(&a);
 		app_end_application(&a);
