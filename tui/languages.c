@@ -68,13 +68,14 @@ add(const char *code)
 	nlangs++;
 }
 
-size_t
-tui_languages_load(void)
+int
+tui_languages_listed(void (*each)(const char *code, void *ctx), void *ctx)
 {
 	char *text = tui_file_read(tui_path_linguas(), 64 * 1024, NULL);
-	nlangs = 0;
+	if (!text)
+		return -1;
 	/* LINGUAS: codes separated by white space, # starts a comment */
-	for (char *p = text; p && *p;) {
+	for (char *p = text; *p;) {
 		while (*p && isspace((unsigned char)*p))
 			p++;
 		if (*p == '#') {
@@ -86,10 +87,25 @@ tui_languages_load(void)
 			break;
 		char code[32];
 		snprintf(code, sizeof code, "%.*s", (int)(len < 31 ? len : 31), p);
-		add(code);
+		each(code, ctx);
 		p += len;
 	}
 	free(text);
+	return 0;
+}
+
+static void
+add_listed(const char *code, void *ctx)
+{
+	(void)ctx;
+	add(code);
+}
+
+size_t
+tui_languages_load(void)
+{
+	nlangs = 0;
+	tui_languages_listed(add_listed, NULL);
 	if (!tui_language_find("en"))
 		add("en");
 	return nlangs;

@@ -29,6 +29,10 @@ size_t tui_languages_load(void);
 
 size_t tui_language_count(void);
 const tui_language *tui_language_at(size_t i);
+/* Calls each(code, ctx) for every code LINGUAS lists, in its order, whether
+ * or not its catalogue is installed. -1 when LINGUAS cannot be read. */
+int tui_languages_listed(void (*each)(const char *code, void *ctx), void *ctx);
+
 /* Moves the languages with these codes to the front of the menu, in this
  * order (the settings' "languages"); codes not installed are passed over. */
 void tui_languages_put_first(const char *const *codes, size_t n);

@@ -11,6 +11,7 @@
 #include "tui/config.h"
 #include "tui/files.h"
 #include "tui/i18n.h"
+#include "tui/languages.h"
 #include "tui/messages.h"
 #include "tui/paths.h"
 #include "tui/tui.h"
@@ -105,43 +106,40 @@ report_forms(const form_set *set)
 	doctor_say(DOCTOR_OK, what, NULL);
 }
 
+/* One language of LINGUAS: its catalogue must be there. */
+static void
+check_catalogue(const char *code, void *ctx)
+{
+	int *counts = ctx; /* found, missing */
+	char mo[PATH_MAX], what[PATH_MAX + 256];
+	snprintf(mo, sizeof mo, "%s/%s/LC_MESSAGES/yorisoi.mo", tui_path_locale_dir(), code);
+	if (access(mo, R_OK) == 0) {
+		counts[0]++;
+		return;
+	}
+	counts[1]++;
+	/* L10N: %1$s is a language code, %2$s the file that is missing. */
+	snprintf(what, sizeof what, _("The translation for %1$s is missing (%2$s)."), code, mo);
+	doctor_say(DOCTOR_PROBLEM, what,
+	           _("Reinstall Yorisoi. Until then that language is not offered."));
+}
+
 /* Every language of LINGUAS, whether or not its catalogue loaded. */
 static void
 check_catalogues(void)
 {
-	char *text = tui_file_read(tui_path_linguas(), 64 * 1024, NULL);
 	char what[PATH_MAX + 256];
-	int found = 0, missing = 0;
-	if (!text) {
+	int counts[2] = {0, 0};
+	if (tui_languages_listed(check_catalogue, counts) != 0) {
 		snprintf(what, sizeof what, _("The list of languages %s is missing."),
 		         tui_path_linguas());
 		doctor_say(DOCTOR_PROBLEM, what,
 		           _("Reinstall Yorisoi: the console can only show English."));
 		return;
 	}
-	for (char *save = NULL, *w = strtok_r(text, " \t\r\n", &save); w;
-	     w = strtok_r(NULL, " \t\r\n", &save)) {
-		char mo[PATH_MAX];
-		if (w[0] == '#') {
-			strtok_r(NULL, "\n", &save);
-			continue;
-		}
-		snprintf(mo, sizeof mo, "%s/%s/LC_MESSAGES/yorisoi.mo", tui_path_locale_dir(), w);
-		if (access(mo, R_OK) == 0) {
-			found++;
-			continue;
-		}
-		missing++;
-		/* L10N: %1$s is a language code, %2$s the file that is missing. */
-		snprintf(what, sizeof what, _("The translation for %1$s is missing (%2$s)."), w,
-		         mo);
-		doctor_say(DOCTOR_PROBLEM, what,
-		           _("Reinstall Yorisoi. Until then that language is not offered."));
-	}
-	free(text);
-	if (missing == 0) {
+	if (counts[1] == 0) {
 		snprintf(what, sizeof what, _("Translations for %d languages are installed."),
-		         found);
+		         counts[0]);
 		doctor_say(DOCTOR_OK, what, NULL);
 	}
 }
