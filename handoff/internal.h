@@ -129,6 +129,12 @@ handoff_status handoff_unarmour(const char *text, size_t n, unsigned char **env,
 /* Largest text one code of `version` holds at ECC M in this armour. */
 size_t handoff_capacity(int version, handoff_armour a);
 
+/* The trusted keys with this id, one per call: the next from *pos on
+ * (start at 0), or NULL. Key ids are short, so several keys may share one. */
+const handoff_pubkey *handoff_keyring_next_with_id(const handoff_keyring *kr,
+                                                   const unsigned char id[HANDOFF_KEYID_BYTES],
+                                                   size_t *pos);
+
 /* Appends key id and signature around body: out gets [key id][body][sig],
  * the signature covering version, flags, key id and body. */
 void handoff_sign(unsigned char version, unsigned char flags, const handoff_desk_key *k,

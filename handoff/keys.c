@@ -515,3 +515,13 @@ handoff_city_key_load(const char *path, handoff_city_key *k, handoff_error *err)
 		handoff_city_key_wipe(k);
 	return st;
 }
+
+const handoff_pubkey *
+handoff_keyring_next_with_id(const handoff_keyring *kr, const unsigned char id[HANDOFF_KEYID_BYTES],
+                             size_t *pos)
+{
+	for (; kr && *pos < kr->n; (*pos)++)
+		if (memcmp(kr->keys[*pos].id, id, HANDOFF_KEYID_BYTES) == 0)
+			return &kr->keys[(*pos)++];
+	return NULL;
+}

@@ -78,15 +78,14 @@ handoff_unseal(unsigned char version, unsigned char flags, const unsigned char *
 	size_t ctlen = n - HANDOFF_KEYID_BYTES - HPKE_ENC, mlen = ctlen - HPKE_TAG;
 	unsigned char *m = eng_xmalloc(mlen);
 	seal_aad(version, flags, key_id, aad);
-	for (size_t i = 0; trusted && i < trusted->n && !*who; i++) {
-		if (memcmp(trusted->keys[i].id, key_id, HANDOFF_KEYID_BYTES) != 0)
-			continue;
+	const handoff_pubkey *k;
+	for (size_t pos = 0; !*who && (k = handoff_keyring_next_with_id(trusted, key_id, &pos));) {
 		candidates++;
-		if (crypto_sign_ed25519_pk_to_curve25519(pkS, trusted->keys[i].pk) != 0)
+		if (crypto_sign_ed25519_pk_to_curve25519(pkS, k->pk) != 0)
 			continue; /* not a point a desk key can be */
 		if (hpke_open(enc, city->sk, pkS, (const unsigned char *)seal_info,
 		              sizeof seal_info - 1, aad, sizeof aad, ct, ctlen, m) == 0)
-			*who = &trusted->keys[i];
+			*who = k;
 	}
 	if (*who) {
 		*body = m;

@@ -62,15 +62,12 @@ handoff_verify_inner(unsigned char version, unsigned char flags, const unsigned 
 	*body = inner + HANDOFF_KEYID_BYTES;
 	*bodylen = n - HANDOFF_KEYID_BYTES - HANDOFF_SIG_BYTES;
 	signed_bytes(version, flags, key_id, *body, *bodylen, &m);
-	for (size_t i = 0; trusted && i < trusted->n; i++) {
-		if (memcmp(trusted->keys[i].id, key_id, HANDOFF_KEYID_BYTES) != 0)
-			continue;
+	const handoff_pubkey *k;
+	for (size_t pos = 0; !*who && (k = handoff_keyring_next_with_id(trusted, key_id, &pos));) {
 		candidates++;
-		if (crypto_sign_verify_detached(inner + n - HANDOFF_SIG_BYTES, m.p, m.len,
-		                                trusted->keys[i].pk) == 0) {
-			*who = &trusted->keys[i];
-			break;
-		}
+		if (crypto_sign_verify_detached(inner + n - HANDOFF_SIG_BYTES, m.p, m.len, k->pk) ==
+		    0)
+			*who = k;
 	}
 	handoff_buf_free(&m);
 	if (*who)
