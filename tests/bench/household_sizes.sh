@@ -26,25 +26,12 @@ import glob, json, os, re, statistics, subprocess, sys
 
 yorisoi, folder = sys.argv[1], sys.argv[2]
 
-# Byte-mode capacity at error correction level M, versions 1-40: ISO/IEC
-# 18004:2015, Table 7 (number of symbol characters and input data
-# capacity). Each is floor((8 * data codewords - 4 - count bits) / 8) with
-# the data codewords of Table 9 and an 8-bit character count up to version
-# 9, 16-bit from version 10.
-BYTE_M = [14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412,
-          450, 504, 560, 624, 666, 711, 779, 857, 911, 997, 1059, 1125, 1190,
-          1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989, 2099, 2213, 2331]
+sys.path.insert(0, "tests/households")
+from qr_capacity import BYTE_M, modules, naive_area as area_of_bytes, version
 
 
 def naive_version(nbytes):
-    for v, cap in enumerate(BYTE_M, 1):
-        if nbytes <= cap:
-            return v
-    return 41  # does not fit one code: shown as ">40"
-
-
-def modules(v):
-    return 17 + 4 * v
+    return version(BYTE_M, nbytes) or 41  # 41: does not fit one code, ">40"
 
 
 def encode(path, extra):
@@ -94,12 +81,8 @@ def vtriple(xs):
 
 
 def naive_area(r):
-    """The naive code's area; JSON too long for one version 40 code takes
-    as many version 40 codes as it needs (a lower bound: structured append
-    costs header bytes)."""
-    if r["naive"] <= 40:
-        return modules(r["naive"]) ** 2
-    return -(-r["bytes"] // BYTE_M[-1]) * modules(40) ** 2
+    """The naive code's area (qr_capacity.naive_area)."""
+    return area_of_bytes(r["bytes"])
 
 
 def area(r, key):

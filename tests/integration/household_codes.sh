@@ -28,31 +28,20 @@ done
 import glob, json, os, subprocess, sys
 
 yorisoi, folder = sys.argv[1], sys.argv[2]
-# Byte-mode and alphanumeric-mode capacity at ECC M, versions 1-40
-# (ISO/IEC 18004:2015, Table 7).
-BYTE_M = [14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412,
-          450, 504, 560, 624, 666, 711, 779, 857, 911, 997, 1059, 1125, 1190,
-          1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989, 2099, 2213, 2331]
-ALNUM_M = [20, 38, 61, 90, 122, 154, 178, 221, 262, 311, 366, 419, 483, 528, 600,
-           656, 734, 816, 909, 970, 1035, 1134, 1248, 1326, 1451, 1542, 1637, 1732,
-           1839, 1994, 2113, 2238, 2369, 2506, 2632, 2780, 2894, 3054, 3220, 3391]
+sys.path.insert(0, "tests/households")
+from qr_capacity import ALNUM_M, modules, naive_area as area_of_bytes, version
+
 KEYS = ["--desk-key", "tests/data/keys/desk-test.key"]
 SEAL = ["--seal", "tests/data/keys/city-test.pub"]
 
 
-def version(table, n):
-    return next((v for v, cap in enumerate(table, 1) if n <= cap), None)
-
-
 def area(v):
-    return (17 + 4 * v) ** 2
+    return modules(v) ** 2
 
 
 def naive_area(doc):
-    n = len(json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-    v = version(BYTE_M, n)
-    # too long for one version 40 code: as many of them as it needs
-    return area(v) if v else -(-n // BYTE_M[-1]) * area(40)
+    return area_of_bytes(len(json.dumps(doc, ensure_ascii=False,
+                                        separators=(",", ":")).encode("utf-8")))
 
 
 def codes(path, extra):
