@@ -9,11 +9,8 @@ set -u
 cd "$(dirname "$0")/../.."
 
 . tests/integration/pcsc_lib.sh
-tmp=$PCSC_TMP
-export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
-export YORISOI_SYSTEM_CONFIG="$tmp/system.conf"
-printf 'leak:libfontconfig.so\nleak:libpango\n' >"$tmp/lsan.supp"
-export LSAN_OPTIONS="suppressions=$tmp/lsan.supp:print_suppressions=0"
+tmp=$PCSC_TMP Y=$YORISOI DOCTOR_SUITE=card-doctor
+. tests/integration/doctor_lib.sh
 CASES="no-reader no-card card-answers no-verify-sent not-mynumber all-green"
 
 pcsc_preflight
@@ -22,26 +19,12 @@ if [ -n "$PCSC_WHY" ]; then
 	exit 1
 fi
 
-doctor() {
-	"$YORISOI" doctor >"$tmp/out" 2>&1
-	rc=$?
-}
-
-expect() {
-	if grep -F -- "[$2]" "$tmp/out" | grep -qF -- "$3"; then
-		echo "PASS: card-doctor/$1"
-	else
-		echo "FAIL: card-doctor/$1 (no \"[$2] ...$3\")"
-		sed 's/^/    /' "$tmp/out" >&2
-	fi
-}
-
 # Runs doctor until it sees the card (up to ~10 s). Only doctor touches the
 # card: `card read`, the usual probe, would ask for the PIN tries.
 wait_for_card() {
 	i=0
 	while [ $i -lt 50 ]; do
-		doctor
+		doctor doctor
 		grep -q "The card in " "$tmp/out" && return 0
 		sleep 0.2
 		i=$((i + 1))
@@ -59,7 +42,7 @@ while [ $i -lt 100 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
-doctor
+doctor doctor
 expect no-reader Problem "No card reader is connected."
 pcsc_stop
 
@@ -69,7 +52,7 @@ pcsc_start || {
 	done
 	exit 1
 }
-doctor
+doctor doctor
 expect no-card Note "A card reader is connected, with no card in it."
 
 sim_insert "$PERSONAS/hanako.persona" "$tmp/sim.log"
@@ -87,7 +70,7 @@ fi
 # All green: the card answers, fonts and keys are there, no printer is set
 # (a note), this is no terminal (a note).
 "$YORISOI" keys init >/dev/null 2>&1
-doctor
+doctor doctor
 if [ "$rc" = 0 ] && grep -q "^Nothing stops this desk.$" "$tmp/out" && ! grep -q "^\[Problem\]" "$tmp/out"; then
 	echo "PASS: card-doctor/all-green"
 elif ! fc-list 2>/dev/null | grep -q "Noto Sans CJK JP"; then

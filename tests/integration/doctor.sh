@@ -25,31 +25,11 @@ trap 'exit 1' INT TERM HUP
 
 export LC_ALL=C.UTF-8
 unset LANGUAGE LANG 2>/dev/null
-export XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config"
-export YORISOI_SYSTEM_CONFIG="$tmp/system.conf"
 export CUPS_SERVER="$tmp/no-cups.sock" # no scheduler until one is started below
-# LeakSanitizer: fontconfig keeps its caches until exit (as in handoff_slip.sh)
-printf 'leak:libfontconfig.so\nleak:libpango\n' >"$tmp/lsan.supp"
-export LSAN_OPTIONS="suppressions=$tmp/lsan.supp:print_suppressions=0"
+DOCTOR_SUITE=doctor
+. tests/integration/doctor_lib.sh
 mkdir -p "$XDG_CONFIG_HOME/yorisoi"
 USER_CONF=$XDG_CONFIG_HOME/yorisoi/yorisoi.conf
-
-# doctor ARGS...: runs it with the current environment; output in $tmp/out,
-# exit status in $rc.
-doctor() {
-	"$Y" "$@" >"$tmp/out" 2>&1
-	rc=$?
-}
-
-# expect CASE LEVEL TEXT: PASS when a line "[LEVEL] ...TEXT..." was printed.
-expect() {
-	if grep -F -- "[$2]" "$tmp/out" | grep -qF -- "$3"; then
-		echo "PASS: doctor/$1"
-	else
-		echo "FAIL: doctor/$1 (no \"[$2] ...$3\")"
-		sed 's/^/    /' "$tmp/out" >&2
-	fi
-}
 
 # expect_todo CASE TEXT: the advice line "→ ..." says TEXT.
 expect_todo() {
