@@ -16,8 +16,8 @@ pick_draw(app *a)
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
 	y = draw_block(y, x, cols, 2, _("Which procedure is this visit for?"), A_BOLD);
 	/* Long official titles wrap onto a second row rather than being cut. */
-	for (size_t i = 0; i < forms_offered_count(a->forms) && y <= CONTENT_BOTTOM; i++) {
-		const form *f = forms_in_order(a->forms, (int)i);
+	const form *f;
+	for (size_t i = 0; (f = forms_in_order(a->forms, (int)i)) && y <= CONTENT_BOTTOM; i++) {
 		char title[512], num[32];
 		attr_t at = (int)i == a->sel ? A_REVERSE | A_BOLD : 0;
 		bilingual(form_label(f), form_title(f), title, sizeof title);
