@@ -22,6 +22,7 @@ condition_free(condition *c)
 	free(c->kids);
 	free(c->field);
 	free(c->value);
+	free(c->at);
 	free(c);
 }
 
@@ -63,6 +64,29 @@ effective_value(const answers *a, const field *fld, int inst, int depth)
 	return field_applies_depth(a, fld, inst, depth + 1) ? s->value : NULL;
 }
 
+/* <age>: the whole years of birth date v at the date field c->at (in
+ * the same instance when it shares the repeat) or today. */
+static bool
+age_holds(const answers *a, const condition *c, const field *t, const char *v, int inst,
+          int depth)
+{
+	char today[11];
+	const char *on = today;
+	if (c->at) {
+		const field *at = form_field_by_id(a->f, c->at);
+		if (!at)
+			return false;
+		on = effective_value(a, at, at->in_repeat && at->repeat == t->repeat ? inst : 0,
+		                     depth);
+		if (!on)
+			return false;
+	} else {
+		date_today(today);
+	}
+	int years = years_between(v, on);
+	return years >= 0 && (c->under < 0 || years < c->under) && (c->from < 0 || years >= c->from);
+}
+
 static bool
 leaf_holds(const answers *a, const condition *c, const field *t, int inst, int depth)
 {
@@ -78,6 +102,8 @@ leaf_holds(const answers *a, const condition *c, const field *t, int inst, int d
 		return v && c->value && list_contains(v, c->value);
 	case COND_ANSWERED:
 		return v != NULL;
+	case COND_AGE:
+		return v && age_holds(a, c, t, v, inst, depth);
 	default:
 		return false;
 	}

@@ -28,8 +28,7 @@ date_input(const answers *a, const derived *d, const char *id, int inst)
 	return s->value;
 }
 
-/* Whole years from birth to on (both ISO), or -1 when on is earlier. */
-static int
+int
 years_between(const char *birth, const char *on)
 {
 	int by, bm, bd, y, m, d, age;

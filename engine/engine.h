@@ -246,6 +246,11 @@ size_t form_next_count(const form *f);
 const char *form_next_form(const form *f, size_t i);
 const char *form_next_label(const form *f, size_t i); /* msgid */
 const char *form_next_term(const form *f, size_t i);  /* official Japanese name */
+/* Whether procedure i applies to these answers: its <when> holds (a
+ * <next> without one always applies). A condition on a repeat's field
+ * holds when it holds for any instance: <age field="m_birth" under="15"
+ * at="move_date"/> is "a child under 15 moves". */
+bool form_next_applies(const answers *a, size_t i);
 
 /* ---- answers ------------------------------------------------------ */
 

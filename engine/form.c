@@ -63,6 +63,7 @@ next_free(next_proc *p)
 		free(p->carries[i].to);
 	}
 	free(p->carries);
+	condition_free(p->when);
 	free(p->form);
 	free(p->label);
 	free(p->term);
@@ -473,4 +474,11 @@ const char *
 form_next_term(const form *f, size_t i)
 {
 	return i < f->nnext ? f->next[i].term : NULL;
+}
+
+bool
+form_next_applies(const answers *a, size_t i)
+{
+	const form *f = answers_form(a);
+	return i < f->nnext && condition_eval(a, f->next[i].when, -1, 0, 0);
 }

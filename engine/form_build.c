@@ -194,7 +194,7 @@ static const struct {
 	cond_kind kind;
 } cond_names[] = {
         {"equals", COND_EQUALS},     {"not-equals", COND_NOT_EQUALS},
-        {"includes", COND_INCLUDES}, {"answered", COND_ANSWERED},
+        {"includes", COND_INCLUDES}, {"answered", COND_ANSWERED}, {"age", COND_AGE},
         {"all", COND_ALL},           {"any", COND_ANY},
         {"not", COND_NOT},
 };
@@ -242,6 +242,13 @@ load_condition(load_ctx *lc, const xmlNode *n, int depth)
 	default:
 		c->field = get_attr(n, "field");
 		c->value = get_attr(n, "value");
+		c->at = get_attr(n, "at");
+		c->under = c->from = -1;
+		if (c->kind == COND_AGE) {
+			bool has;
+			get_int_attr(lc, n, "under", &c->under, &has);
+			get_int_attr(lc, n, "from", &c->from, &has);
+		}
 		break;
 	}
 	return c;
@@ -382,7 +389,7 @@ load_repeat(load_ctx *lc, form *f, const xmlNode *n, const char *section)
 }
 
 static void
-load_next(form *f, const xmlNode *n)
+load_next(load_ctx *lc, form *f, const xmlNode *n)
 {
 	next_proc *p;
 	char *carry = get_attr(n, "carry");
@@ -401,6 +408,8 @@ load_next(form *f, const xmlNode *n)
 	free(carry);
 	for (const xmlNode *c = n->children; c; c = c->next) {
 		carry_rule *cr;
+		if (is_elem(c, "when"))
+			p->when = load_wrapped_condition(lc, c);
 		if (!is_elem(c, "carry"))
 			continue;
 		p->carries = eng_xrealloc(p->carries, (p->ncarries + 1) * sizeof *p->carries);
@@ -565,7 +574,7 @@ form_build(load_ctx *lc, const xmlNode *root)
 		} else if (is_elem(c, "derived")) {
 			load_derived(f, c, -1);
 		} else if (is_elem(c, "next")) {
-			load_next(f, c);
+			load_next(lc, f, c);
 		}
 	}
 	finish_fields(f);

@@ -119,6 +119,30 @@ check_condition_value(check_ctx *cc, const condition *c, const field *target)
 	free(norm);
 }
 
+/* <age>: of a date, at a date of the same repeat or of none, with
+ * under= or from= (or both, a range) as whole non-negative years. */
+static void
+check_age(check_ctx *cc, const condition *c, const field *target)
+{
+	const field *at = c->at ? form_field_by_id(cc->f, c->at) : NULL;
+
+	if (target->type != FIELD_DATE)
+		REPORT(cc, c->line, "<age> needs a date field, but \"%s\" is %s", c->field,
+		       field_type_name(target->type));
+	if (c->at && !at)
+		REPORT(cc, c->line, "<age at=\"%s\">: no such field", c->at);
+	else if (at && at->type != FIELD_DATE)
+		REPORT(cc, c->line, "<age at=\"%s\"> needs a date field, but it is %s", c->at,
+		       field_type_name(at->type));
+	else if (at && at->in_repeat && at->repeat != target->repeat)
+		REPORT(cc, c->line, "<age at=\"%s\">: the date is in another repeat", c->at);
+	if (c->under < 0 && c->from < 0)
+		REPORT(cc, c->line, "<age> needs under= or from= (whole years, 0 or more)");
+	if (c->under >= 0 && c->from >= 0 && c->from >= c->under)
+		REPORT(cc, c->line, "<age from=\"%d\" under=\"%d\"> can never hold", c->from,
+		       c->under);
+}
+
 /* Checks one condition tree of field `owner`. */
 void
 check_condition(check_ctx *cc, const field *owner, const condition *c)
@@ -156,6 +180,10 @@ check_condition(check_ctx *cc, const field *owner, const condition *c)
 	}
 	if (c->kind == COND_ANSWERED)
 		return;
+	if (c->kind == COND_AGE) {
+		check_age(cc, c, target);
+		return;
+	}
 	if (!c->value) {
 		REPORT(cc, c->line, "condition on \"%s\" without value=", c->field);
 		return;

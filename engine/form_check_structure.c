@@ -167,6 +167,7 @@ check_next(check_ctx *cc)
 	form *f = cc->f;
 	for (size_t i = 0; i < f->nnext; i++) {
 		const next_proc *p = &f->next[i];
+		check_condition(cc, NULL, p->when);
 		if (!p->form && (p->matching || p->ncarries))
 			REPORT(cc, p->line, "<next> without form= cannot carry answers");
 		if (p->form && strcmp(p->form, f->id) == 0)

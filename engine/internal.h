@@ -16,6 +16,7 @@ typedef enum cond_kind {
 	COND_NOT_EQUALS,
 	COND_INCLUDES,
 	COND_ANSWERED,
+	COND_AGE, /* <age field= [at=] under=|from=/>: whole years of a date answer */
 	COND_ALL,
 	COND_ANY,
 	COND_NOT
@@ -26,6 +27,9 @@ typedef struct condition {
 	int line;
 	char *field; /* leaves: the field tested */
 	char *value; /* equals, not-equals, includes: the choice id or value */
+	char *at;    /* age: the date field it is counted at; NULL: today */
+	int under;   /* age: holds below this many years (-1: not given) */
+	int from;    /* age: holds at this many years or more (-1: not given) */
 	struct condition **kids;
 	size_t nkids;
 } condition;
@@ -105,6 +109,7 @@ typedef struct next_proc {
 	bool matching; /* carry="matching" */
 	carry_rule *carries;
 	size_t ncarries;
+	condition *when; /* <when>: offered only while it holds; NULL: always */
 	int line;
 } next_proc;
 
@@ -214,6 +219,8 @@ void condition_free(condition *c);
 /* Evaluates c for a field of repeat `rep` (-1 outside) in instance `inst`:
  * leaves on the same repeat read that instance, leaves on another repeat
  * hold when they hold for any instance. */
+/* Whole years from birth to on (both ISO), or -1 when on is earlier. */
+int years_between(const char *birth, const char *on);
 bool condition_eval(const answers *a, const condition *c, int rep, int inst, int depth);
 /* Whether the repeat's own show-if holds (true without one). */
 bool repeat_applies(const answers *a, const form_repeat *r);

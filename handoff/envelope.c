@@ -59,6 +59,8 @@ handoff_status_name(handoff_status s)
 		return "key exists";
 	case HANDOFF_ERR_SLIP:
 		return "slip problem";
+	case HANDOFF_ERR_LAYOUT:
+		return "paper layout problem";
 	}
 	return "unknown status";
 }

@@ -53,7 +53,8 @@ typedef enum handoff_status {
 	HANDOFF_ERR_PARTS_MIXED,  /* parts of different applications, or one part twice */
 	HANDOFF_ERR_KEYFILE,      /* a key file is missing, unreadable or malformed */
 	HANDOFF_ERR_KEY_EXISTS,   /* keys init: a desk key exists already */
-	HANDOFF_ERR_SLIP          /* the slip could not be drawn or printed */
+	HANDOFF_ERR_SLIP,         /* the slip could not be drawn or printed */
+	HANDOFF_ERR_LAYOUT /* a paper layout is missing or wrong, or its form could not be drawn */
 } handoff_status;
 
 typedef struct handoff_error {
@@ -305,5 +306,45 @@ handoff_printer_state handoff_printer_check(const char *printer);
  * machine's fontconfig does not have, or NULL when the slip's own font for
  * that language is installed. */
 const char *handoff_slip_font_missing(const char *lang);
+
+/* ---- the filled-in official form (paper_layout.c, paper.c) ------------- */
+
+/* A form's paper layout: forms/paper/<form id>.xml (paper.rng). */
+typedef struct handoff_layout handoff_layout;
+
+/* Loads and checks the layout at path, or (path NULL) the one beside the
+ * form's file: paper/<form id>.xml. HANDOFF_ERR_LAYOUT with "file:line:
+ * what" in err->detail when it is missing or wrong. */
+handoff_status handoff_layout_load(const form *f, const char *path, handoff_layout **out,
+                                   handoff_error *err);
+void handoff_layout_free(handoff_layout *l);
+const char *handoff_layout_path(const handoff_layout *l);
+
+/* The clerk's cover sheet before the form: a title, label/value lines and
+ * lists under headings (related procedures, characters to confirm). All
+ * words are the caller's. */
+typedef struct handoff_cover_list {
+	const char *heading;
+	const char *const *items;
+	size_t nitems;
+	const char *empty; /* shown when nitems is 0, or NULL to leave the list out */
+} handoff_cover_list;
+
+typedef struct handoff_cover {
+	const char *title;
+	const handoff_slip_line *lines;
+	size_t nlines;
+	const handoff_cover_list *lists;
+	size_t nlists;
+} handoff_cover;
+
+/* Writes the answers as the filled-in official form on A4 to a PDF, after
+ * the cover sheet when cover is not NULL. Dates are 和暦 with the era
+ * circled where the layout says so, choices by their terms (or all terms
+ * with the chosen circled), signature boxes empty. Text that does not fit
+ * its box is set smaller, never cut. */
+handoff_status handoff_form_write_pdf(const answers *a, const handoff_layout *l,
+                                      const handoff_cover *cover, const char *pdf_path,
+                                      handoff_error *err);
 
 #endif

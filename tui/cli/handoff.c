@@ -14,6 +14,8 @@
  *   10 sealed: no city key or the wrong one, 11 not signed,
  *   12 parts missing or of different applications.
  * slip draws the printed slip (PDF, PNG) and sends it to a CUPS printer.
+ * form draws the filled-in official form (PDF) from a scan, with the
+ * decoder's checks and exit statuses.
  */
 #include "engine/engine.h"
 #include "handoff/handoff.h"
@@ -42,7 +44,10 @@ cli_handoff_usage(FILE *to)
 	          "       yorisoi handoff slip ANSWERS.json --pdf FILE [--png FILE] "
 	          "[--paper a4|receipt]\n"
 	          "                 [--print PRINTER] [--bring TEXT]... [--desk-key FILE] "
-	          "[--seal FILE]\n"));
+	          "[--seal FILE]\n"
+	          "       yorisoi handoff form [SCANNED] --pdf FILE [--key FILE]... "
+	          "[--city-key FILE]\n"
+	          "                 [--answers ANSWERS.json] [--layout FILE] [--no-cover]\n"));
 }
 
 /* Prints one form-loading problem (a broken definition in the folder). */
@@ -127,6 +132,8 @@ cli_handoff(int argc, char **argv)
 		return cli_handoff_decode(argc - 1, argv + 1);
 	if (strcmp(argv[1], "slip") == 0)
 		return cli_handoff_slip(argc - 1, argv + 1);
+	if (strcmp(argv[1], "form") == 0)
+		return cli_handoff_form(argc - 1, argv + 1);
 	fprintf(stderr, _("yorisoi handoff: unknown action \"%s\"\n"), argv[1]);
 	cli_handoff_usage(stderr);
 	return EXIT_USAGE;

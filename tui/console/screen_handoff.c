@@ -243,7 +243,10 @@ finish(app *a)
 		return;
 	}
 	a->draft_id = 0;
-	if (form_next_count(a->form) > 0) {
+	bool any_next = false;
+	for (size_t i = 0; i < form_next_count(a->form); i++)
+		any_next = any_next || form_next_applies(a->ans, i);
+	if (any_next) {
 		app_go(a, SCR_NEXT); /* the answers stay in memory to carry over */
 		return;
 	}

@@ -13,11 +13,17 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The procedures whose <when> holds for these answers, as indices into
+ * the form's list: a household with no child is not offered the child
+ * allowance. */
 static int
-items(const app *a)
+items(const app *a, size_t idx[32])
 {
-	int n = a->form ? (int)form_next_count(a->form) : 0;
-	return n > 32 ? 32 : n;
+	int n = 0, all = a->form && a->ans ? (int)form_next_count(a->form) : 0;
+	for (int i = 0; i < all && n < 32; i++)
+		if (form_next_applies(a->ans, (size_t)i))
+			idx[n++] = (size_t)i;
+	return n;
 }
 
 static void
@@ -26,16 +32,18 @@ next_draw(app *a)
 	if (!draw_begin(a, _("What comes next")))
 		return;
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
+	size_t idx[32];
+	int n = items(a, idx);
 	y = draw_block(y, x, cols, 3,
 	               _("People who do this usually also need these procedures. Tick each one you "
 	                 "talked about."),
 	               A_BOLD);
-	for (int i = 0; i < items(a) && y <= CONTENT_BOTTOM; i++) {
+	for (int i = 0; i < n && y <= CONTENT_BOTTOM; i++) {
 		char label[512], item[700];
-		const char *term = form_next_term(a->form, (size_t)i);
-		const char *id = form_next_form(a->form, (size_t)i);
+		const char *term = form_next_term(a->form, idx[i]);
+		const char *id = form_next_form(a->form, idx[i]);
 		bool here = id && form_set_find(a->forms, id);
-		bilingual(form_next_label(a->form, (size_t)i), term, label, sizeof label);
+		bilingual(form_next_label(a->form, idx[i]), term, label, sizeof label);
 		snprintf(item, sizeof item, "%s %s %s%s", i == a->sel ? ">" : " ",
 		         a->next_done[i] ? "[x]" : "[ ]", label,
 		         here ? _("  — can be started here") : "");
@@ -68,13 +76,14 @@ start_next(app *a, const form *to)
 static void
 next_key(app *a, wint_t ch, bool is_key)
 {
-	int n = items(a);
+	size_t idx[32];
+	int n = items(a, idx);
 	if (key_move(ch, is_key, &a->sel, n))
 		return;
 	if (!is_key && ch == ' ' && a->sel < n) {
 		a->next_done[a->sel] = !a->next_done[a->sel];
 	} else if (key_is_enter(ch, is_key) && a->sel < n) {
-		const char *id = form_next_form(a->form, (size_t)a->sel);
+		const char *id = form_next_form(a->form, idx[a->sel]);
 		const form *to = id ? form_set_find(a->forms, id) : NULL;
 		if (to)
 			start_next(a, to);
