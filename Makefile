@@ -184,14 +184,16 @@ MANDIR    := $(PREFIX)/share/man
 DOCDIR    := $(PREFIX)/share/doc/yorisoi
 CONFDIR   := $(SYSCONFDIR)/yorisoi
 FORMS     := $(wildcard forms/*.xml) forms/form.rng
+PAPERS    := $(wildcard forms/paper/*.xml) forms/paper/paper.rng
 MAN1      := docs/yorisoi.1 docs/yorisoi-cardsim.1
 MAN5      := docs/yorisoi.conf.5
 
 install: all
-	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(DATADIR)/forms" "$(DESTDIR)$(MANDIR)/man1" \
+	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(DATADIR)/forms/paper" "$(DESTDIR)$(MANDIR)/man1" \
 		"$(DESTDIR)$(MANDIR)/man5" "$(DESTDIR)$(DOCDIR)/examples" "$(DESTDIR)$(CONFDIR)"
 	install -m 755 $(BUILD)/yorisoi $(BUILD)/yorisoi-cardsim "$(DESTDIR)$(BINDIR)/"
 	install -m 644 $(FORMS) "$(DESTDIR)$(DATADIR)/forms/"
+	install -m 644 $(PAPERS) "$(DESTDIR)$(DATADIR)/forms/paper/"
 	for l in $(LINGUAS); do \
 		install -d "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES" && \
 		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/yorisoi.mo "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/" || exit 1; \
@@ -213,6 +215,7 @@ install: all
 uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/yorisoi" "$(DESTDIR)$(BINDIR)/yorisoi-cardsim"
 	for f in $(notdir $(FORMS)); do rm -f "$(DESTDIR)$(DATADIR)/forms/$$f"; done
+	for f in $(notdir $(PAPERS)); do rm -f "$(DESTDIR)$(DATADIR)/forms/paper/$$f"; done
 	for l in $(LINGUAS) $$(cat "$(DESTDIR)$(DATADIR)/LINGUAS" 2>/dev/null); do \
 		rm -f "$(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/yorisoi.mo"; \
 	done
@@ -226,7 +229,7 @@ uninstall:
 		echo "kept $(DESTDIR)$(CONFDIR)/yorisoi.conf: it differs from the shipped example"; \
 	fi
 	@# our folders go when empty; bin/, share/man/... belong to everyone
-	for d in "$(DESTDIR)$(DATADIR)/forms" "$(DESTDIR)$(DATADIR)" "$(DESTDIR)$(DOCDIR)/examples" \
+	for d in "$(DESTDIR)$(DATADIR)/forms/paper" "$(DESTDIR)$(DATADIR)/forms" "$(DESTDIR)$(DATADIR)" "$(DESTDIR)$(DOCDIR)/examples" \
 		"$(DESTDIR)$(DOCDIR)" "$(DESTDIR)$(CONFDIR)"; do rmdir "$$d" 2>/dev/null || :; done
 
 # The Debian package (debian/), built from a copy of the tree in DEB_OUT so

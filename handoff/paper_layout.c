@@ -10,6 +10,7 @@
 #include "handoff/internal.h"
 #include "handoff/paper.h"
 
+#include <errno.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
@@ -366,6 +367,11 @@ handoff_layout_load(const form *f, const char *path, handoff_layout **out, hando
 		path = where;
 	}
 	ld = (loader){path, f, err, 0, ""};
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return handoff_fail(err, HANDOFF_ERR_LAYOUT, "%s: cannot open: %s", path,
+		                    strerror(errno));
+	fclose(fp);
 	pc = xmlNewParserCtxt();
 	if (!pc)
 		return handoff_fail(err, HANDOFF_ERR_LAYOUT, "%s: out of memory", path);

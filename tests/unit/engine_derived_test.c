@@ -143,13 +143,14 @@ TEST(next_procedures_and_carry)
 	const form *t = form_set_find(s, "target");
 	REQUIRE(f && t);
 	CHECK_INT(form_set_check(s, NULL, NULL), 0);
-	CHECK_INT(form_next_count(f), 2);
+	CHECK_INT(form_next_count(f), 3);
 	CHECK_STR(form_next_form(f, 0), "target");
 	CHECK_STR(form_next_label(f, 0), "Target procedure");
 	CHECK_STR(form_next_term(f, 0), "次の手続");
 	CHECK(form_next_form(f, 1) == NULL);
 	CHECK_STR(form_next_term(f, 1), "国民健康保険の資格喪失");
 	CHECK(form_next_form(f, 2) == NULL);
+	CHECK(form_next_form(f, 3) == NULL);
 	CHECK_INT(form_next_count(t), 0);
 
 	answers *a = answers_new(f);
@@ -180,6 +181,32 @@ TEST(next_procedures_and_carry)
 	b = answers_carry(a, f);
 	CHECK(answers_get(b, "name") == NULL);
 	answers_free(b);
+	answers_free(a);
+	form_set_free(s);
+}
+
+/* <next><when><age .../></when>: a member's age on the moving-in date,
+ * for any member; a <next> without <when> always applies. */
+TEST(next_when_age)
+{
+	form_set *s = load_set();
+	REQUIRE(s);
+	const form *f = form_set_find(s, "household");
+	REQUIRE(f);
+	answers *a = answers_new(f);
+	CHECK(form_next_applies(a, 0));
+	CHECK(!form_next_applies(a, 2)); /* nobody's birth date yet */
+	CHECK_INT(answers_set(a, "move_date", "2025-04-01", NULL), ANSWER_OK);
+	CHECK_INT(answers_set_at(a, "m_birth", 0, "1990-01-01", NULL), ANSWER_OK);
+	CHECK(!form_next_applies(a, 2));
+	CHECK_INT(answers_repeat_add(a, "members"), 1);
+	/* 65 the day after moving in: not yet */
+	CHECK_INT(answers_set_at(a, "m_birth", 1, "1960-04-02", NULL), ANSWER_OK);
+	CHECK(!form_next_applies(a, 2));
+	/* 65 on the day */
+	CHECK_INT(answers_set_at(a, "m_birth", 1, "1960-04-01", NULL), ANSWER_OK);
+	CHECK(form_next_applies(a, 2));
+	CHECK(!form_next_applies(a, 3)); /* past the end */
 	answers_free(a);
 	form_set_free(s);
 }

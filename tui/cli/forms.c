@@ -6,6 +6,7 @@
  * English, like a compiler's, while the command's own words are translated.
  */
 #include "engine/engine.h"
+#include "handoff/handoff.h"
 #include "tui/cli/cli.h"
 #include "tui/i18n.h"
 #include "tui/paths.h"
@@ -60,6 +61,30 @@ typedef struct tally {
 	int seen, failed, other, diags;
 } tally;
 
+/* A folder with a paper/ folder (the counter's printed forms): every form
+ * needs its layout there, and each layout must fit its form. Counted as
+ * problems of the folder; the details are the loader's, in English like
+ * the definitions' own diagnostics. */
+static void
+check_layouts(const char *dir, const form_set *s, tally *t)
+{
+	char paper[4096];
+	struct stat st;
+	snprintf(paper, sizeof paper, "%s/paper", dir);
+	if (stat(paper, &st) != 0 || !S_ISDIR(st.st_mode))
+		return;
+	for (size_t i = 0; i < form_set_count(s); i++) {
+		handoff_layout *l = NULL;
+		handoff_error err = {0};
+		if (handoff_layout_load(form_set_at(s, i), NULL, &l, &err) != HANDOFF_OK) {
+			fprintf(stderr, "%s\n", err.detail);
+			t->other++;
+			t->diags++;
+		}
+		handoff_layout_free(l);
+	}
+}
+
 /* Checks one file, or every *.xml of one folder. */
 static void
 check_path(const char *path, const char *schema_dir, tally *t)
@@ -79,6 +104,7 @@ check_path(const char *path, const char *schema_dir, tally *t)
 		/* What only the whole folder can tell: <next form> and <carry>
 		 * targets. Counted as problems of the folder. */
 		t->other += form_set_check(s, print_diag, &t->diags);
+		check_layouts(path, s, t);
 		if (form_set_count(s) + (size_t)rc == 0) {
 			/* L10N: forms check on a folder without any *.xml file. */
 			fprintf(stderr, _("%s: no form definitions (*.xml) in this folder\n"),
