@@ -33,7 +33,7 @@ Q := @
 endif
 
 LIB_SRC  := $(wildcard cardio/*.c engine/*.c store/*.c handoff/*.c)
-TUI_SRC  := $(wildcard tui/*.c tui/console/*.c tui/cli/*.c)
+TUI_SRC  := $(wildcard tui/*.c tui/console/*.c tui/cli/*.c tui/counter/*.c)
 SIM_SRC  := $(wildcard cardio/sim/*.c)
 UNIT_SRC := $(wildcard tests/unit/*.c)
 CARDIO_SRC := $(wildcard cardio/*.c)

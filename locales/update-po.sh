@@ -17,7 +17,7 @@ trap 'rm -rf "$tmp"' EXIT
 xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
 	--keyword=ngettext:1,2 --add-comments=L10N --package-name=yorisoi \
 	--msgid-bugs-address=yorisoi@localhost --sort-by-file \
-	-o "$tmp/c.pot" tui/*.c tui/console/*.c tui/cli/*.c
+	-o "$tmp/c.pot" tui/*.c tui/console/*.c tui/cli/*.c tui/counter/*.c
 xgettext --its=forms/form.its --from-code=UTF-8 --add-comments \
 	-o "$tmp/forms.pot" forms/*.xml
 msgcat --use-first -o "$tmp/yorisoi.pot" "$tmp/c.pot" "$tmp/forms.pot"

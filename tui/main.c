@@ -231,6 +231,11 @@ main(int argc, char **argv)
 			return cli_drafts(sub_argc, sub_argv);
 		if (strcmp(cmd, "keys") == 0)
 			return cli_keys(sub_argc, sub_argv);
+		if (strcmp(cmd, "counter") == 0) {
+			if (!opt.lang) /* the clerk's station speaks Japanese unless asked */
+				i18n_set_language("ja");
+			return cli_counter(sub_argc, sub_argv, &opt);
+		}
 		fprintf(stderr, _("yorisoi: unknown command \"%s\"\n"), cmd);
 		usage(stderr);
 		return EXIT_USAGE;

@@ -39,5 +39,7 @@ int cli_keys(int argc, char **argv);    /* keys init|show|export|city-init|city-
 struct tui_options;
 /* doctor [--printer NAME]: the printer from the settings or --printer */
 int cli_doctor(int argc, char **argv, const struct tui_options *opt);
+/* counter [--export DIR] ... | counter purge ...: the clerk's station */
+int cli_counter(int argc, char **argv, const struct tui_options *opt);
 
 #endif
