@@ -57,6 +57,7 @@ typedef struct page {
 	cairo_t *cr;
 	double top, bottom, left, y; /* points */
 	int number;
+	int in_form; /* past the cover: continued pages repeat the title */
 	const handoff_layout *l;
 } page;
 
@@ -118,6 +119,7 @@ put_era_date(cell_text *c, const char *iso)
 	                   "\xE3\x80\x80日";
 	if (iso && date_format_era(iso, era, sizeof era) == 0)
 		rest = era + strlen(ERAS[0][0]);
+	int list = at(c); /* the eras in small print, as forms have them */
 	for (size_t i = 0; i < NERAS; i++) {
 		if (i > 0)
 			put(c, "・");
@@ -126,6 +128,7 @@ put_era_date(cell_text *c, const char *iso)
 		if (era[0] && strncmp(era, ERAS[i][0], strlen(ERAS[i][0])) == 0)
 			add_range(&c->circle, &c->ncircle, &c->cap_circle, s, at(c));
 	}
+	add_range(&c->small, &c->nsmall, &c->cap_small, list, at(c));
 	put(c, "\n");
 	put(c, rest);
 }
@@ -322,11 +325,13 @@ draw_cell(cairo_t *cr, const answers *a, const paper_cell *cell, int instance, i
 	} else {
 		build_cell(&c, a, cell, instance, blank);
 	}
-	double iw = w - 2 * PAD, ih = h - lh - 2 * PAD * 0.75;
+	/* room for a circle around the first term, clear of the box's edge */
+	double indent = c.ncircle ? 2.5 : 0;
+	double iw = w - 2 * PAD - indent, ih = h - lh - 2 * PAD * 0.75;
 	PangoLayout *l = fitted_layout(cr, &c, iw, ih);
 	double ty = y + lh + PAD * 0.75;
-	show_at(cr, l, x + PAD, ty);
-	draw_circles(cr, l, &c, x + PAD, ty);
+	show_at(cr, l, x + PAD + indent, ty);
+	draw_circles(cr, l, &c, x + PAD + indent, ty);
 	g_object_unref(l);
 	cell_text_free(&c);
 }
@@ -343,6 +348,20 @@ page_footer(page *p)
 	g_object_unref(l);
 }
 
+/* The form's title, small, at the top of a continued page, so a page
+ * that comes loose still says what it belongs to. */
+static void
+running_head(page *p)
+{
+	char head[512];
+	snprintf(head, sizeof head, "%s%s%s%s", p->l->title, p->l->subtitle ? "（" : "",
+	         p->l->subtitle ? p->l->subtitle : "", p->l->subtitle ? "）" : "");
+	PangoLayout *l = make_layout(p->cr, head, 9, 1, MM(PAPER_CONTENT_MM));
+	show_at(p->cr, l, p->left, p->y);
+	p->y += height_of(l) + MM(2);
+	g_object_unref(l);
+}
+
 static void
 new_page(page *p)
 {
@@ -350,6 +369,8 @@ new_page(page *p)
 	cairo_show_page(p->cr);
 	p->number++;
 	p->y = p->top;
+	if (p->in_form)
+		running_head(p);
 }
 
 static void
@@ -512,10 +533,12 @@ handoff_form_write_pdf(const answers *a, const handoff_layout *l, const handoff_
 	          MM(PAPER_MARGIN_MM),
 	          MM(PAPER_MARGIN_MM),
 	          1,
+	          0,
 	          l};
 	if (cover)
 		draw_cover(&p, cover);
 	title(&p);
+	p.in_form = 1;
 	for (size_t i = 0; i < l->nblocks; i++) {
 		if (l->blocks[i].is_table)
 			draw_table(&p, a, &l->blocks[i]);

@@ -3,8 +3,10 @@
  * RELAX NG (paper.rng beside it) checks its shape, and this file checks
  * what a schema cannot: that it is for this form and version, that every
  * field exists where it is used (repeat fields in the repeat's table,
- * others outside), that circles go on choices and eras on dates, and that
- * every row fits the page. The first problem is reported as "file:line:
+ * others outside) and every field of the form is on the paper (an answer
+ * the counter cannot see on the printed form would be lost there), that
+ * circles go on choices and eras on dates, and that every row fits the
+ * page. The first problem is reported as "file:line:
  * what".
  */
 #include "handoff/internal.h"
@@ -270,6 +272,31 @@ load_table(loader *ld, const xmlNode *n, paper_block *b)
 	return check_width(ld, n, used);
 }
 
+static bool
+placed(const handoff_layout *l, const field *fld)
+{
+	for (size_t i = 0; i < l->nblocks; i++)
+		for (size_t j = 0; j < l->blocks[i].ncells; j++)
+			for (size_t k = 0; k < l->blocks[i].cells[j].nv; k++)
+				if (l->blocks[i].cells[j].v[k].fld == fld)
+					return true;
+	return false;
+}
+
+static int
+every_field_placed(loader *ld, const xmlNode *root, const handoff_layout *l)
+{
+	for (size_t i = 0; i < form_field_count(ld->f); i++) {
+		const field *fld = form_field_at(ld->f, i);
+		if (!placed(l, fld))
+			return fail_at(ld, root,
+			               "field \"%s\" (%s) is not on the paper: put it in a box%s",
+			               field_id(fld), field_term(fld),
+			               field_repeat(fld) ? " of its repeat's table" : "");
+	}
+	return 0;
+}
+
 static int
 load_tree(loader *ld, const xmlNode *root, handoff_layout *l)
 {
@@ -299,7 +326,7 @@ load_tree(loader *ld, const xmlNode *root, handoff_layout *l)
 				return -1;
 		}
 	}
-	return 0;
+	return every_field_placed(ld, root, l);
 }
 
 /* paper.rng beside the layout file. */
