@@ -52,7 +52,8 @@ station_body_lines(const station *s, char ***out, int **marked)
 	push(out, marked, &n, &cap, line, 0);
 	if (s->origin.desk) {
 		handoff_keyid_hex(s->origin.desk->id, id);
-		/* L10N: %1$s is a help desk's name, %2$s its id such as 1A2B3C4D. */
+		/* L10N: %1$s is a help desk's name, %2$s its id such as 1A2B3C4D,
+		 * %3$s the note ", opened with the city key" or nothing. */
 		snprintf(line, sizeof line, _("Made at: %1$s (%2$s), signature verified%3$s"),
 		         s->origin.desk->name[0] ? s->origin.desk->name : "-", id,
 		         /* L10N: added after "signature verified" for a sealed code. */
