@@ -121,11 +121,23 @@ marks_json(const export_record *r)
 	json_t *arr = json_array();
 	for (size_t i = 0; i < r->nmarks; i++) {
 		const jis_mark *m = &r->marks[i];
-		json_array_append_new(arr, json_pack("{s:s, s:i, s:s, s:s, s:s, s:b}", "field",
+		json_array_append_new(arr, json_pack("{s:s, s:i, s:s, s:s, s:s}", "field",
 		                                     field_id(m->fld), "instance", m->instance,
 		                                     "value", m->value, "chars", m->chars,
-		                                     "outside", class_name(m->worst), "corrected",
-		                                     i < r->ncorrected && r->corrected[i]));
+		                                     "outside", class_name(m->worst)));
+	}
+	return arr;
+}
+
+static json_t *
+corrections_json(const export_record *r)
+{
+	json_t *arr = json_array();
+	for (size_t i = 0; i < r->ncorrections; i++) {
+		const export_correction *c = &r->corrections[i];
+		json_array_append_new(arr, json_pack("{s:s, s:i, s:s, s:s}", "field",
+		                                     field_id(c->fld), "instance", c->instance,
+		                                     "from", c->from, "to", c->to));
 	}
 	return arr;
 }
@@ -161,12 +173,12 @@ record_json(const answers *a, const export_record *r, char *why, size_t whylen)
 	                         r->origin && r->origin->desk ? r->origin->desk->name : "",
 	                         "signed", r->origin && r->origin->is_signed, "sealed",
 	                         r->origin && r->origin->sealed);
-	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:i, s:s, s:s, s:o, s:O, s:o, s:o}", "export",
-	                      "yorisoi-counter 1", "id", r->id, "received", when, "form",
+	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:i, s:s, s:s, s:o, s:O, s:o, s:o, s:o}",
+	                      "export", "yorisoi-counter 1", "id", r->id, "received", when, "form",
 	                      form_id(f), "form_version", form_version(f), "form_title",
 	                      form_title(f), "lang", r->lang ? r->lang : "", "desk", desk,
 	                      "answers", json_object_get(parsed, "answers"), "marks", marks_json(r),
-	                      "related", related);
+	                      "corrections", corrections_json(r), "related", related);
 	json_decref(parsed);
 	char *text = o ? json_dumps(o, JSON_INDENT(1) | JSON_PRESERVE_ORDER) : NULL;
 	json_decref(o);

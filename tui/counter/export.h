@@ -28,15 +28,22 @@ void export_id(char *const *scans, size_t n, char out[EXPORT_ID_LEN + 1]);
 /* Whether <dir>/<id>.json exists; its modification time in *when. */
 bool export_exists(const char *dir, const char *id, time_t *when);
 
+/* A value the clerk changed before accepting (a 字形 corrected). */
+typedef struct export_correction {
+	const field *fld;
+	int instance;
+	char from[512], to[512];
+} export_correction;
+
 /* Everything an export holds besides the answers. */
 typedef struct export_record {
 	const char *id;
 	const char *lang;
 	const handoff_origin *origin;
-	const jis_mark *marks; /* as finally accepted, after corrections */
+	const jis_mark *marks; /* kept as they are, confirmed by the clerk */
 	size_t nmarks;
-	const bool *corrected; /* per original mark: the clerk changed the value */
-	size_t ncorrected;
+	const export_correction *corrections;
+	size_t ncorrections;
 	char *const *related; /* official names of related procedures */
 	size_t nrelated;
 	time_t received;

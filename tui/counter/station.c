@@ -65,9 +65,13 @@ clear_application(station *s)
 		sodium_memzero(s->marks, s->nmarks * sizeof *s->marks);
 	free(s->marks);
 	free(s->confirmed);
-	free(s->corrected);
 	s->marks = NULL;
-	s->confirmed = s->corrected = NULL;
+	s->confirmed = NULL;
+	if (s->corrections)
+		sodium_memzero(s->corrections, s->ncorrections * sizeof *s->corrections);
+	free(s->corrections);
+	s->corrections = NULL;
+	s->ncorrections = 0;
 	s->nmarks = 0;
 	s->accepted = false;
 	s->scroll = 0;
@@ -86,10 +90,8 @@ refresh_marks(station *s)
 	free(s->marks);
 	s->nmarks = jis_marks(s->a, &s->marks);
 	free(s->confirmed);
-	free(s->corrected);
 	s->confirmed = calloc(s->nmarks + 1, sizeof *s->confirmed);
-	s->corrected = calloc(s->nmarks + 1, sizeof *s->corrected);
-	if (!s->confirmed || !s->corrected)
+	if (!s->confirmed)
 		abort();
 }
 
@@ -232,8 +234,8 @@ accept(station *s)
 		    _("Some characters are not checked yet. Press C to check them first."));
 		return;
 	}
-	export_record r = {s->id,        s->lang,   &s->origin, s->marks,    s->nmarks,
-	                   s->corrected, s->nmarks, s->related, s->nrelated, time(NULL)};
+	export_record r = {s->id,          s->lang,         &s->origin, s->marks,    s->nmarks,
+	                   s->corrections, s->ncorrections, s->related, s->nrelated, time(NULL)};
 	switch (export_write(s->o->export_dir, s->a, &r, s->o->csv, why, sizeof why)) {
 	case EXPORT_OK:
 		s->accepted = true;
@@ -343,7 +345,23 @@ start_check(station *s)
 	say(s, false, "%s", _("Every marked character is checked."));
 }
 
-/* Enter in the check: the text as the clerk left it becomes the answer. */
+/* Records what the clerk changed, for the export. */
+static void
+add_correction(station *s, const jis_mark *m, const char *to)
+{
+	s->corrections = realloc(s->corrections, (s->ncorrections + 1) * sizeof *s->corrections);
+	if (!s->corrections)
+		abort();
+	export_correction *c = &s->corrections[s->ncorrections++];
+	c->fld = m->fld;
+	c->instance = m->instance;
+	snprintf(c->from, sizeof c->from, "%s", m->value);
+	snprintf(c->to, sizeof c->to, "%s", to);
+}
+
+/* Enter in the check: the text as the clerk left it becomes the answer,
+ * and the marks are found again (a correction may remove one; the others
+ * keep their checked state). */
 static void
 finish_check(station *s)
 {
@@ -351,36 +369,32 @@ finish_check(station *s)
 	answer_error e = {0};
 	char buf[512];
 	bool changed = strcmp(s->edit.buf, m->value) != 0;
-	const char *fid = field_id(m->fld);
-	int inst = m->instance;
 
-	if (changed && answers_set_at(s->a, fid, inst, s->edit.buf, &e) != ANSWER_OK) {
-		say(s, true, "%s", msg_answer_error(m->fld, &e, buf, sizeof buf));
-		return;
+	if (changed) {
+		if (answers_set_at(s->a, field_id(m->fld), m->instance, s->edit.buf, &e) !=
+		    ANSWER_OK) {
+			say(s, true, "%s", msg_answer_error(m->fld, &e, buf, sizeof buf));
+			return;
+		}
+		add_correction(s, m, answers_get_at(s->a, field_id(m->fld), m->instance));
 	}
-	/* the marks are found again: a correction may remove one */
 	size_t n = s->nmarks;
-	bool *was_confirmed = malloc((n + 1) * sizeof *was_confirmed);
-	bool *was_corrected = malloc((n + 1) * sizeof *was_corrected);
 	jis_mark *old = malloc((n + 1) * sizeof *old);
-	if (!was_confirmed || !was_corrected || !old)
+	bool *was = malloc((n + 1) * sizeof *was);
+	if (!old || !was)
 		abort();
-	memcpy(was_confirmed, s->confirmed, n * sizeof *was_confirmed);
-	memcpy(was_corrected, s->corrected, n * sizeof *was_corrected);
 	memcpy(old, s->marks, n * sizeof *old);
-	was_confirmed[s->editing] = true;
-	was_corrected[s->editing] = was_corrected[s->editing] || changed;
+	memcpy(was, s->confirmed, n * sizeof *was);
+	was[s->editing] = true;
 	refresh_marks(s);
 	for (size_t i = 0; i < s->nmarks; i++)
 		for (size_t k = 0; k < n; k++)
 			if (old[k].fld == s->marks[i].fld &&
-			    old[k].instance == s->marks[i].instance) {
-				s->confirmed[i] = was_confirmed[k];
-				s->corrected[i] = was_corrected[k];
-			}
-	free(was_confirmed);
-	free(was_corrected);
+			    old[k].instance == s->marks[i].instance)
+				s->confirmed[i] = was[k];
+	sodium_memzero(old, n * sizeof *old);
 	free(old);
+	free(was);
 	textinput_wipe(&s->edit);
 	s->mode = MODE_SHOW;
 	if (unconfirmed(s) > 0)

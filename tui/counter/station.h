@@ -59,7 +59,9 @@ typedef struct station {
 	char id[EXPORT_ID_LEN + 1];
 	jis_mark *marks;
 	size_t nmarks;
-	bool *confirmed, *corrected;
+	bool *confirmed;
+	export_correction *corrections;
+	size_t ncorrections;
 	char **related;
 	size_t nrelated;
 	bool accepted;
