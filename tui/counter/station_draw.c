@@ -61,8 +61,16 @@ station_body_lines(const station *s, char ***out, int **marked)
 		push(out, marked, &n, &cap, line, 0);
 	}
 	push(out, marked, &n, &cap, "", 0);
+	const char *section = NULL;
 	answers_walk_begin(&w, s->a, ANSWERS_WALK_APPLYING);
 	while (answers_walk_next(&w)) {
+		/* the parts of the form as on paper */
+		const char *sec = w.event == WALK_FIELD ? field_section(w.field) : NULL;
+		if (sec && sec != section && !w.repeat) {
+			snprintf(line, sizeof line, "■ %s", _(sec));
+			push(out, marked, &n, &cap, line, 0);
+			section = sec;
+		}
 		if (w.event == WALK_INSTANCE && w.repeat) {
 			snprintf(line, sizeof line, "【%s %d】", repeat_term(w.repeat),
 			         w.instance + 1);
