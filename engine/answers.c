@@ -109,7 +109,7 @@ answer_status
 answers_set_at(answers *a, const char *id, int inst, const char *input, answer_error *err)
 {
 	const field *fld = form_field_by_id(a->f, id);
-	answer_error e = {ANSWER_OK, 0, 0};
+	answer_error e = {.status = ANSWER_OK};
 	char *value = NULL;
 	slot *s;
 
@@ -271,7 +271,7 @@ static const char *const status_names[] = {
         "ok",           "required",      "too-long",       "bad-utf8", "date-format",
         "date-invalid", "era-range",     "date-future",    "kana",     "number",
         "number-range", "phone",         "postal",         "choice",   "unknown-field",
-        "relationship", "resident-code", "residence-card",
+        "relationship", "resident-code", "residence-card", "date-window",
 };
 
 const char *

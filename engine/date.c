@@ -278,3 +278,17 @@ date_today(char out[11])
 	if (strftime(out, 11, "%Y-%m-%d", &tm) != 10)
 		memcpy(out, "9999-12-31", 11);
 }
+
+int
+date_shift(const char *iso, int days, char out[11])
+{
+	int y, m, d;
+	if (!iso || strlen(iso) != 10 || !parse_iso(iso, &y, &m, &d))
+		return -1;
+	/* noon UTC, so no time zone or leap second moves the day */
+	struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d + days, .tm_hour = 12};
+	time_t t = timegm(&tm);
+	if (t == (time_t)-1 || !gmtime_r(&t, &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+		return -1;
+	return 0;
+}

@@ -274,13 +274,23 @@ typedef enum answer_status {
 	                          */
 	ANSWER_ERR_RESIDENT_CODE,  /* not 11 digits, or the check digit does not match */
 	ANSWER_ERR_RESIDENCE_CARD, /* not two letters, eight digits, two letters */
+	ANSWER_ERR_DATE_WINDOW,    /* outside the field's min-days/max-days window:
+	                            * answer_error.lo/hi give its first and last days */
 } answer_status;
 
 /* A validation result: the code, and for range errors the bounds. */
 typedef struct answer_error {
 	answer_status status;
 	int min, max;
+	char lo[11], hi[11]; /* ANSWER_ERR_DATE_WINDOW: ISO days, "" when open */
 } answer_error;
+
+/* Whether a stored date is in the field's window (min-days= and
+ * max-days=, days from today): the console checks it when the resident
+ * enters a date, so "up to 14 days from today" means it. Answers already
+ * given (a resumed draft, a scanned code) are not refused later by it.
+ * ANSWER_OK for fields without a window. */
+answer_status field_date_window(const field *fld, const char *iso, answer_error *err);
 
 answers *answers_new(const form *f);
 void answers_free(answers *a);
@@ -540,6 +550,9 @@ int date_set_today(const char *iso);
 void date_today(char out[11]);
 
 int date_format_era(const char *iso, char *out, size_t outlen);
+/* The ISO day `days` after (before, when negative) iso; -1 when iso is not
+ * a date. */
+int date_shift(const char *iso, int days, char out[11]);
 
 /* Parses a date typed as Gregorian (2025-04-01, 2025/4/1, 2025年4月1日,
  * 20250401) or Japanese era (昭和20年4月1日, S20.4.1, R7/1/2, 令和元年5月1日,

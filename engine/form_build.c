@@ -307,6 +307,8 @@ load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section, int rep
 	fld->section = section;
 	fld->required = get_bool_attr(n, "required");
 	fld->past = get_bool_attr(n, "past");
+	get_int_attr(lc, n, "min-days", &fld->min_days, &fld->has_min_days);
+	get_int_attr(lc, n, "max-days", &fld->max_days, &fld->has_max_days);
 	fld->prefill = get_attr(n, "prefill");
 	fld->default_choice = get_attr(n, "default");
 	fld->choices_ref = get_attr(n, "choices");

@@ -95,6 +95,16 @@ check_field_attrs(check_ctx *cc, const field *fld)
 	if (fld->past && fld->type != FIELD_DATE)
 		REPORT(cc, fld->line, "field \"%s\": past=\"true\" applies only to date fields",
 		       fld->id);
+	if ((fld->has_min_days || fld->has_max_days) && fld->type != FIELD_DATE)
+		REPORT(cc, fld->line,
+		       "field \"%s\": min-days= and max-days= apply only to date fields", fld->id);
+	else if (fld->has_min_days && fld->has_max_days && fld->min_days > fld->max_days)
+		REPORT(cc, fld->line, "field \"%s\": min-days=\"%d\" is after max-days=\"%d\"",
+		       fld->id, fld->min_days, fld->max_days);
+	else if (fld->past && fld->has_max_days && fld->max_days > 0)
+		REPORT(cc, fld->line,
+		       "field \"%s\": max-days=\"%d\" is in the future, but past=\"true\"", fld->id,
+		       fld->max_days);
 }
 
 /*

@@ -61,6 +61,10 @@ struct field {
 	const char *section; /* borrowed from the form's sections */
 	bool required;
 	bool past; /* date fields: not after today (birth dates) */
+	/* date fields: the window the resident may enter, in days from today
+	 * (min-days="-365" max-days="14"); checked at entry, not on decode */
+	int min_days, max_days;
+	bool has_min_days, has_max_days;
 	char *prefill;
 	char *default_choice; /* choice fields: the choice offered first, or NULL */
 	int min, max;

@@ -356,3 +356,26 @@ out:
 	free(t);
 	return st;
 }
+
+answer_status
+field_date_window(const field *fld, const char *iso, answer_error *err)
+{
+	char today[11];
+	answer_error e = {.status = ANSWER_OK};
+
+	if (!fld || fld->type != FIELD_DATE || !iso || (!fld->has_min_days && !fld->has_max_days)) {
+		if (err)
+			*err = e;
+		return ANSWER_OK;
+	}
+	date_today(today);
+	if (fld->has_min_days && date_shift(today, fld->min_days, e.lo) != 0)
+		e.lo[0] = '\0';
+	if (fld->has_max_days && date_shift(today, fld->max_days, e.hi) != 0)
+		e.hi[0] = '\0';
+	if ((e.lo[0] && strcmp(iso, e.lo) < 0) || (e.hi[0] && strcmp(iso, e.hi) > 0))
+		e.status = ANSWER_ERR_DATE_WINDOW;
+	if (err)
+		*err = e;
+	return e.status;
+}

@@ -17,6 +17,37 @@ with_hint(const field *fld, char *buf, size_t n)
 	return buf;
 }
 
+/* "2026-12-19（令和8年12月19日）": a day as the console shows dates. */
+static void
+day_shown(const char *iso, char *out, size_t n)
+{
+	char era[64];
+	if (date_format_era(iso, era, sizeof era) == 0)
+		snprintf(out, n, "%s（%s）", iso, era);
+	else
+		snprintf(out, n, "%s", iso);
+}
+
+/* A date outside the field's window, with the days it allows. */
+static const char *
+window_message(const answer_error *e, char *buf, size_t n)
+{
+	char lo[96], hi[96];
+	day_shown(e->lo, lo, sizeof lo);
+	day_shown(e->hi, hi, sizeof hi);
+	if (e->lo[0] && e->hi[0])
+		/* L10N: a date outside the days this question allows; %1$s and %2$s
+		 * are the first and last day, such as 2026-11-21（令和8年11月21日）. */
+		snprintf(buf, n, _("Please give a date from %1$s to %2$s."), lo, hi);
+	else if (e->lo[0])
+		/* L10N: %s is the first day this question allows. */
+		snprintf(buf, n, _("Please give a date on or after %s."), lo);
+	else
+		/* L10N: %s is the last day this question allows. */
+		snprintf(buf, n, _("Please give a date on or before %s."), hi);
+	return buf;
+}
+
 const char *
 msg_answer_error(const field *fld, const answer_error *e, char *buf, size_t n)
 {
@@ -68,6 +99,8 @@ msg_answer_error(const field *fld, const answer_error *e, char *buf, size_t n)
 	case ANSWER_ERR_DATE_FUTURE:
 		text = _("This date is in the future. Please check the year.");
 		break;
+	case ANSWER_ERR_DATE_WINDOW:
+		return window_message(e, buf, n);
 	case ANSWER_ERR_KANA:
 		text = _("Please write the reading in katakana or hiragana only, for example "
 		         "ヤマダ "

@@ -136,6 +136,13 @@ TEST(unreachable_checks)
 	CHECK(bad("cond-cycle.xml", 6, "cycle"));
 }
 
+TEST(date_window_checks)
+{
+	CHECK(bad("date-window.xml", 5, "min-days= and max-days= apply only to date fields"));
+	CHECK(bad("date-window.xml", 6, "min-days=\"5\" is after max-days=\"1\""));
+	CHECK(bad("date-window.xml", 7, "max-days=\"3\" is in the future, but past=\"true\""));
+}
+
 TEST(default_checks)
 {
 	CHECK(bad("default-not-a-choice.xml", 6, "default=\"maybe\" is not one of its choices"));

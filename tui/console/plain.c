@@ -5,6 +5,7 @@
  */
 #include "tui/console/plain.h"
 #include "tui/demo_card.h"
+#include "tui/entry.h"
 #include "tui/i18n.h"
 #include "tui/signing.h"
 #include "tui/languages.h"
@@ -225,7 +226,7 @@ plain_question(app *a, const form_step *st)
 			snprintf(value, sizeof value, "%s", line);
 		}
 		answer_error err;
-		if (answers_set_at(a->ans, field_id(fld), st->instance, value, &err) == ANSWER_OK)
+		if (entry_set(a->ans, fld, st->instance, value, &err) == ANSWER_OK)
 			return 1;
 		printf(_("Error: %s\n"), msg_answer_error(fld, &err, shown, sizeof shown));
 	}

@@ -12,6 +12,7 @@
 #include "tui/console/keys.h"
 #include "tui/messages.h"
 #include "tui/console/steps.h"
+#include "tui/entry.h"
 #include "tui/values.h"
 #include "tui/width.h"
 
@@ -280,7 +281,7 @@ submit(app *a)
 	char value[TEXTINPUT_MAX + 64];
 	answer_error err;
 	collect(a, fld, value, sizeof value);
-	if (answers_set_at(a->ans, field_id(fld), a->step.instance, value, &err) != ANSWER_OK) {
+	if (entry_set(a->ans, fld, a->step.instance, value, &err) != ANSWER_OK) {
 		msg_answer_error(fld, &err, a->error, sizeof a->error);
 		return;
 	}
