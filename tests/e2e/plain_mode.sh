@@ -8,9 +8,11 @@ tmp=$(mktemp -d /tmp/yorisoi-plain.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/data"
 
-# Procedure 4 (the certificate of residence), PIN, relation 1, name kept, kana, address kept, birth kept, phone, kind 1,
-# copies 2, items 1 2, purpose 1, submit_to empty, id_doc 1, end.
-printf '4\n1234\n1\n\nやまだ\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n\n' |
+# Procedure 4 (the certificate of residence), PIN, the card's data is right,
+# relation 1, name kept, kana, address kept, birth kept, phone, kind 1,
+# copies 2, items 1 2, purpose 1, submit_to empty, id_doc 1, the answers
+# checked, end.
+printf '4\n1234\n1\n1\n\nやまだ\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n\n\n' |
 	"$B/yorisoi" --plain --lang en --demo --db "$tmp/d.db" >"$tmp/out.txt" 2>"$tmp/err.txt"
 rc=$?
 
@@ -47,10 +49,10 @@ else
 fi
 
 # "<" goes back one question and nothing typed before is lost.
-printf '4\n1234\n1\n\n<\n\nやまだ\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n\n' |
+printf '4\n1234\n1\n1\n\n<\n\nやまだ\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n\n\n' |
 	"$B/yorisoi" --plain --lang en --demo --db "$tmp/d2.db" >"$tmp/out2.txt" 2>"$tmp/err2.txt"
 grep '^YR1:' "$tmp/out2.txt" >"$tmp/code2.txt"
-if [ "$(grep -c 'What is your full name?' "$tmp/out2.txt")" -eq 2 ] &&
+if [ "$(grep -c '^What is your full name?' "$tmp/out2.txt")" -eq 2 ] &&
 	"$B/yorisoi" handoff decode <"$tmp/code2.txt" >"$tmp/answers2.json" 2>/dev/null &&
 	grep -q '"name": "山田　花子"' "$tmp/answers2.json" &&
 	grep -q '"kana": "ヤマダ"' "$tmp/answers2.json"; then
@@ -86,7 +88,7 @@ fi
 # the built catalogue), and the code carries the language.
 for lang in $(cat "$B/locale/LINGUAS"); do
 	out="$tmp/lang-$lang.txt"
-	printf '4\n1234\n1\n\nやまだ\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n\n' |
+	printf '4\n1234\n1\n1\n\nやまだ\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n\n\n' |
 		"$B/yorisoi" --plain --lang "$lang" --demo --db "$tmp/l-$lang.db" >"$out" 2>"$tmp/lang-$lang.err"
 	rc=$?
 	want=$(LANG_CODE=$lang LOCALEDIR="$B/locale" python3 -c '
@@ -111,3 +113,44 @@ print(t.gettext("Myself"))')
 		echo "FAIL: plain/walk-$lang"
 	fi
 done
+
+# A PIN of the wrong length is asked again and nothing is sent; a choice out
+# of range says which numbers there are; each question says where it is.
+printf '4\n12\n1234\n1\n9\n1\n' | "$B/yorisoi" --plain --lang en --demo --db "$tmp/d5.db" \
+	>"$tmp/out5.txt" 2>&1
+if grep -q "The PIN has 4 digits. Nothing was sent to the card." "$tmp/out5.txt" &&
+	[ "$(grep -c "3 tries left before the card locks" "$tmp/out5.txt")" -eq 2 ] &&
+	grep -q "The card says:" "$tmp/out5.txt" &&
+	grep -q "Please type a number from 1 to 4." "$tmp/out5.txt" &&
+	! grep -q "Please answer this question" "$tmp/out5.txt" &&
+	grep -q "^Question 1 of [0-9]*$" "$tmp/out5.txt"; then
+	echo "PASS: plain/pin-length-asked-again"
+else
+	cat "$tmp/out5.txt" >&2
+	echo "FAIL: plain/pin-length-asked-again"
+fi
+
+# "Is this right?" as the console asks: no, and the card's name is not used.
+printf '4\n1234\n2\n1\n' | "$B/yorisoi" --plain --lang en --demo --db "$tmp/d6.db" \
+	>"$tmp/out6.txt" 2>&1
+if grep -q "The card's data is not used" "$tmp/out6.txt" &&
+	! grep -q "Now: 山田" "$tmp/out6.txt"; then
+	echo "PASS: plain/card-data-confirmed"
+else
+	cat "$tmp/out6.txt" >&2
+	echo "FAIL: plain/card-data-confirmed"
+fi
+
+# Check your answers before the code: answer 6 (the phone) changed there.
+printf '4\n1234\n1\n1\n\nやまだ\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n6\n0398765432\n\n\n' |
+	"$B/yorisoi" --plain --lang en --demo --db "$tmp/d7.db" >"$tmp/out7.txt" 2>&1
+grep '^YR1:' "$tmp/out7.txt" >"$tmp/code7.txt"
+if [ "$(grep -c "^Check your answers" "$tmp/out7.txt")" -eq 2 ] &&
+	grep -q "^6\. .*phone" "$tmp/out7.txt" &&
+	"$B/yorisoi" handoff decode <"$tmp/code7.txt" >"$tmp/answers7.json" 2>/dev/null &&
+	grep -q '"phone": "0398765432"' "$tmp/answers7.json"; then
+	echo "PASS: plain/check-answers-before-code"
+else
+	tail -n 40 "$tmp/out7.txt" >&2
+	echo "FAIL: plain/check-answers-before-code"
+fi

@@ -161,6 +161,14 @@ void app_step_forward(app *a);
 /* After a postal-code answer: fills the address from the code. Returns
  * true when the code covers several places and the pick screen is shown. */
 bool app_postal_lookup(app *a, const field *fld);
+/* The places of the postal code answered in fld (instance), in a->places;
+ * a->notice says so when none is known. */
+size_t app_postal_places(app *a, const field *fld, int instance);
+/* Fills prefecture, city and town from one place, replacing what an
+ * earlier pick filled but never what the resident typed. */
+void app_postal_fill(app *a, const store_postal_place *p);
+/* "東京都 千代田区 丸の内 (office)": one place as a line of a list. */
+void app_postal_place_line(const store_postal_place *p, char *buf, size_t n);
 
 /* On an add-another step of a household list: reads the next person's
  * card. Returns true when the card screen was opened. */

@@ -128,39 +128,100 @@ plain_card(app *a)
 		a->card = NULL;
 		return true; /* no VERIFY to a blocked card: go on by typing */
 	}
-	if (a->pin_tries < 0)
-		printf("%s\n", _("The card did not say how many tries are left: this may be the "
-		                 "last one."));
-	else
-		printf(ngettext("%d try left before the card locks.\n",
-		                "%d tries left before the card locks.\n", a->pin_tries),
-		       a->pin_tries);
-	bool ok = ask_pin(pin, sizeof pin);
-	if (ok && rule == CARDIO_PIN_CONFIRM) {
-		char yes[16];
-		printf("%s\n",
-		       _("This is the last try. If this PIN is wrong, the card locks and only "
-		         "the city or town hall can unlock it."));
-		ok = ask(_("Type yes to send it:"), yes, sizeof yes) && strcmp(yes, "yes") == 0;
-	}
-	if (ok) {
-		st = cardio_verify_pin(a->card, pin, &err);
-		if (st == CARDIO_OK)
-			st = cardio_read_identity(a->card, &a->identity, &err);
-		if (st == CARDIO_OK)
-			a->have_identity = true;
+	/* Each try is one PIN the resident has just typed; a PIN of the wrong
+	 * length never reaches the card, and is asked again. */
+	for (;;) {
+		if (a->pin_tries < 0)
+			printf("%s\n",
+			       _("The card did not say how many tries are left: this may be "
+			         "the last one."));
 		else
-			printf("%s\n", msg_card_error(&err, a->error, sizeof a->error));
+			printf(ngettext("%d try left before the card locks.\n",
+			                "%d tries left before the card locks.\n", a->pin_tries),
+			       a->pin_tries);
+		printf("%s\n", _("Press Enter without a PIN to go on without the card."));
+		bool ok = ask_pin(pin, sizeof pin) && pin[0];
+		if (ok && rule == CARDIO_PIN_CONFIRM) {
+			char yes[16];
+			printf("%s\n", _("This is the last try. If this PIN is wrong, the card "
+			                 "locks and only "
+			                 "the city or town hall can unlock it."));
+			ok = ask(_("Type yes to send it:"), yes, sizeof yes) &&
+			     strcmp(yes, "yes") == 0;
+		}
+		if (!ok) {
+			printf("%s\n",
+			       _("No PIN was sent. The questions will ask for what the card "
+			         "holds."));
+			break;
+		}
+		st = cardio_verify_pin(a->card, pin, &err);
+		sodium_memzero(pin, sizeof pin);
+		if (st == CARDIO_OK) {
+			st = cardio_read_identity(a->card, &a->identity, &err);
+			if (st == CARDIO_OK)
+				a->have_identity = true;
+			else
+				printf("%s\n", msg_card_error(&err, a->error, sizeof a->error));
+			break;
+		}
+		printf("%s\n", msg_card_error(&err, a->error, sizeof a->error));
+		if (st == CARDIO_ERR_PIN_FORMAT)
+			continue; /* nothing was sent: the same tries are left */
+		if (st != CARDIO_ERR_WRONG_PIN ||
+		    cardio_pin_tries(a->card, &a->pin_tries, &err) != CARDIO_OK)
+			break;
+		rule = cardio_pin_decide(a->pin_tries);
+		if (rule == CARDIO_PIN_REFUSE)
+			break;
 	}
 	sodium_memzero(pin, sizeof pin);
 	cardio_close(a->card);
 	a->card = NULL;
-	if (a->have_identity && quiet_answers)
+	if (a->have_identity && quiet_answers) {
 		printf("%s\n", _("The card was read. Its data is not shown (--no-echo-answers)."));
-	else if (a->have_identity)
+	} else if (a->have_identity) {
 		printf(_("The card says: %s, %s, %s.\n"), a->identity.name, a->identity.address,
 		       a->identity.birth);
+		/* as the console asks: a wrong card or a misread is caught here */
+		int right = ask_number(_("Is this right? 1 = yes, 2 = no:"), 2);
+		if (right < 0)
+			return false;
+		if (right == 2) {
+			sodium_memzero(&a->identity, sizeof a->identity);
+			a->have_identity = false;
+			printf("%s\n",
+			       _("The card's data is not used: the questions will ask for it."));
+		}
+	}
 	return true;
+}
+
+/* A postal code answered: the address filled from the postal table, as
+ * the console does; a code with several places asks which. */
+static void
+plain_postal(app *a, const field *fld, int instance)
+{
+	char line[512];
+	size_t n = app_postal_places(a, fld, instance);
+	a->notice[0] = '\0';
+	if (n == 1) {
+		app_postal_fill(a, &a->places[0]);
+	} else if (n > 1) {
+		for (size_t i = 0; i < n; i++) {
+			app_postal_place_line(&a->places[i], line, sizeof line);
+			printf("  %zu. %s\n", i + 1, line);
+		}
+		int k = ask_number(
+		        _("Which place is it? Type its number, or press Enter to type the "
+		          "address yourself:"),
+		        (int)n);
+		if (k > 0)
+			app_postal_fill(a, &a->places[k - 1]);
+	}
+	if (a->notice[0])
+		printf("%s\n", a->notice);
+	a->notice[0] = '\0';
 }
 
 /* One step; returns -1 to go back, 0 at end of input, 1 answered. */
@@ -181,6 +242,10 @@ plain_question(app *a, const form_step *st)
 	}
 	const field *fld = form_field_at(a->form, (size_t)st->field);
 	const char *v = answers_get_at(a->ans, field_id(fld), st->instance);
+	int pos, total;
+	step_progress(a->ans, st, &pos, &total);
+	printf("\n");
+	printf(_("Question %d of %d"), pos, total);
 	step_instance_title(a->form, st, who, sizeof who);
 	if (who[0])
 		printf("\n%s", who);
@@ -211,23 +276,33 @@ plain_question(app *a, const form_step *st)
 			return 1;
 		char value[1024] = "";
 		if (field_kind(fld) == FIELD_CHOICE || field_kind(fld) == FIELD_MULTI) {
-			char *save = NULL;
+			char *save = NULL, *end;
+			bool bad = false;
 			for (char *t = strtok_r(line, " ,", &save); t;
 			     t = strtok_r(NULL, " ,", &save)) {
-				long k = strtol(t, NULL, 10);
-				if (k >= 1 && (size_t)k <= field_choice_count(fld)) {
-					size_t len = strlen(value);
-					snprintf(value + len, sizeof value - len, "%s%s",
-					         len ? " " : "",
-					         field_choice_id(fld, (size_t)k - 1));
+				long k = strtol(t, &end, 10);
+				if (*end || k < 1 || (size_t)k > field_choice_count(fld)) {
+					bad = true; /* said as such, not as "please answer" */
+					break;
 				}
+				size_t len = strlen(value);
+				snprintf(value + len, sizeof value - len, "%s%s", len ? " " : "",
+				         field_choice_id(fld, (size_t)k - 1));
+			}
+			if (bad) {
+				printf(_("Please type a number from 1 to %d.\n"),
+				       (int)field_choice_count(fld));
+				continue;
 			}
 		} else {
 			snprintf(value, sizeof value, "%s", line);
 		}
 		answer_error err;
-		if (entry_set(a->ans, fld, st->instance, value, &err) == ANSWER_OK)
+		if (entry_set(a->ans, fld, st->instance, value, &err) == ANSWER_OK) {
+			if (field_kind(fld) == FIELD_POSTAL && value[0])
+				plain_postal(a, fld, st->instance);
 			return 1;
+		}
 		printf(_("Error: %s\n"), msg_answer_error(fld, &err, shown, sizeof shown));
 	}
 }
@@ -275,6 +350,54 @@ plain_save(app *a)
 		printf(_("Not saved: %s"), a->save_problem);
 		printf("\n");
 		snprintf(said, sizeof said, "%s", a->save_problem);
+	}
+}
+
+/* Check your answers, as the console's screen: every question that
+ * applies, numbered, with its answer; a number asks it again. False at the
+ * end of input. */
+static bool
+plain_review(app *a)
+{
+	enum { MAX_ROWS = 512 };
+	static form_step steps[MAX_ROWS];
+	for (;;) {
+		int n = step_list(a->ans, steps, MAX_ROWS);
+		printf("\n%s\n", _("Check your answers"));
+		for (int i = 0; i < n; i++) {
+			const field *fld = form_field_at(a->form, (size_t)steps[i].field);
+			const char *v = answers_get_at(a->ans, field_id(fld), steps[i].instance);
+			char label[512], who[256], shown[1024];
+			bilingual(field_label(fld), field_term(fld), label, sizeof label);
+			step_instance_title(a->form, &steps[i], who, sizeof who);
+			if (!v)
+				snprintf(shown, sizeof shown, "%s",
+				         field_required_now_at(a->ans, fld, steps[i].instance)
+				                 ? _("(not answered yet)")
+				                 : _("(no answer)"));
+			else if (quiet_answers)
+				snprintf(shown, sizeof shown, "%s", _("(answered, not shown)"));
+			else
+				value_display(fld, v, shown, sizeof shown);
+			printf("%d. %s%s%s\n   %s\n", i + 1, who, who[0] ? " — " : "", label,
+			       shown);
+		}
+		int k = ask_number(_("Type the number of an answer to change it, or press Enter to "
+		                     "make the code:"),
+		                   n);
+		if (k < 0)
+			return false;
+		if (k == 0) {
+			form_step missing;
+			if (answers_complete_step(a->ans, &missing))
+				return true;
+			printf("%s\n", _("This question still needs an answer."));
+			if (plain_question(a, &missing) == 0)
+				return false;
+		} else if (plain_question(a, &steps[k - 1]) == 0) {
+			return false;
+		}
+		plain_save(a);
 	}
 }
 
@@ -332,6 +455,8 @@ plain_visit(app *a)
 			return 0;
 		plain_save(a);
 	}
+	if (!plain_review(a))
+		return 0;
 	plain_handoff(a);
 	if (ask(_("Press Enter when the resident has the code; the draft is then deleted."), line,
 	        sizeof line) &&

@@ -12,8 +12,8 @@
 
 /* Fills prefecture, city and town from one place, replacing what an
  * earlier pick filled but never what the resident typed. */
-static void
-fill_place(app *a, const store_postal_place *p)
+void
+app_postal_fill(app *a, const store_postal_place *p)
 {
 	prefill_value pv[3] = {{"postal.prefecture", p->prefecture},
 	                       {"postal.city", p->city},
@@ -23,40 +23,47 @@ fill_place(app *a, const store_postal_place *p)
 		         _("The address was filled in from the postal code: please check it."));
 }
 
-bool
-app_postal_lookup(app *a, const field *fld)
+size_t
+app_postal_places(app *a, const field *fld, int instance)
 {
 	store_error err;
-	const char *code = answers_get_at(a->ans, field_id(fld), a->step.instance);
+	const char *code = answers_get_at(a->ans, field_id(fld), instance);
 
+	free(a->places);
+	a->places = NULL;
+	a->nplaces = 0;
 	if (!code || a->postal_unavailable)
-		return false;
+		return 0;
 	if (!a->postal) {
 		if (store_postal_open(tui_path_postal_db(), &a->postal, &err) != 0) {
 			a->postal = NULL;
 			a->postal_unavailable = true;
-			return false;
+			return 0;
 		}
 	}
-	free(a->places);
-	a->places = NULL;
-	a->nplaces = 0;
 	if (store_postal_lookup(a->postal, code, &a->places, &a->nplaces, &err) != 0 ||
 	    a->nplaces == 0) {
 		snprintf(a->notice, sizeof a->notice, "%s",
 		         _("No address is known for this postal code: please type the address."));
-		return false;
+		a->nplaces = 0;
 	}
-	if (a->nplaces == 1) {
-		fill_place(a, &a->places[0]);
+	return a->nplaces;
+}
+
+bool
+app_postal_lookup(app *a, const field *fld)
+{
+	size_t n = app_postal_places(a, fld, a->step.instance);
+	if (n == 1)
+		app_postal_fill(a, &a->places[0]);
+	if (n <= 1)
 		return false;
-	}
 	app_go(a, SCR_POSTAL);
 	return true;
 }
 
-static void
-place_line(const store_postal_place *p, char *buf, size_t n)
+void
+app_postal_place_line(const store_postal_place *p, char *buf, size_t n)
 {
 	snprintf(buf, n, "%s %s %s%s%s", p->prefecture, p->city, p->town, p->office[0] ? " " : "",
 	         p->office);
@@ -76,7 +83,7 @@ postal_draw(app *a)
 		first = 0;
 	for (int i = first; i < (int)a->nplaces && i < first + rows; i++) {
 		char line[600], item[640];
-		place_line(&a->places[i], line, sizeof line);
+		app_postal_place_line(&a->places[i], line, sizeof line);
 		snprintf(item, sizeof item, "%s %d. %s", i == a->sel ? ">" : " ", i + 1, line);
 		draw_str(y, x, cols, item, i == a->sel ? A_REVERSE | A_BOLD : 0);
 		if (i == a->sel)
@@ -92,7 +99,7 @@ postal_key(app *a, wint_t ch, bool is_key)
 	if (key_move(ch, is_key, &a->sel, (int)a->nplaces))
 		return;
 	if (key_is_enter(ch, is_key)) {
-		fill_place(a, &a->places[a->sel]);
+		app_postal_fill(a, &a->places[a->sel]);
 		char keep[sizeof a->notice];
 		snprintf(keep, sizeof keep, "%s", a->notice);
 		app_step_forward(a);
