@@ -2,6 +2,7 @@
  * `yorisoi counter`: the clerk's station (tui/counter/station.h), and
  * `yorisoi counter purge`, which removes a day's exports.
  */
+#include "engine/engine.h"
 #include "tui/cli/cli.h"
 #include "tui/counter/export.h"
 #include "tui/counter/station.h"
@@ -25,13 +26,13 @@ counter_usage(FILE *to)
 	          "YYYY-MM-DD | --all\n"));
 }
 
+/* A real day written YYYY-MM-DD (2026-02-31 is not one). */
 static bool
 is_day(const char *s)
 {
-	int y, m, d;
-	char end;
-	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &end) == 3 && m >= 1 &&
-	       m <= 12 && d >= 1 && d <= 31;
+	char iso[11];
+	return strlen(s) == 10 && date_parse(s, iso, sizeof iso) == ANSWER_OK &&
+	       strcmp(iso, s) == 0;
 }
 
 static int

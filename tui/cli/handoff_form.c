@@ -12,9 +12,12 @@
 #include "tui/cover.h"
 #include "tui/i18n.h"
 
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Draws the form of a; returns 0 or EXIT_OTHER after telling the user. */
 static int
@@ -32,6 +35,14 @@ write_form(const answers *a, const handoff_origin *org, const char *lang, const 
 		        form_id(answers_form(a)));
 		fprintf(stderr, _("Details: %s.\n"), err.detail);
 		return rc;
+	}
+	/* the form holds the application: the owner's alone, like the slip */
+	int fd = open(pdf, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	if (fd >= 0) {
+		struct stat st;
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+			fchmod(fd, 0600);
+		close(fd);
 	}
 	cover_build(&cover, a, org, lang);
 	if (handoff_form_write_pdf(a, l, with_cover ? &cover.cover : NULL, pdf, &err) ==

@@ -278,26 +278,34 @@ export_write(const char *dir, const answers *a, const export_record *r, bool csv
              size_t whylen)
 {
 	char name[EXPORT_ID_LEN + 8];
+	export_status st;
 	if (export_make_dir(dir) != 0) {
 		say(why, whylen, "cannot make the folder", dir);
 		return EXPORT_FAILED;
+	}
+	if (export_exists(dir, r->id, NULL))
+		return EXPORT_EXISTS;
+	/* The CSV goes first and the JSON last: the JSON's name is what says
+	 * "accepted", so a failure in between leaves a code that can be
+	 * accepted again, and a CSV already there from that try is kept. */
+	if (csv) {
+		size_t len;
+		char *text = record_csv(a, r, &len);
+		snprintf(name, sizeof name, "%s.csv", r->id);
+		st = write_atomic(dir, name, text, len, why, whylen);
+		sodium_memzero(text, len);
+		free(text);
+		if (st == EXPORT_FAILED)
+			return st;
 	}
 	char *json = record_json(a, r, why, whylen);
 	if (!json)
 		return EXPORT_FAILED;
 	snprintf(name, sizeof name, "%s.json", r->id);
-	export_status st = write_atomic(dir, name, json, strlen(json), why, whylen);
+	st = write_atomic(dir, name, json, strlen(json), why, whylen);
 	sodium_memzero(json, strlen(json));
 	free(json);
-	if (st != EXPORT_OK || !csv)
-		return st;
-	size_t len;
-	char *text = record_csv(a, r, &len);
-	snprintf(name, sizeof name, "%s.csv", r->id);
-	st = write_atomic(dir, name, text, len, why, whylen);
-	sodium_memzero(text, len);
-	free(text);
-	return st == EXPORT_EXISTS ? EXPORT_OK : st; /* the JSON was new: a stale CSV stays */
+	return st;
 }
 
 /* <32 hex>.json|.csv|.pdf: what export_write and the console put here. */

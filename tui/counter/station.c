@@ -74,6 +74,7 @@ clear_application(station *s)
 	s->ncorrections = 0;
 	s->nmarks = 0;
 	s->accepted = false;
+	s->pdf_saved = false;
 	s->scroll = 0;
 	textinput_wipe(&s->edit);
 	memset(&s->origin, 0, sizeof s->origin);
@@ -155,13 +156,10 @@ decode_pending(station *s)
 		clear_scans(s);
 		s->scans[s->nscans++] = last;
 		decode_pending(s);
-		if (s->mode == MODE_WAIT && !s->message_is_error) {
-			char more[sizeof s->message];
-			memcpy(more, s->message, sizeof more);
-			say(s, false, "%s %.1800s",
-			    _("The codes read before belong to another slip; they were put aside."),
-			    more);
-		}
+		char more[sizeof s->message];
+		memcpy(more, s->message, sizeof more);
+		say(s, s->message_is_error, "%s %.1800s",
+		    _("The codes read before belong to another slip; they were put aside."), more);
 		return;
 	}
 	cli_scan_problem(&err, &s->origin, msg, sizeof msg);
@@ -287,9 +285,10 @@ print_form(station *s)
 			handoff_layout_free(l);
 			return;
 		}
-		snprintf(path, sizeof path, "%s/%s.pdf", s->o->export_dir, s->id);
-		/* owner-only before Cairo writes it: it holds the application */
-		int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0600);
+		/* drawn under a temporary name (owner-only: it holds the
+		 * application), then renamed, so an importer never sees half a PDF */
+		snprintf(path, sizeof path, "%s/.%s.pdf.XXXXXX", s->o->export_dir, s->id);
+		int fd = mkstemp(path);
 		if (fd < 0) {
 			say(s, true, _("The form cannot be drawn: %s."), strerror(errno));
 			handoff_layout_free(l);
@@ -301,11 +300,19 @@ print_form(station *s)
 	handoff_status st = handoff_form_write_pdf(s->a, l, &cover.cover, path, &err);
 	cover_free(&cover);
 	handoff_layout_free(l);
+	char final[4096];
+	snprintf(final, sizeof final, "%s/%s.pdf", s->o->export_dir, s->id);
 	if (st != HANDOFF_OK) {
 		say(s, true, _("The form cannot be drawn: %s."), err.detail);
+		if (!s->o->printer)
+			unlink(path);
+	} else if (!s->o->printer && rename(path, final) != 0) {
+		say(s, true, _("The form cannot be drawn: %s."), strerror(errno));
+		unlink(path);
 	} else if (!s->o->printer) {
+		s->pdf_saved = true;
 		/* L10N: %s is a file name. */
-		say(s, false, _("No printer is set: the form was saved as %s."), path);
+		say(s, false, _("No printer is set: the form was saved as %s."), final);
 	} else if (handoff_slip_print(s->o->printer, path, &err) == HANDOFF_OK) {
 		/* L10N: %s is a printer name. */
 		say(s, false, _("The form was sent to the printer %s."), s->o->printer);
@@ -322,6 +329,12 @@ static void
 next_resident(station *s)
 {
 	bool was_accepted = s->accepted;
+	if (!was_accepted && s->pdf_saved) {
+		/* put aside: its form does not stay on the counter PC either */
+		char pdf[4096];
+		snprintf(pdf, sizeof pdf, "%s/%s.pdf", s->o->export_dir, s->id);
+		unlink(pdf);
+	}
 	clear_application(s);
 	erase();
 	refresh();

@@ -65,6 +65,7 @@ typedef struct station {
 	char **related;
 	size_t nrelated;
 	bool accepted;
+	bool pdf_saved; /* P saved <id>.pdf in the export folder */
 	int scroll;
 	int editing; /* the mark being checked in MODE_EDIT */
 	textinput edit;
