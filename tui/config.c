@@ -20,6 +20,7 @@ enum { MAX_FILES = 2 };
 static const tui_config defaults = {
         .paper = "a4",
         .idle_lock_seconds = TUI_CONFIG_DEFAULT_IDLE_LOCK,
+        .visit_end_seconds = TUI_CONFIG_DEFAULT_VISIT_END,
         .draft_retention_days = TUI_CONFIG_DEFAULT_RETENTION,
 };
 static tui_config cfg = defaults;
@@ -174,6 +175,12 @@ apply(const char *name, const char *v, const char *file, const char *where, char
 			return true;
 		snprintf(why, n, "%s",
 		         _("idle_lock takes whole seconds from 0 (never lock) to 86400."));
+		return false;
+	}
+	if (strcmp(name, "visit_end") == 0) {
+		if (whole_number(v, 0, 86400, &cfg.visit_end_seconds))
+			return true;
+		snprintf(why, n, "%s", _("visit_end takes whole seconds from 0 (never) to 86400."));
 		return false;
 	}
 	if (strcmp(name, "draft_retention") == 0) {

@@ -23,6 +23,7 @@ enum {
 	TUI_CONFIG_MAX_LIST = 32,     /* procedures, languages */
 	TUI_CONFIG_MAX_PROBLEMS = 32, /* more are counted, not kept */
 	TUI_CONFIG_DEFAULT_IDLE_LOCK = 300,
+	TUI_CONFIG_DEFAULT_VISIT_END = 1800, /* 30 minutes */
 	TUI_CONFIG_DEFAULT_RETENTION = 14,
 };
 
@@ -39,6 +40,7 @@ typedef struct tui_config {
 	char printer[128];        /* CUPS queue, or "": slips are saved only */
 	char paper[16];           /* "a4" or "receipt" */
 	int idle_lock_seconds;    /* 0: never */
+	int visit_end_seconds;    /* idle this long, the visit ends by itself; 0: never */
 	int draft_retention_days; /* 1 to 365 */
 	tui_config_word procedures[TUI_CONFIG_MAX_LIST]; /* none: every installed form */
 	size_t nprocedures;

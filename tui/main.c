@@ -76,6 +76,7 @@ apply_settings(tui_options *opt, bool idle_given)
 	const tui_config *c = tui_config_get();
 	if (!idle_given)
 		opt->idle_lock_seconds = c->idle_lock_seconds;
+	opt->visit_end_seconds = c->visit_end_seconds;
 	if (!opt->printer && c->printer[0])
 		opt->printer = c->printer;
 	if (!opt->paper)
@@ -98,7 +99,8 @@ apply_settings(tui_options *opt, bool idle_given)
 int
 main(int argc, char **argv)
 {
-	tui_options opt = {.idle_lock_seconds = TUI_CONFIG_DEFAULT_IDLE_LOCK};
+	tui_options opt = {.idle_lock_seconds = TUI_CONFIG_DEFAULT_IDLE_LOCK,
+	                   .visit_end_seconds = TUI_CONFIG_DEFAULT_VISIT_END};
 	const char *config_file = NULL;
 	bool idle_given = false, want_help = false;
 	static const struct option longopts[] = {{"lang", required_argument, NULL, 'l'},

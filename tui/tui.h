@@ -17,6 +17,7 @@ typedef struct tui_options {
 	const char *persona;   /* demo persona file, or NULL for the built-in one */
 	const char *slip_dir;  /* where handoff PNGs are written */
 	int idle_lock_seconds; /* clear the screen after this long without input */
+	int visit_end_seconds; /* end the visit (draft kept) after this long; 0: never */
 	const char *printer;   /* CUPS queue for the slip, or NULL: save it only */
 	const char *paper;     /* "a4" (default) or "receipt" (80 mm) */
 } tui_options;

@@ -75,7 +75,7 @@ esac
 plain_full() {
 	mount -t tmpfs -o size=200k tmpfs "$fs" 2>/dev/null || return 2
 	dd if=/dev/zero of="$fs/filler" bs=4k 2>/dev/null
-	printf '4\n1234\n1\n\nやまだ\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n\n' |
+	printf '4\n1234\n1\n1\n\nやまだ\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n\n\n' |
 		"$B/yorisoi" --plain --lang en --demo --db "$fs/d.db" >"$tmp/plain.txt" 2>&1
 	umount -l "$fs"
 	grep -q "Not saved: " "$tmp/plain.txt" && grep -q '^YR1:' "$tmp/plain.txt"

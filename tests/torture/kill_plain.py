@@ -24,12 +24,13 @@ import time
 
 # the certificate request; the last Enter (which would delete the draft once
 # the code is handed over) is never sent, so every round ends by the kill.
-# The first two lines pick the procedure and type the PIN; the rest answer
-# the questions in order. An empty line keeps what the card filled in, or
-# leaves an optional question empty: it stores nothing new.
-ANSWERS = ["4", "1234", "1", "", "やまだ", "", "", "0312345678", "1", "2", "1 2", "1", "",
+# The first three lines pick the procedure, type the PIN and say the card's
+# data is right; the rest answer the questions in order. An empty line keeps
+# what the card filled in, or leaves an optional question empty: it stores
+# nothing new.
+ANSWERS = ["4", "1234", "1", "1", "", "やまだ", "", "", "0312345678", "1", "2", "1 2", "1", "",
            "1"]
-QUESTIONS = ANSWERS[2:]
+QUESTIONS = ANSWERS[3:]
 PROMPT = "Answer, or < to go back: "
 
 
@@ -103,7 +104,7 @@ def calibrate(exe, db, env):
     p = subprocess.Popen([exe, "--plain", "--lang", "en", "--demo", "--db", db],
                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                          env=env)
-    p.stdin.write(("\n".join(ANSWERS[:2]) + "\n").encode())
+    p.stdin.write(("\n".join(ANSWERS[:3]) + "\n").encode())
     p.stdin.flush()
     os.set_blocking(p.stdout.fileno(), False)
     out, end = b"", time.monotonic() + 20

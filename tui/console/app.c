@@ -368,6 +368,33 @@ app_end_application(app *a)
 	memset(a->next_done, 0, sizeof a->next_done);
 }
 
+void
+app_end_visit(app *a, bool by_itself)
+{
+	/* after Done the answers were handed off and their draft deleted: they
+	 * stay in memory only to carry into a next procedure, never saved again */
+	bool kept = a->ans && a->screen != SCR_NEXT && app_save(a) == 0 && a->draft_id > 0;
+	app_end_application(a);
+	a->locked = false;
+	a->sel = 0;
+	a->error[0] = '\0';
+	/* nothing of this visit stays on the terminal, not even in the frame
+	 * curses remembers */
+	clearok(curscr, TRUE);
+	erase();
+	refresh();
+	app_go(a, a->opt->lang ? SCR_START : SCR_LANG);
+	if (by_itself)
+		snprintf(a->notice, sizeof a->notice, "%s",
+		         kept ? _("The last visit ended because nobody used the console for a long "
+		                  "time. Its answers are kept as a draft.")
+		              : _("The last visit ended because nobody used the console for a long "
+		                  "time."));
+	else
+		snprintf(a->notice, sizeof a->notice, "%s",
+		         _("The visit has ended. The next person can start."));
+}
+
 static void
 start_curses(app *a)
 {
@@ -462,10 +489,19 @@ tui_run(const tui_options *opt)
 		wint_t ch;
 		int rc = get_wch(&ch);
 		if (rc == ERR) {
+			time_t idle = time(NULL) - a.last_input;
 			if (opt->idle_lock_seconds > 0 && !a.locked &&
-			    time(NULL) - a.last_input > opt->idle_lock_seconds) {
+			    idle > opt->idle_lock_seconds) {
 				a.locked = true;
 				textinput_wipe(&a.pin);
+				/* the lock says whether the answers are safe: only if they are */
+				a.lock_saved = app_save(&a) == 0;
+			}
+			/* only a visit in progress ends: an idle start screen stays */
+			if (opt->visit_end_seconds > 0 && idle > opt->visit_end_seconds &&
+			    (a.ans || a.have_identity)) {
+				app_end_visit(&a, true);
+				a.last_input = time(NULL);
 			}
 			if (!a.locked && screens[a.screen]->tick)
 				screens[a.screen]->tick(&a);

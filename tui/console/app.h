@@ -45,6 +45,7 @@ typedef struct app {
 	bool utf8;
 	bool color; /* the terminal can draw the QR code black on white */
 	bool locked;
+	bool lock_saved; /* the answers were saved when the screen locked */
 	time_t last_input;
 
 	/* messages for the current screen, already translated */
@@ -59,6 +60,8 @@ typedef struct app {
 	/* list screens */
 	int sel;
 	bool confirm_delete;
+	bool confirm_quit;
+	int start_scroll; /* first item shown of the start screen's list */
 
 	/* definitions and drafts */
 	form_set *forms;
@@ -220,6 +223,12 @@ const char *app_code_shown(const char *code, char *buf, size_t n);
 
 /* Forgets the application in memory (not the draft) and any card data. */
 void app_end_application(app *a);
+/* "Finished with this resident": the application in progress is saved as
+ * a draft (if it can be), then everything of the resident leaves memory
+ * and the terminal, and the next person starts from the language screen
+ * (the start screen with --lang). by_itself: the visit ended after
+ * visit_end seconds without a key, and the screen says so. */
+void app_end_visit(app *a, bool by_itself);
 
 /* Reloads the drafts list. */
 void app_reload_drafts(app *a);

@@ -152,6 +152,20 @@ draw_begin(app *a, const char *title)
 	return true;
 }
 
+int
+draw_message_rows(const app *a)
+{
+	char line[640];
+	int rows = 0;
+	if (a->error[0]) {
+		snprintf(line, sizeof line, _("Error: %s"), a->error);
+		rows = width_wrapped_lines(line, COLS - 2);
+	} else if (a->notice[0]) {
+		rows = width_wrapped_lines(a->notice, COLS - 2);
+	}
+	return rows > 3 ? 3 : rows;
+}
+
 /* The error or notice, bottom row y, in columns x .. x+cols; an error
  * may take up to three rows upwards (a form's hint follows the sentence). */
 static void

@@ -29,6 +29,10 @@ void draw_end(app *a, const char *hints);
  * left (a QR code as tall as the window). */
 void draw_end_beside(app *a, const char *hints, int x, int cols);
 
+/* How many rows the message line will take (0 to 3, the last of them on
+ * CONTENT_BOTTOM), for a screen that fills its content area. */
+int draw_message_rows(const app *a);
+
 /* Remembers where the cursor goes at the end of the frame. */
 void draw_focus(int y, int x);
 

@@ -11,8 +11,11 @@ lock_draw(app *a)
 		return;
 	int x = content_x(), cols = content_cols();
 	draw_para(CONTENT_TOP + 1, x, cols, 6,
-	          _("The screen was cleared because nobody used it for a while. The answers so far "
-	            "are saved."),
+	          a->lock_saved || !a->ans
+	                  ? _("The screen was cleared because nobody used it for a while. The "
+	                      "answers so far are saved.")
+	                  : _("The screen was cleared because nobody used it for a while. The "
+	                      "answers so far could not be saved: they are kept until you go on."),
 	          A_BOLD);
 	draw_para(CONTENT_TOP + 5, x, cols, 4, _("Press Enter to go on."), 0);
 	draw_end(a, _("Enter: go on"));

@@ -93,7 +93,8 @@ next_key(app *a, wint_t ch, bool is_key)
 			           "it "
 			           "here."));
 	} else if (key_is_char(ch, is_key, 'q') || key_is_back(ch, is_key)) {
-		app_go(a, SCR_START);
+		/* the end of the visit: nothing of this resident stays */
+		app_end_visit(a, false);
 		snprintf(a->notice, sizeof a->notice, "%s",
 		         _("Finished. The draft was deleted from this computer."));
 	}
