@@ -49,10 +49,12 @@ to_phone() {
 	e2e_wait "phone number" || return 1
 }
 
-# in_memory PID: the needles found in a core image of the process
+# in_memory PID: the needles found in a core image of the process. The
+# image is capped at 2 GB (ulimit -f): a normal build's is a few MB.
 in_memory() {
 	rm -f "$tmp/core.$1"
-	gcore -o "$tmp/core" "$1" >/dev/null 2>&1 || { echo "gcore-failed"; return; }
+	(ulimit -f 2097152 && gcore -o "$tmp/core" "$1") >/dev/null 2>&1 ||
+		{ rm -f "$tmp/core.$1"; echo "gcore-failed"; return; }
 	for n in $needles; do
 		if grep -qaF -- "$n" "$tmp/core.$1"; then printf ' %s' "$n"; fi
 	done
@@ -82,7 +84,9 @@ e2e_type "03-5550-1234"
 e2e_keys Enter
 e2e_wait "Which certificate do you need?" 5 || ok=1
 pid=$(console_pid)
-before=$(in_memory "$pid")
+# AddressSanitizer's shadow memory makes a core image terabytes large
+sanitized=$(grep -qa __asan_init "$B/yorisoi" && echo yes)
+[ -n "$sanitized" ] || before=$(in_memory "$pid")
 e2e_keys F10
 e2e_wait "Saved drafts" 10 || ok=1
 e2e_keys Down Down # past the draft, to "Finished with this resident"
@@ -105,12 +109,16 @@ result "drafts-list-shows-no-resident" $?
 
 # Nothing of the resident in the console's memory (taken before too, to
 # show the search finds them while the visit goes on).
-after=$(in_memory "$pid")
-if [ -n "$pid" ] && [ -n "$before" ] && [ "$before" != gcore-failed ] && [ -z "$after" ]; then
-	result "finished-memory-cleared" 0
+if [ -n "$sanitized" ]; then
+	echo "SKIP: end-of-visit/finished-memory-cleared (a sanitizer build's core image holds its terabytes of shadow memory; the normal build is checked)"
 else
-	echo "    pid '$pid'; during the visit:$before; after it ended:$after" >&2
-	result "finished-memory-cleared" 1
+	after=$(in_memory "$pid")
+	if [ -n "$pid" ] && [ -n "$before" ] && [ "$before" != gcore-failed ] && [ -z "$after" ]; then
+		result "finished-memory-cleared" 0
+	else
+		echo "    pid '$pid'; during the visit:$before; after it ended:$after" >&2
+		result "finished-memory-cleared" 1
+	fi
 fi
 
 # Esc on the start screen asks first; n goes on.
