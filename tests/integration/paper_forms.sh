@@ -139,6 +139,18 @@ check_related elderly 1956-06-01,1946-02-11 "" no \
 # A 64-year-old turns 65 after moving in: nothing for the elderly yet.
 check_related almost65 1961-11-16 "" no "印鑑登録申請書"
 
+# 転出 and 転居 have rules of their own: the reference households (a
+# 7-year-old, National Health Insurance, the child allowance, school).
+for f in tenshutsu tenkyo; do
+	"$Y" handoff form --answers "tests/data/households/$f.json" --pdf "$tmp/rel-$f.pdf" 2>/dev/null
+	got=$(related_of "$tmp/rel-$f.pdf" | tr '\n' ';')
+	case $f in
+	tenshutsu) want="転入届;国民健康保険 資格喪失届;児童手当 受給事由消滅届;転校手続き（在学証明書・教科書給与証明書）;" ;;
+	tenkyo) want="住民票の写し等交付請求書;国民健康保険 住所変更;児童手当 住所変更届;転校手続き（区域外・学区変更）;" ;;
+	esac
+	if [ "$got" = "$want" ]; then pass "related-$f"; else fail "related-$f" "got [$got], want [$want]"; fi
+done
+
 # ---- characters outside JIS X 0208 -----------------------------------------
 
 python3 - "$tmp/marks.json" <<'EOF'
