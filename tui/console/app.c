@@ -321,7 +321,14 @@ app_go_step(app *a, const form_step *s)
 void
 app_step_forward(app *a)
 {
-	form_step next;
+	form_step next, missing;
+	/* changed from the review: a required question the change opened (such
+	 * as the other person's name once the certificate is for someone
+	 * else) is asked before going back, one after another */
+	if (a->from_review && !answers_complete_step(a->ans, &missing)) {
+		app_go_step(a, &missing);
+		return;
+	}
 	if (a->from_review || !form_step_next(a->ans, &a->step, &next)) {
 		a->from_review = false;
 		app_save(a);

@@ -84,8 +84,9 @@ typedef struct app {
 	bool have_card_secret;
 	int64_t unlock_id; /* SCR_UNLOCK: the draft being opened */
 	int unlock_tries;
-	form_step step;   /* the current question (or add-another) */
-	bool from_review; /* return to the review after this question */
+	form_step step;     /* the current question (or add-another) */
+	bool from_review;   /* return to the review after this question */
+	bool review_edited; /* the review was left to change a->step: come back to its row */
 	textinput input;
 	int choice_sel;
 	bool multi_on[MAX_MULTI];

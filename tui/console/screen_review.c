@@ -116,6 +116,7 @@ review_key(app *a, wint_t ch, bool is_key)
 	if (a->sel < n) {
 		a->step = idx[a->sel];
 		a->from_review = true;
+		a->review_edited = true;
 		app_go(a, SCR_QUESTION);
 		return;
 	}
@@ -131,10 +132,20 @@ review_key(app *a, wint_t ch, bool is_key)
 	app_go(a, SCR_HANDOFF);
 }
 
+/* Back from changing an answer, the cursor is on that answer's row, not
+ * at the top: checking a long list goes on where it was. */
 static void
 review_enter(app *a)
 {
+	static form_step idx[MAX_ROWS];
 	a->review_scroll = 0;
+	if (a->review_edited) {
+		int n = step_list(a->ans, idx, MAX_ROWS);
+		for (int r = 0; r < n; r++)
+			if (step_equal(&idx[r], &a->step))
+				a->sel = r;
+	}
+	a->review_edited = false;
 	app_save(a);
 }
 
