@@ -1,8 +1,9 @@
 #!/bin/sh
 # Check your answers, changed as a volunteer would (issue 16): an answer
-# changed there that opens new questions asks them before going back, and
-# back on the check screen the cursor is on the changed answer's row, not
-# at the top. Prints PASS:/FAIL: review/<case>.
+# changed there that opens new questions asks them before going back; back
+# on the check screen the cursor is on the changed answer's row, not at the
+# top; a finished draft opened again goes on at the check screen.
+# Prints PASS:/FAIL: review/<case>.
 cd "$(dirname "$0")/../.."
 . tests/e2e/lib.sh
 
@@ -75,5 +76,20 @@ else
 	echo "    after the address: $r1, after the phone: $r2" >&2
 	e2e_screen >&2
 	echo "FAIL: review/cursor-stays-on-the-changed-answer"
+fi
+
+# A finished draft, stopped on the check screen and opened again, goes on
+# there, not on a question.
+code=$(e2e_code)
+e2e_keys F10
+e2e_wait "Saved drafts" 5
+[ -n "$code" ] || code=$(e2e_code)
+e2e_keys Down Enter
+if [ -n "$code" ] && e2e_unlock "$code" && e2e_wait "Check your answers" 5; then
+	echo "PASS: review/finished-draft-reopens-on-check"
+else
+	echo "    code '$code'" >&2
+	e2e_screen >&2
+	echo "FAIL: review/finished-draft-reopens-on-check"
 fi
 e2e_stop

@@ -39,7 +39,10 @@ open_unlocked(app *a, int64_t id)
 	a->unlock_id = 0;
 	step_decode(ans, position, &a->step);
 	a->from_review = false;
-	app_go(a, SCR_QUESTION);
+	/* every required answer given: the visit had reached Check your
+	 * answers, and goes on there rather than on a question */
+	form_step missing;
+	app_go(a, answers_complete_step(ans, &missing) ? SCR_REVIEW : SCR_QUESTION);
 }
 
 void
