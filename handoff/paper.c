@@ -21,6 +21,8 @@
 
 #ifdef HAVE_PAPER
 
+#include "handoff/text_layout.h"
+
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -180,29 +182,7 @@ build_cell(cell_text *c, const answers *a, const paper_cell *cell, int instance,
 static PangoLayout *
 make_layout(cairo_t *cr, const char *text, double size, int bold, double width)
 {
-	PangoLayout *l = pango_cairo_create_layout(cr);
-	PangoFontDescription *fd = pango_font_description_from_string(FONT);
-	PangoAttrList *attrs = pango_attr_list_new();
-
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_layout_set_font_description(l, fd);
-	pango_attr_list_insert(attrs, pango_attr_language_new(pango_language_from_string("ja")));
-	pango_layout_set_attributes(l, attrs);
-	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_text(l, text ? text : "", -1);
-	pango_attr_list_unref(attrs);
-	pango_font_description_free(fd);
-	return l;
-}
-
-static double
-height_of(PangoLayout *l)
-{
-	int w, h;
-	pango_layout_get_size(l, &w, &h);
-	return (double)h / PANGO_SCALE;
+	return handoff_text_layout(cr, text, FONT, "ja", size, bold, width);
 }
 
 static void
@@ -228,7 +208,7 @@ fitted_layout(cairo_t *cr, const cell_text *c, double w, double h)
 		}
 		pango_layout_set_attributes(l, attrs);
 		pango_attr_list_unref(attrs);
-		if (height_of(l) <= h || size - 0.5 < MIN_PT)
+		if (handoff_text_height(l) <= h || size - 0.5 < MIN_PT)
 			return l;
 		g_object_unref(l);
 	}
@@ -301,7 +281,7 @@ draw_label(cairo_t *cr, const char *label, double x, double y, double w)
 	if (!label)
 		return 0;
 	PangoLayout *l = make_layout(cr, label, LABEL_PT, 0, w - 2 * PAD);
-	double h = height_of(l);
+	double h = handoff_text_height(l);
 	show_at(cr, l, x + PAD, y + PAD * 0.5);
 	g_object_unref(l);
 	return h + PAD * 0.5;
@@ -358,7 +338,7 @@ running_head(page *p)
 	         p->l->subtitle ? p->l->subtitle : "", p->l->subtitle ? "）" : "");
 	PangoLayout *l = make_layout(p->cr, head, 9, 1, MM(PAPER_CONTENT_MM));
 	show_at(p->cr, l, p->left, p->y);
-	p->y += height_of(l) + MM(2);
+	p->y += handoff_text_height(l) + MM(2);
 	g_object_unref(l);
 }
 
@@ -379,7 +359,7 @@ title(page *p)
 	PangoLayout *l = make_layout(p->cr, p->l->title, 17, 1, MM(PAPER_CONTENT_MM));
 	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
 	show_at(p->cr, l, p->left, p->y);
-	p->y += height_of(l) + MM(1);
+	p->y += handoff_text_height(l) + MM(1);
 	g_object_unref(l);
 	if (p->l->subtitle) {
 		char sub[256];
@@ -387,7 +367,7 @@ title(page *p)
 		l = make_layout(p->cr, sub, 11, 0, MM(PAPER_CONTENT_MM));
 		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
 		show_at(p->cr, l, p->left, p->y);
-		p->y += height_of(l);
+		p->y += handoff_text_height(l);
 		g_object_unref(l);
 	}
 	p->y += MM(3);
@@ -420,7 +400,7 @@ table_header(page *p, const paper_block *b)
 		frame(p->cr, x, p->y, w, h);
 		PangoLayout *l = make_layout(p->cr, label ? label : "", LABEL_PT, 1, w - 2 * PAD);
 		pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
-		show_at(p->cr, l, x + PAD, p->y + (h - height_of(l)) / 2);
+		show_at(p->cr, l, x + PAD, p->y + (h - handoff_text_height(l)) / 2);
 		g_object_unref(l);
 		x += w;
 	}
@@ -449,7 +429,7 @@ draw_table(page *p, const answers *a, const paper_block *b)
 			frame(p->cr, x, p->y, MM(PAPER_NUMBER_MM), h);
 			PangoLayout *l = make_layout(p->cr, num, VALUE_PT, 0, MM(PAPER_NUMBER_MM));
 			pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
-			show_at(p->cr, l, x, p->y + (h - height_of(l)) / 2);
+			show_at(p->cr, l, x, p->y + (h - handoff_text_height(l)) / 2);
 			g_object_unref(l);
 			x += MM(PAPER_NUMBER_MM);
 		}
@@ -468,7 +448,7 @@ static void
 cover_para(page *p, const char *text, double size, int bold, double indent, double gap)
 {
 	PangoLayout *l = make_layout(p->cr, text, size, bold, MM(PAPER_CONTENT_MM) - indent);
-	double h = height_of(l);
+	double h = handoff_text_height(l);
 	if (p->y + h > p->bottom)
 		new_page(p);
 	show_at(p->cr, l, p->left + indent, p->y);
@@ -487,7 +467,10 @@ draw_cover(page *p, const handoff_cover *cv)
 		PangoLayout *l = make_layout(p->cr, ln->label, VALUE_PT, 1, lw - MM(2));
 		PangoLayout *v =
 		        make_layout(p->cr, ln->value, VALUE_PT, 0, MM(PAPER_CONTENT_MM) - lw);
-		double h = (height_of(l) > height_of(v) ? height_of(l) : height_of(v)) + MM(1.5);
+		double h =
+		        (handoff_text_height(l) > handoff_text_height(v) ? handoff_text_height(l)
+		                                                         : handoff_text_height(v)) +
+		        MM(1.5);
 		if (p->y + h > p->bottom)
 			new_page(p);
 		show_at(p->cr, l, p->left, p->y);

@@ -25,6 +25,8 @@
 
 #ifdef HAVE_SLIP
 
+#include "handoff/text_layout.h"
+
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <pango/pangocairo.h>
@@ -113,46 +115,11 @@ font_for(const char *lang)
 	return "Noto Sans, Noto Sans CJK JP, DejaVu Sans, sans-serif";
 }
 
-/* A gettext catalogue name as a language tag Pango reads: ja@easy is
- * Japanese, zh_TW is zh-tw. */
-static PangoLanguage *
-pango_lang(const char *lang)
-{
-	char tag[16];
-	size_t i = 0;
-	for (; lang && lang[i] && lang[i] != '@' && i + 1 < sizeof tag; i++)
-		tag[i] = lang[i] == '_' ? '-' : lang[i];
-	tag[i] = '\0';
-	return pango_language_from_string(i ? tag : "ja");
-}
-
 static PangoLayout *
 make_layout(pen *p, const char *text, const char *font, const char *lang, double size, int bold,
             double width)
 {
-	PangoLayout *l = pango_cairo_create_layout(p->cr);
-	PangoFontDescription *fd = pango_font_description_from_string(font);
-	PangoAttrList *attrs = pango_attr_list_new();
-
-	pango_font_description_set_absolute_size(fd, size * PANGO_SCALE);
-	pango_font_description_set_weight(fd, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-	pango_layout_set_font_description(l, fd);
-	pango_attr_list_insert(attrs, pango_attr_language_new(pango_lang(lang)));
-	pango_layout_set_attributes(l, attrs);
-	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
-	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-	pango_layout_set_text(l, text ? text : "", -1);
-	pango_attr_list_unref(attrs);
-	pango_font_description_free(fd);
-	return l;
-}
-
-static double
-layout_height(PangoLayout *l)
-{
-	int w, h;
-	pango_layout_get_size(l, &w, &h);
-	return (double)h / PANGO_SCALE;
+	return handoff_text_layout(p->cr, text, font, lang, size, bold, width);
 }
 
 static void
@@ -184,7 +151,7 @@ para_keep(pen *p, const char *text, const char *font, const char *lang, double s
           double gap_after, double keep)
 {
 	PangoLayout *l = make_layout(p, text, font, lang, size, bold, p->width);
-	double h = layout_height(l);
+	double h = handoff_text_height(l);
 	need(p, h + keep);
 	show_layout(p, l, p->left, p->y);
 	p->y += h + gap_after;
@@ -219,7 +186,7 @@ row(pen *p, const char *label, const char *lfont, const char *value, const char 
 	double lw = p->width * (p->paginate ? 0.35 : 0.42), gap = MM(2), pad = MM(1);
 	PangoLayout *l = make_layout(p, label, lfont, lang, size, 1, lw - gap);
 	PangoLayout *v = make_layout(p, value, vfont, lang, size, 0, p->width - lw);
-	double h = dmax(layout_height(l), layout_height(v)) + 2 * pad;
+	double h = dmax(handoff_text_height(l), handoff_text_height(v)) + 2 * pad;
 
 	need(p, h);
 	show_layout(p, l, p->left, p->y + pad);
@@ -320,7 +287,7 @@ codes_block(pen *p, const slip_data *d)
 			snprintf(caption, sizeof caption, d->t->part_format, (size_t)1, n);
 			PangoLayout *l =
 			        make_layout(p, caption, p->res_font, p->res_lang, 9, 1, side);
-			cap_h = layout_height(l) + MM(1);
+			cap_h = handoff_text_height(l) + MM(1);
 			g_object_unref(l);
 		}
 		need(p, side + cap_h);
