@@ -28,26 +28,7 @@ needles="ポポペペ ぽぽぺぺ 0355501234 03-5550-1234"
 
 # to_phone: a new certificate request with the demo card, the reading typed,
 # up to the phone number.
-to_phone() {
-	e2e_wait "Start a new application" || return 1
-	e2e_keys Enter
-	e2e_wait "Which procedure is this visit for?" || return 1
-	e2e_type 4
-	e2e_demo_pin || return 1
-	e2e_wait "Question 1 of" || return 1
-	e2e_type 1
-	e2e_keys Enter
-	e2e_wait "What is your full name?" || return 1
-	e2e_keys Enter
-	e2e_wait "katakana" || return 1
-	e2e_type "ぽぽぺぺ ぴぴ"
-	e2e_keys Enter
-	e2e_wait "What is your address?" || return 1
-	e2e_keys Enter
-	e2e_wait "昭和25年4月1日" || return 1
-	e2e_keys Enter
-	e2e_wait "phone number" || return 1
-}
+to_phone() { e2e_cert_to_phone "ぽぽぺぺ ぴぴ"; }
 
 # in_memory PID: the needles found in a core image of the process. The
 # image is capped at 2 GB (ulimit -f): a normal build's is a few MB.

@@ -91,8 +91,9 @@ e2e_demo_pin() {
 	e2e_keys Enter
 }
 
-# e2e_cert_to_phone : in a console just started with the demo card, a new
-# certificate request (4th procedure) answered up to the phone number.
+# e2e_cert_to_phone [READING] : in a console just started with the demo
+# card, a new certificate request (4th procedure) answered up to the phone
+# number; the reading typed is READING (default やまだ はなこ).
 e2e_cert_to_phone() {
 	e2e_wait "Start a new application" || return 1
 	e2e_keys Enter
@@ -105,11 +106,36 @@ e2e_cert_to_phone() {
 	e2e_wait "What is your full name?" || return 1
 	e2e_keys Enter
 	e2e_wait "katakana" || return 1
-	e2e_type "やまだ はなこ"
+	e2e_type "${1:-やまだ はなこ}"
 	e2e_keys Enter
 	e2e_wait "What is your address?" || return 1
 	e2e_keys Enter
 	e2e_wait "昭和25年4月1日" || return 1
 	e2e_keys Enter
 	e2e_wait "phone number" || return 1
+}
+
+# e2e_cert_to_review PHONE : the same request answered on to Check your
+# answers: PHONE, the whole household, one copy, the first items and
+# purpose, no office named, the My Number card as ID.
+e2e_cert_to_review() {
+	e2e_type "$1"
+	e2e_keys Enter
+	e2e_wait "Which certificate do you need?" || return 1
+	e2e_type 1
+	e2e_keys Enter
+	e2e_wait "How many copies" || return 1
+	e2e_type 1
+	e2e_keys Enter
+	e2e_wait "[ ]" || return 1
+	e2e_keys Enter
+	e2e_wait "Something else" || return 1
+	e2e_type 1
+	e2e_keys Enter
+	e2e_wait "提出先" || return 1
+	e2e_keys Enter
+	e2e_wait "My Number card" || return 1
+	e2e_type 1
+	e2e_keys Enter
+	e2e_wait "Check your answers" || return 1
 }

@@ -48,25 +48,7 @@ found_on_screen() {
 visit() {
 	e2e_start 80 24 "env TERM=$1 XDG_RUNTIME_DIR=$run $B/yorisoi --lang en --demo --db $data/d.db" || return 1
 	e2e_cert_to_phone || return 1
-	e2e_type "03-1234-5678"
-	e2e_keys Enter
-	e2e_wait "Which certificate do you need?" || return 1
-	e2e_type 1
-	e2e_keys Enter
-	e2e_wait "How many copies" || return 1
-	e2e_type 1
-	e2e_keys Enter
-	e2e_wait "[ ]" || return 1
-	e2e_keys Enter
-	e2e_wait "Something else" || return 1
-	e2e_type 1
-	e2e_keys Enter
-	e2e_wait "提出先" || return 1
-	e2e_keys Enter
-	e2e_wait "My Number card" || return 1
-	e2e_type 1
-	e2e_keys Enter
-	e2e_wait "Check your answers" || return 1
+	e2e_cert_to_review "03-1234-5678" || return 1
 	e2e_keys End Enter
 	e2e_wait "too small to show the code" || return 1
 	e2e_keys s

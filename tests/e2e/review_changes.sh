@@ -13,26 +13,7 @@ export XDG_DATA_HOME="$tmp/data"
 
 # the certificate request with the demo card, up to Check your answers
 to_review() {
-	e2e_cert_to_phone || return 1
-	e2e_type "0312345678"
-	e2e_keys Enter
-	e2e_wait "Which certificate do you need?" || return 1
-	e2e_type 1
-	e2e_keys Enter
-	e2e_wait "How many copies" || return 1
-	e2e_type 1
-	e2e_keys Enter
-	e2e_wait "[ ]" || return 1
-	e2e_keys Enter
-	e2e_wait "Something else" || return 1
-	e2e_type 1
-	e2e_keys Enter
-	e2e_wait "提出先" || return 1
-	e2e_keys Enter
-	e2e_wait "My Number card" || return 1
-	e2e_type 1
-	e2e_keys Enter
-	e2e_wait "Check your answers" || return 1
+	e2e_cert_to_phone && e2e_cert_to_review "0312345678"
 }
 
 e2e_start 100 40 "$B/yorisoi --lang en --demo --db $tmp/d.db --slip-dir $tmp"
