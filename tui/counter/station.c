@@ -514,14 +514,16 @@ on_key(station *s, wint_t ch, bool is_key)
 	return true;
 }
 
-/* Lines from the serial port or file; false when it has ended. */
+/* Lines from the serial port or file; false when a file has ended. A
+ * serial line or a FIFO reads as ended while nothing is connected to it
+ * (a scanner unplugged, no writer yet): it is read again on the next turn. */
 static bool
-read_device(station *s, int fd)
+read_device(station *s, int fd, bool regular)
 {
 	char buf[512];
 	ssize_t n = read(fd, buf, sizeof buf);
 	if (n == 0)
-		return false;
+		return !regular;
 	if (n < 0)
 		return errno == EAGAIN || errno == EINTR;
 	for (ssize_t i = 0; i < n; i++) {
@@ -567,6 +569,9 @@ station_run(const station_opts *o)
 			goto out;
 		}
 	}
+	struct stat st;
+	bool regular = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+
 	say(&s, false, "%s", _("Ready."));
 	set_escdelay(50);
 	initscr();
@@ -580,7 +585,7 @@ station_run(const station_opts *o)
 		int got = get_wch(&ch);
 		if (got != ERR && !on_key(&s, ch, got == KEY_CODE_YES))
 			break;
-		if (fd >= 0 && !read_device(&s, fd)) {
+		if (fd >= 0 && !read_device(&s, fd, regular)) {
 			close(fd);
 			fd = -1;
 		}
