@@ -173,9 +173,9 @@ handoff_unarmour(const char *text, size_t n, unsigned char **env, size_t *envlen
 		                    "a lone Base45 character at the end (cut off?)");
 	}
 check:
-	if (out[0] != HANDOFF_FORMAT_VERSION) {
+	if (out[0] < HANDOFF_FORMAT_OLDEST || out[0] > HANDOFF_FORMAT_VERSION) {
 		st = handoff_fail(err, HANDOFF_ERR_VERSION,
-		                  out[0] < HANDOFF_FORMAT_VERSION
+		                  out[0] < HANDOFF_FORMAT_OLDEST
 		                          ? "format version %u is a draft from before the first "
 		                            "release: make the code again"
 		                          : "format version %u is newer than this decoder",

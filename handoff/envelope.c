@@ -234,7 +234,8 @@ decode_scans(const char *const *scans, size_t nscans, handoff_form_lookup find, 
 			goto out;
 		e = joined.p;
 		elen = joined.len;
-		if (elen < 2 || e[0] != HANDOFF_FORMAT_VERSION || (e[1] & ~HANDOFF_FLAGS_KNOWN)) {
+		if (elen < 2 || e[0] < HANDOFF_FORMAT_OLDEST || e[0] > HANDOFF_FORMAT_VERSION ||
+		    (e[1] & ~HANDOFF_FLAGS_KNOWN)) {
 			st = handoff_fail(err, HANDOFF_ERR_CORRUPT,
 			                  "the joined envelope is malformed");
 			goto out;
@@ -243,9 +244,11 @@ decode_scans(const char *const *scans, size_t nscans, handoff_form_lookup find, 
 		e = env[whole];
 		elen = lens[whole];
 	}
+	o->format = e[0];
 	st = open_envelope(e, elen, v, &serial, o, err);
 	if (st == HANDOFF_OK)
-		st = handoff_deserialize(serial.p, serial.len, find, ctx, out, lang_out, err);
+		st = handoff_deserialize(serial.p, serial.len, e[0], find, ctx, out, lang_out,
+		                         o->made, err);
 out:
 	for (size_t i = 0; i < nscans; i++)
 		free(env[i]);
@@ -285,14 +288,15 @@ handoff_decode_with(const char *const *scans, size_t nscans, const form_set *for
  * layer.
  */
 static handoff_status
-self_check(const answers *a, const char *lang, const handoff_buf *serial, const handoff_codes *c,
-           const handoff_encode_opts *o, handoff_error *err)
+self_check(const answers *a, const char *lang, const char *made, const handoff_buf *serial,
+           const handoff_codes *c, const handoff_encode_opts *o, handoff_error *err)
 {
 	answers *back = NULL;
-	char *lang2 = NULL, *j1 = NULL, *j2 = NULL;
+	char *lang2 = NULL, *j1 = NULL, *j2 = NULL, made2[11] = "";
 	handoff_error e2 = {0};
-	handoff_status st = handoff_deserialize(serial->p, serial->len, find_one, answers_form(a),
-	                                        &back, &lang2, &e2);
+	handoff_status st =
+	        handoff_deserialize(serial->p, serial->len, HANDOFF_FORMAT_VERSION, find_one,
+	                            answers_form(a), &back, &lang2, made2, &e2);
 
 	if (st == HANDOFF_OK && !o->city_pk) {
 		handoff_keyring kr = {0};
@@ -310,6 +314,7 @@ self_check(const answers *a, const char *lang, const handoff_buf *serial, const 
 		st = decode_scans((const char *const *)c->text, c->n, find_one, answers_form(a), &v,
 		                  &back, &lang2, &org, &e2);
 		handoff_keyring_free(&kr);
+		memcpy(made2, org.made, sizeof made2);
 	}
 	if (st != HANDOFF_OK) {
 		st = handoff_fail(err, HANDOFF_ERR_INVALID, "the code does not decode: %s",
@@ -318,7 +323,7 @@ self_check(const answers *a, const char *lang, const handoff_buf *serial, const 
 	}
 	j1 = answers_to_json(a, lang ? lang : "");
 	j2 = answers_to_json(back, lang2);
-	if (!j1 || !j2 || strcmp(j1, j2) != 0)
+	if (!j1 || !j2 || strcmp(j1, j2) != 0 || strcmp(made, made2) != 0)
 		st = handoff_fail(err, HANDOFF_ERR_INVALID,
 		                  "the answers do not survive the round trip");
 out:
@@ -350,7 +355,8 @@ handoff_encode_with(const answers *a, const char *lang, const handoff_encode_opt
 	unsigned char flags = 0;
 	int missing = -1, maxv = o->max_version > 0 && o->max_version <= 40 ? o->max_version : 40;
 	size_t cap = handoff_capacity(maxv, o->armour);
-	char *one = NULL;
+	char *one = NULL, today[11];
+	const char *made = o->made;
 
 	if (err)
 		*err = (handoff_error){0};
@@ -362,7 +368,11 @@ handoff_encode_with(const answers *a, const char *lang, const handoff_encode_opt
 		                  missing >= 0 ? field_id(form_field_at(f, (size_t)missing)) : "?");
 		goto out;
 	}
-	st = handoff_serialize(a, lang, &serial, err);
+	if (!made) {
+		date_today(today); /* the engine's today: YORISOI_TODAY in tests */
+		made = today;
+	}
+	st = handoff_serialize(a, lang, made, &serial, err);
 	if (st != HANDOFF_OK)
 		goto out;
 	if (serial.len > HANDOFF_MAX_SERIAL) {
@@ -420,7 +430,7 @@ handoff_encode_with(const answers *a, const char *lang, const handoff_encode_opt
 	}
 	for (size_t i = 0; i < c.n; i++)
 		c.stats.text_chars += strlen(c.text[i]);
-	st = self_check(a, lang, &serial, &c, o, err);
+	st = self_check(a, lang, made, &serial, &c, o, err);
 	if (st != HANDOFF_OK)
 		goto out;
 	*out = c;

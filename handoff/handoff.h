@@ -149,7 +149,8 @@ typedef struct handoff_encode_opts {
 	const handoff_desk_key *desk; /* signs; NULL only for tests and the spec */
 	const unsigned char *city_pk; /* 32-byte X25519 box key: sealed; NULL: not */
 	handoff_armour armour;
-	int max_version; /* largest QR version per code (ECC M); 0 = 40 */
+	int max_version;  /* largest QR version per code (ECC M); 0 = 40 */
+	const char *made; /* the day the code is made, YYYY-MM-DD; NULL: today */
 } handoff_encode_opts;
 
 /* One or more codes of one application; free with handoff_codes_free. */
@@ -174,6 +175,8 @@ typedef struct handoff_origin {
 	int is_signed, sealed;
 	unsigned char key_id[HANDOFF_KEYID_BYTES];
 	const handoff_pubkey *desk; /* the trusted key that verified it (borrowed) */
+	int format;                 /* the code's format version (4 or 5) */
+	char made[11];              /* the day the desk made it, or "" (format 4) */
 	size_t parts_total;         /* 1 for a single code */
 	size_t parts_have;          /* on HANDOFF_ERR_PARTS: how many distinct parts were read */
 	unsigned parts_missing;     /* on HANDOFF_ERR_PARTS: bit i set = part i+1 missing */

@@ -13,7 +13,10 @@
 /* Version byte of the envelope; it also names the serialisation, the text
  * code, the relationship terms and the dictionary (dict.c). Versions 1 and
  * 2 were drafts before any release: decoders refuse them as unknown. */
-#define HANDOFF_FORMAT_VERSION 4
+#define HANDOFF_FORMAT_VERSION 5
+/* The oldest version still decoded: 4, the same but without the day the
+ * code was made. */
+#define HANDOFF_FORMAT_OLDEST 4
 /* Flags byte (docs/handoff-format.md, "Envelope"). */
 #define HANDOFF_FLAG_SIGNED 0x01
 #define HANDOFF_FLAG_SEALED 0x02
@@ -173,12 +176,17 @@ handoff_status handoff_join(unsigned char *const *parts, const size_t *lens, siz
 /* Finds the form for an id from the serialisation (a form_set or one form). */
 typedef const form *(*handoff_form_lookup)(const char *form_id, const void *ctx);
 
-/* Appends the compact serialisation of the applicable answered fields. */
-handoff_status handoff_serialize(const answers *a, const char *lang, handoff_buf *out,
-                                 handoff_error *err);
-/* Parses a serialisation strictly and re-validates every value. */
-handoff_status handoff_deserialize(const unsigned char *p, size_t n, handoff_form_lookup find,
-                                   const void *ctx, answers **out, char **lang_out,
-                                   handoff_error *err);
+/* Appends the compact serialisation (format HANDOFF_FORMAT_VERSION) of the
+ * applicable answered fields; made is the day the code is made,
+ * YYYY-MM-DD from 2000-01-01 to 2179-06-06. */
+handoff_status handoff_serialize(const answers *a, const char *lang, const char *made,
+                                 handoff_buf *out, handoff_error *err);
+/* Parses a serialisation of format `format` (HANDOFF_FORMAT_OLDEST to
+ * HANDOFF_FORMAT_VERSION) strictly and re-validates every value. made_out
+ * (optional) gets the day the code was made, or "" when the format does
+ * not carry it. */
+handoff_status handoff_deserialize(const unsigned char *p, size_t n, int format,
+                                   handoff_form_lookup find, const void *ctx, answers **out,
+                                   char **lang_out, char made_out[11], handoff_error *err);
 
 #endif

@@ -1,8 +1,9 @@
 /*
  * The compact, canonical serialisation of answers (docs/handoff-format.md,
- * "Serialisation"), format version 3. The form definition is the schema:
+ * "Serialisation"), format version 5. The form definition is the schema:
  *
- *   header   form id, form version and UI language, as bytes
+ *   header   form id, form version and UI language, as bytes, then the
+ *            day the code was made in two bytes (not in version 4)
  *   bits     every field in definition order, repeats instance by instance:
  *            a presence bit (none for a required field that always
  *            applies), then the value in as few bits as its type needs:
@@ -22,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define MAX_FORM_ID 64
 #define MAX_LANG    35
@@ -64,6 +66,47 @@ plain_ok(const char *s, size_t n, size_t max)
 			return 0;
 	}
 	return 1;
+}
+
+/* ---- the day the code was made ---------------------------------------- */
+
+/* Days are counted from 2000-01-01 in two bytes: up to 2179-06-06. The
+ * calendar arithmetic is the C library's, in UTC. */
+#define DAY_EPOCH 946684800 /* 2000-01-01T00:00:00Z */
+#define DAY_MAX   0xFFFF
+
+static int
+day_from_iso(const char *iso, unsigned *day)
+{
+	struct tm tm = {0};
+	char back[11];
+	int y, m, d;
+	if (!iso || strlen(iso) != 10 || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return -1;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	time_t t = timegm(&tm);
+	long long days = ((long long)t - DAY_EPOCH) / 86400;
+	if (t == (time_t)-1 || t < DAY_EPOCH || days > DAY_MAX)
+		return -1;
+	/* timegm normalises 2026-02-30 to March: such a day is refused */
+	snprintf(back, sizeof back, "%04u-%02u-%02u", (unsigned)(tm.tm_year + 1900) % 10000u,
+	         (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u);
+	if (strcmp(back, iso) != 0)
+		return -1;
+	*day = (unsigned)days;
+	return 0;
+}
+
+static void
+day_to_iso(unsigned day, char out[11])
+{
+	time_t t = (time_t)DAY_EPOCH + (time_t)day * 86400;
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)(tm.tm_year + 1900) % 10000u,
+	         (unsigned)(tm.tm_mon + 1) % 100u, (unsigned)tm.tm_mday % 100u);
 }
 
 /* ---- shared rules -------------------------------------------------------- */
@@ -343,8 +386,10 @@ repeat_written(const answers *a, const form_repeat *r)
  * bytes that the caller frees.
  */
 handoff_status
-handoff_serialize(const answers *a, const char *lang, handoff_buf *out, handoff_error *err)
+handoff_serialize(const answers *a, const char *lang, const char *made, handoff_buf *out,
+                  handoff_error *err)
 {
+	unsigned day;
 	const form *f = answers_form(a);
 	const char *id = form_id(f);
 	writer w = {0};
@@ -360,9 +405,15 @@ handoff_serialize(const answers *a, const char *lang, handoff_buf *out, handoff_
 		                    lang);
 	if (form_version(f) < 0)
 		return handoff_fail(err, HANDOFF_ERR_INVALID, "form version is negative");
+	if (day_from_iso(made, &day) != 0)
+		return handoff_fail(err, HANDOFF_ERR_INVALID,
+		                    "the day the code is made (%s) is not a date from 2000 to 2179",
+		                    made ? made : "none");
 	put_str(out, id, strlen(id));
 	put_uvar(out, (unsigned long long)form_version(f));
 	put_str(out, lang, strlen(lang));
+	handoff_buf_putc(out, (unsigned char)(day >> 8));
+	handoff_buf_putc(out, (unsigned char)(day & 0xFF));
 	answer_walk walk;
 	int written = 0; /* instances of the current repeat that are written */
 	answers_walk_begin(&walk, a, ANSWERS_WALK_ALL);
@@ -716,9 +767,11 @@ check_applies(const answers *a, handoff_error *err)
  * to the caller; on failure they are untouched.
  */
 handoff_status
-handoff_deserialize(const unsigned char *p, size_t n, handoff_form_lookup find, const void *ctx,
-                    answers **out, char **lang_out, handoff_error *err)
+handoff_deserialize(const unsigned char *p, size_t n, int format, handoff_form_lookup find,
+                    const void *ctx, answers **out, char **lang_out, char made_out[11],
+                    handoff_error *err)
 {
+	char made[11] = "";
 	reader r = {p, n, 0};
 	const char *s, *lang;
 	size_t len, langlen;
@@ -737,6 +790,13 @@ handoff_deserialize(const unsigned char *p, size_t n, handoff_form_lookup find, 
 		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "bad form version in the header");
 	if (get_str(&r, MAX_LANG, &lang, &langlen) != 0 || !plain_ok(lang, langlen, MAX_LANG))
 		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "bad language in the header");
+	if (format >= 5) {
+		if (r.n - r.i < 2)
+			return handoff_fail(err, HANDOFF_ERR_CORRUPT,
+			                    "the day the code was made is cut off");
+		day_to_iso((unsigned)r.p[r.i] << 8 | r.p[r.i + 1], made);
+		r.i += 2;
+	}
 	f = find(id, ctx);
 	if (!f)
 		return handoff_fail(err, HANDOFF_ERR_UNKNOWN_FORM, "form \"%s\" is not installed",
@@ -760,6 +820,8 @@ handoff_deserialize(const unsigned char *p, size_t n, handoff_form_lookup find, 
 	}
 	if (lang_out)
 		*lang_out = dup_n(lang, langlen);
+	if (made_out)
+		memcpy(made_out, made, sizeof made);
 	*out = ps.a;
 	return HANDOFF_OK;
 }

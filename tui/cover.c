@@ -61,6 +61,17 @@ line(tui_cover *c, size_t i, const char *label, const char *value)
 	c->lines[i] = (handoff_slip_line){label, c->text[i]};
 }
 
+const char *
+cover_made(const handoff_origin *o, char *buf, size_t n)
+{
+	char era[64];
+	if (!o || !o->made[0] || date_format_era(o->made, era, sizeof era) != 0)
+		snprintf(buf, n, "%s", "");
+	else
+		snprintf(buf, n, "%s（%s）", era, o->made);
+	return buf;
+}
+
 void
 cover_build(tui_cover *c, const answers *a, const handoff_origin *o, const char *lang)
 {
@@ -78,6 +89,8 @@ cover_build(tui_cover *c, const answers *a, const handoff_origin *o, const char 
 		line(c, k++, "作成窓口", buf);
 		line(c, k++, "コードの確認",
 		     o->sealed ? "署名を検証済み・市の鍵で開封済み" : "署名を検証済み");
+		cover_made(o, buf, sizeof buf);
+		line(c, k++, "作成日", buf[0] ? buf : "記録なし（日付を持たない形式4のコード）");
 	} else {
 		line(c, k++, "作成窓口", "なし（回答ファイルから作成。署名の確認なし）");
 	}

@@ -11,7 +11,7 @@
 #include "engine/engine.h"
 #include "handoff/handoff.h"
 
-#define COVER_LINES 6
+#define COVER_LINES 8
 
 typedef struct tui_cover {
 	handoff_cover cover; /* what handoff_form_write_pdf takes */
@@ -30,5 +30,9 @@ size_t cover_related(const answers *a, char ***out);
  * scanned code (then the desk line says so). */
 void cover_build(tui_cover *c, const answers *a, const handoff_origin *origin, const char *lang);
 void cover_free(tui_cover *c);
+
+/* The day the desk made the code, for the clerk: "令和8年12月1日
+ * （2026-12-01）", or "" when the code does not carry it (format 4). */
+const char *cover_made(const handoff_origin *o, char *buf, size_t n);
 
 #endif

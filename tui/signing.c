@@ -83,7 +83,7 @@ tui_signing_encode(const answers *a, const char *lang, int max_version, handoff_
 {
 	handoff_desk_key desk;
 	handoff_city_key city = {0};
-	handoff_encode_opts o = {&desk, NULL, HANDOFF_ARMOUR_BASE45, max_version};
+	handoff_encode_opts o = {&desk, NULL, HANDOFF_ARMOUR_BASE45, max_version, NULL};
 	char path[PATH_MAX];
 	handoff_status st;
 

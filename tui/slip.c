@@ -102,7 +102,7 @@ tui_slip_make(const answers *a, const char *lang, const tui_slip_job *job, char 
 	const char *bring[TUI_SLIP_MAX_BRING];
 	handoff_desk_key desk;
 	handoff_city_key city = {0};
-	handoff_encode_opts o = {&desk, NULL, HANDOFF_ARMOUR_BASE45, 40};
+	handoff_encode_opts o = {&desk, NULL, HANDOFF_ARMOUR_BASE45, 40, NULL};
 	handoff_codes codes = {0};
 	handoff_error err = {0};
 	int sealed = 0, rc = -1;

@@ -190,7 +190,7 @@ static void
 ours(result *r, const answers *a, const char *lang, const handoff_desk_key *desk,
      const unsigned char *city, handoff_armour arm)
 {
-	handoff_encode_opts o = {desk, city, arm, 40};
+	handoff_encode_opts o = {desk, city, arm, 40, NULL};
 	handoff_codes c = {0};
 	handoff_error err;
 	handoff_qr *q = NULL;

@@ -20,7 +20,7 @@ main(int argc, char **argv)
 	json[fread(json, 1, sizeof json - 1, fp)] = '\0';
 	fclose(fp);
 	answers *a = answers_from_json(json, forms, &lang, why, sizeof why);
-	handoff_encode_opts o = {NULL, NULL, HANDOFF_ARMOUR_BASE45, 0};
+	handoff_encode_opts o = {NULL, NULL, HANDOFF_ARMOUR_BASE45, 0, NULL};
 	handoff_codes c = {0};
 	handoff_error err;
 	if (!a || handoff_encode_with(a, lang, &o, &c, &err) != HANDOFF_OK)

@@ -27,6 +27,8 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/handoff_spec.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 K=tests/data/keys
+# the desk's calendar day, which version 5 codes carry
+export YORISOI_TODAY=2026-12-04
 set --
 # and households nobody tuned for: every size, every nationality
 for s in 1 2 3 4 5 6; do
@@ -45,7 +47,7 @@ for a in tests/data/answers/*_ref.json tests/data/answers/juminhyo_*.json "$tmp"
 	set -- "$@" "$n" "forms/$form.xml" "$tmp/$n.code" "$tmp/$n.json"
 done
 python3 - docs/handoff-format.md tests/data/forms/handoff_test.xml tests/data/answers/handoff_test_min.json "$@" <<'PY'
-import hashlib, hmac, json, re, sys, zlib
+import datetime, hashlib, hmac, json, os, re, sys, zlib
 import xml.etree.ElementTree as ET
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
@@ -88,7 +90,7 @@ def text_decode(b, i, kana):
     return "".join(chars), i + 1
 
 # --- the dictionary (section 5)
-words = "".join(l for l in fenced_after("The dictionary of format versions 3 and 4 is").strip("\n").split("\n") if not l.startswith("#"))
+words = "".join(l for l in fenced_after("The dictionary of format versions 3 to 5 is").strip("\n").split("\n") if not l.startswith("#"))
 dictionary = text_encode(words)
 m = re.search(r"dictionary is (\d+) bytes,\s+SHA-256\s+`([0-9a-f]{64})`", doc)
 ok("dictionary-hash", m and int(m.group(1)) == len(dictionary) and m.group(2) == hashlib.sha256(dictionary).hexdigest(),
@@ -96,7 +98,7 @@ ok("dictionary-hash", m and int(m.group(1)) == len(dictionary) and m.group(2) ==
 
 # --- relationship terms (section 4.5)
 terms = {}
-for num, term in re.findall(r"(\d+) (\S+)", fenced_after("Table of\nformat versions 3 and 4, numbers from 0:")):
+for num, term in re.findall(r"(\d+) (\S+)", fenced_after("Table of\nformat versions 3 to 5, numbers from 0:")):
     terms[int(num)] = term
 ok("relationship-table", sorted(terms) == list(range(len(terms))) and len(terms) == 27, repr(terms))
 
@@ -104,7 +106,7 @@ ok("relationship-table", sorted(terms) == list(range(len(terms))) and len(terms)
 pk = bytes.fromhex(re.search(r"desk public key\s+([0-9a-f]{64})", doc).group(1))
 vectors, cur = {}, None
 for line in fenced_after("The vectors, one payload per line").strip("\n").split("\n"):
-    m = re.match(r"# vector (\w)", line)
+    m = re.match(r"# vector (\w+):", line)
     if m:
         cur = m.group(1); vectors[cur] = []
     elif line:
@@ -174,7 +176,7 @@ def open_codes(texts, allow_unsigned=False):
         assert hashlib.sha256(env).digest()[:2] == sid
     else:
         env = envs[0]
-    assert env[0] == 4, "version %d" % env[0]
+    assert env[0] in (4, 5), "version %d" % env[0]
     flags = env[1]
     assert flags & 3 != 3, "signed and sealed at once"
     keyid = None
@@ -195,7 +197,7 @@ def open_codes(texts, allow_unsigned=False):
     d = zlib.decompressobj(wbits=-15, zdict=dictionary)
     serial = d.decompress(body, 65536)
     assert d.eof and not d.unused_data
-    return keyid, serial
+    return keyid, serial, env[0]
 
 # --- form definitions (section 4.1)
 NS = "{urn:yorisoi:form:1}"
@@ -237,7 +239,7 @@ def nbits(n):
     k = 0
     while (1 << k) < n: k += 1
     return k
-def parse(serial, form):
+def parse(serial, form, version=5):
     fid, fver, items = form
     p = [0]
     def var():
@@ -249,6 +251,10 @@ def parse(serial, form):
         n = var(); r = serial[p[0]:p[0]+n]; p[0] += n; return r.decode()
     hid, hver, lang = string(), var(), string()
     assert (hid, hver) == (fid, fver)
+    made = None
+    if version >= 5:  # the day made, counted from 2000-01-01 in two bytes
+        made = (datetime.date(2000, 1, 1) + datetime.timedelta(serial[p[0]] << 8 | serial[p[0] + 1])).isoformat()
+        p[0] += 2
     pos = [p[0] * 8]
     def bits(k):
         v = 0
@@ -305,15 +311,19 @@ def parse(serial, form):
     for into, name, kana in texts:
         into[name], i = text_decode(serial, i, kana)
     assert i == len(serial), "bytes left over"
+    parse.made = made
     return {"form": fid, "form_version": fver, "lang": lang, "answers": answers}
 
 test_form = load_form(sys.argv[2])
+today = os.environ["YORISOI_TODAY"]
 want = json.load(open(sys.argv[3], encoding="utf-8"))
-for name in "SDEP":
+for name, made in (("S", "2026-12-01"), ("D", "2026-12-01"), ("E", "2026-12-01"),
+                   ("P", "2026-12-01"), ("S4", None)):
     try:
-        keyid, serial = open_codes(list(reversed(vectors[name])))
-        got = parse(serial, test_form)
-        ok("vector-" + name, got == want and keyid.hex().upper() == "9D623CD4", repr(got))
+        keyid, serial, version = open_codes(list(reversed(vectors[name])))
+        got = parse(serial, test_form, version)
+        ok("vector-" + name, got == want and keyid.hex().upper() == "9D623CD4" and parse.made == made,
+           "%r made %r" % (got, parse.made))
     except Exception as e:
         ok("vector-" + name, False, repr(e))
 try:
@@ -329,7 +339,7 @@ except Exception as e:
 def hexdump(marker):
     lines = fenced_after(marker).strip().split("\n")
     return bytes.fromhex("".join(re.findall(r"\b[0-9a-f]{2}\b", " ".join(l.split("  ")[0] for l in lines))))
-serial_dump = hexdump("Serialisation, 30 bytes:")
+serial_dump = hexdump("Serialisation, 32 bytes, made on 2026-12-01:")
 ok("serialisation-hex-dump", parse(serial_dump, test_form) == want and open_codes(vectors["S"])[1] == serial_dump, serial_dump.hex())
 ok("vector-S-hex-dump", hexdump("Vector S, the signed envelope") == unarmour(vectors["S"][0]))
 
@@ -339,15 +349,16 @@ for k in range(0, len(args), 4):
     name, form_path, code_path, json_path = args[k:k+4]
     try:
         ours = json.load(open(json_path, encoding="utf-8"))
-        _, serial = open_codes([l for l in open(code_path).read().split("\n") if l])
-        got = parse(serial, load_form(form_path))
-        ok("ref-" + name, got == ours, "python: %r\nours: %r" % (got, ours))
+        _, serial, version = open_codes([l for l in open(code_path).read().split("\n") if l])
+        got = parse(serial, load_form(form_path), version)
+        ok("ref-" + name, got == ours and version == 5 and parse.made == today,
+           "python: %r made %r\nours: %r" % (got, parse.made, ours))
     except Exception as e:
         ok("ref-" + name, False, repr(e))
     try:
         sealed_path = code_path[:-len(".code")] + ".sealed"
-        _, serial = open_codes([l for l in open(sealed_path).read().split("\n") if l])
-        got = parse(serial, load_form(form_path))
+        _, serial, version = open_codes([l for l in open(sealed_path).read().split("\n") if l])
+        got = parse(serial, load_form(form_path), version)
         ok("sealed-" + name, got == ours, "python: %r\nours: %r" % (got, ours))
     except Exception as e:
         ok("sealed-" + name, False, repr(e))

@@ -10,7 +10,9 @@ summary = open(sys.argv[1], encoding="utf-8").read().splitlines()
 text = re.sub(r"\s+", "", open(sys.argv[2], encoding="utf-8").read())
 era = re.compile(r"^(明治|大正|昭和|平成|令和)(.*)$")
 missing, checked = [], 0
-for line in summary[3:]:  # after the title, the form line and the desk line
+# after the title, the form line and the desk line; the day the code was
+# made (作成日) is checked too: the cover sheet shows it
+for line in summary[3:]:
     if "：" not in line:
         continue
     term, value = line.strip().split("：", 1)

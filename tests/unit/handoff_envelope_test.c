@@ -72,7 +72,7 @@ check_round_trip(const answers *a, const char *lang, const form_set *forms)
 	answers *back = NULL;
 	handoff_error err;
 	handoff_codes codes = {0};
-	handoff_encode_opts o = {test_desk(), NULL, HANDOFF_ARMOUR_BASE45, 0};
+	handoff_encode_opts o = {test_desk(), NULL, HANDOFF_ARMOUR_BASE45, 0, NULL};
 	handoff_verify v = {test_ring(), NULL, 0};
 
 	REQUIRE(test_desk());
@@ -213,7 +213,7 @@ TEST(encode_incomplete)
 	REQUIRE(forms);
 	answers *a = answers_new(form_set_find(forms, "handoff_test"));
 	handoff_codes codes = {0};
-	handoff_encode_opts o = {test_desk(), NULL, HANDOFF_ARMOUR_BASE45, 0};
+	handoff_encode_opts o = {test_desk(), NULL, HANDOFF_ARMOUR_BASE45, 0, NULL};
 	handoff_error err;
 	answer_error ae;
 	CHECK_INT(answers_set(a, "name", "佐藤", &ae), ANSWER_OK);
@@ -245,7 +245,7 @@ TEST(encode_too_large)
 	if (answers_set(a, "note", note, &ae) == ANSWER_OK) {
 		handoff_error err;
 		handoff_codes codes = {0};
-		handoff_encode_opts o = {test_desk(), NULL, HANDOFF_ARMOUR_BASE45, 0};
+		handoff_encode_opts o = {test_desk(), NULL, HANDOFF_ARMOUR_BASE45, 0, NULL};
 		CHECK_INT(handoff_encode_with(a, lang, &o, &codes, &err), HANDOFF_ERR_TOO_LARGE);
 		CHECK(codes.n == 0);
 		CHECK(codes.stats.text_chars > HANDOFF_MAX_TEXT);
@@ -300,13 +300,15 @@ wrap(int version, int flags, const unsigned char *serial, size_t n)
 	return t;
 }
 
-/* The header of handoff_test version 1 in English. */
+/* The header of handoff_test version 1 in English, made on HX_VECTOR_DAY. */
 static void
 header(craft *c, const char *id, unsigned version)
 {
 	sput_str(&c->hdr, id);
 	sput_var(&c->hdr, version);
 	sput_str(&c->hdr, "en");
+	handoff_buf_putc(&c->hdr, 0x26);
+	handoff_buf_putc(&c->hdr, 0x67);
 }
 
 static void
@@ -412,6 +414,66 @@ TEST(crafted_valid)
 	cbits(&c, 1, 1);
 	ctext(&c, "備考");
 	CHECK_INT(serial_st(&c), HANDOFF_OK);
+}
+
+/* Decodes an unsigned text, returning its origin. */
+static handoff_status
+origin_of(const char *text, handoff_origin *o)
+{
+	answers *a = NULL;
+	handoff_error err;
+	handoff_verify v = {NULL, NULL, 1};
+	handoff_status st = handoff_decode_with(&text, 1, hx_forms(), &v, &a, NULL, o, &err);
+	answers_free(a);
+	return st;
+}
+
+/* Version 5 carries the day the code was made; version 4, the first
+ * release, is the same without it and still decodes, with no day. */
+TEST(made_day_and_format_4)
+{
+	craft c = {0};
+	handoff_buf b = {0};
+	handoff_origin o;
+	REQUIRE(hx_forms());
+	header(&c, "handoff_test", 1);
+	required(&c, 2);
+	no_optional(&c);
+	craft_join(&c, &b);
+	char *t = wrap(5, 0, b.p, b.len);
+	CHECK_INT(origin_of(t, &o), HANDOFF_OK);
+	CHECK_INT(o.format, 5);
+	CHECK_STR(o.made, HX_VECTOR_DAY);
+	free(t);
+	/* the same bytes as version 4: the day's two bytes are not read as a
+	 * day, and the bits after them no longer parse */
+	t = wrap(4, 0, b.p, b.len);
+	CHECK(origin_of(t, &o) != HANDOFF_OK);
+	free(t);
+	handoff_buf_free(&b);
+
+	sput_str(&c.hdr, "handoff_test");
+	sput_var(&c.hdr, 1);
+	sput_str(&c.hdr, "en");
+	required(&c, 2);
+	no_optional(&c);
+	craft_join(&c, &b);
+	t = wrap(4, 0, b.p, b.len);
+	CHECK_INT(origin_of(t, &o), HANDOFF_OK);
+	CHECK_INT(o.format, 4);
+	CHECK_STR(o.made, "");
+	free(t);
+	/* a version 5 header cut after one byte of the day */
+	handoff_buf_free(&b);
+	sput_str(&c.hdr, "handoff_test");
+	sput_var(&c.hdr, 1);
+	sput_str(&c.hdr, "en");
+	handoff_buf_putc(&c.hdr, 0x26);
+	craft_join(&c, &b);
+	t = wrap(5, 0, b.p, b.len);
+	CHECK_INT(origin_of(t, &o), HANDOFF_ERR_CORRUPT);
+	free(t);
+	handoff_buf_free(&b);
 }
 
 TEST(error_unknown_form)
@@ -718,7 +780,7 @@ TEST(error_envelope)
 	required(&c, 2);
 	no_optional(&c);
 	craft_join(&c, &b);
-	CHECK_INT(text_st(wrap(5, 0, b.p, b.len)), HANDOFF_ERR_VERSION);
+	CHECK_INT(text_st(wrap(6, 0, b.p, b.len)), HANDOFF_ERR_VERSION);
 	CHECK_INT(text_st(wrap(3, 0, b.p, b.len)), HANDOFF_ERR_VERSION); /* before typed numbers */
 	CHECK_INT(text_st(wrap(0, 0, b.p, b.len)), HANDOFF_ERR_VERSION);
 	/* the pre-release drafts */
@@ -783,7 +845,7 @@ TEST(mutations_are_total)
 /* The unsigned test vector of docs/handoff-format.md (vector U), both
  * ways: it pins the layers below the signature. handoff_vector_test.c
  * checks the signed and sealed vectors. */
-#define SPEC_VECTOR "YR1:YM0%ZS6996Q941A QHDB9%%5OUC8.PGI9/20F8JCOGSDFCN1"
+#define SPEC_VECTOR "YR1:KS0%ZS6996Q941A QHDB9%%5OUC3/PWM9GI9/201EJCOGSDFCN1"
 
 TEST(spec_test_vector)
 {
@@ -802,7 +864,7 @@ TEST(spec_test_vector)
 	/* Encoding is deterministic with this zlib; another DEFLATE encoder may
 	 * choose other bytes that decode the same. */
 	handoff_buf serial = {0};
-	REQUIRE(handoff_serialize(a, lang, &serial, &err) == HANDOFF_OK);
+	REQUIRE(handoff_serialize(a, lang, HX_VECTOR_DAY, &serial, &err) == HANDOFF_OK);
 	text = wrap(HANDOFF_FORMAT_VERSION, 0, serial.p, serial.len);
 	handoff_buf_free(&serial);
 	CHECK_STR(text, SPEC_VECTOR);

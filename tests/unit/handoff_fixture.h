@@ -5,6 +5,10 @@
 #ifndef YORISOI_TESTS_HANDOFF_FIXTURE_H
 #define YORISOI_TESTS_HANDOFF_FIXTURE_H
 
+/* The day the test vectors were made (docs/handoff-format.md): day 9831
+ * after 2000-01-01, bytes 0x26 0x67. */
+#define HX_VECTOR_DAY "2026-12-01"
+
 #include "engine/engine.h"
 
 /* tests/data/forms checked against the schema in forms/, loaded on first

@@ -166,20 +166,21 @@ serial_round_trip(const answers *a, const char *lang)
 	handoff_buf s = {0};
 	handoff_error err;
 	answers *back = NULL;
-	char *lang2 = NULL;
-	REQUIRE(handoff_serialize(a, lang, &s, &err) == HANDOFF_OK);
-	handoff_status st =
-	        handoff_deserialize(s.p, s.len, find_in, installed(), &back, &lang2, &err);
+	char *lang2 = NULL, made[11] = "";
+	REQUIRE(handoff_serialize(a, lang, "2179-06-06", &s, &err) == HANDOFF_OK);
+	handoff_status st = handoff_deserialize(s.p, s.len, HANDOFF_FORMAT_VERSION, find_in,
+	                                        installed(), &back, &lang2, made, &err);
 	if (st != HANDOFF_OK)
 		fprintf(stderr, "    %s\n", err.detail);
 	REQUIRE(st == HANDOFF_OK);
+	CHECK_STR(made, "2179-06-06"); /* the last day two bytes hold */
 	char *j1 = answers_to_json(a, lang), *j2 = answers_to_json(back, lang2);
 	CHECK_STR(j2, j1);
 	/* any byte less is an error, never the same answers */
 	for (size_t cut = 0; cut < s.len; cut++) {
 		answers *b2 = NULL;
-		if (handoff_deserialize(s.p, cut, find_in, installed(), &b2, NULL, &err) ==
-		    HANDOFF_OK) {
+		if (handoff_deserialize(s.p, cut, HANDOFF_FORMAT_VERSION, find_in, installed(), &b2,
+		                        NULL, NULL, &err) == HANDOFF_OK) {
 			char *j3 = answers_to_json(b2, lang2);
 			CHECK(strcmp(j3, j1) != 0);
 			free(j3);
@@ -246,8 +247,8 @@ TEST(reference_households_fit_a_terminal)
 		if (!a)
 			continue;
 		serial_round_trip(a, lang);
-		handoff_encode_opts signed_only = {&desk, NULL, HANDOFF_ARMOUR_BASE45, 0};
-		handoff_encode_opts sealed = {&desk, city.pk, HANDOFF_ARMOUR_BASE45, 0};
+		handoff_encode_opts signed_only = {&desk, NULL, HANDOFF_ARMOUR_BASE45, 0, NULL};
+		handoff_encode_opts sealed = {&desk, city.pk, HANDOFF_ARMOUR_BASE45, 0, NULL};
 		handoff_codes c1 = {0}, c2 = {0};
 		handoff_error err;
 		CHECK(handoff_encode_with(a, lang, &signed_only, &c1, &err) == HANDOFF_OK);
@@ -265,4 +266,27 @@ TEST(reference_households_fit_a_terminal)
 		free(lang);
 	}
 	handoff_desk_key_wipe(&desk);
+}
+
+/* The day a code is made fits two bytes from 2000-01-01; anything else is
+ * refused by the encoder rather than carried wrong. */
+TEST(made_day_bounds)
+{
+	char *lang = NULL;
+	answers *a = reference("juminhyo_self", &lang);
+	REQUIRE(a);
+	const char *bad[] = {NULL,         "",           "1999-12-31", "2179-06-07",
+	                     "2026-02-30", "2026-13-01", "2026-1-01",  "20261201"};
+	for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+		handoff_buf s = {0};
+		handoff_error err;
+		CHECK_INT(handoff_serialize(a, lang, bad[k], &s, &err), HANDOFF_ERR_INVALID);
+		handoff_buf_free(&s);
+	}
+	handoff_buf s = {0};
+	handoff_error err;
+	CHECK_INT(handoff_serialize(a, lang, "2000-01-01", &s, &err), HANDOFF_OK);
+	handoff_buf_free(&s);
+	answers_free(a);
+	free(lang);
 }

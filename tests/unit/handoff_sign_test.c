@@ -103,7 +103,7 @@ encode(world *w, const handoff_desk_key *desk, const unsigned char *city, handof
 {
 	handoff_codes c = {0};
 	handoff_error err;
-	handoff_encode_opts o = {desk, city, arm, maxv};
+	handoff_encode_opts o = {desk, city, arm, maxv, NULL};
 	if (handoff_encode_with(w->a, w->lang, &o, &c, &err) != HANDOFF_OK)
 		fprintf(stderr, "    encode: %s\n", err.detail);
 	return c;
@@ -389,7 +389,7 @@ TEST(parts_any_order)
 	/* A version that cannot hold 16 parts' worth is too large. */
 	handoff_codes none = {0};
 	handoff_error err;
-	handoff_encode_opts tiny = {&w.desk, NULL, HANDOFF_ARMOUR_BASE45, 1};
+	handoff_encode_opts tiny = {&w.desk, NULL, HANDOFF_ARMOUR_BASE45, 1, NULL};
 	CHECK_INT(handoff_encode_with(w.a, w.lang, &tiny, &none, &err), HANDOFF_ERR_TOO_LARGE);
 	handoff_codes_free(&g);
 	handoff_codes_free(&one);

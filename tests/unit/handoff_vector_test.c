@@ -13,23 +13,29 @@
 #include <stdlib.h>
 
 /* Vector S: signed, Base45. */
-static const char vector_s[] = "YR1:ZM0F+J2V7%ZS6996Q941A QHDB9%%5OUC8.PGI9/20F8JCOGSDFCN1MFFTYN"
-                               "OANUHQ$/UDFJX36-SR VVSJAYSS1A4MMQN VV*TB7G/64*35-RGXXUMDW6$QHH8L"
-                               "9I8JB0965EI-571YJ2 6.8J/NO";
+static const char vector_s[] = "YR1:LS0F+J2V7%ZS6996Q941A QHDB9%%5OUC3/PWM9GI9/201EJCOGSDFCN1Z7FO:"
+                               "J5AMECW/6SW*BV J8CILZE6U9KL1HS0LLRPG0$JRWXO/EIIZHFY7NSBNRHD/RPH9"
+                               "7A87SO97O%EM/631Q3*NR8TAS37";
 /* Vector D: the same, digits-only armour. */
-static const char vector_d[] = "2518101025402901557258313186361940120299356311873311873256745252"
-                               "3190510013338850334923098803072310724813447049534456272239163123"
-                               "1855976642062113357994085515366264418605113272608413102993365662"
-                               "268654075432116982368762313812555370851444140006137723887749678";
+static const char vector_d[] =
+        "2518101281402901557258313186361940120299356311873311873256745256"
+        "3192471905100133391063349230988030723072540479450056535457013240"
+        "6240126369982994619581029900127755641007455556750117371233601815"
+        "72023558356635662319015166574986748924452180638807246557492156314338";
 /* Vector E: sealed from the test desk to the test city (HPKE Auth). */
-static const char vector_e[] = "YR1: M0F+J2V77KS730RT4M9KU5W9BV2A45W2QZ4WHVLF9SLHVZ989JZB8BGSHQD"
-                               "4KC4R5F7IU+JI+OEMB6UF%KC%:HFLP QGMR97GHH6V8 CA9GJYD421DP9U83%+AN"
-                               "1S";
+static const char vector_e[] = "YR1:MS0F+J2V78S1XZ932B8WD-W3L-1FV77B5+4F846R+DD:03MUG3G5*FD L*BAL"
+                               "4HPWOB965JA55RZNCCN1WKE.-N2GJMLFGVG9CW6EKGU7HOH//VH5HHNEKX9770H6"
+                               "TV/6";
 /* Vector P: signed, in four parts of at most QR version 3. */
-static const char *const vector_p[] = {"YR1:%M02O0400ZM0F+J2V7%ZS6996Q941A QHDB9%%5OUC8.PT1",
-                                       "YR1:%M02O0Z50WND:*GOQOX%QON1V20EAC9%04NP71PYE0:XVU0",
-                                       "YR1:%M02O0LB0-SR VVSJAYSS1A4MMQN VV*TB7G/64*35-RGI5",
-                                       "YR1:%M02O07H00W797GAA6K.ACP1RICZK1M/R FDI*8+%PP1SE0"};
+static const char *const vector_p[] = {"YR1:OS0%NE400LS0F+J2V7%ZS6996Q941A QHDB9%%5OUC3/PWM9",
+                                       "YR1:OS0%NEZ50GI9/201EJCOGSDFCN1Z7FO:J5AMECW/6SW*BV J",
+                                       "YR1:OS0%NELB08CILZE6U9KL1HS0LLRPG0$JRWXO/EIIZHFY7NSB",
+                                       "YR1:OS0%NE7H0NRHD/RPH97A87SO97O%EM/631Q3*NR8TAS37"};
+/* Vector S of format 4, the first release, before the day was carried:
+ * still decoded, with no day. */
+static const char vector_s4[] = "YR1:ZM0F+J2V7%ZS6996Q941A QHDB9%%5OUC8.PGI9/20F8JCOGSDFCN1MFFTYN"
+                                "OANUHQ$/UDFJX36-SR VVSJAYSS1A4MMQN VV*TB7G/64*35-RGXXUMDW6$QHH8L"
+                                "9I8JB0965EI-571YJ2 6.8J/NO";
 
 typedef struct vec {
 	handoff_desk_key desk;
@@ -81,7 +87,7 @@ vec_free(vec *v)
 }
 
 static void
-check_decodes(vec *v, const char *const *scans, size_t n, int sealed)
+check_decodes_made(vec *v, const char *const *scans, size_t n, int sealed, const char *made)
 {
 	handoff_verify ver = {&v->ring, &v->city, 0};
 	handoff_origin o;
@@ -97,15 +103,22 @@ check_decodes(vec *v, const char *const *scans, size_t n, int sealed)
 	CHECK(o.is_signed);
 	CHECK_INT(o.sealed, sealed);
 	CHECK_STR(o.desk->name, "テスト図書館 相談デスク");
+	CHECK_STR(o.made, made);
 	free(j);
 	free(lang);
 	answers_free(back);
 }
 
 static void
+check_decodes(vec *v, const char *const *scans, size_t n, int sealed)
+{
+	check_decodes_made(v, scans, n, sealed, HX_VECTOR_DAY);
+}
+
+static void
 check_encodes(vec *v, handoff_armour arm, int maxv, const char *const *want, size_t n)
 {
-	handoff_encode_opts o = {&v->desk, NULL, arm, maxv};
+	handoff_encode_opts o = {&v->desk, NULL, arm, maxv, HX_VECTOR_DAY};
 	handoff_codes c = {0};
 	handoff_error err;
 	REQUIRE(handoff_encode_with(v->a, v->lang, &o, &c, &err) == HANDOFF_OK);
@@ -154,5 +167,14 @@ TEST(vector_p_parts)
 	const char *shuffled[] = {vector_p[2], vector_p[0], vector_p[3], vector_p[1]};
 	check_decodes(&v, shuffled, 4, 0);
 	check_encodes(&v, HANDOFF_ARMOUR_BASE45, 3, vector_p, 4);
+	vec_free(&v);
+}
+
+TEST(vector_s4_format_4)
+{
+	vec v;
+	REQUIRE(vec_init(&v) == 0);
+	const char *s = vector_s4;
+	check_decodes_made(&v, &s, 1, 0, "");
 	vec_free(&v);
 }

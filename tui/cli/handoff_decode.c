@@ -5,6 +5,7 @@
 #include "handoff/handoff.h"
 #include "tui/cli/handoff.h"
 #include "tui/cli/cli.h"
+#include "tui/cover.h"
 #include "tui/files.h"
 #include "tui/i18n.h"
 #include "tui/paths.h"
@@ -44,6 +45,9 @@ print_summary(const answers *a, const handoff_origin *o)
 	if (o->desk)
 		printf("作成窓口：%s（%s）%s\n", o->desk->name[0] ? o->desk->name : "名称未設定",
 		       id, o->sealed ? "　市への封かん済み" : "");
+	char made[96];
+	if (cover_made(o, made, sizeof made)[0])
+		printf("作成日：%s\n", made);
 	printf("\n");
 	for (size_t i = 0; i < n; i++) {
 		const handoff_row *r = &rows[i];

@@ -76,7 +76,7 @@ cli_handoff_encode(int argc, char **argv)
 	handoff_error err = {0};
 	handoff_desk_key desk;
 	handoff_city_key city = {0};
-	handoff_encode_opts o = {&desk, NULL, HANDOFF_ARMOUR_BASE45, 40};
+	handoff_encode_opts o = {&desk, NULL, HANDOFF_ARMOUR_BASE45, 40, NULL};
 	handoff_codes codes = {0};
 
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {

@@ -169,10 +169,11 @@ record_json(const answers *a, const export_record *r, char *why, size_t whylen)
 	json_t *related = json_array();
 	for (size_t i = 0; i < r->nrelated; i++)
 		json_array_append_new(related, json_string(r->related[i]));
-	json_t *desk = json_pack("{s:s, s:s, s:b, s:b}", "key_id", id, "name",
-	                         r->origin && r->origin->desk ? r->origin->desk->name : "",
-	                         "signed", r->origin && r->origin->is_signed, "sealed",
-	                         r->origin && r->origin->sealed);
+	json_t *desk = json_pack(
+	        "{s:s, s:s, s:b, s:b, s:o}", "key_id", id, "name",
+	        r->origin && r->origin->desk ? r->origin->desk->name : "", "signed",
+	        r->origin && r->origin->is_signed, "sealed", r->origin && r->origin->sealed, "made",
+	        r->origin && r->origin->made[0] ? json_string(r->origin->made) : json_null());
 	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:i, s:s, s:s, s:o, s:O, s:o, s:o, s:o}",
 	                      "export", "yorisoi-counter 1", "id", r->id, "received", when, "form",
 	                      form_id(f), "form_version", form_version(f), "form_title",

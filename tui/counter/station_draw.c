@@ -4,6 +4,7 @@
 #include "tui/counter/station.h"
 
 #include "tui/console/draw.h"
+#include "tui/cover.h"
 #include "tui/i18n.h"
 
 #include <curses.h>
@@ -58,6 +59,13 @@ station_body_lines(const station *s, char ***out, int **marked)
 		         s->origin.desk->name[0] ? s->origin.desk->name : "-", id,
 		         /* L10N: added after "signature verified" for a sealed code. */
 		         s->origin.sealed ? _(", opened with the city key") : "");
+		push(out, marked, &n, &cap, line, 0);
+		char made[96];
+		cover_made(&s->origin, made, sizeof made);
+		/* L10N: %s is a day such as "令和8年12月1日（2026-12-01）". */
+		snprintf(line, sizeof line, _("Made on: %s"),
+		         /* L10N: the day a code of the older format 4 was made is unknown. */
+		         made[0] ? made : _("not recorded (a code of format 4)"));
 		push(out, marked, &n, &cap, line, 0);
 	}
 	push(out, marked, &n, &cap, "", 0);
