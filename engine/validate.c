@@ -150,13 +150,17 @@ dash_len(const char *p)
 /*
  * Japanese phone numbers: 10 digits for fixed lines and 0120/0570 numbers,
  * 11 for mobiles, 050 and 0800. A leading +81 becomes 0. Separators: dashes,
- * spaces, brackets as in 03(1234)5678.
+ * spaces, brackets as in 03(1234)5678. The groups the resident wrote are
+ * kept, each separator as one "-" (03(1234)5678 is 03-1234-5678), since
+ * where the dashes go depends on the area code and people read a number
+ * by its groups; written without separators, it stays without.
  */
 static answer_status
 norm_phone(const char *in, char **out)
 {
-	char digits[16];
-	size_t n = 0;
+	char norm[32];
+	size_t n = 0, len = 0;
+	bool gap = false; /* a separator since the last digit */
 	const char *p = in;
 
 	if (*p == '+') {
@@ -168,26 +172,32 @@ norm_phone(const char *in, char **out)
 		if (*p == '(')
 			p++;
 		if (*p != '0')
-			digits[n++] = '0';
+			norm[len++] = '0', n++;
 	}
 	while (*p) {
 		size_t d;
 		if (isdigit((unsigned char)*p)) {
-			if (n == sizeof digits - 1)
+			if (n == 15 || len + 2 >= sizeof norm)
 				return ANSWER_ERR_PHONE;
-			digits[n++] = *p++;
+			if (gap && n > 0)
+				norm[len++] = '-';
+			gap = false;
+			norm[len++] = *p++;
+			n++;
 		} else if (*p == ' ' || *p == '(' || *p == ')') {
 			p++;
+			gap = true;
 		} else if ((d = dash_len(p)) > 0) {
 			p += d;
+			gap = true;
 		} else {
 			return ANSWER_ERR_PHONE;
 		}
 	}
-	digits[n] = '\0';
-	if (n < 10 || n > 11 || digits[0] != '0')
+	norm[len] = '\0';
+	if (n < 10 || n > 11 || norm[0] != '0')
 		return ANSWER_ERR_PHONE;
-	*out = eng_xstrdup(digits);
+	*out = eng_xstrdup(norm);
 	return ANSWER_OK;
 }
 

@@ -270,6 +270,39 @@ get_residence_card(handoff_bit_reader *br)
 	return eng_xstrdup(tmp);
 }
 
+/* A phone number: uint(5) digit count d, the digits as one number, then
+ * (format 5) one bit for groups and, when 1, d - 1 bits, bit i set when a
+ * "-" follows digit i + 1. Digits only (03 1234 5678 written as one run)
+ * costs one bit more than in format 4. */
+static int
+put_phone(writer *w, const char *v)
+{
+	char digits[MAX_DIGITS + 1];
+	unsigned long long gaps = 0;
+	size_t n = 0;
+	for (const char *p = v; *p; p++) {
+		if (*p == '-') {
+			/* a "-" only between digits, never two in a row */
+			if (n == 0 || p[1] == '\0' || p[1] == '-')
+				return -1;
+			gaps |= 1ULL << (n - 1);
+		} else if (*p >= '0' && *p <= '9' && n < MAX_DIGITS) {
+			digits[n++] = *p;
+		} else {
+			return -1;
+		}
+	}
+	if (n == 0)
+		return -1;
+	handoff_bits_put(&w->bits, n, COUNT_BITS);
+	handoff_bits_put(&w->bits, digits_value(digits, n), handoff_bits_for(pow10u(n)));
+	handoff_bits_put(&w->bits, gaps != 0, 1);
+	if (gaps)
+		for (size_t i = 0; i + 1 < n; i++)
+			handoff_bits_put(&w->bits, (gaps >> i) & 1, 1);
+	return 0;
+}
+
 /* Appends one stored value; -1 when it is not in the engine's normal form
  * for its type, which the round trip could not reproduce. */
 static int
@@ -336,11 +369,7 @@ put_value(writer *w, const field *fld, const char *v)
 		                 POSTAL_BITS);
 		return 0;
 	case FIELD_PHONE:
-		if (n > MAX_DIGITS || !all_digits(v, n))
-			return -1;
-		handoff_bits_put(&w->bits, n, COUNT_BITS);
-		handoff_bits_put(&w->bits, digits_value(v, n), handoff_bits_for(pow10u(n)));
-		return 0;
+		return put_phone(w, v);
 	}
 	return -1;
 }
@@ -500,6 +529,7 @@ typedef struct pending {
 
 typedef struct parse {
 	answers *a;
+	int format; /* the code's format version */
 	handoff_bit_reader bits;
 	pending *texts;
 	size_t ntexts, cap;
@@ -576,13 +606,42 @@ get_relationship(handoff_bit_reader *br, int *as_text)
 	return (char *)b.p;
 }
 
+/* The reverse of put_phone; a "-" after the last digit is damage. */
+static char *
+get_phone(handoff_bit_reader *br, int format)
+{
+	unsigned long long nd, v, grouped = 0, bit;
+	char digits[MAX_DIGITS + 1], out[2 * MAX_DIGITS + 1];
+	size_t len = 0;
+	if (handoff_bits_get(br, COUNT_BITS, &nd) != 0 || nd == 0 || nd > MAX_DIGITS ||
+	    handoff_bits_get(br, handoff_bits_for(pow10u(nd)), &v) != 0 || v >= pow10u(nd))
+		return NULL;
+	snprintf(digits, sizeof digits, "%0*llu", (int)nd, v);
+	if (format >= 5 && handoff_bits_get(br, 1, &grouped) != 0)
+		return NULL;
+	bool any = false;
+	for (size_t i = 0; i < nd; i++) {
+		out[len++] = digits[i];
+		if (grouped && i + 1 < nd) {
+			if (handoff_bits_get(br, 1, &bit) != 0)
+				return NULL;
+			if (bit)
+				out[len++] = '-', any = true;
+		}
+	}
+	if (grouped && !any)
+		return NULL; /* the group bit promised at least one "-" */
+	out[len] = '\0';
+	return eng_xstrdup(out);
+}
+
 /* Reads one value from the bit section into the engine's stored spelling.
  * NULL with *as_text set: the value is in the text section; NULL alone:
  * the bits cannot be a value of this field (a structural error). */
 static char *
-get_value(handoff_bit_reader *br, const field *fld, int *as_text)
+get_value(handoff_bit_reader *br, const field *fld, int format, int *as_text)
 {
-	unsigned long long v, nd;
+	unsigned long long v;
 	char tmp[40];
 
 	*as_text = 0;
@@ -620,11 +679,7 @@ get_value(handoff_bit_reader *br, const field *fld, int *as_text)
 		snprintf(tmp, sizeof tmp, "%03llu-%04llu", v / 10000, v % 10000);
 		return eng_xstrdup(tmp);
 	case FIELD_PHONE:
-		if (handoff_bits_get(br, COUNT_BITS, &nd) != 0 || nd == 0 || nd > MAX_DIGITS ||
-		    handoff_bits_get(br, handoff_bits_for(pow10u(nd)), &v) != 0 || v >= pow10u(nd))
-			return NULL;
-		snprintf(tmp, sizeof tmp, "%0*llu", (int)nd, v);
-		return eng_xstrdup(tmp);
+		return get_phone(br, format);
 	}
 	return NULL;
 }
@@ -660,7 +715,7 @@ get_field(parse *ps, const field *fld, int k, handoff_error *err)
 		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "the bit section ends early");
 	if (!present)
 		return HANDOFF_OK;
-	v = get_value(&ps->bits, fld, &as_text);
+	v = get_value(&ps->bits, fld, ps->format, &as_text);
 	if (v)
 		return set_checked(ps->a, fld, k, v, err);
 	if (!as_text)
@@ -807,6 +862,7 @@ handoff_deserialize(const unsigned char *p, size_t n, int format, handoff_form_l
 		                    ver, form_version(f));
 
 	ps.a = answers_new(f);
+	ps.format = format;
 	st = get_body(&ps, p + r.i, n - r.i, err);
 	if (st == HANDOFF_OK)
 		st = check_applies(ps.a, err);

@@ -47,10 +47,16 @@ done
 e2e_keys Enter
 e2e_wait "What phone number" 5
 e2e_keys C-u
-e2e_type "0398765432"
+e2e_type "03(9876)5432"
 e2e_keys Enter
 e2e_wait "Check your answers" 5 && e2e_screen | grep -q "> .*phone number"
 r2=$?
+# the number keeps the groups it was written in, as 03-9876-5432
+if e2e_wait "03-9876-5432" 3; then
+	echo "PASS: review/phone-keeps-its-groups"
+else
+	echo "FAIL: review/phone-keeps-its-groups"
+fi
 if [ $r1 = 0 ] && [ $r2 = 0 ]; then
 	echo "PASS: review/cursor-stays-on-the-changed-answer"
 else

@@ -284,6 +284,10 @@ def parse(serial, form, version=5):
             z = bits(24); v = "%03d-%04d" % (z // 10000, z % 10000)
         elif t == "phone":
             d = bits(5); v = "%0*d" % (d, bits(nbits(10 ** d)))
+            if version >= 5 and bits(1):  # the resident's groups: a bit per gap
+                gaps = [bits(1) for _ in range(d - 1)]
+                assert any(gaps), "group bit without a dash"
+                v = "".join(c + ("-" if k < d - 1 and gaps[k] else "") for k, c in enumerate(v))
         elif t == "resident-code":
             ten = "%010d" % bits(34)
             q = sum(int(ten[10 - n]) * (n + 1 if n <= 6 else n - 5) for n in range(1, 11)) % 11

@@ -94,7 +94,7 @@ TEST(self_walk_and_complete)
 	CHECK_STR(j, "{\"form\": \"juminhyo\", \"form_version\": 1, \"lang\": \"en\", \"answers\": "
 	             "{\"relation\": \"self\", \"name\": \"山田 太郎\", \"address\": "
 	             "\"東京都新宿区西新宿2丁目8番1号\", \"birth\": \"1950-03-04\", \"phone\": "
-	             "\"0312345678\", \"kind\": \"all\", \"copies\": \"1\", \"purpose\": "
+	             "\"03-1234-5678\", \"kind\": \"all\", \"copies\": \"1\", \"purpose\": "
 	             "\"pension\", \"id_doc\": \"mynumber\"}}");
 	free(j);
 	date_set_today(NULL);

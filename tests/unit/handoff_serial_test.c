@@ -290,3 +290,21 @@ TEST(made_day_bounds)
 	answers_free(a);
 	free(lang);
 }
+
+/* A phone number keeps the resident's groups through the code; one
+ * written as a single run of digits stays one. */
+TEST(phone_groups_round_trip)
+{
+	char *lang = NULL;
+	answers *a = reference("juminhyo_self", &lang);
+	REQUIRE(a);
+	const char *phones[] = {"03-1234-5678", "0463-12-3456", "090-1234-5678", "0312345678",
+	                        "0-3-1-2-3-4-5-6-7-8"};
+	for (size_t k = 0; k < sizeof phones / sizeof *phones; k++) {
+		REQUIRE(answers_set(a, "phone", phones[k], NULL) == ANSWER_OK);
+		CHECK_STR(answers_get(a, "phone"), phones[k]);
+		serial_round_trip(a, lang);
+	}
+	answers_free(a);
+	free(lang);
+}

@@ -37,7 +37,8 @@ TEST(move_date_window_at_entry_only)
 	CHECK_STR(e.hi, "2026-12-07");
 	CHECK(answers_get(a, "move_date") == NULL);
 	msg_answer_error(move, &e, msg, sizeof msg);
-	CHECK(strstr(msg, "2025-11-23") && strstr(msg, "2026-12-07") && strstr(msg, "令和8年12月7日"));
+	CHECK(strstr(msg, "2025-11-23") && strstr(msg, "2026-12-07") &&
+	      strstr(msg, "令和8年12月7日"));
 	/* the last day, in either calendar, and a day the year before */
 	CHECK_INT(entry_set(a, move, 0, "令和8年12月7日", &e), ANSWER_OK);
 	CHECK_STR(answers_get(a, "move_date"), "2026-12-07");
