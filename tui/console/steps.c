@@ -40,6 +40,20 @@ step_decode(const answers *a, int position, form_step *out)
 	return true;
 }
 
+/* Which counter a step counts in: one person's block of a household list
+ * (its repeat and instance), or the main sequence, which also holds the
+ * "add another?" questions. */
+static bool
+same_block(const form_step *s, const form_step *at)
+{
+	bool s_person = s->repeat_id && !s->add_another;
+	bool at_person = at->repeat_id && !at->add_another;
+	if (s_person != at_person)
+		return false;
+	return !at_person ||
+	       (strcmp(s->repeat_id, at->repeat_id) == 0 && s->instance == at->instance);
+}
+
 void
 step_progress(const answers *a, const form_step *at, int *pos, int *total)
 {
@@ -47,9 +61,11 @@ step_progress(const answers *a, const form_step *at, int *pos, int *total)
 	*pos = *total = 0;
 	bool ok = form_step_next(a, NULL, &s);
 	while (ok) {
-		(*total)++;
-		if (step_equal(&s, at))
-			*pos = *total;
+		if (same_block(&s, at)) {
+			(*total)++;
+			if (step_equal(&s, at))
+				*pos = *total;
+		}
 		ok = form_step_next(a, &s, &s);
 	}
 }

@@ -19,7 +19,11 @@ bool step_decode(const answers *a, int position, form_step *out);
 
 bool step_equal(const form_step *x, const form_step *y);
 
-/* "Question 3 of 11", counting the steps that apply now. */
+/* "Question 3 of 11", counting the steps that apply now: on a question
+ * about one person of a household list, that person's questions only;
+ * elsewhere the questions outside the lists (and each list's "add
+ * another?"). So adding a person does not move the count's end: the
+ * counter no longer jumps from "of 19" to "of 26". */
 void step_progress(const answers *a, const form_step *at, int *pos, int *total);
 
 /* Collects up to max question steps (no add-another) in order; returns how
