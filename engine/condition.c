@@ -67,8 +67,7 @@ effective_value(const answers *a, const field *fld, int inst, int depth)
 /* <age>: the whole years of birth date v at the date field c->at (in
  * the same instance when it shares the repeat) or today. */
 static bool
-age_holds(const answers *a, const condition *c, const field *t, const char *v, int inst,
-          int depth)
+age_holds(const answers *a, const condition *c, const field *t, const char *v, int inst, int depth)
 {
 	char today[11];
 	const char *on = today;
@@ -84,7 +83,8 @@ age_holds(const answers *a, const condition *c, const field *t, const char *v, i
 		date_today(today);
 	}
 	int years = years_between(v, on);
-	return years >= 0 && (c->under < 0 || years < c->under) && (c->from < 0 || years >= c->from);
+	return years >= 0 && (c->under < 0 || years < c->under) &&
+	       (c->from < 0 || years >= c->from);
 }
 
 static bool
@@ -104,6 +104,11 @@ leaf_holds(const answers *a, const condition *c, const field *t, int inst, int d
 		return v != NULL;
 	case COND_AGE:
 		return v && age_holds(a, c, t, v, inst, depth);
+	case COND_PASSED: {
+		char today[11];
+		date_today(today);
+		return v && strcmp(v, today) <= 0; /* ISO dates sort as text */
+	}
 	default:
 		return false;
 	}

@@ -194,7 +194,8 @@ static const struct {
 	cond_kind kind;
 } cond_names[] = {
         {"equals", COND_EQUALS},     {"not-equals", COND_NOT_EQUALS},
-        {"includes", COND_INCLUDES}, {"answered", COND_ANSWERED}, {"age", COND_AGE},
+        {"includes", COND_INCLUDES}, {"answered", COND_ANSWERED},
+        {"age", COND_AGE},           {"passed", COND_PASSED},
         {"all", COND_ALL},           {"any", COND_ANY},
         {"not", COND_NOT},
 };

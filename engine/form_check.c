@@ -194,6 +194,12 @@ check_condition(check_ctx *cc, const field *owner, const condition *c)
 		check_age(cc, c, target);
 		return;
 	}
+	if (c->kind == COND_PASSED) {
+		if (target->type != FIELD_DATE)
+			REPORT(cc, c->line, "<passed> needs a date field, but \"%s\" is %s",
+			       c->field, field_type_name(target->type));
+		return;
+	}
 	if (!c->value) {
 		REPORT(cc, c->line, "condition on \"%s\" without value=", c->field);
 		return;

@@ -16,7 +16,8 @@ typedef enum cond_kind {
 	COND_NOT_EQUALS,
 	COND_INCLUDES,
 	COND_ANSWERED,
-	COND_AGE, /* <age field= [at=] under=|from=/>: whole years of a date answer */
+	COND_AGE,    /* <age field= [at=] under=|from=/>: whole years of a date answer */
+	COND_PASSED, /* <passed field=/>: a date answer that is today or earlier */
 	COND_ALL,
 	COND_ANY,
 	COND_NOT

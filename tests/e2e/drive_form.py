@@ -998,7 +998,25 @@ class Driver:
                         "the screen after Done")
         if os.path.exists(self.png):
             raise Failure("Done did not delete the image %s" % self.png)
+        # "next_shows" in the household: labels the What comes next screen
+        # must list; Enter on the first one (first in the list) must not be
+        # an error (a procedure without a form here is information)
+        want_next = [self.l10n.form(t) for t in self.hh.get("next_shows", [])]
+        if want_next and not shown(scr, self.T["next"]):
+            raise Failure("no What comes next screen after Done")
         if shown(scr, self.T["next"]):
+            scr = self.settle()
+            for t in want_next:
+                if not shown(scr, t):
+                    raise Failure("What comes next does not list %r" % t)
+            if want_next:
+                self.tmux.keys("Enter")
+                time.sleep(0.3 * SCALE)
+                scr = self.settle()
+                if shown(scr, self.T["error"]) or not shown(scr, self.T["next"]):
+                    raise Failure("Enter on %r did not leave an informative note on What "
+                                  "comes next" % want_next[0])
+                self.note("what comes next: %s" % "; ".join(want_next))
             self.tmux.type("q")
             self.wait_text(self.T["start"])
         self.tmux.type("q")

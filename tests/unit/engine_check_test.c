@@ -156,6 +156,7 @@ TEST(other_and_next_checks)
 	CHECK(bad("next-age-not-date.xml", 8, "<age> needs a date field, but \"b\" is text"));
 	CHECK(bad("next-age-never.xml", 8, "<age from=\"65\" under=\"15\"> can never hold"));
 	CHECK(bad("next-age-never.xml", 12, "<age> needs under= or from="));
+	CHECK(bad("next-passed-not-date.xml", 8, "<passed> needs a date field, but \"b\" is text"));
 }
 
 TEST(set_checks_next_and_carry)

@@ -143,7 +143,7 @@ TEST(next_procedures_and_carry)
 	const form *t = form_set_find(s, "target");
 	REQUIRE(f && t);
 	CHECK_INT(form_set_check(s, NULL, NULL), 0);
-	CHECK_INT(form_next_count(f), 3);
+	CHECK_INT(form_next_count(f), 4);
 	CHECK_STR(form_next_form(f, 0), "target");
 	CHECK_STR(form_next_label(f, 0), "Target procedure");
 	CHECK_STR(form_next_term(f, 0), "次の手続");
@@ -206,7 +206,28 @@ TEST(next_when_age)
 	/* 65 on the day */
 	CHECK_INT(answers_set_at(a, "m_birth", 1, "1960-04-01", NULL), ANSWER_OK);
 	CHECK(form_next_applies(a, 2));
-	CHECK(!form_next_applies(a, 3)); /* past the end */
+	answers_free(a);
+	form_set_free(s);
+}
+
+/* <passed>: a date answer that is today or earlier, by the engine's today. */
+TEST(next_when_passed)
+{
+	form_set *s = load_set();
+	REQUIRE(s);
+	const form *f = form_set_find(s, "household");
+	REQUIRE(f);
+	answers *a = answers_new(f);
+	REQUIRE(date_set_today("2026-12-06") == 0);
+	CHECK(!form_next_applies(a, 3)); /* unanswered */
+	CHECK_INT(answers_set(a, "move_date", "2026-12-07", NULL), ANSWER_OK);
+	CHECK(!form_next_applies(a, 3));
+	CHECK_INT(answers_set(a, "move_date", "2026-12-06", NULL), ANSWER_OK);
+	CHECK(form_next_applies(a, 3));
+	CHECK_INT(answers_set(a, "move_date", "2025-04-01", NULL), ANSWER_OK);
+	CHECK(form_next_applies(a, 3));
+	CHECK(!form_next_applies(a, 4)); /* past the end */
+	date_set_today(NULL);
 	answers_free(a);
 	form_set_free(s);
 }

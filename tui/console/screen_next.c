@@ -88,7 +88,7 @@ next_key(app *a, wint_t ch, bool is_key)
 		if (to)
 			start_next(a, to);
 		else
-			snprintf(a->error, sizeof a->error, "%s",
+			snprintf(a->notice, sizeof a->notice, "%s", /* information, not an error */
 			         _("This procedure is done at the city hall; there is no form for "
 			           "it "
 			           "here."));
