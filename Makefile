@@ -104,14 +104,15 @@ $(BUILD)/postal-bench: $(call obj,store/tools/postal_bench.c) $(POSTAL_OBJ)
 # Benchmarks (tests/bench/) and fuzz targets (tests/fuzz/) are built here,
 # with the same flags as everything else, not by their scripts.
 BENCH_BIN := $(BUILD)/bench/keystrokes $(BUILD)/bench/card-apdus $(BUILD)/bench/handoff_bench
-$(BUILD)/bench/keystrokes: $(call obj,tests/bench/keystrokes.c) $(LIB_OBJ)
+$(BUILD)/bench/keystrokes: $(call obj,tests/bench/keystrokes.c tests/bench/typing_model.c) $(LIB_OBJ)
+$(BUILD)/bench/keystrokes: BENCH_LIBS := -lmecab
 $(BUILD)/bench/card-apdus: $(call obj,tests/bench/card_apdus.c) $(LIB_OBJ)
 $(BUILD)/bench/handoff_bench: $(call obj,tests/bench/handoff_bench.c) $(LIB_OBJ)
 $(BUILD)/handoff_unsigned_seed: $(call obj,tests/fuzz/handoff_unsigned_seed.c) $(LIB_OBJ)
 $(BENCH_BIN) $(BUILD)/handoff_unsigned_seed:
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
-	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS) $(BENCH_LIBS)
 
 # libFuzzer needs clang; each target links only the modules it fuzzes.
 FUZZ_CC    ?= clang

@@ -1,7 +1,9 @@
 #!/bin/sh
 # Installs the Debian packages Yorisoi needs to build, run and test.
 # As root it calls apt-get; otherwise it prints the exact command to run.
-# Usage: scripts/install-deps.sh [run|test]
+# Usage: scripts/install-deps.sh [run|test|bench]
+# (bench: the benchmarks of tests/bench/ too; the keystroke model reads
+# kanji with MeCab and its IPA dictionary)
 set -eu
 
 mode=${1:-run}
@@ -13,7 +15,9 @@ test_pkgs="tmux zbar-tools valgrind clang libclang-rt-14-dev python3 python3-cry
 debhelper dpkg-dev fakeroot lintian man-db groff-base cups-daemon"
 
 pkgs="$build_pkgs $run_pkgs"
+bench_pkgs="libmecab-dev mecab-ipadic-utf8"
 [ "$mode" = test ] && pkgs="$pkgs $test_pkgs"
+[ "$mode" = bench ] && pkgs="$pkgs $test_pkgs $bench_pkgs"
 
 missing=""
 for p in $pkgs; do

@@ -2,7 +2,12 @@
  * Keystroke benchmark: for each procedure in a forms folder that has a
  * reference household (tests/data/households/<form_id>.json), walks the
  * console's steps the way a resident would answer them and counts key
- * presses, against typing every character of the same answers.
+ * presses, against typing every answer of the same household.
+ *
+ * Both sides count typing with one model (tests/bench/typing_model.h): a
+ * person at a Japanese keyboard with an input method types the romaji of
+ * the reading (MeCab reads the kanji), one Space per word to convert, F7
+ * for katakana and Enter to confirm; ASCII is one key per character.
  *
  * The console, as counted here:
  *   - a value prefilled from a card, the postal pick or today, and right:
@@ -10,37 +15,32 @@
  *   - a choice: 1 when the current value is already right (Enter), else
  *     the digits of its number + Enter; a multi choice: one digit per
  *     chosen item + Enter;
- *   - typed text (dates, phones, postal codes included): its characters +
- *     Enter; an optional question left empty: 1 (Enter);
+ *   - typed text (names, addresses, kana, dates, phone numbers): the
+ *     model's keys + Enter; a postal code: its 7 digits + Enter; an
+ *     optional question left empty: 1 (Enter);
  *   - the "add another?" question: Enter for no (the default), digit +
  *     Enter for yes.
- * Typing everything: for each answer of the household, the characters of
- * the answer as written on paper (a choice's Japanese term) + 1 Enter.
+ * Typing everything: for each answer of the household, the model's keys
+ * for the answer as written on paper (a choice's Japanese term) + Enter.
  *
+ * With --generated DIR it reads every household in DIR (each names its
+ * form) and prints each procedure's median and worst ratio instead.
  * Prints figures only; a benchmark makes no assertions.
  */
 #include "engine/engine.h"
+#include "tests/bench/typing_model.h"
 
 #include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct tally {
 	long console, typing;
 	int steps, answers;
 } tally;
-
-/* Code points in a UTF-8 string (input is valid: it came from the engine). */
-static long
-chars(const char *s)
-{
-	long n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
 
 static long
 digits(long v)
@@ -76,18 +76,18 @@ paper_cost(const field *fld, const char *v)
 	long n = 0;
 	if (field_kind(fld) == FIELD_CHOICE) {
 		int i = field_choice_index(fld, v);
-		return (i >= 0 ? chars(field_choice_term(fld, (size_t)i)) : chars(v)) + 1;
+		return typing_keys(i >= 0 ? field_choice_term(fld, (size_t)i) : v) + 1;
 	}
 	if (field_kind(fld) == FIELD_MULTI) {
 		char *copy = strdup(v), *save = NULL;
 		for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
 			int i = field_choice_index(fld, t);
-			n += (i >= 0 ? chars(field_choice_term(fld, (size_t)i)) : chars(t)) + 1;
+			n += typing_keys(i >= 0 ? field_choice_term(fld, (size_t)i) : t) + 1;
 		}
 		free(copy);
 		return n ? n : 1;
 	}
-	return chars(v) + 1;
+	return typing_keys(v) + 1;
 }
 
 /* What the console costs for one field step, given what is shown now. */
@@ -113,13 +113,13 @@ console_cost(const field *fld, const char *shown, bool prefilled, const char *wa
 	case FIELD_POSTAL:
 		return 7 + 1; /* digits only: the hyphen is optional */
 	default:
-		return chars(want) + 1;
+		return typing_keys(want) + 1;
 	}
 }
 
 /* Walks the steps of f for household h; fills t. */
 static int
-run(const form *f, json_t *h, const char *json, tally *t)
+run(const form *f, json_t *h, const char *json, tally *t, long *per_field)
 {
 	char why[256];
 	answers *ref = answers_from_json_form(json, f, NULL, why, sizeof why);
@@ -160,15 +160,18 @@ run(const form *f, json_t *h, const char *json, tally *t)
 		if (s.add_another) {
 			bool yes = answers_repeat_count(ref, s.repeat_id) > s.instance;
 			t->console += yes ? 2 : 1;
+			per_field[form_field_count(f)] += yes ? 2 : 1;
 			if (yes)
 				answers_repeat_add(a, s.repeat_id);
 		} else {
 			const field *fld = form_field_at(f, (size_t)s.field);
 			const char *want = answers_get_at(ref, field_id(fld), s.instance);
 			const char *shown = answers_get_at(a, field_id(fld), s.instance);
-			t->console += console_cost(
-			        fld, shown, answers_prefilled_at(a, field_id(fld), s.instance),
-			        want);
+			long cost = console_cost(fld, shown,
+			                         answers_prefilled_at(a, field_id(fld), s.instance),
+			                         want);
+			t->console += cost;
+			per_field[s.field] += cost;
 			if (!want || !shown || strcmp(want, shown) != 0)
 				answers_put_at(a, field_id(fld), s.instance, want);
 			if (want) {
@@ -213,11 +216,128 @@ slurp(const char *path)
 	return buf;
 }
 
+/* Loads a household file and walks it; the form is the one it names. */
+static int
+walk_file(const form_set *set, const form *f, const char *path, tally *t, long **per_field)
+{
+	char *json = slurp(path);
+	json_t *h = json ? json_loads(json, 0, NULL) : NULL;
+	int rc = -1;
+	if (h && !f)
+		f = form_set_find(set, json_string_value(json_object_get(h, "form")));
+	if (h && f) {
+		if (json_is_string(json_object_get(h, "today")))
+			setenv("YORISOI_TODAY", json_string_value(json_object_get(h, "today")), 1);
+		*per_field = calloc(form_field_count(f) + 1, sizeof **per_field);
+		rc = run(f, h, json, t, *per_field);
+		unsetenv("YORISOI_TODAY");
+	}
+	json_decref(h);
+	free(json);
+	return rc;
+}
+
+typedef struct field_keys {
+	const char *id;
+	long keys;
+} field_keys;
+
+static int
+by_keys_desc(const void *x, const void *y)
+{
+	const field_keys *a = x, *b = y;
+	return (b->keys > a->keys) - (b->keys < a->keys);
+}
+
+/* The fields that cost the most keys, top first: what is left to win. */
+static void
+print_top_fields(const form *f, const long *per_field, long total)
+{
+	size_t n = form_field_count(f) + 1;
+	field_keys *k = calloc(n, sizeof *k);
+	for (size_t i = 0; i < n; i++)
+		k[i] = (field_keys){i + 1 < n ? field_id(form_field_at(f, i)) : "(add another)",
+		                    per_field[i]};
+	qsort(k, n, sizeof *k, by_keys_desc);
+	printf("    ");
+	for (size_t i = 0; i < n && i < 6 && k[i].keys > 0; i++)
+		printf("%s%s %ld (%.0f%%)", i ? ", " : "", k[i].id, k[i].keys,
+		       total ? 100.0 * (double)k[i].keys / (double)total : 0.0);
+	printf("\n");
+	free(k);
+}
+
+static int
+by_double(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+	return (a > b) - (a < b);
+}
+
+/* --generated DIR: every household in DIR, median and worst per form. */
+static int
+generated(const form_set *set, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t cap = 256, n = 0;
+	struct {
+		const form *f;
+		double ratio;
+	} *r = malloc(cap * sizeof *r);
+	if (!d) {
+		fprintf(stderr, "keystrokes: cannot open %s\n", dir);
+		return 1;
+	}
+	while ((e = readdir(d))) {
+		char path[1024];
+		tally t;
+		long *pf = NULL;
+		size_t len = strlen(e->d_name);
+		if (len < 6 || strcmp(e->d_name + len - 5, ".json") != 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		char *json = slurp(path);
+		json_t *h = json ? json_loads(json, 0, NULL) : NULL;
+		const form *f =
+		        h ? form_set_find(set, json_string_value(json_object_get(h, "form")))
+		          : NULL;
+		json_decref(h);
+		free(json);
+		if (f && walk_file(set, f, path, &t, &pf) == 0 && t.typing > 0) {
+			if (n == cap)
+				r = realloc(r, (cap *= 2) * sizeof *r);
+			r[n].f = f;
+			r[n++].ratio = (double)t.console / (double)t.typing;
+		}
+		free(pf);
+	}
+	closedir(d);
+	printf("%-12s %6s %8s %8s\n", "form", "homes", "median", "worst");
+	for (size_t i = 0; i < form_set_count(set); i++) {
+		const form *f = form_set_at(set, i);
+		double v[1024];
+		size_t m = 0;
+		for (size_t k = 0; k < n && m < 1024; k++)
+			if (r[k].f == f)
+				v[m++] = r[k].ratio;
+		if (m == 0)
+			continue;
+		qsort(v, m, sizeof *v, by_double);
+		/* the median of an even count is the mean of the middle two */
+		double med = m % 2 ? v[m / 2] : (v[m / 2 - 1] + v[m / 2]) / 2;
+		printf("%-12s %6zu %8.2f %8.2f\n", form_id(f), m, med, v[m - 1]);
+	}
+	free(r);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
-	const char *forms = argc > 1 ? argv[1] : "forms";
-	const char *households = argc > 2 ? argv[2] : "tests/data/households";
+	bool gen = argc > 1 && strcmp(argv[1], "--generated") == 0;
+	const char *forms = argc > 1 + gen ? argv[1 + gen] : "forms";
+	const char *households = argc > 2 + gen ? argv[2 + gen] : "tests/data/households";
 	form_set *set = NULL;
 	long all_console = 0, all_typing = 0;
 
@@ -225,37 +345,42 @@ main(int argc, char **argv)
 		fprintf(stderr, "keystrokes: cannot load %s\n", forms);
 		return 1;
 	}
+	if (typing_model_init() != 0) {
+		form_set_free(set);
+		return 1;
+	}
+	if (gen) {
+		int rc = generated(set, households);
+		typing_model_done();
+		form_set_free(set);
+		return rc;
+	}
 	printf("%-12s %6s %8s %8s %8s %6s\n", "form", "steps", "answers", "console", "typing",
 	       "ratio");
 	for (size_t i = 0; i < form_set_count(set); i++) {
 		const form *f = form_set_at(set, i);
 		char path[1024];
-		char *json;
-		json_t *h;
 		tally t;
+		long *pf = NULL;
 
 		snprintf(path, sizeof path, "%s/%s.json", households, form_id(f));
-		json = slurp(path);
-		if (!json) {
+		if (access(path, R_OK) != 0) {
 			printf("%-12s (no household: skipped)\n", form_id(f));
 			continue;
 		}
-		h = json_loads(json, 0, NULL);
-		if (h && json_is_string(json_object_get(h, "today")))
-			setenv("YORISOI_TODAY", json_string_value(json_object_get(h, "today")), 1);
-		if (h && run(f, h, json, &t) == 0) {
+		if (walk_file(set, f, path, &t, &pf) == 0) {
 			printf("%-12s %6d %8d %8ld %8ld %6.2f\n", form_id(f), t.steps, t.answers,
 			       t.console, t.typing, t.typing ? (double)t.console / t.typing : 0.0);
+			print_top_fields(f, pf, t.console);
 			all_console += t.console;
 			all_typing += t.typing;
 		}
-		unsetenv("YORISOI_TODAY");
-		json_decref(h);
-		free(json);
+		free(pf);
 	}
 	if (all_typing)
 		printf("%-12s %6s %8s %8ld %8ld %6.2f\n", "all", "", "", all_console, all_typing,
 		       (double)all_console / all_typing);
+	typing_model_done();
 	form_set_free(set);
 	return 0;
 }
