@@ -11,6 +11,8 @@ PKGS := ncursesw libpcsclite sqlite3 libqrencode libsodium libxml-2.0 zlib janss
 PKG_CFLAGS := $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell pkg-config --cflags $(PKGS) 2>/dev/null))
 # libunistring (Unicode NFC in engine/) has no pkg-config file.
 LIBS_EXTRA := -lunistring
+# MeCab has no pkg-config file; the console reads names with it (tui/reading.c)
+MECAB_LIBS := -lmecab
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) $(LIBS_EXTRA)
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
@@ -60,7 +62,7 @@ $(BUILD)/locale/LINGUAS: locales/LINGUAS
 
 $(BUILD)/yorisoi: $(TUI_OBJ) $(LIB_OBJ)
 	@echo "  LD      $@"
-	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS) $(MECAB_LIBS)
 
 $(BUILD)/yorisoi-cardsim: $(SIM_OBJ) $(CARDIO_OBJ)
 	@echo "  LD      $@"
@@ -69,7 +71,7 @@ $(BUILD)/yorisoi-cardsim: $(SIM_OBJ) $(CARDIO_OBJ)
 # The unit tests link every library module; tui/ is tested through tmux.
 $(BUILD)/unit-tests: $(UNIT_OBJ) $(LIB_OBJ) $(filter-out $(BUILD)/obj/tui/main.o,$(TUI_OBJ))
 	@echo "  LD      $@"
-	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
+	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS) $(MECAB_LIBS)
 
 # One module's tests alone, for work on that module: make build/unit-engine
 # (store and handoff link the engine they build on).
@@ -104,8 +106,8 @@ $(BUILD)/postal-bench: $(call obj,store/tools/postal_bench.c) $(POSTAL_OBJ)
 # Benchmarks (tests/bench/) and fuzz targets (tests/fuzz/) are built here,
 # with the same flags as everything else, not by their scripts.
 BENCH_BIN := $(BUILD)/bench/keystrokes $(BUILD)/bench/card-apdus $(BUILD)/bench/handoff_bench
-$(BUILD)/bench/keystrokes: $(call obj,tests/bench/keystrokes.c tests/bench/typing_model.c) $(LIB_OBJ)
-$(BUILD)/bench/keystrokes: BENCH_LIBS := -lmecab
+$(BUILD)/bench/keystrokes: $(call obj,tests/bench/keystrokes.c tests/bench/typing_model.c tui/reading.c) $(LIB_OBJ)
+$(BUILD)/bench/keystrokes: BENCH_LIBS := $(MECAB_LIBS)
 $(BUILD)/bench/card-apdus: $(call obj,tests/bench/card_apdus.c) $(LIB_OBJ)
 $(BUILD)/bench/handoff_bench: $(call obj,tests/bench/handoff_bench.c) $(LIB_OBJ)
 $(BUILD)/handoff_unsigned_seed: $(call obj,tests/fuzz/handoff_unsigned_seed.c) $(LIB_OBJ)

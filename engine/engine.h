@@ -125,6 +125,9 @@ const char *field_help(const field *fld);    /* msgid or NULL: what to answer, w
 const char *field_section(const field *fld); /* msgid or NULL: heading of the part of the form */
 bool field_required(const field *fld);
 const char *field_prefill(const field *fld); /* source name such as "card.name", or NULL */
+/* kana fields: the id of the name field this is the reading of (the
+ * console suggests the reading of that name), or NULL */
+const char *field_reading_of(const field *fld);
 /* A choice field's declared default (default="id"): the choice the console
  * offers selected before the resident picks one. NULL: none is, so that
  * Enter alone never answers for the resident. */

@@ -35,6 +35,7 @@ field_free(field *fld)
 	free(fld->help);
 	free(fld->hint);
 	free(fld->prefill);
+	free(fld->reading_of);
 	free(fld->default_choice);
 	free(fld->choices_ref);
 	choice_list_clear(&fld->inline_choices);
@@ -251,6 +252,12 @@ const char *
 field_prefill(const field *fld)
 {
 	return fld->prefill;
+}
+
+const char *
+field_reading_of(const field *fld)
+{
+	return fld->reading_of;
 }
 
 const char *

@@ -80,6 +80,20 @@ check_field_attrs(check_ctx *cc, const field *fld)
 	if (fld->prefill && !prefill_source_known(fld->prefill))
 		REPORT(cc, fld->line, "field \"%s\": unknown prefill source \"%s\"", fld->id,
 		       fld->prefill);
+	if (fld->reading_of) {
+		const field *of = form_field_by_id(cc->f, fld->reading_of);
+		if (fld->type != FIELD_KANA)
+			REPORT(cc, fld->line,
+			       "field \"%s\": reading-of= applies only to kana fields", fld->id);
+		else if (!of)
+			REPORT(cc, fld->line, "field \"%s\": reading-of=\"%s\": no such field",
+			       fld->id, fld->reading_of);
+		else if (of->type != FIELD_TEXT || of->in_repeat != fld->in_repeat)
+			REPORT(cc, fld->line,
+			       "field \"%s\": reading-of=\"%s\" must name a text field in the same "
+			       "place (the same repeat, or none)",
+			       fld->id, fld->reading_of);
+	}
 	if (fld->min > fld->max)
 		REPORT(cc, fld->line, "field \"%s\": min=\"%d\" is greater than max=\"%d\"",
 		       fld->id, fld->min, fld->max);

@@ -67,6 +67,7 @@ struct field {
 	int min_days, max_days;
 	bool has_min_days, has_max_days;
 	char *prefill;
+	char *reading_of;     /* kana fields: the name field this is the reading of */
 	char *default_choice; /* choice fields: the choice offered first, or NULL */
 	int min, max;
 	bool has_min, has_max;

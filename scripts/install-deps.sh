@@ -2,22 +2,20 @@
 # Installs the Debian packages Yorisoi needs to build, run and test.
 # As root it calls apt-get; otherwise it prints the exact command to run.
 # Usage: scripts/install-deps.sh [run|test|bench]
-# (bench: the benchmarks of tests/bench/ too; the keystroke model reads
-# kanji with MeCab and its IPA dictionary)
+# (MeCab and its IPA dictionary read names for the console's reading
+# suggestions, and kanji for the keystroke benchmark's typing model)
 set -eu
 
 mode=${1:-run}
 
 build_pkgs="build-essential pkg-config libncurses-dev libpcsclite-dev libsqlite3-dev \
-libqrencode-dev libsodium-dev libxml2-dev libxml2-utils zlib1g-dev libjansson-dev libpng-dev libcairo2-dev libpango1.0-dev libunistring-dev gettext locales"
-run_pkgs="pcscd vsmartcard-vpcd fonts-noto-cjk fonts-noto-core cups-client"
+libqrencode-dev libsodium-dev libxml2-dev libxml2-utils zlib1g-dev libjansson-dev libpng-dev libcairo2-dev libpango1.0-dev libunistring-dev libmecab-dev gettext locales"
+run_pkgs="pcscd vsmartcard-vpcd fonts-noto-cjk fonts-noto-core cups-client mecab-ipadic-utf8"
 test_pkgs="tmux zbar-tools valgrind clang libclang-rt-14-dev python3 python3-cryptography python3-polib poppler-utils procps \
 debhelper dpkg-dev fakeroot lintian man-db groff-base cups-daemon"
 
 pkgs="$build_pkgs $run_pkgs"
-bench_pkgs="libmecab-dev mecab-ipadic-utf8"
-[ "$mode" = test ] && pkgs="$pkgs $test_pkgs"
-[ "$mode" = bench ] && pkgs="$pkgs $test_pkgs $bench_pkgs"
+case $mode in test | bench) pkgs="$pkgs $test_pkgs" ;; esac
 
 missing=""
 for p in $pkgs; do

@@ -46,6 +46,9 @@ walk() {
 	e2e_wait "Filled in for you" || return 1
 	e2e_keys Enter                                  # name from the card
 	e2e_wait "katakana" || return 1
+	e2e_wait "Suggested from the name" || return 1  # the reading of 山田　花子
+	e2e_wait "ヤマダ　ハナコ" || return 1
+	e2e_keys C-u
 	e2e_type "やまだ はなこ"                         # hiragana becomes katakana
 	e2e_keys Enter
 	e2e_wait "What is your address?" || return 1
@@ -138,6 +141,7 @@ resume() {
 	e2e_type 1
 	e2e_keys Enter Enter
 	e2e_wait "katakana" || return 1
+	e2e_keys C-u
 	e2e_type "ヤマダ"
 	e2e_keys Enter Enter Enter
 	e2e_wait "phone number" || return 1

@@ -93,7 +93,8 @@ e2e_demo_pin() {
 
 # e2e_cert_to_phone [READING] : in a console just started with the demo
 # card, a new certificate request (4th procedure) answered up to the phone
-# number; the reading typed is READING (default やまだ はなこ).
+# number; the reading typed is READING (default: the suggested reading of
+# the card's name, ヤマダ　ハナコ, which must be offered, taken with Enter).
 e2e_cert_to_phone() {
 	e2e_wait "Start a new application" || return 1
 	e2e_keys Enter
@@ -106,7 +107,12 @@ e2e_cert_to_phone() {
 	e2e_wait "What is your full name?" || return 1
 	e2e_keys Enter
 	e2e_wait "katakana" || return 1
-	e2e_type "${1:-やまだ はなこ}"
+	if [ -n "${1:-}" ]; then
+		e2e_keys C-u
+		e2e_type "$1"
+	else
+		e2e_wait "ヤマダ　ハナコ" || return 1
+	fi
 	e2e_keys Enter
 	e2e_wait "What is your address?" || return 1
 	e2e_keys Enter

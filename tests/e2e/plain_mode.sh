@@ -154,3 +154,17 @@ else
 	tail -n 40 "$tmp/out7.txt" >&2
 	echo "FAIL: plain/check-answers-before-code"
 fi
+
+# The reading of the card's name (山田　花子) is suggested; an empty line
+# takes it.
+printf '4\n1234\n1\n1\n\n\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n\n\n' |
+	"$B/yorisoi" --plain --lang en --demo --db "$tmp/d8.db" >"$tmp/out8.txt" 2>&1
+grep '^YR1:' "$tmp/out8.txt" >"$tmp/code8.txt"
+if grep -q "^Suggested reading: ヤマダ　ハナコ" "$tmp/out8.txt" &&
+	"$B/yorisoi" handoff decode <"$tmp/code8.txt" >"$tmp/answers8.json" 2>/dev/null &&
+	grep -q '"kana": "ヤマダ　ハナコ"' "$tmp/answers8.json"; then
+	echo "PASS: plain/reading-suggested"
+else
+	grep -A2 "katakana" "$tmp/out8.txt" >&2
+	echo "FAIL: plain/reading-suggested"
+fi

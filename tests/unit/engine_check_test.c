@@ -157,6 +157,9 @@ TEST(other_and_next_checks)
 	CHECK(bad("next-age-never.xml", 8, "<age from=\"65\" under=\"15\"> can never hold"));
 	CHECK(bad("next-age-never.xml", 12, "<age> needs under= or from="));
 	CHECK(bad("next-passed-not-date.xml", 8, "<passed> needs a date field, but \"b\" is text"));
+	CHECK(bad("reading-of-bad.xml", 6, "reading-of= applies only to kana fields"));
+	CHECK(bad("reading-of-bad.xml", 7, "reading-of=\"nobody\": no such field"));
+	CHECK(bad("reading-of-bad.xml", 9, "reading-of=\"d\" must name a text field"));
 }
 
 TEST(set_checks_next_and_carry)

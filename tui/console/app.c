@@ -10,6 +10,7 @@
 #include "tui/i18n.h"
 #include "tui/languages.h"
 #include "tui/paths.h"
+#include "tui/reading.h"
 #include "tui/console/keys.h"
 #include "tui/messages.h"
 #include "tui/console/plain.h"
@@ -357,6 +358,7 @@ app_end_application(app *a)
 	a->from_review = false;
 	textinput_wipe(&a->input);
 	textinput_wipe(&a->pin);
+	sodium_memzero(a->suggestion, sizeof a->suggestion); /* a name's reading */
 	cardio_identity_wipe(&a->identity);
 	a->have_identity = false;
 	if (a->card) {
@@ -469,6 +471,7 @@ tui_run(const tui_options *opt)
 		app_end_application(&a);
 		store_postal_close(a.postal);
 		cardio_shutdown();
+		reading_done();
 		free(a.drafts);
 		store_close(a.db);
 		form_set_free(a.forms);
@@ -541,6 +544,7 @@ tui_run(const tui_options *opt)
 	store_close(a.db);
 	store_postal_close(a.postal);
 	cardio_shutdown();
+	reading_done();
 	form_set_free(a.forms);
 	return 0;
 }

@@ -88,6 +88,7 @@ typedef struct app {
 	bool from_review;   /* return to the review after this question */
 	bool review_edited; /* the review was left to change a->step: come back to its row */
 	textinput input;
+	char suggestion[192]; /* a reading suggested for the input (tui/reading.h), or "" */
 	int choice_sel;
 	bool multi_on[MAX_MULTI];
 	int review_scroll;

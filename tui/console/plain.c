@@ -6,6 +6,7 @@
 #include "tui/console/plain.h"
 #include "tui/demo_card.h"
 #include "tui/entry.h"
+#include "tui/reading.h"
 #include "tui/i18n.h"
 #include "tui/signing.h"
 #include "tui/languages.h"
@@ -264,6 +265,15 @@ plain_question(app *a, const form_step *st)
 	else if (v)
 		printf(_("Now: %s (press Enter to keep it)\n"),
 		       value_display(fld, v, shown, sizeof shown));
+	/* a reading (フリガナ) suggested from the name, as the console does;
+	 * not offered when answers are not to be read aloud */
+	char suggestion[192] = "";
+	const char *of = field_reading_of(fld);
+	const char *name = of ? answers_get_at(a->ans, of, st->instance) : NULL;
+	if (!v && !quiet_answers && name && reading_suggest(name, suggestion, sizeof suggestion))
+		/* L10N: %s is the suggested reading of the resident's name in katakana. */
+		printf(_("Suggested reading: %s (press Enter to use it, or type the reading)\n"),
+		       suggestion);
 	for (;;) {
 		if (!ask(field_kind(fld) == FIELD_MULTI
 		                 ? _("Numbers separated by spaces, < to go back:")
@@ -275,6 +285,8 @@ plain_question(app *a, const form_step *st)
 		if (!line[0] && v)
 			return 1;
 		char value[1024] = "";
+		if (!line[0] && suggestion[0])
+			snprintf(line, sizeof line, "%s", suggestion);
 		if (field_kind(fld) == FIELD_CHOICE || field_kind(fld) == FIELD_MULTI) {
 			char *save = NULL, *end;
 			bool bad = false;

@@ -13,6 +13,7 @@
 #include "tui/messages.h"
 #include "tui/console/steps.h"
 #include "tui/entry.h"
+#include "tui/reading.h"
 #include "tui/values.h"
 #include "tui/width.h"
 
@@ -31,10 +32,22 @@ is_list(const field *fld)
 	return !fld || field_kind(fld) == FIELD_CHOICE || field_kind(fld) == FIELD_MULTI;
 }
 
+/* An unanswered reading (フリガナ) starts as the reading of the name it
+ * belongs to, for the resident to confirm or correct. */
+static void
+suggest_reading(app *a, const field *fld, const char *v)
+{
+	const char *of = field_reading_of(fld);
+	const char *name = of ? answers_get_at(a->ans, of, a->step.instance) : NULL;
+	if (!v && name && reading_suggest(name, a->suggestion, sizeof a->suggestion))
+		textinput_set(&a->input, a->suggestion);
+}
+
 static void
 question_enter(app *a)
 {
 	const field *fld = current(a);
+	a->suggestion[0] = '\0';
 	memset(a->multi_on, 0, sizeof a->multi_on);
 	a->choice_sel = 0;
 	textinput_set(&a->input, "");
@@ -55,6 +68,7 @@ question_enter(app *a)
 			a->multi_on[i] = field_multi_has(fld, v, i);
 	} else {
 		textinput_set(&a->input, v);
+		suggest_reading(a, fld, v);
 	}
 }
 
@@ -225,6 +239,12 @@ question_draw(app *a)
 		    y + 3 <= CONTENT_BOTTOM)
 			draw_para(y + 3, x, cols, 2,
 			          _("Filled in for you: please check it with the resident."), 0);
+		else if (a->suggestion[0] && strcmp(a->suggestion, a->input.buf) == 0 &&
+		         y + 3 <= CONTENT_BOTTOM)
+			draw_para(y + 3, x, cols, 2,
+			          _("Suggested from the name: please check the reading with the "
+			            "resident, and correct it if it is wrong."),
+			          0);
 		hints = _("Enter: next   Esc: back   F10: save and stop");
 	}
 	draw_end(a, hints);

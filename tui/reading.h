@@ -1,0 +1,23 @@
+/*
+ * The reading (フリガナ) of a name, suggested so the resident confirms it
+ * with Enter instead of typing it: MeCab with its IPA dictionary, whose
+ * proper-noun entries (名詞,固有名詞,人名) read common family and given
+ * names. Kana is read as itself. A name with Latin letters, or a word the
+ * dictionary does not know, gets no suggestion: a guess the resident must
+ * notice and correct is worse than an empty box.
+ */
+#ifndef YORISOI_TUI_READING_H
+#define YORISOI_TUI_READING_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The katakana reading of name in the form kana answers take (words
+ * separated by one U+3000, a family name split from a given name written
+ * together), into out; false when there is none to suggest (out is ""). */
+bool reading_suggest(const char *name, char *out, size_t n);
+
+/* Frees the analyser (it starts on first use). */
+void reading_done(void);
+
+#endif
