@@ -105,9 +105,12 @@ $(BUILD)/postal-bench: $(call obj,store/tools/postal_bench.c) $(POSTAL_OBJ)
 
 # Benchmarks (tests/bench/) and fuzz targets (tests/fuzz/) are built here,
 # with the same flags as everything else, not by their scripts.
-BENCH_BIN := $(BUILD)/bench/keystrokes $(BUILD)/bench/card-apdus $(BUILD)/bench/handoff_bench
+BENCH_BIN := $(BUILD)/bench/keystrokes $(BUILD)/bench/card-apdus $(BUILD)/bench/handoff_bench \
+	$(BUILD)/bench/readings
 $(BUILD)/bench/keystrokes: $(call obj,tests/bench/keystrokes.c tests/bench/typing_model.c tui/reading.c) $(LIB_OBJ)
 $(BUILD)/bench/keystrokes: BENCH_LIBS := $(MECAB_LIBS)
+$(BUILD)/bench/readings: $(call obj,tests/bench/readings.c tui/reading.c)
+$(BUILD)/bench/readings: BENCH_LIBS := $(MECAB_LIBS)
 $(BUILD)/bench/card-apdus: $(call obj,tests/bench/card_apdus.c) $(LIB_OBJ)
 $(BUILD)/bench/handoff_bench: $(call obj,tests/bench/handoff_bench.c) $(LIB_OBJ)
 $(BUILD)/handoff_unsigned_seed: $(call obj,tests/fuzz/handoff_unsigned_seed.c) $(LIB_OBJ)

@@ -14,7 +14,8 @@ get_tagger(void)
 {
 	if (!tried) {
 		tried = true;
-		tagger = mecab_new2(""); /* NULL without a dictionary: no suggestions */
+		/* lattice level 1: the n best readings, not only the first */
+		tagger = mecab_new2("-l 1"); /* NULL without a dictionary: no suggestions */
 	}
 	return tagger;
 }
@@ -106,18 +107,34 @@ feature_is(const char *feature, const char *prefix)
 	return strncmp(feature, prefix, strlen(prefix)) == 0;
 }
 
-/* One word of the name (no spaces) read by MeCab. */
+enum { NBEST = 24 };
+
+typedef enum role { ROLE_ANY, ROLE_FAMILY, ROLE_GIVEN } role;
+
+/* Whether a path read by MeCab reads the word as a name of this role: one
+ * word the dictionary knows as a family (姓) or given (名) name; for a word
+ * alone, names only (姓 and 名: 佐藤健一). */
 static bool
-read_word(out_buf *o, const char *s, size_t len)
+path_is_name(const mecab_node_t *node, role r)
 {
-	if (all_kana(s, len)) {
-		put_katakana(o, s, len);
-		return true;
+	int words = 0;
+	for (; node; node = node->next) {
+		if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE)
+			continue;
+		words++;
+		if (node->stat == MECAB_UNK_NODE ||
+		    !feature_is(node->feature, r == ROLE_FAMILY  ? "名詞,固有名詞,人名,姓"
+		                               : r == ROLE_GIVEN ? "名詞,固有名詞,人名,名"
+		                                                 : "名詞,固有名詞,人名"))
+			return false;
 	}
-	mecab_t *t = get_tagger();
-	if (!t)
-		return false;
-	const mecab_node_t *node = mecab_sparse_tonode2(t, s, len);
+	return r == ROLE_ANY ? words > 0 : words == 1;
+}
+
+/* Appends the reading of one path; false when a word has none. */
+static bool
+put_path(out_buf *o, const mecab_node_t *node)
+{
 	bool family = false;
 	for (; node; node = node->next) {
 		if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE)
@@ -138,6 +155,65 @@ read_word(out_buf *o, const char *s, size_t len)
 	return true;
 }
 
+/*
+ * One word of the name (no spaces). A word whose place says what it is
+ * (the first of several: the family name; a later one: a given name)
+ * takes the first of MeCab's n best readings that reads it as one such
+ * name: 平野 is ヒラノ, not the common noun ヘイヤ. A given name the
+ * dictionary does not hold as one (陽翔, read ヒショウ piece by piece) gets
+ * no suggestion; a family name, or a word alone, takes the best reading.
+ */
+static bool
+read_word(out_buf *o, const char *s, size_t len, role r)
+{
+	if (all_kana(s, len)) {
+		put_katakana(o, s, len);
+		return true;
+	}
+	mecab_t *t = get_tagger();
+	if (!t || !mecab_nbest_init2(t, s, len))
+		return false;
+	/* the best reading, kept in case no reading names the word */
+	char best[192] = "";
+	out_buf b = {best, sizeof best, 0, false};
+	bool have_best = false;
+	for (int k = 0; k < NBEST; k++) {
+		const mecab_node_t *path = mecab_nbest_next_tonode(t);
+		if (!path)
+			break;
+		if (path_is_name(path, r))
+			return put_path(o, path);
+		if (k == 0)
+			have_best = put_path(&b, path) && !b.full;
+	}
+	if (r == ROLE_GIVEN || !have_best)
+		return false;
+	put_bytes(o, best, b.len);
+	return true;
+}
+
+static bool
+is_space_at(const char *p)
+{
+	return *p == ' ' || strncmp(p, "\xE3\x80\x80", 3) == 0;
+}
+
+static int
+words_in(const char *s)
+{
+	int n = 0;
+	while (*s) {
+		while (*s && is_space_at(s))
+			s += *s == ' ' ? 1 : 3;
+		if (!*s)
+			break;
+		n++;
+		while (*s && !is_space_at(s))
+			s++;
+	}
+	return n;
+}
+
 bool
 reading_suggest(const char *name, char *out, size_t n)
 {
@@ -146,7 +222,7 @@ reading_suggest(const char *name, char *out, size_t n)
 		return false;
 	out[0] = '\0';
 	const char *p = name;
-	bool any = false;
+	bool any = false, multi = words_in(name) > 1;
 	while (p && *p) {
 		/* words are separated by ASCII spaces or U+3000 */
 		while (*p == ' ' || strncmp(p, "\xE3\x80\x80", 3) == 0)
@@ -163,7 +239,9 @@ reading_suggest(const char *name, char *out, size_t n)
 		}
 		if (any)
 			put_bytes(&o, "\xE3\x80\x80", 3);
-		if (!read_word(&o, w, (size_t)(p - w)) || o.full) {
+		/* several words: the family name first, then given names */
+		role r = !multi ? ROLE_ANY : any ? ROLE_GIVEN : ROLE_FAMILY;
+		if (!read_word(&o, w, (size_t)(p - w), r) || o.full) {
 			out[0] = '\0';
 			return false;
 		}

@@ -2,9 +2,12 @@
  * The reading (フリガナ) of a name, suggested so the resident confirms it
  * with Enter instead of typing it: MeCab with its IPA dictionary, whose
  * proper-noun entries (名詞,固有名詞,人名) read common family and given
- * names. Kana is read as itself. A name with Latin letters, or a word the
- * dictionary does not know, gets no suggestion: a guess the resident must
- * notice and correct is worse than an empty box.
+ * names. Kana is read as itself. Of a name in several words the first is
+ * read as a family name and the others as given names, each as one word
+ * the dictionary holds as such a name (from MeCab's n best readings). A
+ * name with Latin letters, a word the dictionary does not know, or a given
+ * name it does not hold whole (陽翔) gets no suggestion: a guess the
+ * resident must notice and correct is worse than an empty box.
  */
 #ifndef YORISOI_TUI_READING_H
 #define YORISOI_TUI_READING_H

@@ -29,6 +29,7 @@
  */
 #include "engine/engine.h"
 #include "tests/bench/typing_model.h"
+#include "tui/reading.h"
 
 #include <dirent.h>
 #include <jansson.h>
@@ -90,7 +91,8 @@ paper_cost(const field *fld, const char *v)
 	return typing_keys(v) + 1;
 }
 
-/* What the console costs for one field step, given what is shown now. */
+/* What the console costs for one field step, given what is shown now
+ * (an answer, or a suggested reading). */
 static long
 console_cost(const field *fld, const char *shown, bool prefilled, const char *want)
 {
@@ -98,7 +100,9 @@ console_cost(const field *fld, const char *shown, bool prefilled, const char *wa
 	if (!want)
 		return shown ? 2 : 1; /* clear what was shown, or just Enter */
 	if (shown && strcmp(shown, want) == 0)
-		return 1; /* prefilled, carried or default: confirm */
+		return 1; /* prefilled, carried, default or suggested: confirm */
+	if (shown && field_kind(fld) != FIELD_CHOICE && field_kind(fld) != FIELD_MULTI)
+		n = 1; /* Ctrl-U clears the wrong text first */
 	(void)prefilled;
 	switch (field_kind(fld)) {
 	case FIELD_CHOICE:
@@ -113,7 +117,7 @@ console_cost(const field *fld, const char *shown, bool prefilled, const char *wa
 	case FIELD_POSTAL:
 		return 7 + 1; /* digits only: the hyphen is optional */
 	default:
-		return typing_keys(want) + 1;
+		return n + typing_keys(want) + 1;
 	}
 }
 
@@ -167,12 +171,19 @@ run(const form *f, json_t *h, const char *json, tally *t, long *per_field)
 			const field *fld = form_field_at(f, (size_t)s.field);
 			const char *want = answers_get_at(ref, field_id(fld), s.instance);
 			const char *shown = answers_get_at(a, field_id(fld), s.instance);
+			/* the console's suggested reading of the name (tui/reading.h) */
+			char suggestion[192];
+			const char *of = field_reading_of(fld);
+			const char *name = of ? answers_get_at(a, of, s.instance) : NULL;
+			if (!shown && name && reading_suggest(name, suggestion, sizeof suggestion))
+				shown = suggestion;
 			long cost = console_cost(fld, shown,
 			                         answers_prefilled_at(a, field_id(fld), s.instance),
 			                         want);
 			t->console += cost;
 			per_field[s.field] += cost;
-			if (!want || !shown || strcmp(want, shown) != 0)
+			const char *stored = answers_get_at(a, field_id(fld), s.instance);
+			if (!want || !stored || strcmp(want, stored) != 0)
 				answers_put_at(a, field_id(fld), s.instance, want);
 			if (want) {
 				t->typing += paper_cost(fld, want);
@@ -381,6 +392,7 @@ main(int argc, char **argv)
 		printf("%-12s %6s %8s %8ld %8ld %6.2f\n", "all", "", "", all_console, all_typing,
 		       (double)all_console / all_typing);
 	typing_model_done();
+	reading_done();
 	form_set_free(set);
 	return 0;
 }
