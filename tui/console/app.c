@@ -15,6 +15,7 @@
 #include "tui/console/plain.h"
 #include "tui/console/steps.h"
 #include "tui/console/visit_files.h"
+#include "tui/console/visit_stats.h"
 #include "tui/values.h"
 
 #include <sys/stat.h>
@@ -58,6 +59,8 @@ app_go(app *a, screen_id s)
 	a->error[0] = a->notice[0] = '\0';
 	a->sel = 0;
 	a->confirm_delete = false;
+	if (s == SCR_REVIEW || s == SCR_QUESTION)
+		a->stats_at_review = s == SCR_REVIEW;
 	a->screen = s;
 	if (screens[s]->enter)
 		screens[s]->enter(a);
@@ -272,6 +275,7 @@ app_begin_application(app *a, const form *f)
 	a->save_problem[0] = '\0';
 	form_step_next(a->ans, NULL, &a->step);
 	a->from_review = false;
+	visit_stats_app_begin(a, false);
 	app_save(a);
 	app_go(a, SCR_QUESTION);
 	if (a->resume_code[0]) {
@@ -341,6 +345,7 @@ app_step_forward(app *a)
 void
 app_end_application(app *a)
 {
+	visit_stats_app_end(a); /* while the step it stopped on is known */
 	answers_free(a->ans);
 	a->ans = NULL;
 	a->form = NULL;
@@ -378,6 +383,7 @@ app_end_application(app *a)
 void
 app_end_visit(app *a, bool by_itself)
 {
+	visit_stats_visit_end(a);
 	/* after Done the answers were handed off and their draft deleted: they
 	 * stay in memory only to carry into a next procedure, never saved again */
 	bool kept = a->ans && a->screen != SCR_NEXT && app_save(a) == 0 && a->draft_id > 0;
@@ -438,6 +444,7 @@ open_data(app *a)
 		a->forms = set;
 	}
 	open_store(a);
+	visit_stats_open(a);
 }
 
 int
@@ -460,12 +467,15 @@ tui_run(const tui_options *opt)
 		          "Run \"yorisoi forms check\" to see what is wrong.\n"),
 		        tui_path_forms_dir());
 		store_close(a.db);
+		visit_stats_close(&a);
 		return 1;
 	}
 	forms_check_offered(a.forms);
 	tui_config_print_problems(stderr);
 	if (opt->plain) {
 		int rc = plain_run(&a);
+		visit_stats_visit_end(&a);
+		visit_stats_close(&a);
 		app_end_application(&a);
 		store_postal_close(a.postal);
 		cardio_shutdown();
@@ -518,6 +528,7 @@ tui_run(const tui_options *opt)
 		bool is_key = rc == KEY_CODE_YES;
 		if (is_key && ch == KEY_RESIZE)
 			continue; /* the next frame lays out for the new size */
+		visit_stats_keys(&a, 1);
 		if (a.locked) {
 			screen_lock.key(&a, ch, is_key);
 			continue;
@@ -536,6 +547,8 @@ tui_run(const tui_options *opt)
 	refresh();
 	endwin();
 
+	visit_stats_visit_end(&a);
+	visit_stats_close(&a);
 	app_end_application(&a);
 	free(a.drafts);
 	store_close(a.db);
