@@ -239,6 +239,8 @@ print_timing(const stats_report *r, FILE *to)
 		snprintf(v[1], sizeof v[1], "%.1f", tm.minutes_median);
 		snprintf(v[2], sizeof v[2], "%.1f", tm.minutes_p90);
 		snprintf(v[3], sizeof v[3], "%g", tm.keys_median);
+		for (int k = 1; tm.n == 0 && k < 4; k++)
+			snprintf(v[k], sizeof v[k], "-"); /* nothing measured */
 		table_row(&t, (const char *[]){r->apps[start].form_id, v[0], v[1], v[2], v[3]});
 	}
 	table_print(&t, to);
@@ -323,13 +325,15 @@ stats_print_csv(const stats_report *r, FILE *to)
 		timing tm = time_group(r, start, end);
 		char v[32];
 		csv_long(r, to, "timed_applications", f, "", "", (long)tm.n);
-		snprintf(v, sizeof v, "%.1f", tm.minutes_median);
-		csv_row(r, to, "minutes_median", f, "", "", v);
-		snprintf(v, sizeof v, "%.1f", tm.minutes_p90);
-		csv_row(r, to, "minutes_p90", f, "", "", v);
 		csv_long(r, to, "minutes_target", f, "", "", STATS_TARGET_MINUTES);
-		snprintf(v, sizeof v, "%g", tm.keys_median);
-		csv_row(r, to, "keystrokes_median", f, "", "", v);
+		if (tm.n > 0) { /* no median of nothing: the rows are left out */
+			snprintf(v, sizeof v, "%.1f", tm.minutes_median);
+			csv_row(r, to, "minutes_median", f, "", "", v);
+			snprintf(v, sizeof v, "%.1f", tm.minutes_p90);
+			csv_row(r, to, "minutes_p90", f, "", "", v);
+			snprintf(v, sizeof v, "%g", tm.keys_median);
+			csv_row(r, to, "keystrokes_median", f, "", "", v);
+		}
 		stop *stops;
 		size_t n = stops_of_group(r, start, end, &stops);
 		for (size_t k = 0; k < n; k++)
