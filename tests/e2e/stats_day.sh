@@ -28,7 +28,7 @@ stats_db="$XDG_DATA_HOME/yorisoi/stats.db"
 echo 1000 >"$YORISOI_CLOCK_FILE"
 
 # What residents typed (and the demo card's name): never in the statistics.
-needles="ズブラクオッカ ずぶら 0399887766 ZEBRAQUOKKA ムーンハウス 0355501234 李小龍 0311112222 山田 花子 佐藤"
+needles="ズブラクオッカ ずぶら 0399887766 ZEBRAQUOKKA ムーンハウス 0355501234 李小龍 0311112222 山田 花子 鈴木 次郎"
 
 result() {
 	if [ "$2" = 0 ]; then echo "PASS: stats-day/$1"; else echo "FAIL: stats-day/$1"; fi
@@ -212,3 +212,30 @@ done
 # the search itself works: the same strings are in what the residents saw
 grep -qaF "ZEBRAQUOKKA" "$tmp/v2.out" && grep -qaF "0311112222" "$tmp/v3.out" || ok=1
 result "no-answers-in-statistics" $ok
+
+# ---- ranges -----------------------------------------------------------------------
+ok=0
+"$B/yorisoi" stats --from 2026-03-01 --to 2026-04-30 --csv >"$tmp/range.csv" 2>&1 &&
+	grep -qx "2026-03-01,2026-04-30,visits,,,,5" "$tmp/range.csv" || ok=1
+"$B/yorisoi" stats --day 2026-04-02 --csv >"$tmp/other.csv" 2>&1 &&
+	[ "$(sed -n 2p "$tmp/other.csv")" = "2026-04-02,2026-04-02,visits,,,,0" ] &&
+	[ "$(wc -l <"$tmp/other.csv")" -eq 5 ] || ok=1
+"$B/yorisoi" stats --month 2026-04 --csv >"$tmp/month.csv" 2>&1 &&
+	grep -qx "2026-04-01,2026-04-30,pin_blocks_avoided,,,,1" "$tmp/month.csv" || ok=1
+"$B/yorisoi" stats --from 2026-04-30 --to 2026-04-01 >/dev/null 2>&1
+[ $? -eq 2 ] || ok=1
+"$B/yorisoi" stats --day 2026-02-30 >/dev/null 2>&1
+[ $? -eq 2 ] || ok=1
+result "ranges" $ok
+
+# ---- a statistics file that cannot be written does not disturb a visit ----------
+ok=0
+export XDG_DATA_HOME="$tmp/data2"
+mkdir -p "$XDG_DATA_HOME/yorisoi/stats.db" # a folder where the file should be
+plain_walk v6 60 '5\n3\n' \
+	'1\n李小龍\nリ シャオロン\n1990-05-06\n東京都港区芝公園4-2-8\n0311112222\n1\n1\n\n1\n1\n\n\n' \
+	--lang en || ok=1
+grep -q '^YR1:' "$tmp/v6.out" || ok=1
+"$B/yorisoi" stats >/dev/null 2>&1
+[ $? -eq 1 ] || ok=1 # said, not shown as zeros
+result "unwritable-statistics-file" $ok
