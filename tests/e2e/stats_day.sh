@@ -76,7 +76,7 @@ ok=0
 E2E_MARK_EXIT=1
 e2e_start 100 40 "YORISOI_TODAY=$YORISOI_TODAY YORISOI_CLOCK_FILE=$YORISOI_CLOCK_FILE" \
 	"XDG_DATA_HOME=$XDG_DATA_HOME XDG_CONFIG_HOME=$XDG_CONFIG_HOME" \
-	"$B/yorisoi --demo --slip-dir $tmp"
+	"$B/yorisoi --demo --slip-dir $tmp 2>$tmp/console.err"
 e2e_wait "言語" 10 || ok=1
 e2e_type 2 # English
 e2e_keys Enter
@@ -97,6 +97,8 @@ e2e_wait "日本語" 5 || ok=1
 e2e_keys q # quit from the language screen
 e2e_wait "[exited]" 10 || ok=1
 e2e_stop
+# nothing from the sanitizers, nor any other complaint
+[ ! -s "$tmp/console.err" ] || { cat "$tmp/console.err" >&2; ok=1; }
 result "visit1-console-demo-card" $ok
 
 # ---- 2. plain, Vietnamese, last try declined, typed by hand ----------------------
