@@ -252,9 +252,9 @@ print_stops(const stats_report *r, FILE *to)
 	/* L10N: a heading of `yorisoi stats`: the question each unfinished application was on. */
 	fprintf(to, "\n%s\n", _("Where unfinished applications stopped"));
 	table t = {.ncols = 4};
-	/* L10N: column headings of `yorisoi stats`, keep them short. */
-	table_row(&t,
-	          (const char *[]){_("Procedure"), _("Question"), _("Count"), _("On the form")});
+	/* L10N: column headings of `yorisoi stats`; "On the form": the question's Japanese term. */
+	const char *head[] = {_("Procedure"), _("Question"), _("Count"), _("On the form")};
+	table_row(&t, head);
 	size_t start = 0, end = 0;
 	while (next_group(r, &start, &end, false)) {
 		stop *stops;

@@ -528,13 +528,14 @@ tui_run(const tui_options *opt)
 		bool is_key = rc == KEY_CODE_YES;
 		if (is_key && ch == KEY_RESIZE)
 			continue; /* the next frame lays out for the new size */
-		visit_stats_keys(&a, 1);
 		if (a.locked) {
 			screen_lock.key(&a, ch, is_key);
 			continue;
 		}
 		if (COLS < MIN_COLS || LINES < MIN_LINES)
 			continue; /* nothing on screen to act on */
+		/* counted for the statistics: the resident's keys, not the lock's */
+		visit_stats_keys(&a, 1);
 		if (is_key && ch == KEY_F(3)) {
 			app_switch_language(&a);
 			continue;
