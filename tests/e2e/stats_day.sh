@@ -19,6 +19,7 @@ cd "$(dirname "$0")/../.."
 
 tmp=$(mktemp -d /tmp/yorisoi-statsday.XXXXXX)
 trap 'e2e_cleanup; rm -rf "$tmp"' EXIT
+trap '' PIPE # a console that died early fails its wait below, not this script
 export XDG_DATA_HOME="$tmp/data"
 export XDG_CONFIG_HOME="$tmp/config"
 export YORISOI_TODAY=2026-04-01
@@ -54,8 +55,9 @@ plain_walk() {
 	until grep -qE '[A-Z0-9]{4}-[A-Z0-9]{4}' "$tmp/$name.out"; do
 		sleep 0.1
 		waited=$((waited + 1))
-		if [ $waited -gt 200 ]; then
-			echo "$name: no come-back code after 20 s" >&2
+		kill -0 "$pid" 2>/dev/null || waited=9999 # it ended without one
+		if [ $waited -gt 600 ]; then
+			echo "$name: no come-back code (waited up to 60 s)" >&2
 			exec 3>&-
 			kill "$pid" 2>/dev/null
 			wait "$pid"
