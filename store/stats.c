@@ -31,6 +31,25 @@ static const char schema[] =
 
 _Static_assert(STATS_APPLICATION_ID == 1498567508, "schema's application_id");
 
+/* Another program's database (or a drafts file given by mistake) is
+ * refused rather than given our tables. */
+static int
+check_ours(sqlite3 *db, store_error *err)
+{
+	sqlite3_stmt *stmt;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &stmt, NULL);
+	if (rc != SQLITE_OK)
+		return store_fail_sqlite(err, db, rc, "reading the statistics file");
+	rc = sqlite3_step(stmt);
+	int id = rc == SQLITE_ROW ? sqlite3_column_int(stmt, 0) : 0;
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW)
+		return store_fail_sqlite(err, db, rc, "reading the statistics file");
+	if (id != 0 && id != STATS_APPLICATION_ID)
+		return store_fail(err, STORE_ERR_CORRUPT, "not a Yorisoi statistics file");
+	return 0;
+}
+
 int
 store_stats_open(const char *path, store_stats **out, store_error *err)
 {
@@ -45,7 +64,8 @@ store_stats_open(const char *path, store_stats **out, store_error *err)
 		return -1;
 	}
 	sqlite3_busy_timeout(st->db, STATS_BUSY_MS);
-	if (store_exec(st->db, schema, "making the statistics tables", err) != 0) {
+	if (check_ours(st->db, err) != 0 ||
+	    store_exec(st->db, schema, "making the statistics tables", err) != 0) {
 		store_stats_close(st);
 		return -1;
 	}

@@ -183,3 +183,20 @@ TEST(stats_open_fails_on_a_bad_path)
 	CHECK(st == NULL);
 	CHECK(err.status == STORE_ERR_OPEN);
 }
+
+/* A drafts file (or any other database) is not taken for a statistics file. */
+TEST(stats_refuse_a_drafts_file)
+{
+	char dir[PATH_MAX], db[PATH_MAX];
+	store *s = NULL;
+	store_stats *st = NULL;
+	store_error err = {0};
+	REQUIRE(fx_setup(dir, db) == 0);
+	REQUIRE(fx_open(db, &s, &err) == 0);
+	store_close(s);
+	CHECK(store_stats_open(db, &st, &err) != 0);
+	CHECK(st == NULL);
+	CHECK(err.status == STORE_ERR_CORRUPT);
+	CHECK_INT(fx_sql_int(db, "SELECT count(*) FROM sqlite_master WHERE name = 'tally'"), 0);
+	fx_cleanup(dir);
+}
