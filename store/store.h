@@ -235,4 +235,65 @@ int store_postal_lookup(store_postal *p, const char *code, store_postal_place **
 
 void store_postal_close(store_postal *p);
 
+/*
+ * Statistics (store/stats.c, store/stats_math.c): the numbers a programme
+ * reports, in a file of their own (the console keeps it beside the drafts
+ * file), so purging or setting drafts aside never touches them. Counts and
+ * durations only: a day (YYYY-MM-DD, never a clock time), a form id, a UI
+ * language, whole seconds, keystrokes and the id of the question where an
+ * unfinished application stopped. No answer, name, card data or draft id
+ * is ever given to these functions. An application's row gets a random
+ * id, so the file does not keep the order of the day's visits.
+ */
+typedef struct store_stats store_stats;
+
+/* Counted per day: STORE_STATS_VISITS, _CARD_READS (a real card read and
+ * confirmed), _DEMO_CARD_READS, _PIN_BLOCKS_AVOIDED (the last-try
+ * confirmation answered "no"). */
+#define STORE_STATS_VISITS             "visits"
+#define STORE_STATS_CARD_READS         "card_reads"
+#define STORE_STATS_DEMO_CARD_READS    "demo_card_reads"
+#define STORE_STATS_PIN_BLOCKS_AVOIDED "pin_blocks_avoided"
+
+/* One application worked on during one visit. */
+typedef struct store_stats_application {
+	char day[11]; /* YYYY-MM-DD */
+	char form_id[64];
+	char lang[16];
+	bool resumed;        /* a saved draft opened again, not a new application */
+	bool completed;      /* reached the handoff code */
+	bool handed_off;     /* Done: the resident has the code */
+	int seconds;         /* from its start (or reopening) to its end, this visit */
+	int keystrokes;      /* keys pressed meanwhile */
+	char stopped_at[64]; /* not completed: the question id it stopped on
+	                        ("review" on Check your answers); else "" */
+} store_stats_application;
+
+/* Opens (creating) the statistics file at path; the folder must exist. */
+int store_stats_open(const char *path, store_stats **out, store_error *err);
+void store_stats_close(store_stats *st);
+
+/* Adds n to a day's measure (one of the STORE_STATS_ names). */
+int store_stats_count(store_stats *st, const char *day, const char *measure, int n,
+                      store_error *err);
+
+/* Records one application (rec->day set by the caller). */
+int store_stats_add_application(store_stats *st, const store_stats_application *rec,
+                                store_error *err);
+
+/* The sum of a measure over the days from..to (inclusive, YYYY-MM-DD). */
+int store_stats_total(store_stats *st, const char *from, const char *to, const char *measure,
+                      long *total, store_error *err);
+
+/* The applications of the days from..to, by form id, language, then
+ * seconds; *list is malloc'd (free() it; NULL when *count is 0). */
+int store_stats_applications(store_stats *st, const char *from, const char *to,
+                             store_stats_application **list, size_t *count, store_error *err);
+
+/* Arithmetic on n values (sorted in place): the median (the mean of the
+ * two middle values when n is even) and the 90th percentile by nearest
+ * rank (the value at rank ceil(0.9 n)). 0 when n is 0. */
+double store_stats_median(int *v, size_t n);
+int store_stats_p90(int *v, size_t n);
+
 #endif

@@ -40,6 +40,8 @@ usage(FILE *to)
 	          "       yorisoi counter purge --day YYYY-MM-DD | --before YYYY-MM-DD | --all\n"
 	          "       yorisoi keys init | show | export | city-init | city-import\n"
 	          "       yorisoi drafts list | drafts purge [--all]\n"
+	          "       yorisoi stats [--day DATE | --month YYYY-MM | --from DATE --to DATE] "
+	          "[--csv]\n"
 	          "       yorisoi doctor [--printer NAME]\n"
 	          "Each command says more with --help.\n"));
 }
@@ -237,6 +239,8 @@ main(int argc, char **argv)
 			return cli_drafts(sub_argc, sub_argv);
 		if (strcmp(cmd, "keys") == 0)
 			return cli_keys(sub_argc, sub_argv);
+		if (strcmp(cmd, "stats") == 0)
+			return cli_stats(sub_argc, sub_argv);
 		if (strcmp(cmd, "counter") == 0) {
 			if (!opt.lang) /* the clerk's station speaks Japanese unless asked */
 				i18n_set_language("ja");

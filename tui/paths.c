@@ -197,6 +197,21 @@ tui_path_db(void)
 	return db_path[0] ? db_path : NULL;
 }
 
+const char *
+tui_path_stats(void)
+{
+	static char stats_path[PATH_MAX];
+	const char *db = tui_path_db();
+	if (!db)
+		return NULL;
+	const char *slash = strrchr(db, '/');
+	int dir_len = slash ? (int)(slash - db) + 1 : 0;
+	if (!fits(snprintf(stats_path, sizeof stats_path, "%.*sstats.db", dir_len, db),
+	          sizeof stats_path))
+		return NULL;
+	return stats_path;
+}
+
 int
 tui_path_in_data(const char *file, char *out, size_t n)
 {

@@ -42,6 +42,9 @@ const char *tui_path_private_dir(void);
 const char *tui_path_data_dir(void);
 /* The drafts database, or NULL without --db and without a data folder. */
 const char *tui_path_db(void);
+/* The statistics file: stats.db in the drafts file's folder (its own
+ * file, so purging drafts leaves the numbers), or NULL without one. */
+const char *tui_path_stats(void);
 /* A file in the data folder ("desk.key"): 0, or -1 without a data folder or
  * when it does not fit. */
 int tui_path_in_data(const char *file, char *out, size_t n);

@@ -35,6 +35,7 @@ int cli_forms(int argc, char **argv);   /* forms list | forms check [FILE|DIR ..
 int cli_handoff(int argc, char **argv); /* handoff encode | decode | slip */
 int cli_drafts(int argc, char **argv);  /* drafts list | drafts purge [--all] */
 int cli_keys(int argc, char **argv);    /* keys init|show|export|city-init|city-import */
+int cli_stats(int argc, char **argv);   /* stats [--day D|--month M|--from D --to D] [--csv] */
 
 struct tui_options;
 /* doctor [--printer NAME]: the printer from the settings or --printer */

@@ -16,6 +16,7 @@
 #include "tui/console/plain.h"
 #include "tui/console/steps.h"
 #include "tui/console/visit_files.h"
+#include "tui/console/visit_stats.h"
 #include "tui/values.h"
 
 #include <sys/stat.h>
@@ -59,6 +60,8 @@ app_go(app *a, screen_id s)
 	a->error[0] = a->notice[0] = '\0';
 	a->sel = 0;
 	a->confirm_delete = false;
+	if (s == SCR_REVIEW || s == SCR_QUESTION)
+		a->stats_at_review = s == SCR_REVIEW;
 	a->screen = s;
 	if (screens[s]->enter)
 		screens[s]->enter(a);
@@ -273,6 +276,7 @@ app_begin_application(app *a, const form *f)
 	a->save_problem[0] = '\0';
 	form_step_next(a->ans, NULL, &a->step);
 	a->from_review = false;
+	visit_stats_app_begin(a, false);
 	app_save(a);
 	app_go(a, SCR_QUESTION);
 	if (a->resume_code[0]) {
@@ -342,6 +346,7 @@ app_step_forward(app *a)
 void
 app_end_application(app *a)
 {
+	visit_stats_app_end(a); /* while the step it stopped on is known */
 	answers_free(a->ans);
 	a->ans = NULL;
 	a->form = NULL;
@@ -380,6 +385,7 @@ app_end_application(app *a)
 void
 app_end_visit(app *a, bool by_itself)
 {
+	visit_stats_visit_end(a);
 	/* after Done the answers were handed off and their draft deleted: they
 	 * stay in memory only to carry into a next procedure, never saved again */
 	bool kept = a->ans && a->screen != SCR_NEXT && app_save(a) == 0 && a->draft_id > 0;
@@ -440,6 +446,7 @@ open_data(app *a)
 		a->forms = set;
 	}
 	open_store(a);
+	visit_stats_open(a);
 }
 
 int
@@ -462,12 +469,15 @@ tui_run(const tui_options *opt)
 		          "Run \"yorisoi forms check\" to see what is wrong.\n"),
 		        tui_path_forms_dir());
 		store_close(a.db);
+		visit_stats_close(&a);
 		return 1;
 	}
 	forms_check_offered(a.forms);
 	tui_config_print_problems(stderr);
 	if (opt->plain) {
 		int rc = plain_run(&a);
+		visit_stats_visit_end(&a);
+		visit_stats_close(&a);
 		app_end_application(&a);
 		store_postal_close(a.postal);
 		cardio_shutdown();
@@ -527,6 +537,8 @@ tui_run(const tui_options *opt)
 		}
 		if (COLS < MIN_COLS || LINES < MIN_LINES)
 			continue; /* nothing on screen to act on */
+		/* counted for the statistics: the resident's keys, not the lock's */
+		visit_stats_keys(&a, 1);
 		if (is_key && ch == KEY_F(3)) {
 			app_switch_language(&a);
 			continue;
@@ -539,6 +551,8 @@ tui_run(const tui_options *opt)
 	refresh();
 	endwin();
 
+	visit_stats_visit_end(&a);
+	visit_stats_close(&a);
 	app_end_application(&a);
 	free(a.drafts);
 	store_close(a.db);

@@ -129,6 +129,14 @@ typedef struct app {
 	char slip_pdf[PATH_MAX];  /* the printed slip and its picture */
 	char slip_png[PATH_MAX];
 
+	/* the programme's numbers (tui/console/visit_stats.h): never answers */
+	store_stats *stats;
+	bool visit_active;    /* something happened in this visit */
+	bool stats_app_open;  /* an application is being timed */
+	bool stats_at_review; /* it is on Check your answers */
+	long stats_app_start; /* the test clock or monotonic seconds at its start */
+	store_stats_application stats_app;
+
 	/* files of this visit (tui/console/visit_files.h) */
 	char visit_dir[PATH_MAX];
 	char visit_files[VISIT_MAX_FILES][PATH_MAX];

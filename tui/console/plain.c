@@ -12,6 +12,7 @@
 #include "tui/languages.h"
 #include "tui/messages.h"
 #include "tui/console/steps.h"
+#include "tui/console/visit_stats.h"
 #include "tui/values.h"
 
 #include <sodium.h>
@@ -23,6 +24,18 @@
 
 /* --no-echo-answers: set once by plain_run from the options. */
 static bool quiet_answers;
+/* The visit, for counting keystrokes in ask(); set by plain_run. */
+static app *visit;
+
+/* Keystrokes of a line: its characters (not bytes) and Enter. */
+static int
+keys_of_line(const char *s)
+{
+	int n = 1;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
 
 /* Reads one line without its newline; false at end of input. With
  * --no-echo-answers a terminal does not echo what is typed. */
@@ -46,6 +59,8 @@ ask(const char *prompt, char *buf, size_t n)
 	if (!ok)
 		return false;
 	buf[strcspn(buf, "\r\n")] = '\0';
+	if (visit)
+		visit_stats_keys(visit, keys_of_line(buf));
 	return true;
 }
 
@@ -149,6 +164,8 @@ plain_card(app *a)
 			                 "the city or town hall can unlock it."));
 			ok = ask(_("Type yes to send it:"), yes, sizeof yes) &&
 			     strcmp(yes, "yes") == 0;
+			if (!ok)
+				visit_stats_pin_block_avoided(a); /* the last try is kept */
 		}
 		if (!ok) {
 			printf("%s\n",
@@ -160,9 +177,10 @@ plain_card(app *a)
 		sodium_memzero(pin, sizeof pin);
 		if (st == CARDIO_OK) {
 			st = cardio_read_identity(a->card, &a->identity, &err);
-			if (st == CARDIO_OK)
+			if (st == CARDIO_OK) {
 				a->have_identity = true;
-			else
+				visit_stats_card_read(a, c == 2);
+			} else
 				printf("%s\n", msg_card_error(&err, a->error, sizeof a->error));
 			break;
 		}
@@ -335,6 +353,7 @@ plain_handoff(app *a)
 		printf("%s\n", msg_handoff_error(&err, msg, sizeof msg));
 		return;
 	}
+	visit_stats_app_completed(a);
 	printf("\n%s\n%s\n",
 	       _("Your application is ready. Show this code at the city hall counter."),
 	       a->payload);
@@ -426,6 +445,7 @@ plain_visit(app *a)
 		if (l < 0)
 			return 0;
 		i18n_set_language(tui_language_at(l > 0 ? (size_t)l - 1 : 0)->code);
+		visit_stats_visit_touch(a);
 	}
 	size_t nf = forms_offered_count(a->forms);
 	for (size_t i = 0; i < nf; i++) {
@@ -477,6 +497,8 @@ plain_visit(app *a)
 		char why[512];
 		if (store_draft_delete(a->db, a->draft_id, &err) != 0)
 			printf("%s\n", msg_store_error(&err, why, sizeof why));
+		else
+			visit_stats_app_handed_off(a);
 	}
 	return 0;
 }
@@ -485,7 +507,9 @@ int
 plain_run(app *a)
 {
 	quiet_answers = a->opt->no_echo_answers;
+	visit = a;
 	int rc = plain_visit(a);
+	visit = NULL;
 	/* a shared screen: clear it and, where the terminal keeps one, its
 	 * scrollback (the xterm "ED 3" extension), so the next person finds
 	 * nothing of this visit */

@@ -11,6 +11,7 @@
  * one code, since paper has room.
  */
 #include "tui/console/app.h"
+#include "tui/console/visit_stats.h"
 #include "tui/console/draw.h"
 #include "tui/i18n.h"
 #include "tui/signing.h"
@@ -50,6 +51,7 @@ handoff_enter(app *a)
 		msg_handoff_error(&err, a->error, sizeof a->error);
 		return;
 	}
+	visit_stats_app_completed(a);
 	show_code(a, 0);
 }
 
@@ -243,6 +245,7 @@ finish(app *a)
 		return;
 	}
 	a->draft_id = 0;
+	visit_stats_app_handed_off(a);
 	bool any_next = false;
 	for (size_t i = 0; i < form_next_count(a->form); i++)
 		any_next = any_next || form_next_applies(a->ans, i);

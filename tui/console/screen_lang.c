@@ -1,6 +1,7 @@
 /* Choosing the resident's language: each language named in itself and in
  * Japanese for the volunteer, from locales/LINGUAS and the catalogues. */
 #include "tui/console/app.h"
+#include "tui/console/visit_stats.h"
 #include "tui/console/draw.h"
 #include "tui/console/keys.h"
 #include "tui/i18n.h"
@@ -95,6 +96,7 @@ lang_key(app *a, wint_t ch, bool is_key)
 			back_to_place(a);
 			return;
 		}
+		visit_stats_visit_touch(a); /* a resident has sat down */
 		app_go(a, SCR_START);
 	} else if (a->lang_switching && key_is_back(ch, is_key)) {
 		back_to_place(a);

@@ -5,6 +5,7 @@
  * already given carried into it (shown for confirmation as prefilled).
  */
 #include "tui/console/app.h"
+#include "tui/console/visit_stats.h"
 #include "tui/console/draw.h"
 #include "tui/i18n.h"
 #include "tui/console/keys.h"
@@ -66,6 +67,7 @@ start_next(app *a, const form *to)
 	a->draft_id = 0; /* app_save makes (and leases) the new draft */
 	memset(a->next_done, 0, sizeof a->next_done);
 	a->from_review = false;
+	visit_stats_app_begin(a, false); /* ends the one handed off */
 	form_step first;
 	if (form_step_next(a->ans, NULL, &first))
 		app_go_step(a, &first);

@@ -6,6 +6,7 @@
  * (screen_pin_last.c); the typed PIN is wiped right after use.
  */
 #include "tui/console/app.h"
+#include "tui/console/visit_stats.h"
 #include "tui/demo_card.h"
 #include <sodium.h>
 #include "tui/console/draw.h"
@@ -38,6 +39,8 @@ app_pin_verify(app *a)
 
 	if (st == CARDIO_OK) {
 		st = cardio_read_identity(a->card, &a->identity, &err);
+		if (st == CARDIO_OK)
+			visit_stats_card_read(a, a->card_demo);
 		app_card_close(a); /* powers the card down: the verified state ends here */
 		if (st == CARDIO_OK) {
 			a->have_identity = true;

@@ -1,6 +1,7 @@
 /* One try left, or a count the card would not give: the second
  * confirmation before the PIN is sent (cardio_pin_decide). */
 #include "tui/console/app.h"
+#include "tui/console/visit_stats.h"
 #include "tui/demo_card.h"
 #include <sodium.h>
 #include "tui/console/draw.h"
@@ -37,8 +38,10 @@ last_key(app *a, wint_t ch, bool is_key)
 {
 	if (key_is_char(ch, is_key, 'y'))
 		app_pin_verify(a);
-	else if (key_is_char(ch, is_key, 'n') || key_is_back(ch, is_key))
+	else if (key_is_char(ch, is_key, 'n') || key_is_back(ch, is_key)) {
+		visit_stats_pin_block_avoided(a); /* the card keeps its last try */
 		app_go(a, SCR_PIN);
+	}
 }
 
 const screen_ops screen_pin_last = {NULL, last_draw, last_key, NULL};

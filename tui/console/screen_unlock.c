@@ -5,6 +5,7 @@
  * in them (store.h, "A draft only its resident can reopen").
  */
 #include "tui/console/app.h"
+#include "tui/console/visit_stats.h"
 #include "tui/console/draw.h"
 #include "tui/console/keys.h"
 #include "tui/console/steps.h"
@@ -39,6 +40,7 @@ open_unlocked(app *a, int64_t id)
 	a->unlock_id = 0;
 	step_decode(ans, position, &a->step);
 	a->from_review = false;
+	visit_stats_app_begin(a, true);
 	/* every required answer given: the visit had reached Check your
 	 * answers, and goes on there rather than on a question */
 	form_step missing;
