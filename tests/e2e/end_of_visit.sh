@@ -109,6 +109,20 @@ e2e_wait "Quit Yorisoi? y: yes, quit" 5 && e2e_keys n && sleep 0.3 &&
 result "esc-asks-before-quitting" $?
 e2e_stop
 
+# The programme's statistics counted the visit and hold nothing of the
+# resident: not in `stats`, its CSV, nor the bytes of its file.
+"$B/yorisoi" --db "$tmp/d.db" stats >"$tmp/stats.txt" 2>&1 &&
+	"$B/yorisoi" --db "$tmp/d.db" stats --csv >"$tmp/stats.csv" 2>&1 &&
+	grep -q "juminhyo" "$tmp/stats.csv" && [ -s "$tmp/stats.db" ]
+ok=$?
+for n in $needles; do
+	if grep -qaF -- "$n" "$tmp/stats.txt" "$tmp/stats.csv" "$tmp/stats.db"; then
+		echo "    \"$n\" in the statistics" >&2
+		ok=1
+	fi
+done
+result "stats-hold-nothing-of-the-resident" $ok
+
 # ---- the idle lock, then the visit ending by itself -------------------------------
 
 printf 'idle_lock = 1\nvisit_end = 4\n' >"$XDG_CONFIG_HOME/yorisoi/yorisoi.conf"
