@@ -86,7 +86,7 @@ help_add_another(const app *a, const form_step *st, help_doc *d)
 }
 
 void
-help_for_step(const app *a, const form_step *st, help_doc *d)
+help_for_step(const app *a, const form_step *st, bool with_keys, help_doc *d)
 {
 	d->n = 0;
 	if (st->add_another) {
@@ -125,7 +125,8 @@ help_for_step(const app *a, const form_step *st, help_doc *d)
 	    field_required_now_at(a->ans, fld, st->instance)
 	            ? _("This question needs an answer.")
 	            : _("This question is optional: you may leave it empty."));
-	add(d, false, "%s", answer_keys(fld));
+	if (with_keys)
+		add(d, false, "%s", answer_keys(fld));
 	what_next(a, st, d);
 }
 
@@ -249,7 +250,7 @@ help_for_screen(const app *a, help_doc *d)
 		    _("Nobody used the console for a while, so the screen was cleared. Press "
 		      "Enter to go on where you were."));
 	} else if (a->screen == SCR_QUESTION && a->form && a->ans) {
-		help_for_step(a, &a->step, d);
+		help_for_step(a, &a->step, true, d);
 	} else {
 		screen_text(a->screen, d);
 	}

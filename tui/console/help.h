@@ -26,8 +26,10 @@ typedef struct help_doc {
 	int n;
 } help_doc;
 
-/* The help for one question step of a->form (also the add-another step). */
-void help_for_step(const app *a, const form_step *st, help_doc *d);
+/* The help for one question step of a->form (also the add-another step);
+ * with_keys adds the console's keys to answer with (--plain has its own
+ * prompt). */
+void help_for_step(const app *a, const form_step *st, bool with_keys, help_doc *d);
 
 /* The help for the screen in front of the resident: the current question
  * on SCR_QUESTION, the lock when locked, else that screen's own text; the
