@@ -93,7 +93,7 @@ help_draw(app *a)
 	}
 	/* the cursor where a screen reader starts reading: the help's first line shown */
 	draw_focus(CONTENT_TOP, x);
-	draw_end(a, _("Esc, F1, Enter: close help   ↑↓ PgUp PgDn: scroll"));
+	draw_end(a, _("F1 or Esc: close help   ↑↓ PgUp PgDn: scroll"));
 }
 
 static void
