@@ -233,7 +233,11 @@ general_keys(const app *a, help_doc *d)
 		add(d, false, "%s",
 		    _("F10: save the answers and stop. The come-back code or the same card "
 		      "opens them later."));
-	add(d, false, "%s", _("Esc: go back one step."));
+	/* Esc is "back" everywhere but where there is nothing to go back to */
+	if (!a->locked && a->screen == SCR_START)
+		add(d, false, "%s", _("Esc: asks whether to close Yorisoi."));
+	else if (!a->locked && (a->screen != SCR_LANG || a->lang_switching))
+		add(d, false, "%s", _("Esc: go back one step."));
 	add(d, false, "%s",
 	    _("Mouse: click a line to choose it, click it again to use it. Click a key in the "
 	      "bottom bar to press it. The wheel scrolls."));
