@@ -205,7 +205,9 @@ draw_hints(const app *a, const char *hints)
 	if (a->help_open)
 		snprintf(bar, sizeof bar, "%s", hints);
 	else
-		/* L10N: first in the key bar of every screen */
+		/* L10N: first in the key bar of every screen. Keep the key names before
+		   ":" (F1, Enter, Esc, F10 ...) as they are in every key bar: a mouse
+		   click on a part of the bar presses the key named there. */
 		snprintf(bar, sizeof bar, "%s   %s", _("F1: help"), hints);
 	attron(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);

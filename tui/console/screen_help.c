@@ -93,6 +93,7 @@ help_draw(app *a)
 	}
 	/* the cursor where a screen reader starts reading: the help's first line shown */
 	draw_focus(CONTENT_TOP, x);
+	/* L10N: keep "Esc" just before the ":" (a click there presses Esc) */
 	draw_end(a, _("F1 or Esc: close help   ↑↓ PgUp PgDn: scroll"));
 }
 
