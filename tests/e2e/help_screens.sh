@@ -177,6 +177,14 @@ e2e_keys F1
 gone "Every answer is listed" || r=1
 e2e_wait "Check your answers" || r=1
 result help-on-the-review $r
+# the wheel moves through a long list: three lines down from the first
+r=0
+e2e_keys Home
+e2e_wait "> Whose certificate" || r=1
+wheel_down 10 8
+gone "> Whose certificate" || r=1
+e2e_wait "> What is your address?" 5 || r=1
+result wheel-moves-through-the-review $r
 e2e_keys End Enter
 e2e_wait "S: slip" 20 || ok=1
 bar handoff
