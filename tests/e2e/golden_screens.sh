@@ -47,6 +47,10 @@ e2e_start 80 24 "$B/yorisoi --demo --db $tmp/d.db --slip-dir $tmp"
 shot language "Choose the language"
 e2e_keys Down Enter
 shot start-empty "What would you like to do?"
+e2e_type "?" # no box for typing here: ? is the help
+shot help-start "Keys on every screen"
+e2e_keys Escape
+need "What would you like to do?"
 e2e_keys Enter
 shot pick-procedure "Which procedure is this visit for?"
 e2e_type 4
@@ -59,6 +63,10 @@ e2e_keys Enter
 shot card-identity "Is this right?"
 e2e_keys Enter
 shot question-choice "Question 1 of"
+e2e_keys F1
+shot help-question "What this question means"
+e2e_keys Escape
+need "Question 1 of"
 e2e_type 1 # nothing is picked for the resident
 e2e_keys Enter
 shot question-prefilled "Filled in for you"
@@ -111,3 +119,16 @@ for lang in vi zh_CN ne ja@easy; do
 	shot "$lang-question-choice" "［請求者と対象者の関係］"
 	e2e_stop
 done
+
+# The help of a question in the largest window the console is laid out
+# for: the whole text without scrolling.
+e2e_start 120 40 "$B/yorisoi --lang en --demo --db $tmp/d120.db --slip-dir $tmp"
+need "Start a new application"
+e2e_keys Enter
+need "Which procedure is this visit for?"
+e2e_type 4
+e2e_demo_pin || fail "golden/steps (the demo card at 120x40)"
+need "Question 1 of"
+e2e_keys F1
+shot help-question-120x40 "What this question means"
+e2e_stop

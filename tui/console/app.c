@@ -12,6 +12,7 @@
 #include "tui/paths.h"
 #include "tui/reading.h"
 #include "tui/console/keys.h"
+#include "tui/console/mouse.h"
 #include "tui/messages.h"
 #include "tui/console/plain.h"
 #include "tui/console/steps.h"
@@ -62,6 +63,7 @@ app_go(app *a, screen_id s)
 	a->confirm_delete = false;
 	if (s == SCR_REVIEW || s == SCR_QUESTION)
 		a->stats_at_review = s == SCR_REVIEW;
+	a->help_open = false; /* a new screen: the help was of the last one */
 	a->screen = s;
 	if (screens[s]->enter)
 		screens[s]->enter(a);
@@ -410,6 +412,88 @@ app_end_visit(app *a, bool by_itself)
 		         _("The visit has ended. The next person can start."));
 }
 
+bool
+app_typing(const app *a)
+{
+	if (a->locked)
+		return false;
+	if (a->screen == SCR_PIN || a->screen == SCR_UNLOCK)
+		return true;
+	if (a->screen != SCR_QUESTION || !a->form || a->step.add_another)
+		return false;
+	field_type k = field_kind(form_field_at(a->form, (size_t)a->step.field));
+	return k != FIELD_CHOICE && k != FIELD_MULTI;
+}
+
+/* One key, from the keyboard or a click on the key bar: the help and the
+ * keys of every screen first, then the screen's own. */
+static void
+on_key(app *a, wint_t ch, bool is_key)
+{
+	if (a->help_open) {
+		if (is_key && ch == KEY_F(3)) {
+			a->help_open = false;
+			if (!a->locked)
+				app_switch_language(a);
+			return;
+		}
+		screen_help.key(a, ch, is_key);
+		return;
+	}
+	if ((is_key && ch == KEY_F(1)) || (!is_key && ch == '?' && !app_typing(a))) {
+		if (COLS >= MIN_COLS && LINES >= MIN_LINES)
+			app_open_help(a);
+		return;
+	}
+	if (a->locked) {
+		screen_lock.key(a, ch, is_key);
+		return;
+	}
+	if (COLS < MIN_COLS || LINES < MIN_LINES)
+		return; /* nothing on screen to act on */
+	/* counted for the statistics: the resident's keys, not the lock's */
+	visit_stats_keys(a, 1);
+	if (is_key && ch == KEY_F(3)) {
+		app_switch_language(a);
+		return;
+	}
+	screens[a->screen]->key(a, ch, is_key);
+}
+
+/* A click on a line of a list: the first picks it, a click on the line
+ * already picked uses it, as Enter would; in a list of ticks a click ticks
+ * or unticks, as Space would. Not while a yes/no question is asked. */
+static void
+on_item_click(app *a, int item)
+{
+	if (a->help_open || a->locked || a->confirm_delete || a->confirm_quit || a->confirm_done)
+		return;
+	int *sel = a->screen == SCR_QUESTION ? &a->choice_sel : &a->sel;
+	bool ticks = a->screen == SCR_QUESTION && !a->step.add_another &&
+	             field_kind(form_field_at(a->form, (size_t)a->step.field)) == FIELD_MULTI;
+	if (ticks) {
+		*sel = item;
+		on_key(a, ' ', false);
+	} else if (*sel == item) {
+		on_key(a, '\r', false);
+	} else {
+		*sel = item;
+	}
+}
+
+static void
+on_mouse(app *a)
+{
+	mouse_action m = mouse_read();
+	if (m.kind == MOUSE_KEY)
+		on_key(a, m.ch, m.is_key);
+	else if (m.kind == MOUSE_ITEM)
+		on_item_click(a, m.item);
+	else if (m.kind == MOUSE_WHEEL)
+		for (int n = m.lines < 0 ? -m.lines : m.lines; n > 0; n--)
+			on_key(a, (wint_t)(m.lines < 0 ? KEY_UP : KEY_DOWN), true);
+}
+
 static void
 start_curses(app *a)
 {
@@ -430,6 +514,7 @@ start_curses(app *a)
 		use_default_colors();
 		init_pair(1, COLOR_BLACK, COLOR_WHITE);
 	}
+	mouse_start();
 }
 
 static void
@@ -501,7 +586,9 @@ tui_run(const tui_options *opt)
 		         tui_config_problem(0));
 
 	while (!a.quit && !stop_requested) {
-		if (a.locked)
+		if (a.help_open)
+			screen_help.draw(&a);
+		else if (a.locked)
 			screen_lock.draw(&a);
 		else
 			screens[a.screen]->draw(&a);
@@ -513,6 +600,7 @@ tui_run(const tui_options *opt)
 			if (opt->idle_lock_seconds > 0 && !a.locked &&
 			    idle > opt->idle_lock_seconds) {
 				a.locked = true;
+				a.help_open = false; /* the lock shows nothing of the visit */
 				textinput_wipe(&a.pin);
 				/* the lock says whether the answers are safe: only if they are */
 				a.lock_saved = app_save(&a) == 0;
@@ -531,19 +619,10 @@ tui_run(const tui_options *opt)
 		bool is_key = rc == KEY_CODE_YES;
 		if (is_key && ch == KEY_RESIZE)
 			continue; /* the next frame lays out for the new size */
-		if (a.locked) {
-			screen_lock.key(&a, ch, is_key);
-			continue;
-		}
-		if (COLS < MIN_COLS || LINES < MIN_LINES)
-			continue; /* nothing on screen to act on */
-		/* counted for the statistics: the resident's keys, not the lock's */
-		visit_stats_keys(&a, 1);
-		if (is_key && ch == KEY_F(3)) {
-			app_switch_language(&a);
-			continue;
-		}
-		screens[a.screen]->key(&a, ch, is_key);
+		if (is_key && ch == KEY_MOUSE)
+			on_mouse(&a);
+		else
+			on_key(&a, ch, is_key);
 	}
 	/* Clear the resident's data off the terminal: one without an alternate
 	 * screen (TERM=linux) would keep the last frame after endwin. */

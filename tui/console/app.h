@@ -57,6 +57,11 @@ typedef struct app {
 	screen_id lang_return;
 	int lang_return_sel;
 
+	/* F1 (or ? where nothing is typed): help over the current screen,
+	 * which stays as it is underneath (screen_help.c) */
+	bool help_open;
+	int help_scroll;
+
 	/* list screens */
 	int sel;
 	bool confirm_delete;
@@ -151,7 +156,14 @@ typedef struct screen_ops {
 
 extern const screen_ops screen_lang, screen_start, screen_pick_form, screen_card, screen_pin,
         screen_pin_last, screen_identity, screen_question, screen_review, screen_handoff,
-        screen_postal, screen_next, screen_lock, screen_unlock;
+        screen_postal, screen_next, screen_lock, screen_unlock, screen_help;
+
+/* F1: opens the help of the screen in front of the resident, over it. */
+void app_open_help(app *a);
+
+/* Whether a box for typing has the cursor: there ? is text, and only F1
+ * opens the help. */
+bool app_typing(const app *a);
 
 /* F3: opens the language screen over the current one; choosing a language
  * (or Esc) comes back to the same screen, answers and place unchanged. */

@@ -1,5 +1,6 @@
 /* Shared drawing (see draw.h). */
 #include "tui/console/draw.h"
+#include "tui/console/mouse.h"
 #include "tui/i18n.h"
 #include "tui/width.h"
 
@@ -7,6 +8,12 @@
 #include <string.h>
 
 static int focus_y = -1, focus_x = -1;
+
+void
+draw_item_row(int y, int item)
+{
+	mouse_item_row(y, item);
+}
 
 void
 draw_focus(int y, int x)
@@ -120,6 +127,7 @@ bool
 draw_begin(app *a, const char *title)
 {
 	focus_y = focus_x = -1;
+	mouse_frame_begin();
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
 		draw_too_small();
 		return false;
@@ -137,6 +145,7 @@ draw_begin(app *a, const char *title)
 	if (key_cols > 0 && COLS - key_cols > 40) {
 		draw_str_marked(a, 0, 0, COLS - key_cols - 1, bar, A_REVERSE | A_BOLD);
 		draw_str(0, COLS - key_cols, key_cols, lang_key, A_REVERSE);
+		mouse_key_area(0, COLS - key_cols, COLS, KEY_F(3), true);
 	} else {
 		draw_str_marked(a, 0, 0, COLS, bar, A_REVERSE | A_BOLD);
 	}
@@ -187,13 +196,27 @@ draw_message(app *a, int y, int x, int cols)
 	}
 }
 
+/* The key bar. F1 comes first on every screen, so that it is never the
+ * part a narrow window cuts off; the help names its own closing keys. */
 static void
-draw_hints(const char *hints)
+draw_hints(const app *a, const char *hints)
 {
+	char bar[1024];
+	if (a->help_open)
+		snprintf(bar, sizeof bar, "%s", hints);
+	else
+		/* L10N: first in the key bar of every screen. Keep the key names before
+		   ":" (F1, Enter, Esc, F10 ...) as they are in every key bar: a mouse
+		   click on a part of the bar presses the key named there. */
+		snprintf(bar, sizeof bar, "%s   %s", _("F1: help"), hints);
 	attron(A_REVERSE);
 	mvhline(LINES - 1, 0, ' ', COLS);
 	attroff(A_REVERSE);
-	draw_str(LINES - 1, 1, COLS - 2, hints, A_REVERSE);
+	int shown = draw_str(LINES - 1, 1, COLS - 2, bar, A_REVERSE);
+	/* only the keys in sight can be clicked */
+	char seen[1024];
+	snprintf(seen, sizeof seen, "%.*s", (int)width_fit(bar, shown), bar);
+	mouse_bar(LINES - 1, 1, seen);
 	if (focus_y >= 0)
 		move(focus_y, focus_x);
 	else
@@ -205,7 +228,7 @@ void
 draw_end(app *a, const char *hints)
 {
 	draw_message(a, LINES - 2, 1, COLS - 2);
-	draw_hints(hints);
+	draw_hints(a, hints);
 }
 
 void
@@ -213,5 +236,5 @@ draw_end_beside(app *a, const char *hints, int x, int cols)
 {
 	if (cols > 0)
 		draw_message(a, LINES - 2, x, cols);
-	draw_hints(hints);
+	draw_hints(a, hints);
 }

@@ -33,6 +33,10 @@ void draw_end_beside(app *a, const char *hints, int x, int cols);
  * CONTENT_BOTTOM), for a screen that fills its content area. */
 int draw_message_rows(const app *a);
 
+/* Row y shows line `item` of the screen's list: a click there picks it
+ * (tui/console/mouse.h). Once per row of a line that wraps. */
+void draw_item_row(int y, int item);
+
 /* Remembers where the cursor goes at the end of the frame. */
 void draw_focus(int y, int x);
 

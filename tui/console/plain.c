@@ -4,6 +4,7 @@
  * cursor addressing, no colour, nothing drawn twice.
  */
 #include "tui/console/plain.h"
+#include "tui/console/help.h"
 #include "tui/demo_card.h"
 #include "tui/entry.h"
 #include "tui/reading.h"
@@ -64,9 +65,23 @@ ask(const char *prompt, char *buf, size_t n)
 	return true;
 }
 
-/* Asks for a number from 1 to max; 0 for an empty line; -1 at end of input. */
+/* ? at a question: its help, as the console's F1 shows it, then the
+ * question is asked again. */
+static void
+plain_help(const app *a, const form_step *st)
+{
+	static help_doc doc; /* large: not on the stack */
+	help_for_step(a, st, false, &doc);
+	printf("\n%s\n", doc.title);
+	for (int p = 0; p < doc.n; p++)
+		printf("%s%s\n", doc.para[p].heading ? "\n" : "", doc.para[p].text);
+	printf("\n");
+}
+
+/* Asks for a number from 1 to max; 0 for an empty line; -1 at end of
+ * input. With help_of set, ? prints that question's help and asks again. */
 static int
-ask_number(const char *prompt, int max)
+ask_number_help(const char *prompt, int max, const app *a, const form_step *help_of)
 {
 	char line[64];
 	for (;;) {
@@ -74,12 +89,22 @@ ask_number(const char *prompt, int max)
 			return -1;
 		if (!line[0])
 			return 0;
+		if (help_of && strcmp(line, "?") == 0) {
+			plain_help(a, help_of);
+			continue;
+		}
 		char *end;
 		long v = strtol(line, &end, 10);
 		if (*end == '\0' && v >= 1 && v <= max)
 			return (int)v;
 		printf(_("Please type a number from 1 to %d.\n"), max);
 	}
+}
+
+static int
+ask_number(const char *prompt, int max)
+{
+	return ask_number_help(prompt, max, NULL, NULL);
 }
 
 /* Reads the PIN with echo off; the buffer is the caller's to wipe. */
@@ -252,7 +277,7 @@ plain_question(app *a, const form_step *st)
 		const form_repeat *r = form_repeat_by_id(a->form, st->repeat_id);
 		printf("\n%s\n", r && repeat_another(r) ? F_(repeat_another(r))
 		                                        : _("Is there another one to add?"));
-		int c = ask_number(_("1 = yes, 2 = no:"), 2);
+		int c = ask_number_help(_("1 = yes, 2 = no:"), 2, a, st);
 		if (c < 0)
 			return 0;
 		if (c == 1 && answers_repeat_add(a->ans, st->repeat_id) < 0)
@@ -300,6 +325,10 @@ plain_question(app *a, const form_step *st)
 			return 0;
 		if (strcmp(line, "<") == 0)
 			return -1;
+		if (strcmp(line, "?") == 0) {
+			plain_help(a, st);
+			continue;
+		}
 		if (!line[0] && v)
 			return 1;
 		char value[1024] = "";
@@ -462,6 +491,7 @@ plain_visit(app *a)
 	app_begin_application(a, a->form);
 	if (a->resume_code[0] && a->notice[0])
 		printf("%s\n", a->notice); /* the draft's come-back code, said once */
+	printf("%s\n", _("Type ? at any question to hear what it means."));
 	/* Walk the steps; "<" goes back one (staying on the first), the end of
 	 * the steps ends the walk. */
 	for (;;) {

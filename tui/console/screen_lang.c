@@ -55,6 +55,7 @@ lang_draw(app *a)
 			snprintf(line, sizeof line, "%s %c. %s  (%s)", i == a->sel ? ">" : " ",
 			         entry_key((size_t)i), l->native, l->japanese);
 		draw_str(y, x, cols, line, i == a->sel ? A_REVERSE | A_BOLD : 0);
+		draw_item_row(y, i);
 		if (i == a->sel)
 			draw_focus(y, x);
 		y++;

@@ -49,6 +49,7 @@ next_draw(app *a)
 		         a->next_done[i] ? "[x]" : "[ ]", label,
 		         here ? _("  — can be started here") : "");
 		draw_str(y, x, cols, item, i == a->sel ? A_REVERSE | A_BOLD : 0);
+		draw_item_row(y, i);
 		if (i == a->sel)
 			draw_focus(y, x);
 		y++;

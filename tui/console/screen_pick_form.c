@@ -25,7 +25,10 @@ pick_draw(app *a)
 		int indent = draw_str(y, x, cols, num, at);
 		if ((int)i == a->sel)
 			draw_focus(y, x);
-		y += draw_para(y, x + indent, cols - indent, 2, title, at);
+		int rows = draw_para(y, x + indent, cols - indent, 2, title, at);
+		for (int r = 0; r < (rows < 1 ? 1 : rows); r++)
+			draw_item_row(y + r, (int)i);
+		y += rows;
 	}
 	draw_end(a, _("↑↓ choose   Enter: select   Esc: back"));
 }

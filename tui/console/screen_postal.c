@@ -86,6 +86,7 @@ postal_draw(app *a)
 		app_postal_place_line(&a->places[i], line, sizeof line);
 		snprintf(item, sizeof item, "%s %d. %s", i == a->sel ? ">" : " ", i + 1, line);
 		draw_str(y, x, cols, item, i == a->sel ? A_REVERSE | A_BOLD : 0);
+		draw_item_row(y, i);
 		if (i == a->sel)
 			draw_focus(y, x);
 		y++;

@@ -136,6 +136,8 @@ draw_choices(app *a, const field *fld, int y, int x, int cols)
 		int indent = draw_str(y, x, cols, prefix, attr);
 		int max = bottom - y + 1 < CHOICE_ROWS ? bottom - y + 1 : CHOICE_ROWS;
 		int rows = draw_para(y, x + indent, cols - indent, max, label, attr);
+		for (int r = 0; r < (rows < 1 ? 1 : rows); r++)
+			draw_item_row(y + r, i);
 		/* the terminal's cursor on the chosen line, else on the first, where
 		 * screen readers and braille displays start reading the list */
 		if (i == a->choice_sel || (a->choice_sel < 0 && i == first))

@@ -61,6 +61,8 @@ review_draw(app *a)
 			draw_focus(y, x);
 		}
 		draw_str_marked(a, y, x, cols, line, at);
+		draw_item_row(y, r);
+		draw_item_row(y + 1, r);
 		if (v)
 			value_display(fld, v, shown, sizeof shown);
 		else
@@ -81,6 +83,7 @@ review_draw(app *a)
 	snprintf(finish, sizeof finish, "%s %s", a->sel == n ? ">" : " ",
 	         _("Everything is right: make the handoff code"));
 	draw_str(y, x, cols, finish, a->sel == n ? A_REVERSE | A_BOLD : A_BOLD);
+	draw_item_row(y, n);
 	if (a->sel == n)
 		draw_focus(y, x);
 	draw_end(a, _("↑↓ choose   Enter: change or finish   F10: save and stop"));

@@ -99,6 +99,7 @@ start_draw(app *a)
 		snprintf(item, sizeof item, "%s %s", i == a->sel ? ">" : " ",
 		         item_label(a, i, line, sizeof line));
 		draw_str_marked(a, y, x, cols, item, i == a->sel ? A_REVERSE | A_BOLD : 0);
+		draw_item_row(y, i);
 		if (i == a->sel)
 			draw_focus(y, x);
 		y++;
