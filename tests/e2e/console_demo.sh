@@ -182,8 +182,8 @@ e2e_stop
 # ---- wide characters: the cursor lands after them -----------------------------
 wide() {
 	fresh_start "$B/yorisoi --lang en --db $tmp/drafts.db --slip-dir $tmp" || return 1
-	e2e_wait "go on without a card" || return 1
-	e2e_keys m
+	e2e_wait "F2: go on without a card" || return 1
+	e2e_keys F2
 	e2e_wait "Question 1 of" || return 1
 	e2e_type 1
 	e2e_keys Enter

@@ -237,7 +237,7 @@ class Driver:
             "tries": l10n.cformat(L.nconsole("%d try left before the card locks.",
                                              "%d tries left before the card locks.", 3), 3),
             "confirm": _("Is this right?"),
-            "no card": _("D: demo card   M: go on without a card   Esc: back"),
+            "no card": _("D: demo card   F2: go on without a card   Esc: back"),
             "review": _("Check your answers"),
             "postal": _("This postal code covers several places. Which one is the address?"),
             "optional": _("(optional)"),

@@ -210,7 +210,7 @@ e2e_keys F1
 e2e_wait "Put the My Number card on the reader" || r=1
 e2e_keys Escape
 gone "Put the My Number card on the reader" || r=1
-e2e_wait "M: go on without a card" || r=1
+e2e_wait "F2: go on without a card" || r=1
 result help-on-the-card-screen $r
 e2e_wait "Screen locked" 10 || ok=1
 bar lock

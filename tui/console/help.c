@@ -157,7 +157,7 @@ screen_text(screen_id s, help_doc *d)
 	case SCR_CARD:
 		title = _("The My Number card");
 		text = _("Put the My Number card on the reader: the name, address and birth date "
-		         "are then filled in for you. The card is optional: press M to go on "
+		         "are then filled in for you. The card is optional: press F2 to go on "
 		         "without it and type the answers.");
 		break;
 	case SCR_PIN:

@@ -159,14 +159,16 @@ card_draw(app *a)
 	} else if (a->no_reader)
 		y = draw_block(y, x, cols, 3,
 		               _("No card reader was found. You can use the demo card (D) to try "
-		                 "the console, or go on without a card (M)."),
+		                 "the console, or go on without a card (F2)."),
 		               A_BOLD);
 	else
 		y = draw_block(y, x, cols, 2, _("Waiting for the card…"), 0);
 	draw_para(y, x, cols, 3,
-	          _("No card, or forgot the PIN? Press M to type the answers instead."), 0);
+	          _("No card, or forgot the PIN? Press F2 to type the answers instead."), 0);
 	draw_focus(CONTENT_TOP, x);
-	draw_end(a, _("D: demo card   M: go on without a card   Esc: back"));
+	/* F2 goes on without a card here as on the PIN screen; M, the key of
+	 * earlier versions, still does */
+	draw_end(a, _("D: demo card   F2: go on without a card   Esc: back"));
 }
 
 static void
@@ -178,7 +180,7 @@ card_key(app *a, wint_t ch, bool is_key)
 		app_go(a, SCR_START);
 	else if (key_is_char(ch, is_key, 'd'))
 		open_demo(a);
-	else if (key_is_char(ch, is_key, 'm'))
+	else if ((is_key && ch == KEY_F(2)) || key_is_char(ch, is_key, 'm'))
 		app_card_skip(a);
 }
 

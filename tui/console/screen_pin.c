@@ -80,7 +80,7 @@ pin_draw(app *a)
 		cardio_error e = {.status = CARDIO_ERR_PIN_BLOCKED, .tries_left = 0};
 		y = draw_block(y, x, cols, 6, msg_card_error(&e, line, sizeof line), A_BOLD);
 		draw_focus(CONTENT_TOP, x);
-		draw_end(a, _("M: go on without the card   Esc: back"));
+		draw_end(a, _("F2: go on without the card   Esc: back"));
 		return;
 	}
 	y = draw_block(y, x, cols, 3,
@@ -123,7 +123,7 @@ pin_key(app *a, wint_t ch, bool is_key)
 	}
 	cardio_pin_step rule = cardio_pin_decide(a->pin_tries);
 	if (rule == CARDIO_PIN_REFUSE) {
-		if (key_is_char(ch, is_key, 'm'))
+		if ((is_key && ch == KEY_F(2)) || key_is_char(ch, is_key, 'm'))
 			app_card_skip(a);
 		return;
 	}
