@@ -231,8 +231,8 @@ for theme in default high-contrast monochrome; do
 	if e2e_wait "What would you like to do?"; then
 		sleep 0.3
 		found=$(screen_e | colours)
-		# the title bar still stands out: reverse video
-		if [ -z "$found" ] && screen_e | head -n 1 | grep -qE "$(printf '\033')\[([0-9;]*;)?7m"; then
+		# the title bar still stands out: reverse video from its first cell
+		if [ -z "$found" ] && screen_e | head -n 1 | grep -qE "^$(printf '\033')\[([0-9;]*;)?7m"; then
 			pass "themes/vt100-$theme-attributes-only"
 		else
 			echo "colour SGRs on vt100: $found" >&2
