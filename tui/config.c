@@ -178,6 +178,8 @@ apply(const char *name, const char *v, const char *file, const char *where, char
 			snprintf(cfg.theme, sizeof cfg.theme, "%s", theme_name(t));
 			return true;
 		}
+		/* L10N: "theme", "default", "high-contrast" and "monochrome" are words of
+		   the settings file: keep them as they are. */
 		snprintf(why, n, "%s", _("theme is default, high-contrast or monochrome."));
 		return false;
 	}

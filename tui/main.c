@@ -201,6 +201,7 @@ main(int argc, char **argv)
 			theme_id t;
 			if (!theme_from_name(optarg, &t)) {
 				fprintf(stderr, "%s\n",
+				        /* L10N: the option and its three words stay as they are. */
 				        _("yorisoi: --theme is default, high-contrast or "
 				          "monochrome"));
 				return EXIT_USAGE;

@@ -179,6 +179,14 @@ if e2e_wait "A setting was not used" &&
 	e2e_screen | tr '\n' ' ' | tr -s ' ' |
 	grep -qF "bad.conf:2: theme is default, high-contrast or monochrome."; then
 	expect_theme default "setting-wrong-value-default-applies"
+	# F4's line comes after a notice already there, never instead of it
+	# (a notice may hold a come-back code to write down)
+	e2e_keys F4
+	if e2e_wait "Theme: High contrast" && e2e_screen | grep -q "A setting was not used"; then
+		pass "themes/f4-keeps-the-notice"
+	else
+		fail "themes/f4-keeps-the-notice"
+	fi
 else
 	fail "themes/setting-wrong-value-default-applies (no problem shown)"
 fi
