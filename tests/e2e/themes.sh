@@ -315,6 +315,17 @@ walk_mono() {
 	e2e_keys Enter
 	e2e_wait "Handoff code" || return 1
 	mono_clean qr-code
+	# the cursor on the code's first row (its black on white), at its left
+	sleep 0.3
+	cx=$(e2e_cursor | cut -d' ' -f1) cy=$(e2e_cursor | cut -d' ' -f2)
+	row=$(screen_e | sed -n "$((cy + 1))p")
+	before=$(printf '%s\n' "$row" | sed 's/\x1b\[30m.*//; s/\x1b\[[0-9;]*m//g')
+	if printf '%s\n' "$row" | grep -q "$(printf '\033')\[30m" && [ "${#before}" -eq "$cx" ]; then
+		pass "themes/cursor-handoff"
+	else
+		echo "cursor $cx $cy not on the code" >&2
+		fail "themes/cursor-handoff"
+	fi
 	# the code itself is still black on white
 	if screen_e | grep -q "$(printf '\033')\[30m"; then
 		pass "themes/monochrome-qr-stays-black-on-white"
@@ -333,4 +344,17 @@ if e2e_wait "Start a new application" && e2e_keys Enter &&
 else
 	fail "themes/cursor-lock (never locked)"
 fi
+e2e_stop
+
+# The come-back code screen, in the default theme: the cursor in the box.
+e2e_start 80 24 "$run --db $tmp/u.db"
+walk_unlock() {
+	e2e_cert_to_phone || return 1
+	e2e_keys F10
+	e2e_wait "come-back code is" || return 1
+	e2e_keys Down Enter
+	e2e_wait "come-back code of this draft" || return 1
+	cursor_on "Code:" "cursor-unlock"
+}
+walk_unlock || fail "themes/cursor-unlock (the screen never appeared)"
 e2e_stop
