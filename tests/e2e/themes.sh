@@ -358,3 +358,20 @@ walk_unlock() {
 }
 walk_unlock || fail "themes/cursor-unlock (the screen never appeared)"
 e2e_stop
+
+# The last-try warning, in high contrast: the cursor on its question.
+e2e_start 80 24 "NO_COLOR= $B/yorisoi --lang en --theme high-contrast --persona tests/data/personas/last-try.persona --db $tmp/p.db --slip-dir $tmp"
+walk_last_try() {
+	e2e_wait "Start a new application" || return 1
+	e2e_keys Enter
+	e2e_wait "Which procedure is this visit for?" || return 1
+	e2e_type 4
+	e2e_wait "1 try left before the card locks" || return 1
+	e2e_type 1234
+	e2e_keys Enter
+	e2e_wait "This is the last try" || return 1
+	expect_theme high-contrast "last-try-high-contrast"
+	cursor_on "Send this PIN to the card?" "cursor-last-try"
+}
+walk_last_try || fail "themes/cursor-last-try (the screen never appeared)"
+e2e_stop
