@@ -1,5 +1,6 @@
 /* The desk's settings file (see config.h). */
 #include "tui/config.h"
+#include "tui/console/theme.h"
 #include "tui/i18n.h"
 
 #include <ctype.h>
@@ -19,6 +20,7 @@ enum { MAX_FILES = 2 };
 
 static const tui_config defaults = {
         .paper = "a4",
+        .theme = "default",
         .idle_lock_seconds = TUI_CONFIG_DEFAULT_IDLE_LOCK,
         .visit_end_seconds = TUI_CONFIG_DEFAULT_VISIT_END,
         .draft_retention_days = TUI_CONFIG_DEFAULT_RETENTION,
@@ -168,6 +170,17 @@ apply(const char *name, const char *v, const char *file, const char *where, char
 			return true;
 		}
 		snprintf(why, n, "%s", _("paper is a4 or receipt."));
+		return false;
+	}
+	if (strcmp(name, "theme") == 0) {
+		theme_id t;
+		if (theme_from_name(v, &t)) {
+			snprintf(cfg.theme, sizeof cfg.theme, "%s", theme_name(t));
+			return true;
+		}
+		/* L10N: "theme", "default", "high-contrast" and "monochrome" are words of
+		   the settings file: keep them as they are. */
+		snprintf(why, n, "%s", _("theme is default, high-contrast or monochrome."));
 		return false;
 	}
 	if (strcmp(name, "idle_lock") == 0) {

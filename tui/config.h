@@ -39,6 +39,7 @@ typedef struct tui_config {
 	char city_key_where[PATH_MAX + 16];
 	char printer[128];        /* CUPS queue, or "": slips are saved only */
 	char paper[16];           /* "a4" or "receipt" */
+	char theme[16];           /* "default", "high-contrast" or "monochrome" */
 	int idle_lock_seconds;    /* 0: never */
 	int visit_end_seconds;    /* idle this long, the visit ends by itself; 0: never */
 	int draft_retention_days; /* 1 to 365 */

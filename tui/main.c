@@ -4,6 +4,7 @@
  */
 #include "tui/cli/cli.h"
 #include "tui/config.h"
+#include "tui/console/theme.h"
 #include "tui/i18n.h"
 #include "tui/languages.h"
 #include "tui/paths.h"
@@ -26,7 +27,7 @@ usage(FILE *to)
 	          "               [--forms DIR] [--slip-dir DIR] [--printer NAME] [--paper "
 	          "a4|receipt]\n"
 	          "               [--idle-lock SECONDS] [--no-echo-answers] [--config FILE]\n"
-	          "               [--version]\n"
+	          "               [--theme default|high-contrast|monochrome] [--version]\n"
 	          "       yorisoi card read [--reader NAME] [--pin-stdin] [--confirm-last-try]\n"
 	          "       yorisoi forms list | forms check [FILE|DIR ...]\n"
 	          "       yorisoi handoff encode ANSWERS.json [--png FILE] [--svg FILE]\n"
@@ -87,6 +88,12 @@ apply_settings(tui_options *opt, bool idle_given)
 		opt->printer = c->printer;
 	if (!opt->paper)
 		opt->paper = c->paper;
+	/* NO_COLOR (no-color.org) is this terminal's user saying "no colour":
+	 * it wins over the settings file, which is often the library's for
+	 * every desk, but not over --theme, asked for on this very run. */
+	const char *no_color = getenv("NO_COLOR");
+	if (!opt->theme)
+		opt->theme = no_color && *no_color ? theme_name(THEME_MONOCHROME) : c->theme;
 	const char *codes[TUI_CONFIG_MAX_LIST];
 	for (size_t i = 0; i < c->nlanguages; i++) {
 		codes[i] = c->languages[i].text;
@@ -123,6 +130,7 @@ main(int argc, char **argv)
 	                                         {"no-echo-answers", no_argument, NULL, 'e'},
 	                                         {"version", no_argument, NULL, 'V'},
 	                                         {"config", required_argument, NULL, 'c'},
+	                                         {"theme", required_argument, NULL, 't'},
 	                                         {NULL, 0, NULL, 0}};
 
 	no_core_dumps();
@@ -191,6 +199,18 @@ main(int argc, char **argv)
 			}
 			opt.paper = optarg;
 			break;
+		case 't': {
+			theme_id t;
+			if (!theme_from_name(optarg, &t)) {
+				fprintf(stderr, "%s\n",
+				        /* L10N: the option and its three words stay as they are. */
+				        _("yorisoi: --theme is default, high-contrast or "
+				          "monochrome"));
+				return EXIT_USAGE;
+			}
+			opt.theme = theme_name(t);
+			break;
+		}
 		case 'h':
 			want_help = true; /* after --lang, wherever it stands */
 			break;

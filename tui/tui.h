@@ -20,6 +20,7 @@ typedef struct tui_options {
 	int visit_end_seconds; /* end the visit (draft kept) after this long; 0: never */
 	const char *printer;   /* CUPS queue for the slip, or NULL: save it only */
 	const char *paper;     /* "a4" (default) or "receipt" (80 mm) */
+	const char *theme;     /* "default", "high-contrast" or "monochrome" */
 } tui_options;
 
 /* Runs the interactive console until the user quits. Returns the exit status. */

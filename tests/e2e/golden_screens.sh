@@ -26,12 +26,14 @@ need() {
 	e2e_wait "$1" || fail "golden/steps (no \"$1\")"
 }
 
-# compare NAME : the screen plus a last line "cursor X Y" against golden/NAME.txt.
+# compare NAME : the screen plus a last line "cursor X Y" against golden/NAME.txt
+# (with its escapes when GOLDEN_ATTRS is set).
 compare() {
 	name=$1 want=tests/e2e/golden/$1.txt got=$E2E_LOGS/golden-$1.txt
 	sleep 0.3 # let the frame settle after the awaited text appeared
 	# a draft's come-back code is random: masked, the rest compared exactly
-	{ e2e_screen | sed 's/[A-Z0-9]\{4\}-[A-Z0-9]\{4\}/XXXX-XXXX/g'; echo "cursor $(e2e_cursor)"; } >"$got"
+	# GOLDEN_ATTRS=1: with the SGR escapes, for the themes' colours and attributes
+	{ tmx capture-pane -p ${GOLDEN_ATTRS:+-e} -t t | sed 's/[A-Z0-9]\{4\}-[A-Z0-9]\{4\}/XXXX-XXXX/g'; echo "cursor $(e2e_cursor)"; } >"$got"
 	if [ "${YORISOI_GOLDEN_UPDATE:-}" = 1 ]; then
 		cp "$got" "$want"
 	fi
@@ -132,3 +134,33 @@ need "Question 1 of"
 e2e_keys F1
 shot help-question-120x40 "What this question means"
 e2e_stop
+
+# Each theme (issue 16) at 80×24 and 120×40, with its attributes and
+# colours: the start screen just after F4 switched to the theme (title
+# bar, selection, the line naming the theme, key bar), and the PIN screen
+# with an error and the input box. Started in the theme before it, so F4
+# lands on it; NO_COLOR is taken away, or every theme would be monochrome.
+GOLDEN_ATTRS=1
+for size in 80x24 120x40; do
+	for theme in default high-contrast monochrome; do
+		case $theme in
+		default) before=monochrome label="Default colours" ;;
+		high-contrast) before=default label="High contrast" ;;
+		monochrome) before=high-contrast label="Monochrome" ;;
+		esac
+		e2e_start "${size%x*}" "${size#*x}" \
+			"NO_COLOR= $B/yorisoi --lang en --demo --theme $before --db $tmp/t-$theme-$size.db --slip-dir $tmp"
+		need "Start a new application"
+		e2e_keys F4
+		shot "theme-$theme-start-$size" "Theme: $label."
+		e2e_keys Enter
+		need "Which procedure is this visit for?"
+		e2e_type 4
+		need "tries left"
+		e2e_type 12
+		e2e_keys Enter
+		shot "theme-$theme-pin-error-$size" "Error: The PIN has 4 digits."
+		e2e_stop
+	done
+done
+GOLDEN_ATTRS=

@@ -85,6 +85,7 @@ TEST(without_files_the_defaults_apply)
 	CHECK_INT(c->idle_lock_seconds, 300);
 	CHECK_INT(c->draft_retention_days, 14);
 	CHECK_STR(c->paper, "a4");
+	CHECK_STR(c->theme, "default");
 	CHECK_STR(c->site, "");
 	CHECK_STR(c->printer, "");
 	CHECK_INT(tui_config_file_count(), 0);
@@ -102,8 +103,9 @@ TEST(the_account_file_changes_settings_one_by_one)
 	                   "idle_lock = 120\n"
 	                   "\n"
 	                   "   # an indented comment\n"
-	                   "draft_retention = 30\r\n",
-	                   "idle_lock=60\npaper =receipt \n") == 0);
+	                   "draft_retention = 30\r\n"
+	                   "theme = monochrome\n",
+	                   "idle_lock=60\npaper =receipt \ntheme= high-contrast\n") == 0);
 	CHECK_INT(tui_config_load(NULL), 0);
 	const tui_config *c = tui_config_get();
 	CHECK_STR(c->site, "中央図書館 デジタル相談");
@@ -111,6 +113,7 @@ TEST(the_account_file_changes_settings_one_by_one)
 	CHECK_INT(c->idle_lock_seconds, 60);    /* the account's */
 	CHECK_INT(c->draft_retention_days, 30); /* CRLF taken */
 	CHECK_STR(c->paper, "receipt");
+	CHECK_STR(c->theme, "high-contrast"); /* the account's over the library's */
 	CHECK_INT(tui_config_file_count(), 2);
 	CHECK_STR(tui_config_file(0), d.system);
 	CHECK_STR(tui_config_file(1), d.user);
@@ -120,7 +123,7 @@ TEST(the_account_file_changes_settings_one_by_one)
 TEST(a_wrong_line_is_reported_and_keeps_the_earlier_value)
 {
 	conf_dirs d;
-	REQUIRE(conf_begin(&d, "idle_lock = 120\npaper = receipt\n",
+	REQUIRE(conf_begin(&d, "idle_lock = 120\npaper = receipt\ntheme = monochrome\n",
 	                   "idle_lock = off\n"
 	                   "paper = letter\n"
 	                   "draft_retention = 0\n"
@@ -128,8 +131,10 @@ TEST(a_wrong_line_is_reported_and_keeps_the_earlier_value)
 	                   "just words\n"
 	                   "printer = has space\n"
 	                   "site = bell\a\n"
-	                   "procedures = juminhyo ../etc\n") == 0);
-	CHECK_INT(tui_config_load(NULL), 8);
+	                   "procedures = juminhyo ../etc\n"
+	                   "theme = High-Contrast\n"
+	                   "theme = dark\n") == 0);
+	CHECK_INT(tui_config_load(NULL), 10);
 	const tui_config *c = tui_config_get();
 	CHECK_INT(c->idle_lock_seconds, 120);
 	CHECK_STR(c->paper, "receipt");
@@ -137,12 +142,15 @@ TEST(a_wrong_line_is_reported_and_keeps_the_earlier_value)
 	CHECK_STR(c->printer, "");
 	CHECK_STR(c->site, "");
 	CHECK_INT(c->nprocedures, 0);
-	for (int line = 1; line <= 8; line++)
+	CHECK_STR(c->theme, "monochrome"); /* the library's, not a wrong word */
+	for (int line = 1; line <= 10; line++)
 		CHECK(problem_at(d.user, line) != NULL);
 	const char *p = problem_at(d.user, 4);
 	CHECK(p && strstr(p, "\"colour\""));
 	p = problem_at(d.user, 1);
 	CHECK(p && strstr(p, "idle_lock") && strstr(p, "86400"));
+	p = problem_at(d.user, 10);
+	CHECK(p && strstr(p, "theme") && strstr(p, "high-contrast"));
 	conf_end(&d);
 }
 

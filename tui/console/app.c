@@ -16,6 +16,7 @@
 #include "tui/messages.h"
 #include "tui/console/plain.h"
 #include "tui/console/steps.h"
+#include "tui/console/theme.h"
 #include "tui/console/visit_files.h"
 #include "tui/console/visit_stats.h"
 #include "tui/values.h"
@@ -427,6 +428,16 @@ app_typing(const app *a)
 
 /* One key, from the keyboard or a click on the key bar: the help and the
  * keys of every screen first, then the screen's own. */
+/* F4 on any screen: the next theme, and a line saying which one is on. */
+static void
+switch_theme(app *a)
+{
+	theme_apply(theme_next(), a->color);
+	/* L10N: after F4; %s is the theme's name ("High contrast"). */
+	snprintf(a->theme_notice, sizeof a->theme_notice, _("Theme: %s. F4 changes it."),
+	         theme_label(theme_current()));
+}
+
 static void
 on_key(app *a, wint_t ch, bool is_key)
 {
@@ -450,7 +461,12 @@ on_key(app *a, wint_t ch, bool is_key)
 		return;
 	}
 	if (COLS < MIN_COLS || LINES < MIN_LINES)
-		return; /* nothing on screen to act on */
+		return;            /* nothing on screen to act on */
+	a->theme_notice[0] = '\0'; /* said once, gone with the next key */
+	if (is_key && ch == KEY_F(4)) {
+		switch_theme(a);
+		return;
+	}
 	/* counted for the statistics: the resident's keys, not the lock's */
 	visit_stats_keys(a, 1);
 	if (is_key && ch == KEY_F(3)) {
@@ -505,16 +521,21 @@ start_curses(app *a)
 	set_escdelay(50);
 	timeout(250);
 	a->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
-	/* The console uses no decorative colour at all. The QR code is the one
-	 * exception, even under NO_COLOR: scanners need dark modules on a light
-	 * ground, and the terminal's own theme may be light on dark. */
+	/* The theme's colours (none in monochrome, nor under NO_COLOR unless
+	 * --theme asks) and the QR code's, which is drawn dark on light in
+	 * every theme: scanners need dark modules on a light ground, and the
+	 * terminal's own theme may be light on dark. */
 	a->color = has_colors();
 	if (a->color) {
 		start_color();
 		use_default_colors();
-		init_pair(1, COLOR_BLACK, COLOR_WHITE);
+		init_pair(THEME_QR_PAIR, COLOR_BLACK, COLOR_WHITE);
 	}
 	mouse_start();
+	theme_id t = THEME_DEFAULT;
+	if (a->opt->theme)
+		theme_from_name(a->opt->theme, &t);
+	theme_apply(t, a->color);
 }
 
 static void

@@ -51,6 +51,8 @@ typedef struct app {
 	/* messages for the current screen, already translated */
 	char error[512];
 	char notice[512];
+	/* F4 just switched the theme: which one is on now, until the next key */
+	char theme_notice[160];
 
 	/* F3 on any screen: the language screen, then back to the same place */
 	bool lang_switching;

@@ -1,6 +1,7 @@
 /* Shared drawing (see draw.h). */
 #include "tui/console/draw.h"
 #include "tui/console/mouse.h"
+#include "tui/console/theme.h"
 #include "tui/i18n.h"
 #include "tui/width.h"
 
@@ -8,6 +9,15 @@
 #include <string.h>
 
 static int focus_y = -1, focus_x = -1;
+
+/* Text asked for with bare attributes (A_BOLD, 0) gets the theme's body
+ * look under them (high contrast: bold white on black); a role that brings
+ * its own colour pair keeps it. */
+static attr_t
+themed(attr_t attr)
+{
+	return (attr & A_COLOR) ? attr : attr | theme_attr(ROLE_NORMAL);
+}
 
 void
 draw_item_row(int y, int item)
@@ -41,9 +51,9 @@ draw_str(int y, int x, int cols, const char *text, attr_t attr)
 	if (y < 0 || y >= LINES || cols <= 0)
 		return 0;
 	size_t n = width_fit(text, cols);
-	attron(attr);
+	attrset(themed(attr));
 	mvaddnstr(y, x, text, (int)n);
-	attroff(attr);
+	attrset(A_NORMAL);
 	char tmp[2048];
 	snprintf(tmp, sizeof tmp, "%.*s", (int)n, text);
 	return width_str(tmp);
@@ -57,9 +67,9 @@ draw_str_marked(const app *a, int y, int x, int cols, const char *text, attr_t a
 		return;
 	}
 	int shown = draw_str(y, x, cols - 1, text, attr);
-	attron(attr);
+	attrset(themed(attr));
 	mvaddstr(y, x + shown, a->utf8 ? "…" : "~");
-	attroff(attr);
+	attrset(A_NORMAL);
 }
 
 int
@@ -69,10 +79,10 @@ draw_para(int y, int x, int cols, int max_lines, const char *text, attr_t attr)
 	size_t next;
 	while (*text && rows < max_lines) {
 		size_t n = width_wrap(text, cols, &next);
-		attron(attr);
+		attrset(themed(attr));
 		if (y + rows < LINES)
 			mvaddnstr(y + rows, x, text, (int)n);
-		attroff(attr);
+		attrset(A_NORMAL);
 		rows++;
 		if (next == 0)
 			break;
@@ -93,7 +103,7 @@ draw_input(int y, int x, int cols, const textinput *t)
 	size_t start, shown;
 	int cur;
 	textinput_view(t, cols, &start, &shown, &cur);
-	attron(A_UNDERLINE);
+	attrset(themed(theme_attr(ROLE_INPUT)));
 	mvhline(y, x, ' ', cols);
 	if (t->secret) {
 		size_t i = start;
@@ -106,7 +116,7 @@ draw_input(int y, int x, int cols, const textinput *t)
 	} else {
 		mvaddnstr(y, x, t->buf + start, (int)shown);
 	}
-	attroff(A_UNDERLINE);
+	attrset(A_NORMAL);
 	draw_focus(y, x + cur);
 }
 
@@ -133,9 +143,9 @@ draw_begin(app *a, const char *title)
 		return false;
 	}
 	erase();
-	attron(A_REVERSE);
+	attrset(theme_attr(ROLE_TITLE));
 	mvhline(0, 0, ' ', COLS);
-	attroff(A_REVERSE);
+	attrset(A_NORMAL);
 	char bar[512];
 	snprintf(bar, sizeof bar, " Yorisoi 寄り添い  |  %s", title);
 	/* The resident's language can change on every screen (F3); the key is
@@ -143,11 +153,11 @@ draw_begin(app *a, const char *title)
 	static const char lang_key[] = "F3 言語/Language ";
 	int key_cols = a->screen == SCR_LANG ? 0 : width_str(lang_key);
 	if (key_cols > 0 && COLS - key_cols > 40) {
-		draw_str_marked(a, 0, 0, COLS - key_cols - 1, bar, A_REVERSE | A_BOLD);
-		draw_str(0, COLS - key_cols, key_cols, lang_key, A_REVERSE);
+		draw_str_marked(a, 0, 0, COLS - key_cols - 1, bar, theme_attr(ROLE_TITLE));
+		draw_str(0, COLS - key_cols, key_cols, lang_key, theme_attr(ROLE_TITLE_KEY));
 		mouse_key_area(0, COLS - key_cols, COLS, KEY_F(3), true);
 	} else {
-		draw_str_marked(a, 0, 0, COLS, bar, A_REVERSE | A_BOLD);
+		draw_str_marked(a, 0, 0, COLS, bar, theme_attr(ROLE_TITLE));
 	}
 	/* A failed save stays in sight on every screen until a save works:
 	 * the resident must not leave believing the answers are kept. */
@@ -156,44 +166,54 @@ draw_begin(app *a, const char *title)
 		/* L10N: shown on every screen while the answers are only in memory;
 		   %s says why (a full disk, a locked or damaged drafts file). */
 		snprintf(line, sizeof line, _("Not saved: %s"), a->save_problem);
-		draw_str(1, 1, COLS - 2, line, A_BOLD | A_UNDERLINE);
+		draw_str(1, 1, COLS - 2, line, theme_attr(ROLE_ERROR));
 	}
 	return true;
+}
+
+/* The message line's text and look: an error, else a notice; the theme
+ * just switched to (F4) follows either, so it never hides a notice that
+ * may carry something to write down. */
+static attr_t
+message_text(const app *a, char *line, size_t n)
+{
+	attr_t look = theme_attr(ROLE_NOTICE);
+	if (a->error[0]) {
+		snprintf(line, n, _("Error: %s"), a->error);
+		look = theme_attr(ROLE_ERROR);
+	} else {
+		snprintf(line, n, "%s", a->notice);
+	}
+	if (a->theme_notice[0]) {
+		size_t len = strlen(line);
+		snprintf(line + len, n - len, "%s%s", len ? "  " : "", a->theme_notice);
+	}
+	return look;
 }
 
 int
 draw_message_rows(const app *a)
 {
-	char line[640];
-	int rows = 0;
-	if (a->error[0]) {
-		snprintf(line, sizeof line, _("Error: %s"), a->error);
-		rows = width_wrapped_lines(line, COLS - 2);
-	} else if (a->notice[0]) {
-		rows = width_wrapped_lines(a->notice, COLS - 2);
-	}
+	char line[800];
+	message_text(a, line, sizeof line);
+	int rows = line[0] ? width_wrapped_lines(line, COLS - 2) : 0;
 	return rows > 3 ? 3 : rows;
 }
 
-/* The error or notice, bottom row y, in columns x .. x+cols; an error
- * may take up to three rows upwards (a form's hint follows the sentence). */
+/* The error or notice, bottom row y, in columns x .. x+cols; it may take
+ * up to three rows upwards (a form's hint follows an error's sentence, a
+ * notice may carry something to write down: wrapped, never cut). */
 static void
 draw_message(app *a, int y, int x, int cols)
 {
-	if (a->error[0]) {
-		char line[640];
-		snprintf(line, sizeof line, _("Error: %s"), a->error);
-		int rows = width_wrapped_lines(line, cols);
-		if (rows > 3)
-			rows = 3;
-		draw_para(y - rows + 1, x, cols, rows, line, A_BOLD | A_UNDERLINE);
-	} else if (a->notice[0]) {
-		/* a notice may carry something to write down: wrapped, never cut */
-		int rows = width_wrapped_lines(a->notice, cols);
-		if (rows > 3)
-			rows = 3;
-		draw_para(y - rows + 1, x, cols, rows, a->notice, A_BOLD);
-	}
+	char line[800];
+	attr_t look = message_text(a, line, sizeof line);
+	if (!line[0])
+		return;
+	int rows = width_wrapped_lines(line, cols);
+	if (rows > 3)
+		rows = 3;
+	draw_para(y - rows + 1, x, cols, rows, line, look);
 }
 
 /* The key bar. F1 comes first on every screen, so that it is never the
@@ -209,10 +229,10 @@ draw_hints(const app *a, const char *hints)
 		   ":" (F1, Enter, Esc, F10 ...) as they are in every key bar: a mouse
 		   click on a part of the bar presses the key named there. */
 		snprintf(bar, sizeof bar, "%s   %s", _("F1: help"), hints);
-	attron(A_REVERSE);
+	attrset(theme_attr(ROLE_HINTS));
 	mvhline(LINES - 1, 0, ' ', COLS);
-	attroff(A_REVERSE);
-	int shown = draw_str(LINES - 1, 1, COLS - 2, bar, A_REVERSE);
+	attrset(A_NORMAL);
+	int shown = draw_str(LINES - 1, 1, COLS - 2, bar, theme_attr(ROLE_HINTS));
 	/* only the keys in sight can be clicked */
 	char seen[1024];
 	snprintf(seen, sizeof seen, "%.*s", (int)width_fit(bar, shown), bar);

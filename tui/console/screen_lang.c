@@ -3,6 +3,7 @@
 #include "tui/console/app.h"
 #include "tui/console/visit_stats.h"
 #include "tui/console/draw.h"
+#include "tui/console/theme.h"
 #include "tui/console/keys.h"
 #include "tui/i18n.h"
 #include "tui/languages.h"
@@ -54,7 +55,7 @@ lang_draw(app *a)
 		else
 			snprintf(line, sizeof line, "%s %c. %s  (%s)", i == a->sel ? ">" : " ",
 			         entry_key((size_t)i), l->native, l->japanese);
-		draw_str(y, x, cols, line, i == a->sel ? A_REVERSE | A_BOLD : 0);
+		draw_str(y, x, cols, line, i == a->sel ? theme_attr(ROLE_SELECTED) : 0);
 		draw_item_row(y, i);
 		if (i == a->sel)
 			draw_focus(y, x);

@@ -7,6 +7,7 @@
 #include "tui/console/app.h"
 #include "tui/console/visit_stats.h"
 #include "tui/console/draw.h"
+#include "tui/console/theme.h"
 #include "tui/i18n.h"
 #include "tui/console/keys.h"
 #include "tui/values.h"
@@ -48,7 +49,7 @@ next_draw(app *a)
 		snprintf(item, sizeof item, "%s %s %s%s", i == a->sel ? ">" : " ",
 		         a->next_done[i] ? "[x]" : "[ ]", label,
 		         here ? _("  — can be started here") : "");
-		draw_str(y, x, cols, item, i == a->sel ? A_REVERSE | A_BOLD : 0);
+		draw_str(y, x, cols, item, i == a->sel ? theme_attr(ROLE_SELECTED) : 0);
 		draw_item_row(y, i);
 		if (i == a->sel)
 			draw_focus(y, x);

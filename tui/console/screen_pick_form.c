@@ -2,6 +2,7 @@
  * people come for them, each with its official Japanese title. */
 #include "tui/console/app.h"
 #include "tui/console/draw.h"
+#include "tui/console/theme.h"
 #include "tui/i18n.h"
 #include "tui/console/keys.h"
 #include "tui/messages.h"
@@ -19,7 +20,7 @@ pick_draw(app *a)
 	const form *f;
 	for (size_t i = 0; (f = forms_in_order(a->forms, (int)i)) && y <= CONTENT_BOTTOM; i++) {
 		char title[512], num[32];
-		attr_t at = (int)i == a->sel ? A_REVERSE | A_BOLD : 0;
+		attr_t at = (int)i == a->sel ? theme_attr(ROLE_SELECTED) : 0;
 		bilingual(form_label(f), form_title(f), title, sizeof title);
 		snprintf(num, sizeof num, "%s %zu. ", (int)i == a->sel ? ">" : " ", i + 1);
 		int indent = draw_str(y, x, cols, num, at);

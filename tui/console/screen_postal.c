@@ -2,6 +2,7 @@
  * when the code covers several places, a screen to pick one. */
 #include "tui/console/app.h"
 #include "tui/console/draw.h"
+#include "tui/console/theme.h"
 #include "tui/console/keys.h"
 #include "tui/i18n.h"
 #include "tui/paths.h"
@@ -85,7 +86,7 @@ postal_draw(app *a)
 		char line[600], item[640];
 		app_postal_place_line(&a->places[i], line, sizeof line);
 		snprintf(item, sizeof item, "%s %d. %s", i == a->sel ? ">" : " ", i + 1, line);
-		draw_str(y, x, cols, item, i == a->sel ? A_REVERSE | A_BOLD : 0);
+		draw_str(y, x, cols, item, i == a->sel ? theme_attr(ROLE_SELECTED) : 0);
 		draw_item_row(y, i);
 		if (i == a->sel)
 			draw_focus(y, x);

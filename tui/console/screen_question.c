@@ -8,6 +8,7 @@
  */
 #include "tui/console/app.h"
 #include "tui/console/draw.h"
+#include "tui/console/theme.h"
 #include "tui/i18n.h"
 #include "tui/console/keys.h"
 #include "tui/messages.h"
@@ -132,7 +133,7 @@ draw_choices(app *a, const field *fld, int y, int x, int cols)
 		char label[512], prefix[32];
 		choice_label(fld, i, label, sizeof label);
 		choice_prefix(a, fld, i, prefix, sizeof prefix);
-		attr_t attr = i == a->choice_sel ? A_REVERSE | A_BOLD : 0;
+		attr_t attr = i == a->choice_sel ? theme_attr(ROLE_SELECTED) : 0;
 		int indent = draw_str(y, x, cols, prefix, attr);
 		int max = bottom - y + 1 < CHOICE_ROWS ? bottom - y + 1 : CHOICE_ROWS;
 		int rows = draw_para(y, x + indent, cols - indent, max, label, attr);

@@ -5,6 +5,7 @@
  */
 #include "tui/console/app.h"
 #include "tui/console/draw.h"
+#include "tui/console/theme.h"
 #include "tui/i18n.h"
 #include "tui/console/keys.h"
 #include "tui/console/steps.h"
@@ -47,7 +48,7 @@ review_draw(app *a)
 		const char *v = answers_get_at(a->ans, field_id(fld), idx[r].instance);
 		char shown[1024], label[512], line[900], who[256];
 		bool sel = r == a->sel;
-		attr_t at = sel ? A_REVERSE | A_BOLD : A_BOLD;
+		attr_t at = sel ? theme_attr(ROLE_SELECTED) : A_BOLD;
 		bilingual(field_label(fld), field_term(fld), label, sizeof label);
 		step_instance_title(a->form, &idx[r], who, sizeof who);
 		if (who[0])
@@ -55,9 +56,9 @@ review_draw(app *a)
 		else
 			snprintf(line, sizeof line, "%s %s", sel ? ">" : " ", label);
 		if (sel) {
-			attron(A_REVERSE);
+			attrset(theme_attr(ROLE_SELECTED));
 			mvhline(y, x, ' ', cols);
-			attroff(A_REVERSE);
+			attrset(A_NORMAL);
 			draw_focus(y, x);
 		}
 		draw_str_marked(a, y, x, cols, line, at);
@@ -82,7 +83,7 @@ review_draw(app *a)
 	char finish[256];
 	snprintf(finish, sizeof finish, "%s %s", a->sel == n ? ">" : " ",
 	         _("Everything is right: make the handoff code"));
-	draw_str(y, x, cols, finish, a->sel == n ? A_REVERSE | A_BOLD : A_BOLD);
+	draw_str(y, x, cols, finish, a->sel == n ? theme_attr(ROLE_SELECTED) : A_BOLD);
 	draw_item_row(y, n);
 	if (a->sel == n)
 		draw_focus(y, x);

@@ -4,6 +4,7 @@
  */
 #include "tui/console/app.h"
 #include "tui/console/draw.h"
+#include "tui/console/theme.h"
 #include "tui/i18n.h"
 #include "tui/console/keys.h"
 #include "tui/messages.h"
@@ -98,7 +99,7 @@ start_draw(app *a)
 		char item[640];
 		snprintf(item, sizeof item, "%s %s", i == a->sel ? ">" : " ",
 		         item_label(a, i, line, sizeof line));
-		draw_str_marked(a, y, x, cols, item, i == a->sel ? A_REVERSE | A_BOLD : 0);
+		draw_str_marked(a, y, x, cols, item, i == a->sel ? theme_attr(ROLE_SELECTED) : 0);
 		draw_item_row(y, i);
 		if (i == a->sel)
 			draw_focus(y, x);
