@@ -22,6 +22,7 @@ fresh_start() {
 	e2e_keys Enter
 	e2e_wait "Which procedure is this visit for?" || return 1
 	e2e_type 4
+	e2e_keys Enter
 }
 
 # ---- the whole walk -----------------------------------------------------
@@ -31,6 +32,11 @@ walk() {
 	e2e_keys Enter
 	e2e_wait "Which procedure is this visit for?" || return 1
 	e2e_type 4                                      # the certificate of residence
+	# a number picks the line, as on a question; only Enter goes on
+	e2e_wait "> 4. Request for a copy" || return 1
+	sleep 0.3
+	e2e_screen | grep -q "Which procedure is this visit for?" || return 1
+	e2e_keys Enter
 	e2e_wait "3 tries left before the card locks" || return 1
 	e2e_type 1234
 	e2e_keys Enter

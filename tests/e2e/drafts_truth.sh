@@ -289,6 +289,7 @@ missing_key() {
 	e2e_keys Enter
 	e2e_wait "Which procedure is this visit for?" || return 1
 	e2e_type 4
+	e2e_keys Enter
 	e2e_demo_pin || return 1
 	e2e_wait "Not saved:" || return 1
 	e2e_keys F10

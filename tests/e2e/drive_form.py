@@ -453,7 +453,8 @@ class Driver:
             raise Failure("the procedure %s is not listed" % self.form["title"])
         self.note("procedure %d: %s" % (digit, self.form["title"]))
         if digit <= 9:
-            self.tmux.type(str(digit))
+            self.tmux.type(str(digit))  # picks the line; Enter goes on
+            self.tmux.keys("Enter")
         else:
             self.tmux.keys("Home", *(["Down"] * (digit - 1)), "Enter")
         if persona:

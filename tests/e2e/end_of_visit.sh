@@ -155,6 +155,7 @@ while [ $made -lt 9 ]; do
 	e2e_keys Home Enter
 	e2e_wait "Which procedure" 5 || ok=1
 	e2e_type 4
+	e2e_keys Enter
 	e2e_demo_pin || ok=1
 	e2e_wait "Question 1 of" 5 || ok=1
 	e2e_type 1

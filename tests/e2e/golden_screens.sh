@@ -56,6 +56,7 @@ need "What would you like to do?"
 e2e_keys Enter
 shot pick-procedure "Which procedure is this visit for?"
 e2e_type 4
+e2e_keys Enter
 shot pin-demo "tries left"
 e2e_type 12
 shot pin-typing "**"
@@ -83,6 +84,7 @@ shot ja-start "新しい"
 e2e_keys Enter
 shot ja-pick-procedure "1."
 e2e_type 4
+e2e_keys Enter
 shot ja-pin-demo "1234"
 e2e_type 1234
 e2e_keys Enter
@@ -112,6 +114,7 @@ for lang in vi zh_CN ne ja@easy; do
 	e2e_keys Enter
 	shot "$lang-pick-procedure" "住民票の写し等交付請求書"
 	e2e_type 4
+	e2e_keys Enter
 	shot "$lang-pin-demo" "1234"
 	e2e_type 1234
 	e2e_keys Enter
@@ -129,6 +132,7 @@ need "Start a new application"
 e2e_keys Enter
 need "Which procedure is this visit for?"
 e2e_type 4
+e2e_keys Enter
 e2e_demo_pin || fail "golden/steps (the demo card at 120x40)"
 need "Question 1 of"
 e2e_keys F1
@@ -156,6 +160,7 @@ for size in 80x24 120x40; do
 		e2e_keys Enter
 		need "Which procedure is this visit for?"
 		e2e_type 4
+		e2e_keys Enter
 		need "tries left"
 		e2e_type 12
 		e2e_keys Enter

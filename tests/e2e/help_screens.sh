@@ -68,6 +68,7 @@ e2e_keys Enter
 e2e_wait "Which procedure is this visit for?" || ok=1
 bar pick-procedure
 e2e_type 4
+e2e_keys Enter
 e2e_wait "tries left" || ok=1
 bar pin
 e2e_type 1234
@@ -203,6 +204,7 @@ e2e_wait "Start a new application" || ok=1
 e2e_keys Enter
 e2e_wait "Which procedure is this visit for?" || ok=1
 e2e_type 4
+e2e_keys Enter
 e2e_wait "The My Number card" || ok=1
 bar card
 r=0
@@ -233,6 +235,7 @@ e2e_wait "Start a new application" || r=1
 e2e_keys Enter
 e2e_wait "Which procedure is this visit for?" || r=1
 e2e_type 4
+e2e_keys Enter
 e2e_demo_pin || r=1
 e2e_wait "Question 1 of" || r=1
 e2e_keys F1

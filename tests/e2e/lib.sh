@@ -100,6 +100,7 @@ e2e_cert_to_phone() {
 	e2e_keys Enter
 	e2e_wait "Which procedure is this visit for?" || return 1
 	e2e_type 4
+	e2e_keys Enter
 	e2e_demo_pin || return 1
 	e2e_wait "Question 1 of" || return 1
 	e2e_type 1 # nothing is picked for the resident

@@ -280,6 +280,7 @@ walk_mono() {
 	e2e_wait "Which procedure is this visit for?" || return 1
 	cursor_on "1." "cursor-pick-procedure"
 	e2e_type 4
+	e2e_keys Enter
 	e2e_wait "tries left" || return 1
 	cursor_on "PIN:" "cursor-pin"
 	e2e_type 1234
@@ -366,6 +367,7 @@ walk_last_try() {
 	e2e_keys Enter
 	e2e_wait "Which procedure is this visit for?" || return 1
 	e2e_type 4
+	e2e_keys Enter
 	e2e_wait "1 try left before the card locks" || return 1
 	e2e_type 1234
 	e2e_keys Enter

@@ -40,10 +40,10 @@ pick_key(app *a, wint_t ch, bool is_key)
 	int n = (int)forms_offered_count(a->forms);
 	if (key_move(ch, is_key, &a->sel, n))
 		return;
+	/* a number picks the line, as on every list; Enter goes on (a number
+	 * alone once went on here but only picked on a question) */
 	if (!is_key && ch >= '1' && ch <= '9' && (int)(ch - '1') < n) {
 		a->sel = (int)(ch - '1');
-		a->form = forms_in_order(a->forms, a->sel);
-		app_go(a, SCR_CARD);
 	} else if (key_is_back(ch, is_key))
 		app_go(a, SCR_START);
 	else if (key_is_enter(ch, is_key)) {
