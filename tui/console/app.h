@@ -87,6 +87,10 @@ typedef struct app {
 	form_step step;     /* the current question (or add-another) */
 	bool from_review;   /* return to the review after this question */
 	bool review_edited; /* the review was left to change a->step: come back to its row */
+	/* "Add a person" on the review: the new person's questions are asked,
+	 * then back to the review on their rows */
+	bool review_adding;
+	bool review_confirm_remove; /* "Remove HANAKO from the list? Y/N" is asked */
 	textinput input;
 	int choice_sel;
 	bool multi_on[MAX_MULTI];
@@ -161,6 +165,11 @@ void app_go_step(app *a, const form_step *s);
 /* After an answer: the next step, or back to the review when the answer
  * was changed from there, or the review at the end. */
 void app_step_forward(app *a);
+
+/* The end of adding a person from the review (their last question, or
+ * Esc or "No" before it): back to the review on the person's first row;
+ * a person left with no answer at all is not kept. */
+void app_review_add_done(app *a);
 
 /* After a postal-code answer: fills the address from the code. Returns
  * true when the code covers several places and the pick screen is shown. */

@@ -10,6 +10,7 @@
 #include "tui/console/draw.h"
 #include "tui/i18n.h"
 #include "tui/console/keys.h"
+#include "tui/console/sources.h"
 #include "tui/messages.h"
 #include "tui/console/steps.h"
 #include "tui/entry.h"
@@ -40,7 +41,9 @@ question_enter(app *a)
 	textinput_set(&a->input, "");
 	a->input.secret = false;
 	if (!fld) {
-		a->choice_sel = 1; /* "No": adding is a decision, not the default */
+		/* "No": adding is a decision, not the default; but "Add a person"
+		 * on the review already was that decision */
+		a->choice_sel = a->review_adding ? 0 : 1;
 		return;
 	}
 	const char *v = answers_get_at(a->ans, field_id(fld), a->step.instance);
@@ -207,7 +210,11 @@ question_draw(app *a)
 		y = draw_block(y, x, cols, 4, F_(field_help(fld)), 0);
 
 	const char *hints;
+	/* where a value the resident did not type came from; gone once changed */
+	const char *note = source_note(answers_source_at(a->ans, field_id(fld), a->step.instance));
 	if (is_list(fld)) {
+		if (note)
+			y += draw_para(y, x, cols, 2, note, 0) + 1;
 		draw_choices(a, fld, y, x, cols);
 		hints = field_kind(fld) == FIELD_MULTI
 		                ? _("↑↓ move   Space: tick or untick   Enter: next   Esc: back   "
@@ -221,10 +228,8 @@ question_draw(app *a)
 			value_display(fld, v, shown, sizeof shown);
 			draw_str(y + 1, x, cols, shown, 0);
 		}
-		if (v && answers_prefilled_at(a->ans, field_id(fld), a->step.instance) &&
-		    y + 3 <= CONTENT_BOTTOM)
-			draw_para(y + 3, x, cols, 2,
-			          _("Filled in for you: please check it with the resident."), 0);
+		if (note && y + 3 <= CONTENT_BOTTOM)
+			draw_para(y + 3, x, cols, 2, note, 0);
 		hints = _("Enter: next   Esc: back   F10: save and stop");
 	}
 	draw_end(a, hints);
@@ -262,6 +267,10 @@ submit(app *a)
 			         _("No more can be added to this list."));
 			return;
 		}
+		if (a->review_adding && a->choice_sel != 0) {
+			app_review_add_done(a);
+			return;
+		}
 		bool from_review = a->from_review;
 		a->from_review = false;
 		form_step next;
@@ -281,10 +290,15 @@ submit(app *a)
 	char value[TEXTINPUT_MAX + 64];
 	answer_error err;
 	collect(a, fld, value, sizeof value);
+	bool was_answered = answers_get_at(a->ans, field_id(fld), a->step.instance) != NULL;
 	if (entry_set(a->ans, fld, a->step.instance, value, &err) != ANSWER_OK) {
 		msg_answer_error(fld, &err, a->error, sizeof a->error);
 		return;
 	}
+	/* the choice the form offered first, taken as it was */
+	if (!was_answered && field_default(fld) && strcmp(value, field_default(fld)) == 0)
+		answers_mark_source_at(a->ans, field_id(fld), a->step.instance,
+		                       ANSWER_SOURCE_DEFAULT);
 	if (field_kind(fld) == FIELD_POSTAL && value[0] && app_postal_lookup(a, fld))
 		return; /* the resident picks the town first */
 	app_step_forward(a);
@@ -325,13 +339,22 @@ static void
 back(app *a)
 {
 	keep_typed(a);
+	form_step prev;
+	/* adding a person from the review: back before their first question
+	 * is back to the review */
+	if (a->review_adding &&
+	    (a->step.add_another || !form_step_prev(a->ans, &a->step, &prev) || prev.add_another ||
+	     !prev.repeat_id || strcmp(prev.repeat_id, a->step.repeat_id) != 0 ||
+	     prev.instance != a->step.instance)) {
+		app_review_add_done(a);
+		return;
+	}
 	if (a->from_review) {
 		a->from_review = false;
 		app_save(a);
 		app_go(a, SCR_REVIEW);
 		return;
 	}
-	form_step prev;
 	if (!form_step_prev(a->ans, &a->step, &prev)) {
 		stop_and_save(a);
 		return;
