@@ -271,6 +271,8 @@ app_begin_application(app *a, const form *f)
 	a->unsaved = false;
 	a->save_problem[0] = '\0';
 	form_step_next(a->ans, NULL, &a->step);
+	form_step first = a->step;
+	app_card_fix_begin(a, &first); /* the wrong item of the card first */
 	a->from_review = false;
 	app_save(a);
 	app_go(a, SCR_QUESTION);
@@ -355,6 +357,8 @@ void
 app_step_forward(app *a)
 {
 	form_step next, missing;
+	if (app_card_fix_done(a))
+		return;
 	/* adding a person from the review: their questions one after another */
 	if (a->review_adding) {
 		if (form_step_next(a->ans, &a->step, &next) && !next.add_another &&
@@ -400,6 +404,8 @@ app_end_application(app *a)
 	memset(&a->step, 0, sizeof a->step);
 	a->from_review = false;
 	a->review_adding = a->review_confirm_remove = false;
+	a->identity_fixing = a->card_fix_pending = false;
+	a->card_fix = CARD_FIX_NONE;
 	textinput_wipe(&a->input);
 	textinput_wipe(&a->pin);
 	cardio_identity_wipe(&a->identity);

@@ -38,6 +38,16 @@ typedef enum screen_id {
 	SCR_COUNT
 } screen_id;
 
+/* The items of a card reading the volunteer may say are wrong. */
+enum {
+	CARD_FIX_NONE,
+	CARD_FIX_NAME,
+	CARD_FIX_ADDRESS,
+	CARD_FIX_BIRTH,
+	CARD_FIX_SEX,
+	CARD_FIX_COUNT
+};
+
 typedef struct app {
 	const tui_options *opt;
 	screen_id screen;
@@ -107,6 +117,11 @@ typedef struct app {
 	textinput pin;
 	cardio_identity identity;
 	bool have_identity;
+	/* N on the card check: which item is wrong (tui/console/card_fix.c) */
+	bool identity_fixing;  /* the pick of the wrong item is shown */
+	int card_fix;          /* CARD_FIX_*: the item picked, until the application begins */
+	bool card_fix_pending; /* card_fix_step is the question to correct */
+	form_step card_fix_step, card_fix_resume;
 
 	/* household reading: a card read adds a person to this repeat */
 	const char *household_repeat;
@@ -170,6 +185,16 @@ void app_step_forward(app *a);
  * Esc or "No" before it): back to the review on the person's first row;
  * a person left with no answer at all is not kept. */
 void app_review_add_done(app *a);
+
+/* When the volunteer said one item of the card is wrong (a->card_fix):
+ * makes that item's first question from `start` on (within start's person
+ * when it is a household member's) the current step, to be asked first,
+ * and remembers start to go on from. Nothing changes without one. */
+void app_card_fix_begin(app *a, const form_step *start);
+/* After an answer: when it was the correction, spreads it to the same
+ * person's answers still holding that card value and goes on from where
+ * the walk would have begun; true then. */
+bool app_card_fix_done(app *a);
 
 /* After a postal-code answer: fills the address from the code. Returns
  * true when the code covers several places and the pick screen is shown. */

@@ -53,8 +53,10 @@ app_household_add(app *a)
 	cardio_identity_wipe(&a->identity);
 	a->have_identity = false;
 	form_step next;
-	if (form_step_next(a->ans, &a->step, &next))
-		app_go_step(a, &next);
-	else
+	if (form_step_next(a->ans, &a->step, &next)) {
+		app_card_fix_begin(a, &next); /* the wrong item of their card first */
+		app_go_step(a, a->card_fix_pending ? &a->card_fix_step : &next);
+	} else {
 		app_go(a, SCR_REVIEW);
+	}
 }

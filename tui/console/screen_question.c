@@ -212,6 +212,9 @@ question_draw(app *a)
 	const char *hints;
 	/* where a value the resident did not type came from; gone once changed */
 	const char *note = source_note(answers_source_at(a->ans, field_id(fld), a->step.instance));
+	if (note && a->card_fix_pending && step_equal(&a->step, &a->card_fix_step))
+		note = _("From the My Number card, which the helper said is wrong here: please "
+		         "correct it.");
 	if (is_list(fld)) {
 		if (note)
 			y += draw_para(y, x, cols, 2, note, 0) + 1;
@@ -339,6 +342,7 @@ static void
 back(app *a)
 {
 	keep_typed(a);
+	a->card_fix_pending = false; /* the walk goes back from here as usual */
 	form_step prev;
 	/* adding a person from the review: back before their first question
 	 * is back to the review */
