@@ -229,6 +229,14 @@ void app_remember_card(app *a);
 /* After the identity of a household member's card was confirmed: adds the
  * person, prefilled, or says the card was already read. */
 void app_household_add(app *a);
+/* The step both modes share: adds a person to repeat rid, filled from the
+ * identity just read, and wipes the identity. Returns the new instance, or
+ * HOUSEHOLD_SAME_CARD (read already for this application) or
+ * HOUSEHOLD_FULL (the list is at its max); app_household_problem says
+ * which in the user's language. */
+enum { HOUSEHOLD_SAME_CARD = -2, HOUSEHOLD_FULL = -1 };
+int app_household_fill(app *a, const char *rid);
+const char *app_household_problem(int status);
 
 /* The named prefill values of the identity just read (pv needs 8 slots). */
 size_t app_card_values(const app *a, prefill_value *pv);
