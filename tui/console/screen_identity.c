@@ -60,12 +60,15 @@ fix_draw(app *a)
 	                 "asked first, ready to correct."),
 	               A_BOLD);
 	for (int i = 0; i < FIX_ITEMS && y <= CONTENT_BOTTOM; i++) {
-		char item[1024], line[1100];
+		char item[1024], line[32];
 		fix_line(a, i, item, sizeof item);
-		snprintf(line, sizeof line, "%s %d. %s", i == a->sel ? ">" : " ", i + 1, item);
+		attr_t attr = i == a->sel ? A_REVERSE | A_BOLD : 0;
+		snprintf(line, sizeof line, "%s %d. ", i == a->sel ? ">" : " ", i + 1);
 		if (i == a->sel)
 			draw_focus(y, x);
-		y += draw_para(y, x, cols, 2, line, i == a->sel ? A_REVERSE | A_BOLD : 0);
+		/* a long item wraps under itself, not under its number */
+		int indent = draw_str(y, x, cols, line, attr);
+		y += draw_para(y, x + indent, cols - indent, 2, item, attr);
 	}
 	draw_end(a, _("↑↓ choose   Enter: correct this one   Esc: back"));
 }

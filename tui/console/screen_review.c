@@ -132,8 +132,8 @@ review_draw(app *a)
 	} else {
 		y = draw_block(y, x, cols, 2, _("Choose a line and press Enter to change it."), 0);
 	}
-	if (any_marked(a, rows, n))
-		y = draw_block(y, x, cols, 2, source_legend(), 0);
+	if (any_marked(a, rows, n)) /* under the sentence above, with no blank line */
+		y = draw_block(y - 1, x, cols, 2, source_legend(), 0);
 
 	/* Two rows an answer: the question, then the answer under it, so
 	 * neither is cut short. One row is kept for the finish line. */
