@@ -58,6 +58,7 @@ app_household_add(app *a)
 	a->household_repeat = NULL;
 	int inst = app_household_fill(a, rid);
 	if (inst < 0) {
+		a->card_fix = CARD_FIX_NONE; /* not carried to the next card */
 		app_go(a, SCR_QUESTION);
 		snprintf(a->error, sizeof a->error, "%s", app_household_problem(inst));
 		return;
@@ -67,6 +68,7 @@ app_household_add(app *a)
 		app_card_fix_begin(a, &next); /* the wrong item of their card first */
 		app_go_step(a, a->card_fix_pending ? &a->card_fix_step : &next);
 	} else {
+		a->card_fix = CARD_FIX_NONE;
 		app_go(a, SCR_REVIEW);
 	}
 }
