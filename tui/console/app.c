@@ -362,9 +362,7 @@ app_step_forward(app *a)
 	/* adding a person from the review: their questions one after another */
 	if (a->review_adding) {
 		if (form_step_next(a->ans, &a->step, &next) && !next.add_another &&
-		    next.repeat_id && a->step.repeat_id &&
-		    strcmp(next.repeat_id, a->step.repeat_id) == 0 &&
-		    next.instance == a->step.instance)
+		    step_same_person(&next, &a->step))
 			app_go_step(a, &next);
 		else
 			app_review_add_done(a);

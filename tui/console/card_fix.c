@@ -48,7 +48,7 @@ app_card_fix_begin(app *a, const form_step *start)
 	/* the first question the item fills, from start on (a household
 	 * member's: inside their rows) */
 	for (bool ok = true; ok; ok = form_step_next(a->ans, &s, &s)) {
-		if (start->repeat_id && (!s.repeat_id || s.instance != start->instance))
+		if (start->repeat_id && !step_same_person(&s, start))
 			break;
 		if (item_has_key(item, step_prefill(a, &s)) &&
 		    answers_source_at(a->ans, field_id(form_field_at(a->form, (size_t)s.field)),

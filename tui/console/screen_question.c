@@ -277,6 +277,12 @@ submit(app *a)
 		bool from_review = a->from_review;
 		a->from_review = false;
 		form_step next;
+		/* a person added from the review whose questions all stay hidden */
+		if (a->review_adding && (!form_step_next(a->ans, &a->step, &next) ||
+		                         next.add_another || !step_same_person(&next, &a->step))) {
+			app_review_add_done(a);
+			return;
+		}
 		if (!form_step_next(a->ans, &a->step, &next)) {
 			app_save(a);
 			app_go(a, SCR_REVIEW);
@@ -346,10 +352,8 @@ back(app *a)
 	form_step prev;
 	/* adding a person from the review: back before their first question
 	 * is back to the review */
-	if (a->review_adding &&
-	    (a->step.add_another || !form_step_prev(a->ans, &a->step, &prev) || prev.add_another ||
-	     !prev.repeat_id || strcmp(prev.repeat_id, a->step.repeat_id) != 0 ||
-	     prev.instance != a->step.instance)) {
+	if (a->review_adding && (a->step.add_another || !form_step_prev(a->ans, &a->step, &prev) ||
+	                         prev.add_another || !step_same_person(&prev, &a->step))) {
 		app_review_add_done(a);
 		return;
 	}
