@@ -12,6 +12,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The text of root in one buffer of its final size: json_dumps grows its
+ * buffer by realloc, leaving copies of the answers in freed memory that
+ * nothing zeroes (store/codec.c zeroes the buffer it is given). */
+static char *
+dump_whole(json_t *root)
+{
+	size_t need = json_dumpb(root, NULL, 0, JSON_PRESERVE_ORDER);
+	char *out = eng_xmalloc(need + 1);
+	if (need == 0 || json_dumpb(root, out, need, JSON_PRESERVE_ORDER) != need)
+		abort(); /* only on out of memory */
+	out[need] = '\0';
+	return out;
+}
+
 /* Output: answered fields that apply, in definition order (jansson keeps
  * insertion order); a repeat as an array at the place of its first field,
  * one object per instance, left out when it has no instances. */
@@ -71,10 +85,8 @@ answers_to_json_ex(const answers *a, const char *lang, unsigned flags)
 		json_object_set_new(root, "sources", src);
 	else
 		json_decref(src);
-	out = json_dumps(root, JSON_PRESERVE_ORDER);
+	out = dump_whole(root);
 	json_decref(root);
-	if (!out)
-		abort(); /* only on out of memory */
 	return out;
 }
 
