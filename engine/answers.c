@@ -2,7 +2,7 @@
  * A resident's answers for one form: one slot per field outside repeats,
  * and per repeat an array of instances, each with one slot per field of
  * the repeat. A slot holds the normalised string (NULL when unanswered)
- * and where it came from (typed, prefilled, carried).
+ * and where it came from (answer_source: typed, card, postal code...).
  */
 #include "engine/internal.h"
 
@@ -64,11 +64,11 @@ answers_slot(const answers *a, const field *fld, int inst)
 }
 
 void
-slot_store(slot *s, char *value, slot_origin origin)
+slot_store(slot *s, char *value, answer_source origin)
 {
 	free(s->value);
 	s->value = value;
-	s->origin = value ? origin : ORIGIN_TYPED;
+	s->origin = value ? origin : ANSWER_SOURCE_TYPED;
 }
 
 const char *
@@ -131,7 +131,7 @@ answers_set_at(answers *a, const char *id, int inst, const char *input, answer_e
 	}
 	if (value && s->value && strcmp(value, s->value) == 0)
 		goto out;
-	slot_store(s, value, ORIGIN_TYPED);
+	slot_store(s, value, ANSWER_SOURCE_TYPED);
 	value = NULL;
 out:
 	free(value);
@@ -156,7 +156,7 @@ answers_put_at(answers *a, const char *id, int inst, const char *value)
 	s = slot_for_write(a, fld, inst);
 	if (!s)
 		return ANSWER_ERR_UNKNOWN_FIELD;
-	slot_store(s, value && *value ? eng_xstrdup(value) : NULL, ORIGIN_TYPED);
+	slot_store(s, value && *value ? eng_xstrdup(value) : NULL, ANSWER_SOURCE_TYPED);
 	return ANSWER_OK;
 }
 
@@ -172,7 +172,7 @@ answers_clear_at(answers *a, const char *id, int inst)
 	const field *fld = form_field_by_id(a->f, id);
 	slot *s = fld ? answers_slot(a, fld, inst) : NULL;
 	if (s)
-		slot_store(s, NULL, ORIGIN_TYPED);
+		slot_store(s, NULL, ANSWER_SOURCE_TYPED);
 }
 
 void
@@ -184,9 +184,50 @@ answers_clear(answers *a, const char *id)
 bool
 answers_prefilled_at(const answers *a, const char *id, int inst)
 {
+	answer_source src = answers_source_at(a, id, inst);
+	return src != ANSWER_SOURCE_NONE && src != ANSWER_SOURCE_TYPED;
+}
+
+answer_source
+answers_source_at(const answers *a, const char *id, int inst)
+{
 	const field *fld = form_field_by_id(a->f, id);
 	const slot *s = fld ? answers_slot(a, fld, inst) : NULL;
-	return s && s->value && s->origin != ORIGIN_TYPED;
+	return s && s->value ? s->origin : ANSWER_SOURCE_NONE;
+}
+
+bool
+answers_mark_source_at(answers *a, const char *id, int inst, answer_source src)
+{
+	const field *fld = form_field_by_id(a->f, id);
+	slot *s = fld ? answers_slot(a, fld, inst) : NULL;
+	if (!s || !s->value || src == ANSWER_SOURCE_NONE || src > ANSWER_SOURCE_DEFAULT)
+		return false;
+	s->origin = src;
+	return true;
+}
+
+static const char *const source_names[] = {
+        [ANSWER_SOURCE_NONE] = "",           [ANSWER_SOURCE_TYPED] = "typed",
+        [ANSWER_SOURCE_CARD] = "card",       [ANSWER_SOURCE_POSTAL] = "postal",
+        [ANSWER_SOURCE_TODAY] = "today",     [ANSWER_SOURCE_CARRIED] = "carried",
+        [ANSWER_SOURCE_DEFAULT] = "default",
+};
+
+const char *
+answer_source_name(answer_source src)
+{
+	return (unsigned)src < sizeof source_names / sizeof source_names[0] ? source_names[src]
+	                                                                    : "";
+}
+
+answer_source
+answer_source_from_name(const char *name)
+{
+	for (size_t i = 1; name && i < sizeof source_names / sizeof source_names[0]; i++)
+		if (strcmp(name, source_names[i]) == 0)
+			return (answer_source)i;
+	return ANSWER_SOURCE_NONE;
 }
 
 /* ---- repeat instances ---- */
@@ -268,9 +309,9 @@ answers_complete(const answers *a, int *first_missing)
 }
 
 static const char *const status_names[] = {
-        "ok",           "required",      "too-long",       "bad-utf8", "date-format",
-        "date-invalid", "era-range",     "date-future",    "kana",     "number",
-        "number-range", "phone",         "postal",         "choice",   "unknown-field",
+        "ok",           "required",      "too-long",       "bad-utf8",    "date-format",
+        "date-invalid", "era-range",     "date-future",    "kana",        "number",
+        "number-range", "phone",         "postal",         "choice",      "unknown-field",
         "relationship", "resident-code", "residence-card", "date-window",
 };
 

@@ -38,7 +38,7 @@ carry_value(answers *dst, const field *to, int k, const char *value)
 		free(norm);
 		return;
 	}
-	slot_store(s, norm, ORIGIN_CARRY);
+	slot_store(s, norm, ANSWER_SOURCE_CARRIED);
 }
 
 /* Field to field, both outside repeats; only answers that apply carry. */

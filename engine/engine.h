@@ -370,6 +370,35 @@ size_t answers_prefill_instance(answers *a, const char *repeat_id, int instance,
 bool answers_prefilled_at(const answers *a, const char *field_id, int instance);
 
 /*
+ * Where an answer came from, so the volunteer can check what the resident
+ * did not type. The source of a prefill follows its key: "card.*" is the
+ * card, "postal.*" the postal-code lookup, "today" today's date;
+ * answers_carry gives ANSWER_SOURCE_CARRIED. A value the resident changes
+ * (answers_set_at with a different value, answers_put_at) becomes
+ * ANSWER_SOURCE_TYPED; confirming the same value keeps its source. An
+ * unanswered field has ANSWER_SOURCE_NONE. The engine knows nothing of
+ * cards beyond these key names.
+ */
+typedef enum answer_source {
+	ANSWER_SOURCE_NONE,    /* no answer */
+	ANSWER_SOURCE_TYPED,   /* typed or changed by the resident */
+	ANSWER_SOURCE_CARD,    /* a card.* prefill */
+	ANSWER_SOURCE_POSTAL,  /* a postal.* prefill */
+	ANSWER_SOURCE_TODAY,   /* the "today" prefill */
+	ANSWER_SOURCE_CARRIED, /* answers_carry: a previous procedure of this visit */
+	ANSWER_SOURCE_DEFAULT  /* the form's default, accepted as offered */
+} answer_source;
+answer_source answers_source_at(const answers *a, const char *field_id, int instance);
+/* Sets the source of a stored answer (a draft read back, or a choice the
+ * console offered as the form's default and the resident accepted).
+ * False, and nothing changes, when there is no answer or src is NONE. */
+bool answers_mark_source_at(answers *a, const char *field_id, int instance, answer_source src);
+/* "typed", "card", "postal", "today", "carried", "default" ("" for NONE);
+ * answer_source_from_name is the inverse (NONE for an unknown name). */
+const char *answer_source_name(answer_source src);
+answer_source answer_source_from_name(const char *name);
+
+/*
  * Walking the answers: every field in definition order, a repeat's fields
  * instance by instance at the place of its first field. This is the one
  * loop that knows how repeats are laid out; the JSON writer, the steps,
@@ -505,7 +534,11 @@ char *answers_to_json(const answers *a, const char *lang);
 
 /* answers_to_json with options (drafts keep hidden answers). */
 enum {
-	ANSWERS_JSON_KEEP_HIDDEN = 1 /* also answers whose field does not apply now */
+	ANSWERS_JSON_KEEP_HIDDEN = 1, /* also answers whose field does not apply now */
+	/* also "sources": where each answer not typed came from, shaped like
+	 * "answers" ({"name": "card", "members": [{"m_name": "card"}, {}]});
+	 * drafts keep it, the handoff does not */
+	ANSWERS_JSON_SOURCES = 4
 };
 char *answers_to_json_ex(const answers *a, const char *lang, unsigned flags);
 
@@ -522,7 +555,9 @@ answers *answers_from_json_form(const char *json, const form *f, char **lang_out
 
 /* With options: ANSWERS_JSON_SKIP_UNKNOWN drops fields and repeats the
  * form no longer has, and values it no longer accepts, instead of failing
- * (drafts of an older definition). */
+ * (drafts of an older definition). ANSWERS_JSON_SOURCES reads "sources"
+ * back when present (anything in it that does not fit is ignored: a
+ * source only decides a note on the screen). */
 enum { ANSWERS_JSON_SKIP_UNKNOWN = 2 };
 answers *answers_from_json_ex(const char *json, const form *f, unsigned flags, char **lang_out,
                               char *why, size_t whylen);

@@ -143,13 +143,12 @@ struct form_set {
 	size_t n;
 };
 
-/* Where an answer came from: prefilled and carried answers are shown for
- * confirmation, and only prefilled ones may be replaced by a new prefill. */
-typedef enum slot_origin { ORIGIN_TYPED, ORIGIN_PREFILL, ORIGIN_CARRY } slot_origin;
-
+/* Where an answer came from (answer_source in engine.h): answers not
+ * typed are shown for confirmation, and only a prefill from the same
+ * source may replace one. */
 typedef struct slot {
 	char *value; /* NULL when unanswered */
-	slot_origin origin;
+	answer_source origin;
 } slot;
 
 struct answers {
@@ -164,7 +163,7 @@ struct answers {
  * instance does not exist. */
 slot *answers_slot(const answers *a, const field *fld, int inst);
 /* Stores value (taken) into the slot with its origin. */
-void slot_store(slot *s, char *value, slot_origin origin);
+void slot_store(slot *s, char *value, answer_source origin);
 
 /* Decodes one UTF-8 sequence at s (len bytes left); returns its length and
  * sets *cp, or 0 for an invalid or truncated sequence. */
@@ -281,5 +280,7 @@ struct _xmlNode;
  * accepted; problems found on the way are reported and counted in lc. */
 form *form_build(load_ctx *lc, const struct _xmlNode *root);
 bool prefill_source_known(const char *name);
+/* prefill.c: the source a prefill key stands for ("card.name" -> CARD). */
+answer_source prefill_key_source(const char *key);
 
 #endif

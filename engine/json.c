@@ -12,6 +12,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The text of root in one buffer of its final size: json_dumps grows its
+ * buffer by realloc, leaving copies of the answers in freed memory that
+ * nothing zeroes (store/codec.c zeroes the buffer it is given). */
+static char *
+dump_whole(json_t *root)
+{
+	size_t need = json_dumpb(root, NULL, 0, JSON_PRESERVE_ORDER);
+	char *out = eng_xmalloc(need + 1);
+	if (need == 0 || json_dumpb(root, out, need, JSON_PRESERVE_ORDER) != need)
+		abort(); /* only on out of memory */
+	out[need] = '\0';
+	return out;
+}
+
 /* Output: answered fields that apply, in definition order (jansson keeps
  * insertion order); a repeat as an array at the place of its first field,
  * one object per instance, left out when it has no instances. */
@@ -19,6 +33,7 @@ char *
 answers_to_json_ex(const answers *a, const char *lang, unsigned flags)
 {
 	json_t *root = json_object(), *ans = json_object(), *arr = NULL, *obj = NULL;
+	json_t *src = json_object(), *src_arr = NULL, *src_obj = NULL;
 	answer_walk w;
 	char *out;
 
@@ -32,32 +47,46 @@ answers_to_json_ex(const answers *a, const char *lang, unsigned flags)
 		switch (w.event) {
 		case WALK_REPEAT_BEGIN:
 			arr = json_array();
+			src_arr = json_array();
 			break;
 		case WALK_INSTANCE:
 			obj = json_object();
 			json_array_append_new(arr, obj);
+			src_obj = json_object();
+			json_array_append_new(src_arr, src_obj);
 			break;
 		case WALK_REPEAT_END:
-			if (json_array_size(arr) > 0)
+			if (json_array_size(arr) > 0) {
 				json_object_set_new(ans, w.repeat->id, arr);
-			else
+				json_object_set_new(src, w.repeat->id, src_arr);
+			} else {
 				json_decref(arr);
-			arr = obj = NULL;
+				json_decref(src_arr);
+			}
+			arr = obj = src_arr = src_obj = NULL;
 			break;
-		case WALK_FIELD:
+		case WALK_FIELD: {
 			/* Stored values are valid UTF-8 unless answers_put was given
 			 * something else; jansson rejects that, and so do we. */
+			answer_source from =
+			        answers_source_at(a, w.field->id, w.repeat ? w.instance : 0);
 			if (w.value)
 				json_object_set_new(w.repeat ? obj : ans, w.field->id,
 				                    json_string(w.value));
+			if (w.value && from != ANSWER_SOURCE_TYPED)
+				json_object_set_new(w.repeat ? src_obj : src, w.field->id,
+				                    json_string(answer_source_name(from)));
 			break;
+		}
 		}
 	}
 	json_object_set_new(root, "answers", ans);
-	out = json_dumps(root, JSON_PRESERVE_ORDER);
+	if (flags & ANSWERS_JSON_SOURCES)
+		json_object_set_new(root, "sources", src);
+	else
+		json_decref(src);
+	out = dump_whole(root);
 	json_decref(root);
-	if (!out)
-		abort(); /* only on out of memory */
 	return out;
 }
 
@@ -168,6 +197,42 @@ set_one(answers *a, const field *fld, int k, json_t *val, unsigned flags, char *
 	return false;
 }
 
+/* Marks one answer with the source named in a "sources" entry. */
+static void
+source_one(answers *a, const field *fld, int k, json_t *name)
+{
+	if (json_is_string(name))
+		answers_mark_source_at(a, fld->id, k,
+		                       answer_source_from_name(json_string_value(name)));
+}
+
+/* Reads "sources" (ANSWERS_JSON_SOURCES) onto the answers just built;
+ * what does not fit them is ignored. */
+static void
+read_sources(answers *a, json_t *jsrc)
+{
+	const form *f = a->f;
+	if (!json_is_object(jsrc))
+		return;
+	for (size_t i = 0; i < f->nfields; i++) {
+		const field *fld = f->fields[i];
+		const form_repeat *r = fld->in_repeat;
+		json_t *arr;
+		if (!r) {
+			source_one(a, fld, 0, json_object_get(jsrc, fld->id));
+			continue;
+		}
+		i = r->first + r->nfields - 1;
+		arr = json_object_get(jsrc, r->id);
+		for (size_t k = 0; k < json_array_size(arr) && (int)k < a->count[r->index]; k++)
+			for (size_t j = 0; j < r->nfields; j++) {
+				const field *in = f->fields[r->first + j];
+				source_one(a, in, (int)k,
+				           json_object_get(json_array_get(arr, k), in->id));
+			}
+	}
+}
+
 /*
  * Every value goes through answers_set, so a hand-edited or tampered file
  * cannot smuggle in what the console would have refused. Values are set
@@ -245,6 +310,8 @@ answers_from_json_ex(const char *json, const form *f, unsigned flags, char **lan
 			}
 		}
 	}
+	if (flags & ANSWERS_JSON_SOURCES)
+		read_sources(a, json_object_get(root, "sources"));
 	if (lang_out)
 		*lang_out = eng_xstrdup(jlang ? json_string_value(jlang) : "");
 	json_decref(root);

@@ -29,8 +29,21 @@ choice_for_code(const field *fld, const char *v)
 	return field_choice_index(fld, v) >= 0 ? v : NULL;
 }
 
+answer_source
+prefill_key_source(const char *key)
+{
+	if (strncmp(key, "card.", 5) == 0)
+		return ANSWER_SOURCE_CARD;
+	if (strncmp(key, "postal.", 7) == 0)
+		return ANSWER_SOURCE_POSTAL;
+	if (strcmp(key, "today") == 0)
+		return ANSWER_SOURCE_TODAY;
+	return ANSWER_SOURCE_CARD; /* form_check refuses any other key */
+}
+
 /* Fills one slot from the values; replace also overwrites an answer that
- * still holds an earlier prefill. Returns whether it filled. */
+ * still holds an earlier prefill from the same source. Returns whether it
+ * filled. */
 static bool
 fill(slot *s, const field *fld, const prefill_value *values, size_t n, bool replace)
 {
@@ -40,7 +53,7 @@ fill(slot *s, const field *fld, const prefill_value *values, size_t n, bool repl
 
 	if (!s || !fld->prefill)
 		return false;
-	if (s->value && !(replace && s->origin == ORIGIN_PREFILL))
+	if (s->value && !(replace && s->origin == prefill_key_source(fld->prefill)))
 		return false;
 	v = lookup(values, n, fld->prefill);
 	if (!v || !*v)
@@ -51,7 +64,7 @@ fill(slot *s, const field *fld, const prefill_value *values, size_t n, bool repl
 		free(norm);
 		return false;
 	}
-	slot_store(s, norm, ORIGIN_PREFILL);
+	slot_store(s, norm, prefill_key_source(fld->prefill));
 	return true;
 }
 

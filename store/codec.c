@@ -4,7 +4,9 @@
  * .., "lang": "", "answers": {"<field>": "<value>", "<repeat>": [{..}, ..]}}
  * with every stored answer, whether or not its show-if holds right now (the
  * resident may go back and change the answer that hides it), and repeat
- * groups as arrays. Version 1, {"v": 1, "answers": {"<field>": "<value>"}},
+ * groups as arrays, and "sources" (ANSWERS_JSON_SOURCES: where each answer
+ * not typed came from: the card, the postal code...), so a resumed draft
+ * still says which answers to check. Version 1, {"v": 1, "answers": {"<field>": "<value>"}},
  * is still read, so drafts saved before repeats existed open.
  *
  * jansson keeps its own copies of the strings while a tree is alive and
@@ -56,7 +58,7 @@ count_answered(const answers *a)
 int
 store_encode_answers(const answers *a, unsigned char **out, size_t *out_len, int *answered)
 {
-	char *json = answers_to_json_ex(a, "", ANSWERS_JSON_KEEP_HIDDEN);
+	char *json = answers_to_json_ex(a, "", ANSWERS_JSON_KEEP_HIDDEN | ANSWERS_JSON_SOURCES);
 	size_t n = strlen(json) + 1;
 	unsigned char *buf = eng_xmalloc(n);
 
@@ -131,7 +133,8 @@ store_decode_answers(const unsigned char *buf, size_t len, const form *f, answer
 	char *again = json_dumps(root, JSON_COMPACT);
 	if (!again)
 		goto out;
-	*out = answers_from_json_ex(again, f, ANSWERS_JSON_SKIP_UNKNOWN, NULL, NULL, 0);
+	*out = answers_from_json_ex(again, f, ANSWERS_JSON_SKIP_UNKNOWN | ANSWERS_JSON_SOURCES,
+	                            NULL, NULL, 0);
 	store_free_plain(again, strlen(again) + 1);
 	rc = *out ? 0 : -1;
 out:

@@ -49,7 +49,7 @@ walk() {
 	e2e_type 1
 	e2e_keys Enter                                  # relation: Myself
 	e2e_wait "What is your full name?" || return 1
-	e2e_wait "Filled in for you" || return 1
+	e2e_wait "From the My Number card" || return 1
 	e2e_keys Enter                                  # name from the card
 	e2e_wait "katakana" || return 1
 	e2e_wait "Suggested from the name" || return 1  # the reading of 山田　花子

@@ -72,7 +72,7 @@ e2e_keys Escape
 need "Question 1 of"
 e2e_type 1 # nothing is picked for the resident
 e2e_keys Enter
-shot question-prefilled "Filled in for you"
+shot question-prefilled "From the My Number card"
 e2e_stop
 
 # The same console in Japanese: the catalogue is used, and Japanese text

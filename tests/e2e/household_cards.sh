@@ -64,7 +64,8 @@ e2e_keys Enter
 e2e_wait "This card was already read" 10 || fail_rest same-card-refused "the same card was not recognised"
 ok same-card-refused
 
-# Person 2: グエン ヴァン アン, with their own PIN 4321.
+# Person 2: グエン ヴァン アン, with their own PIN 4321; on the card check
+# the volunteer says the name is wrong.
 e2e_keys c
 e2e_wait "Next person" 10 || fail_rest second-card "no card screen"
 sim_pull || fail_rest second-card "pcscd did not notice the card going"
@@ -73,10 +74,19 @@ e2e_wait "3 tries left" 10 || fail_rest second-card "no PIN screen"
 e2e_type 4321
 e2e_keys Enter
 e2e_wait "Is this right?" 10 || fail_rest second-card "no identity screen"
+# N: the name is said to be wrong; the rest of the card is used and the
+# name is asked first, the card's spelling ready to correct (kept here)
+e2e_keys n
+e2e_wait "Which one is wrong?" || fail_rest second-card "N did not ask which item is wrong"
+e2e_type 1
 e2e_keys Enter
 e2e_wait "Person 2" 10 || fail_rest second-card "no second member"
+e2e_wait "which the helper said is wrong here" || fail_rest second-card "the name was not offered for correction"
 e2e_wait "グエン　ヴァン　アン" || fail_rest second-card "the second member was not filled from the card"
-e2e_keys Enter Enter
+e2e_keys Enter
+e2e_wait "What is this person's date of birth?" || fail_rest second-card "no birth date after the name"
+e2e_wait "From the My Number card" || fail_rest second-card "the birth date was not kept from the card"
+e2e_keys Enter
 e2e_wait "Is there another person in the household?" || fail_rest second-card "no add-another question"
 e2e_type 2
 e2e_keys Enter

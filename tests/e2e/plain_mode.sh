@@ -155,16 +155,49 @@ else
 	echo "FAIL: plain/check-answers-before-code"
 fi
 
+# A household member's card at "another person?" (3), as the console's C:
+# with --demo the demo card, its values filled in and said to be from the
+# card. The first person was typed (no PIN at the start), so the demo card
+# is new to this application.
+printf '\n山田 一郎\n2015-05-05\n3\n1234\n1\n\n\n2\n\n\n' |
+	"$B/yorisoi" --plain --lang en --demo --forms tests/data/forms-household --db "$tmp/d8.db" \
+		>"$tmp/out8.txt" 2>&1
+grep '^YR1:' "$tmp/out8.txt" >"$tmp/code8.txt"
+if grep -q "3 = yes, read their My Number card" "$tmp/out8.txt" &&
+	[ "$(grep -c "^From the My Number card" "$tmp/out8.txt")" -eq 2 ] &&
+	"$B/yorisoi" --forms tests/data/forms-household handoff decode <"$tmp/code8.txt" \
+		>"$tmp/answers8.json" 2>/dev/null &&
+	python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["answers"]["members"]; sys.exit(0 if [p["m_name"] for p in m]==["山田 一郎","山田　花子"] else 1)' "$tmp/answers8.json"; then
+	echo "PASS: plain/household-card"
+else
+	tail -n 40 "$tmp/out8.txt" >&2
+	echo "FAIL: plain/household-card"
+fi
+
+# The card read at the start is not read again for the next person: said,
+# and the same question asked again.
+printf '1234\n1\n\n\n3\n1234\n1\n2\n\n\n' |
+	"$B/yorisoi" --plain --lang en --demo --forms tests/data/forms-household --db "$tmp/d9.db" \
+		>"$tmp/out9.txt" 2>&1
+if grep -q "This card was already read for this application" "$tmp/out9.txt" &&
+	[ "$(grep -c "^Is there another person in the household?" "$tmp/out9.txt")" -eq 2 ] &&
+	! grep -q "Person 2" "$tmp/out9.txt"; then
+	echo "PASS: plain/household-same-card-refused"
+else
+	tail -n 40 "$tmp/out9.txt" >&2
+	echo "FAIL: plain/household-same-card-refused"
+fi
+
 # The reading of the card's name (山田　花子) is suggested; an empty line
 # takes it.
 printf '4\n1234\n1\n1\n\n\n\n\n0312345678\n1\n2\n1 2\n1\n\n1\n\n\n' |
-	"$B/yorisoi" --plain --lang en --demo --db "$tmp/d8.db" >"$tmp/out8.txt" 2>&1
-grep '^YR1:' "$tmp/out8.txt" >"$tmp/code8.txt"
-if grep -q "^Suggested reading: ヤマダ　ハナコ" "$tmp/out8.txt" &&
-	"$B/yorisoi" handoff decode <"$tmp/code8.txt" >"$tmp/answers8.json" 2>/dev/null &&
-	grep -q '"kana": "ヤマダ　ハナコ"' "$tmp/answers8.json"; then
+	"$B/yorisoi" --plain --lang en --demo --db "$tmp/d10.db" >"$tmp/out10.txt" 2>&1
+grep '^YR1:' "$tmp/out10.txt" >"$tmp/code10.txt"
+if grep -q "^Suggested reading: ヤマダ　ハナコ" "$tmp/out10.txt" &&
+	"$B/yorisoi" handoff decode <"$tmp/code10.txt" >"$tmp/answers10.json" 2>/dev/null &&
+	grep -q '"kana": "ヤマダ　ハナコ"' "$tmp/answers10.json"; then
 	echo "PASS: plain/reading-suggested"
 else
-	grep -A2 "katakana" "$tmp/out8.txt" >&2
+	grep -A2 "katakana" "$tmp/out10.txt" >&2
 	echo "FAIL: plain/reading-suggested"
 fi

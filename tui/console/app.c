@@ -278,6 +278,8 @@ app_begin_application(app *a, const form *f)
 	a->unsaved = false;
 	a->save_problem[0] = '\0';
 	form_step_next(a->ans, NULL, &a->step);
+	form_step first = a->step;
+	app_card_fix_begin(a, &first); /* the wrong item of the card first */
 	a->from_review = false;
 	visit_stats_app_begin(a, false);
 	app_save(a);
@@ -326,10 +328,54 @@ app_go_step(app *a, const form_step *s)
 	app_go(a, SCR_QUESTION);
 }
 
+/* Whether the person (repeat instance) has no answer at all. */
+static bool
+person_empty(const app *a, const char *rid, int inst)
+{
+	const form_repeat *r = form_repeat_by_id(a->form, rid);
+	for (size_t i = 0; r && i < repeat_field_count(r); i++)
+		if (answers_get_at(a->ans, field_id(repeat_field_at(r, i)), inst))
+			return false;
+	return true;
+}
+
+void
+app_review_add_done(app *a)
+{
+	const char *rid = a->step.repeat_id;
+	int inst = a->step.instance;
+	form_step s;
+
+	a->review_adding = false;
+	if (rid && !a->step.add_another && person_empty(a, rid, inst))
+		answers_repeat_remove(a->ans, rid, inst);
+	/* the person's first row, else the list's "Add a person" row */
+	for (bool ok = form_step_next(a->ans, NULL, &s); ok && rid;
+	     ok = form_step_next(a->ans, &s, &s))
+		if (s.repeat_id && strcmp(s.repeat_id, rid) == 0 && s.instance == inst) {
+			a->step = s;
+			break;
+		}
+	a->review_edited = true;
+	app_save(a);
+	app_go(a, SCR_REVIEW);
+}
+
 void
 app_step_forward(app *a)
 {
 	form_step next, missing;
+	if (app_card_fix_done(a))
+		return;
+	/* adding a person from the review: their questions one after another */
+	if (a->review_adding) {
+		if (form_step_next(a->ans, &a->step, &next) && !next.add_another &&
+		    step_same_person(&next, &a->step))
+			app_go_step(a, &next);
+		else
+			app_review_add_done(a);
+		return;
+	}
 	/* changed from the review: a required question the change opened (such
 	 * as the other person's name once the certificate is for someone
 	 * else) is asked before going back, one after another */
@@ -364,6 +410,9 @@ app_end_application(app *a)
 	a->save_problem[0] = '\0';
 	memset(&a->step, 0, sizeof a->step);
 	a->from_review = false;
+	a->review_adding = a->review_confirm_remove = false;
+	a->identity_fixing = a->card_fix_pending = false;
+	a->card_fix = CARD_FIX_NONE;
 	textinput_wipe(&a->input);
 	textinput_wipe(&a->pin);
 	sodium_memzero(a->suggestion, sizeof a->suggestion); /* a name's reading */

@@ -38,6 +38,16 @@ typedef enum screen_id {
 	SCR_COUNT
 } screen_id;
 
+/* The items of a card reading the volunteer may say are wrong. */
+enum {
+	CARD_FIX_NONE,
+	CARD_FIX_NAME,
+	CARD_FIX_ADDRESS,
+	CARD_FIX_BIRTH,
+	CARD_FIX_SEX,
+	CARD_FIX_COUNT
+};
+
 typedef struct app {
 	const tui_options *opt;
 	screen_id screen;
@@ -94,6 +104,10 @@ typedef struct app {
 	form_step step;     /* the current question (or add-another) */
 	bool from_review;   /* return to the review after this question */
 	bool review_edited; /* the review was left to change a->step: come back to its row */
+	/* "Add a person" on the review: the new person's questions are asked,
+	 * then back to the review on their rows */
+	bool review_adding;
+	bool review_confirm_remove; /* "Remove HANAKO from the list? Y/N" is asked */
 	textinput input;
 	char suggestion[192]; /* a reading suggested for the input (tui/reading.h), or "" */
 	int choice_sel;
@@ -111,6 +125,11 @@ typedef struct app {
 	textinput pin;
 	cardio_identity identity;
 	bool have_identity;
+	/* N on the card check: which item is wrong (tui/console/card_fix.c) */
+	bool identity_fixing;  /* the pick of the wrong item is shown */
+	int card_fix;          /* CARD_FIX_*: the item picked, until the application begins */
+	bool card_fix_pending; /* card_fix_step is the question to correct */
+	form_step card_fix_step, card_fix_resume;
 
 	/* household reading: a card read adds a person to this repeat */
 	const char *household_repeat;
@@ -185,6 +204,21 @@ void app_go_step(app *a, const form_step *s);
  * was changed from there, or the review at the end. */
 void app_step_forward(app *a);
 
+/* The end of adding a person from the review (their last question, or
+ * Esc or "No" before it): back to the review on the person's first row;
+ * a person left with no answer at all is not kept. */
+void app_review_add_done(app *a);
+
+/* When the volunteer said one item of the card is wrong (a->card_fix):
+ * makes that item's first question from `start` on (within start's person
+ * when it is a household member's) the current step, to be asked first,
+ * and remembers start to go on from. Nothing changes without one. */
+void app_card_fix_begin(app *a, const form_step *start);
+/* After an answer: when it was the correction, spreads it to the same
+ * person's answers still holding that card value and goes on from where
+ * the walk would have begun; true then. */
+bool app_card_fix_done(app *a);
+
 /* After a postal-code answer: fills the address from the code. Returns
  * true when the code covers several places and the pick screen is shown. */
 bool app_postal_lookup(app *a, const field *fld);
@@ -218,6 +252,14 @@ void app_remember_card(app *a);
 /* After the identity of a household member's card was confirmed: adds the
  * person, prefilled, or says the card was already read. */
 void app_household_add(app *a);
+/* The step both modes share: adds a person to repeat rid, filled from the
+ * identity just read, and wipes the identity. Returns the new instance, or
+ * HOUSEHOLD_SAME_CARD (read already for this application) or
+ * HOUSEHOLD_FULL (the list is at its max); app_household_problem says
+ * which in the user's language. */
+enum { HOUSEHOLD_SAME_CARD = -2, HOUSEHOLD_FULL = -1 };
+int app_household_fill(app *a, const char *rid);
+const char *app_household_problem(int status);
 
 /* The named prefill values of the identity just read (pv needs 8 slots). */
 size_t app_card_values(const app *a, prefill_value *pv);

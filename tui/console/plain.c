@@ -12,6 +12,7 @@
 #include "tui/signing.h"
 #include "tui/languages.h"
 #include "tui/messages.h"
+#include "tui/console/sources.h"
 #include "tui/console/steps.h"
 #include "tui/console/visit_stats.h"
 #include "tui/values.h"
@@ -268,18 +269,56 @@ plain_postal(app *a, const field *fld, int instance)
 	a->notice[0] = '\0';
 }
 
-/* One step; returns -1 to go back, 0 at end of input, 1 answered. */
+/* Whether the people of a list can be filled in from their cards. */
+static bool
+repeat_takes_cards(const form_repeat *r)
+{
+	for (size_t i = 0; r && i < repeat_field_count(r); i++) {
+		const char *src = field_prefill(repeat_field_at(r, i));
+		if (src && strncmp(src, "card.", 5) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* At "another person?": the next person's card (the demo card with
+ * --demo) adds them, filled in, as the console's C does; a card already
+ * read, or none, asks again. Returns as plain_question does. */
+static int
+plain_household_card(app *a, const char *rid)
+{
+	printf("%s\n", _("Next person: please put your My Number card on the reader."));
+	if (!plain_card(a))
+		return 0;
+	if (!a->have_identity)
+		return -2; /* no card after all: the same question again */
+	int inst = app_household_fill(a, rid);
+	if (inst < 0) {
+		printf("%s\n", app_household_problem(inst));
+		return -2;
+	}
+	return 1;
+}
+
+/* One step; returns -1 to go back, 0 at end of input, 1 answered, -2 to
+ * ask the same step again. */
 static int
 plain_question(app *a, const form_step *st)
 {
 	char line[1024], shown[1024], who[256];
 	if (st->add_another) {
 		const form_repeat *r = form_repeat_by_id(a->form, st->repeat_id);
+		bool cards = repeat_takes_cards(r);
 		printf("\n%s\n", r && repeat_another(r) ? F_(repeat_another(r))
 		                                        : _("Is there another one to add?"));
-		int c = ask_number_help(_("1 = yes, 2 = no:"), 2, a, st);
+		int c = cards ? ask_number_help(
+		                        _("1 = yes, 2 = no, 3 = yes, read their My Number card:"),
+		                        3, a, st)
+		              : ask_number_help(_("1 = yes, 2 = no:"), 2, a, st);
 		if (c < 0)
 			return 0;
+		if (c == 3)
+			return plain_household_card(a, st->repeat_id);
 		if (c == 1 && answers_repeat_add(a->ans, st->repeat_id) < 0)
 			printf("%s\n", _("No more can be added to this list."));
 		return 1;
@@ -308,6 +347,11 @@ plain_question(app *a, const form_step *st)
 	else if (v)
 		printf(_("Now: %s (press Enter to keep it)\n"),
 		       value_display(fld, v, shown, sizeof shown));
+	/* where it came from, as the console says it */
+	const char *note =
+	        v ? source_note(answers_source_at(a->ans, field_id(fld), st->instance)) : NULL;
+	if (note)
+		printf("%s\n", note);
 	/* a reading (フリガナ) suggested from the name, as the console does;
 	 * not offered when answers are not to be read aloud */
 	char suggestion[192] = "";
@@ -498,6 +542,8 @@ plain_visit(app *a)
 		int r = plain_question(a, &a->step);
 		if (r == 0)
 			return 0;
+		if (r == -2)
+			continue; /* the same question again */
 		form_step next;
 		if (r < 0) {
 			if (form_step_prev(a->ans, &a->step, &next))

@@ -11,6 +11,7 @@
 #include "tui/console/theme.h"
 #include "tui/i18n.h"
 #include "tui/console/keys.h"
+#include "tui/console/sources.h"
 #include "tui/messages.h"
 #include "tui/console/steps.h"
 #include "tui/entry.h"
@@ -54,7 +55,9 @@ question_enter(app *a)
 	textinput_set(&a->input, "");
 	a->input.secret = false;
 	if (!fld) {
-		a->choice_sel = 1; /* "No": adding is a decision, not the default */
+		/* "No": adding is a decision, not the default; but "Add a person"
+		 * on the review already was that decision */
+		a->choice_sel = a->review_adding ? 0 : 1;
 		return;
 	}
 	const char *v = answers_get_at(a->ans, field_id(fld), a->step.instance);
@@ -224,7 +227,14 @@ question_draw(app *a)
 		y = draw_block(y, x, cols, 4, F_(field_help(fld)), 0);
 
 	const char *hints;
+	/* where a value the resident did not type came from; gone once changed */
+	const char *note = source_note(answers_source_at(a->ans, field_id(fld), a->step.instance));
+	if (note && a->card_fix_pending && step_equal(&a->step, &a->card_fix_step))
+		note = _("From the My Number card, which the helper said is wrong here: please "
+		         "correct it.");
 	if (is_list(fld)) {
+		if (note)
+			y += draw_para(y, x, cols, 2, note, 0) + 1;
 		draw_choices(a, fld, y, x, cols);
 		hints = field_kind(fld) == FIELD_MULTI
 		                ? _("↑↓ move   Space: tick or untick   Enter: next   Esc: back   "
@@ -238,10 +248,8 @@ question_draw(app *a)
 			value_display(fld, v, shown, sizeof shown);
 			draw_str(y + 1, x, cols, shown, 0);
 		}
-		if (v && answers_prefilled_at(a->ans, field_id(fld), a->step.instance) &&
-		    y + 3 <= CONTENT_BOTTOM)
-			draw_para(y + 3, x, cols, 2,
-			          _("Filled in for you: please check it with the resident."), 0);
+		if (note && y + 3 <= CONTENT_BOTTOM)
+			draw_para(y + 3, x, cols, 2, note, 0);
 		else if (a->suggestion[0] && strcmp(a->suggestion, a->input.buf) == 0 &&
 		         y + 3 <= CONTENT_BOTTOM)
 			draw_para(y + 3, x, cols, 2,
@@ -285,9 +293,19 @@ submit(app *a)
 			         _("No more can be added to this list."));
 			return;
 		}
+		if (a->review_adding && a->choice_sel != 0) {
+			app_review_add_done(a);
+			return;
+		}
 		bool from_review = a->from_review;
 		a->from_review = false;
 		form_step next;
+		/* a person added from the review whose questions all stay hidden */
+		if (a->review_adding && (!form_step_next(a->ans, &a->step, &next) ||
+		                         next.add_another || !step_same_person(&next, &a->step))) {
+			app_review_add_done(a);
+			return;
+		}
 		if (!form_step_next(a->ans, &a->step, &next)) {
 			app_save(a);
 			app_go(a, SCR_REVIEW);
@@ -304,10 +322,15 @@ submit(app *a)
 	char value[TEXTINPUT_MAX + 64];
 	answer_error err;
 	collect(a, fld, value, sizeof value);
+	bool was_answered = answers_get_at(a->ans, field_id(fld), a->step.instance) != NULL;
 	if (entry_set(a->ans, fld, a->step.instance, value, &err) != ANSWER_OK) {
 		msg_answer_error(fld, &err, a->error, sizeof a->error);
 		return;
 	}
+	/* the choice the form offered first, taken as it was */
+	if (!was_answered && field_default(fld) && strcmp(value, field_default(fld)) == 0)
+		answers_mark_source_at(a->ans, field_id(fld), a->step.instance,
+		                       ANSWER_SOURCE_DEFAULT);
 	if (field_kind(fld) == FIELD_POSTAL && value[0] && app_postal_lookup(a, fld))
 		return; /* the resident picks the town first */
 	app_step_forward(a);
@@ -348,13 +371,21 @@ static void
 back(app *a)
 {
 	keep_typed(a);
+	a->card_fix_pending = false; /* the walk goes back from here as usual */
+	form_step prev;
+	/* adding a person from the review: back before their first question
+	 * is back to the review */
+	if (a->review_adding && (a->step.add_another || !form_step_prev(a->ans, &a->step, &prev) ||
+	                         prev.add_another || !step_same_person(&prev, &a->step))) {
+		app_review_add_done(a);
+		return;
+	}
 	if (a->from_review) {
 		a->from_review = false;
 		app_save(a);
 		app_go(a, SCR_REVIEW);
 		return;
 	}
-	form_step prev;
 	if (!form_step_prev(a->ans, &a->step, &prev)) {
 		stop_and_save(a);
 		return;

@@ -22,6 +22,13 @@ step_equal(const form_step *x, const form_step *y)
 }
 
 bool
+step_same_person(const form_step *x, const form_step *y)
+{
+	return x->repeat_id && y->repeat_id && strcmp(x->repeat_id, y->repeat_id) == 0 &&
+	       x->instance == y->instance;
+}
+
+bool
 step_decode(const answers *a, int position, form_step *out)
 {
 	form_step want = {.field = (position & 0xfff) - 1, .instance = position >> 12};

@@ -19,6 +19,10 @@ bool step_decode(const answers *a, int position, form_step *out);
 
 bool step_equal(const form_step *x, const form_step *y);
 
+/* Whether both steps ask about the same person: the same instance of the
+ * same repeat (false outside repeats). */
+bool step_same_person(const form_step *x, const form_step *y);
+
 /* "Question 3 of 11", counting the steps that apply now: on a question
  * about one person of a household list, that person's questions only;
  * elsewhere the questions outside the lists (and each list's "add
