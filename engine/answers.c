@@ -211,7 +211,7 @@ static const char *const source_names[] = {
         [ANSWER_SOURCE_NONE] = "",           [ANSWER_SOURCE_TYPED] = "typed",
         [ANSWER_SOURCE_CARD] = "card",       [ANSWER_SOURCE_POSTAL] = "postal",
         [ANSWER_SOURCE_TODAY] = "today",     [ANSWER_SOURCE_CARRIED] = "carried",
-        [ANSWER_SOURCE_DEFAULT] = "default",
+        [ANSWER_SOURCE_DEFAULT] = "default", [ANSWER_SOURCE_PREVIOUS] = "previous",
 };
 
 const char *
@@ -253,6 +253,26 @@ answers_repeat_add(answers *a, const char *repeat_id)
 	k = a->count[ri]++;
 	a->inst[ri] = eng_xrealloc(a->inst[ri], ((size_t)a->count[ri] * nf + 1) * sizeof(slot));
 	memset(&a->inst[ri][(size_t)k * nf], 0, nf * sizeof(slot));
+	return k;
+}
+
+int
+answers_repeat_add_person(answers *a, const char *repeat_id)
+{
+	const form_repeat *r = form_repeat_by_id(a->f, repeat_id);
+	int k = answers_repeat_add(a, repeat_id);
+	if (k < 1)
+		return k;
+	for (size_t j = 0; j < r->nfields; j++) {
+		const field *fld = a->f->fields[r->first + j];
+		const slot *prev = answers_slot(a, fld, k - 1);
+		slot *s = answers_slot(a, fld, k);
+		/* only an answer that applied to the person before, stored in
+		 * normal form already, so it is copied as it is */
+		if (fld->same_as_previous && prev && prev->value && s && !s->value &&
+		    field_applies_at(a, fld, k - 1))
+			slot_store(s, eng_xstrdup(prev->value), ANSWER_SOURCE_PREVIOUS);
+	}
 	return k;
 }
 

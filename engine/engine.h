@@ -128,6 +128,11 @@ const char *field_prefill(const field *fld); /* source name such as "card.name",
 /* kana fields: the id of the name field this is the reading of (the
  * console suggests the reading of that name), or NULL */
 const char *field_reading_of(const field *fld);
+/* repeat fields: a new person starts with the person before's answer */
+bool field_same_as_previous(const field *fld);
+/* repeat name fields: a new person's answer starts with the family name
+ * (the first word) of the person before's, for the resident to finish */
+bool field_offers_family_name(const field *fld);
 /* A choice field's declared default (default="id"): the choice the console
  * offers selected before the resident picks one. NULL: none is, so that
  * Enter alone never answers for the resident. */
@@ -332,6 +337,12 @@ int answers_repeat_count(const answers *a, const char *repeat_id);
 /* Appends an empty instance; returns its index, or -1 at repeat_max or for
  * an unknown repeat. */
 int answers_repeat_add(answers *a, const char *repeat_id);
+/* Adds a person to a household list as the console does: the new instance
+ * starts with the person before's answers to the fields the form marks
+ * same-as-previous="true" (本籍, nationality, status of residence …), as
+ * ANSWER_SOURCE_PREVIOUS, shown for confirmation. Returns the instance,
+ * or -1 when the list is full. */
+int answers_repeat_add_person(answers *a, const char *repeat_id);
 /* Removes an instance and its answers, shifting later ones down; false
  * (nothing changes) when that would leave fewer than repeat_min. */
 bool answers_repeat_remove(answers *a, const char *repeat_id, int instance);
@@ -386,7 +397,8 @@ typedef enum answer_source {
 	ANSWER_SOURCE_POSTAL,  /* a postal.* prefill */
 	ANSWER_SOURCE_TODAY,   /* the "today" prefill */
 	ANSWER_SOURCE_CARRIED, /* answers_carry: a previous procedure of this visit */
-	ANSWER_SOURCE_DEFAULT  /* the form's default, accepted as offered */
+	ANSWER_SOURCE_DEFAULT, /* the form's default, accepted as offered */
+	ANSWER_SOURCE_PREVIOUS /* the person before's answer (same-as-previous) */
 } answer_source;
 answer_source answers_source_at(const answers *a, const char *field_id, int instance);
 /* Sets the source of a stored answer (a draft read back, or a choice the

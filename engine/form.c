@@ -260,6 +260,18 @@ field_reading_of(const field *fld)
 	return fld->reading_of;
 }
 
+bool
+field_same_as_previous(const field *fld)
+{
+	return fld->same_as_previous;
+}
+
+bool
+field_offers_family_name(const field *fld)
+{
+	return fld->offer_family_name;
+}
+
 const char *
 field_default(const field *fld)
 {

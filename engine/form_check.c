@@ -80,6 +80,14 @@ check_field_attrs(check_ctx *cc, const field *fld)
 	if (fld->prefill && !prefill_source_known(fld->prefill))
 		REPORT(cc, fld->line, "field \"%s\": unknown prefill source \"%s\"", fld->id,
 		       fld->prefill);
+	if (fld->same_as_previous && !fld->in_repeat)
+		REPORT(cc, fld->line,
+		       "field \"%s\": same-as-previous= applies only to fields in a repeat",
+		       fld->id);
+	if (fld->offer_family_name && (!fld->in_repeat || fld->type != FIELD_TEXT))
+		REPORT(cc, fld->line,
+		       "field \"%s\": offer-family-name= applies only to text fields in a repeat",
+		       fld->id);
 	if (fld->reading_of) {
 		const field *of = form_field_by_id(cc->f, fld->reading_of);
 		if (fld->type != FIELD_KANA)

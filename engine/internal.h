@@ -67,8 +67,10 @@ struct field {
 	int min_days, max_days;
 	bool has_min_days, has_max_days;
 	char *prefill;
-	char *reading_of;     /* kana fields: the name field this is the reading of */
-	char *default_choice; /* choice fields: the choice offered first, or NULL */
+	char *reading_of;       /* kana fields: the name field this is the reading of */
+	bool same_as_previous;  /* repeat fields: start as the person before's answer */
+	bool offer_family_name; /* repeat name fields: offer the family name before */
+	char *default_choice;   /* choice fields: the choice offered first, or NULL */
 	int min, max;
 	bool has_min, has_max;
 	char *choices_ref;          /* choices="..." as written */

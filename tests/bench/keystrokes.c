@@ -121,6 +121,18 @@ console_cost(const field *fld, const char *shown, bool prefilled, const char *wa
 	}
 }
 
+/* Bytes of a name's first word and the space after it ("佐藤　" of
+ * "佐藤　健一"): what the console offers the next person; 0 for one word. */
+static size_t
+family_len(const char *name)
+{
+	const char *ascii = strchr(name, ' '), *wide = strstr(name, "\xE3\x80\x80");
+	const char *sp = !ascii ? wide : !wide ? ascii : ascii < wide ? ascii : wide;
+	if (!sp || sp == name)
+		return 0;
+	return (size_t)(sp - name) + (*sp == ' ' ? 1 : 3);
+}
+
 /* Walks the steps of f for household h; fills t. */
 static int
 run(const form *f, json_t *h, const char *json, tally *t, long *per_field)
@@ -143,18 +155,19 @@ run(const form *f, json_t *h, const char *json, tally *t, long *per_field)
 	if (json_is_string(json_object_get(h, "today")))
 		pv[n++] = (prefill_value){"today", json_string_value(json_object_get(h, "today"))};
 	answers_prefill(a, pv, n);
+	/* The first person's card now; each next person's when they are
+	 * added, after the person before is answered, as the console reads it
+	 * (app_household_fill): so the copies of the person before's answers
+	 * (same-as-previous) happen as they do at the desk. */
+	json_t *cards = json_object_get(h, "instance_cards");
 	{
 		const char *rid;
-		json_t *cards;
-		json_object_foreach(json_object_get(h, "instance_cards"), rid, cards)
+		json_t *list;
+		json_object_foreach(cards, rid, list)
 		{
-			size_t k;
-			json_t *card;
-			json_array_foreach(cards, k, card)
-			{
-				size_t m = values_of(card, pv, 64);
-				answers_prefill_instance(a, rid, (int)k, pv, m);
-			}
+			size_t m = values_of(json_array_get(list, 0), pv, 64);
+			if (m)
+				answers_prefill_instance(a, rid, 0, pv, m);
 		}
 	}
 	memset(t, 0, sizeof *t);
@@ -165,8 +178,14 @@ run(const form *f, json_t *h, const char *json, tally *t, long *per_field)
 			bool yes = answers_repeat_count(ref, s.repeat_id) > s.instance;
 			t->console += yes ? 2 : 1;
 			per_field[form_field_count(f)] += yes ? 2 : 1;
-			if (yes)
-				answers_repeat_add(a, s.repeat_id);
+			if (yes) {
+				int k = answers_repeat_add_person(a, s.repeat_id);
+				json_t *card = json_array_get(json_object_get(cards, s.repeat_id),
+				                              (size_t)k);
+				size_t m = card ? values_of(card, pv, 64) : 0;
+				if (k >= 0 && m)
+					answers_prefill_instance(a, s.repeat_id, k, pv, m);
+			}
 		} else {
 			const field *fld = form_field_at(f, (size_t)s.field);
 			const char *want = answers_get_at(ref, field_id(fld), s.instance);
@@ -177,9 +196,22 @@ run(const form *f, json_t *h, const char *json, tally *t, long *per_field)
 			const char *name = of ? answers_get_at(a, of, s.instance) : NULL;
 			if (!shown && name && reading_suggest(name, suggestion, sizeof suggestion))
 				shown = suggestion;
-			long cost = console_cost(fld, shown,
-			                         answers_prefilled_at(a, field_id(fld), s.instance),
-			                         want);
+			/* the family name of the person before, offered to finish */
+			const char *prev =
+			        s.instance > 0 && field_offers_family_name(fld)
+			                ? answers_get_at(a, field_id(fld), s.instance - 1)
+			                : NULL;
+			size_t fam = prev && !shown ? family_len(prev) : 0;
+			long cost;
+			if (fam && want && strncmp(want, prev, fam) == 0)
+				cost = typing_keys(want + fam) + 1;
+			else
+				cost = console_cost(
+				        fld,
+				        shown ? shown
+				        : fam ? prev
+				              : NULL,
+				        answers_prefilled_at(a, field_id(fld), s.instance), want);
 			t->console += cost;
 			per_field[s.field] += cost;
 			const char *stored = answers_get_at(a, field_id(fld), s.instance);

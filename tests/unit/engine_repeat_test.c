@@ -389,3 +389,39 @@ TEST(json_arrays_refused)
 	answers_free(a);
 	form_free(f);
 }
+
+/* answers_repeat_add_person: the next person starts with the person
+ * before's answers to the fields the form marks same-as-previous, said
+ * to come from there; other fields, the first person and a full list
+ * get nothing. tests/data/forms-samehouse/samehouse.xml. */
+TEST(add_person_copies_the_declared_answers)
+{
+	char path[512];
+	form *f = NULL;
+	snprintf(path, sizeof path, "%s/forms-samehouse/samehouse.xml", test_data_dir());
+	REQUIRE(form_load(path, "forms", &f, NULL, NULL) == 0);
+	answers *a = answers_new(f);
+	REQUIRE(answers_repeat_count(a, "members") == 1);
+	CHECK_INT(answers_set_at(a, "m_name", 0, "佐藤　健一", NULL), ANSWER_OK);
+	CHECK_INT(answers_set_at(a, "m_honseki", 0, "東京都千代田区千代田1番地", NULL), ANSWER_OK);
+	CHECK_INT(answers_set_at(a, "m_nat", 0, "jp", NULL), ANSWER_OK);
+	CHECK_INT(answers_set_at(a, "m_note", 0, "備考", NULL), ANSWER_OK);
+	CHECK_INT(answers_repeat_add_person(a, "members"), 1);
+	CHECK_STR(answers_get_at(a, "m_honseki", 1), "東京都千代田区千代田1番地");
+	CHECK_STR(answers_get_at(a, "m_nat", 1), "jp");
+	CHECK_INT(answers_source_at(a, "m_nat", 1), ANSWER_SOURCE_PREVIOUS);
+	CHECK(answers_prefilled_at(a, "m_honseki", 1));
+	CHECK(answers_get_at(a, "m_name", 1) == NULL); /* offered by the console, not stored */
+	CHECK(answers_get_at(a, "m_note", 1) == NULL); /* not marked */
+	/* the copy is from the person just before, and survives a draft */
+	CHECK_INT(answers_set_at(a, "m_honseki", 1, "大阪府大阪市北区1番地", NULL), ANSWER_OK);
+	CHECK_INT(answers_source_at(a, "m_honseki", 1), ANSWER_SOURCE_TYPED);
+	CHECK_INT(answers_repeat_add_person(a, "members"), 2);
+	CHECK_STR(answers_get_at(a, "m_honseki", 2), "大阪府大阪市北区1番地");
+	CHECK_STR(answer_source_name(ANSWER_SOURCE_PREVIOUS), "previous");
+	CHECK_INT(answer_source_from_name("previous"), ANSWER_SOURCE_PREVIOUS);
+	CHECK_INT(answers_repeat_add_person(a, "members"), 3);
+	CHECK_INT(answers_repeat_add_person(a, "members"), -1); /* max 4 */
+	answers_free(a);
+	form_free(f);
+}

@@ -109,7 +109,8 @@ typedef struct app {
 	bool review_adding;
 	bool review_confirm_remove; /* "Remove HANAKO from the list? Y/N" is asked */
 	textinput input;
-	char suggestion[192]; /* a reading suggested for the input (tui/reading.h), or "" */
+	char suggestion[192];  /* a reading suggested for the input (tui/reading.h), or "" */
+	bool suggested_family; /* ... or the family name of the person before */
 	int choice_sel;
 	bool multi_on[MAX_MULTI];
 	int review_scroll;

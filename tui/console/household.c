@@ -30,7 +30,7 @@ app_household_fill(app *a, const char *rid)
 		    strcmp(a->fingerprints[i], a->identity.fingerprint) == 0)
 			inst = HOUSEHOLD_SAME_CARD;
 	if (inst == HOUSEHOLD_FULL)
-		inst = answers_repeat_add(a->ans, rid);
+		inst = answers_repeat_add_person(a->ans, rid);
 	if (inst >= 0) {
 		size_t n = app_card_values(a, pv);
 		answers_prefill_instance(a->ans, rid, inst, pv, n);

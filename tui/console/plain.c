@@ -319,7 +319,7 @@ plain_question(app *a, const form_step *st)
 			return 0;
 		if (c == 3)
 			return plain_household_card(a, st->repeat_id);
-		if (c == 1 && answers_repeat_add(a->ans, st->repeat_id) < 0)
+		if (c == 1 && answers_repeat_add_person(a->ans, st->repeat_id) < 0)
 			printf("%s\n", _("No more can be added to this list."));
 		return 1;
 	}

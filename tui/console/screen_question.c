@@ -45,11 +45,45 @@ suggest_reading(app *a, const field *fld, const char *v)
 		textinput_set(&a->input, a->suggestion);
 }
 
+/* The first word of a name and the space after it: "佐藤　" of "佐藤　健一",
+ * or "" when the name is one word. */
+static void
+family_part(const char *name, char *out, size_t n)
+{
+	out[0] = '\0';
+	const char *ascii = strchr(name, ' '), *wide = strstr(name, "\xE3\x80\x80");
+	const char *sp = !ascii ? wide : !wide ? ascii : ascii < wide ? ascii : wide;
+	if (!sp || sp == name)
+		return;
+	size_t len = (size_t)(sp - name) + (*sp == ' ' ? 1 : 3);
+	if (len < n)
+		snprintf(out, n, "%.*s", (int)len, name);
+}
+
+/* A household's next person often shares the family name: their name
+ * starts as the person before's family name, for the resident to finish
+ * (the form says where: offer-family-name). */
+static void
+offer_family_name(app *a, const field *fld, const char *v)
+{
+	const char *prev = a->step.instance > 0 && field_offers_family_name(fld)
+	                           ? answers_get_at(a->ans, field_id(fld), a->step.instance - 1)
+	                           : NULL;
+	if (v || !prev)
+		return;
+	family_part(prev, a->suggestion, sizeof a->suggestion);
+	if (a->suggestion[0]) {
+		a->suggested_family = true;
+		textinput_set(&a->input, a->suggestion);
+	}
+}
+
 static void
 question_enter(app *a)
 {
 	const field *fld = current(a);
 	a->suggestion[0] = '\0';
+	a->suggested_family = false;
 	memset(a->multi_on, 0, sizeof a->multi_on);
 	a->choice_sel = 0;
 	textinput_set(&a->input, "");
@@ -73,6 +107,7 @@ question_enter(app *a)
 	} else {
 		textinput_set(&a->input, v);
 		suggest_reading(a, fld, v);
+		offer_family_name(a, fld, v);
 	}
 }
 
@@ -253,8 +288,13 @@ question_draw(app *a)
 		else if (a->suggestion[0] && strcmp(a->suggestion, a->input.buf) == 0 &&
 		         y + 3 <= CONTENT_BOTTOM)
 			draw_para(y + 3, x, cols, 2,
-			          _("Suggested from the name: please check the reading with the "
-			            "resident, and correct it if it is wrong."),
+			          a->suggested_family
+			                  ? _("The family name of the person before is filled in: "
+			                      "type "
+			                      "the given name after it, or change it.")
+			                  : _("Suggested from the name: please check the reading "
+			                      "with "
+			                      "the resident, and correct it if it is wrong."),
 			          0);
 		hints = _("Enter: next   Esc: back   F10: save and stop");
 	}
@@ -288,7 +328,8 @@ submit(app *a)
 {
 	const field *fld = current(a);
 	if (!fld) {
-		if (a->choice_sel == 0 && answers_repeat_add(a->ans, a->step.repeat_id) < 0) {
+		if (a->choice_sel == 0 &&
+		    answers_repeat_add_person(a->ans, a->step.repeat_id) < 0) {
 			snprintf(a->error, sizeof a->error, "%s",
 			         _("No more can be added to this list."));
 			return;

@@ -16,6 +16,8 @@ source_note(answer_source src)
 		return _("From the previous application — please check it with the resident.");
 	case ANSWER_SOURCE_DEFAULT:
 		return _("The form's usual answer — please check it with the resident.");
+	case ANSWER_SOURCE_PREVIOUS:
+		return _("The same as the person before — please check it with the resident.");
 	default:
 		return NULL;
 	}
@@ -41,6 +43,10 @@ source_mark(answer_source src)
 	case ANSWER_SOURCE_DEFAULT:
 		/* L10N: one letter: the form's usual answer, accepted as offered. */
 		return _("D");
+	case ANSWER_SOURCE_PREVIOUS:
+		/* L10N: one letter: the same answer as the person before in a
+		   household list. */
+		return _("S");
 	default:
 		return "";
 	}
@@ -52,5 +58,6 @@ source_legend(void)
 	/* L10N: the legend of the one-letter marks before answers on Check your
 	   answers; keep the letters the same as their translations above. */
 	return _("Marks: C from the card, P from the postal code, T today's date, A from the "
-	         "previous application, D the form's usual answer; no mark: typed.");
+	         "previous application, D the form's usual answer, S the same as the person "
+	         "before; no mark: typed.");
 }
