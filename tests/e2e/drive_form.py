@@ -80,6 +80,7 @@ class Field:
         self.id, self.kind, self.label, self.term = fid, kind, label, term
         self.repeat, self.choices, self.index = repeat, choices, index
         self.prefill = prefill
+        self.same_as_previous = False  # a later person starts with the one before's
         self.shown = label  # the label in the language under test (Driver.texts)
 
     def __repr__(self):
@@ -122,6 +123,7 @@ def load_form(path):
         choices = [(c.get("id"), text_of(c, "label"), text_of(c, "term")) for c in cl]
         f = Field(el.get("id"), kind, text_of(el, "label"), text_of(el, "term"), repeat,
                   choices, len(form["fields"]), el.get("prefill"))
+        f.same_as_previous = el.get("same-as-previous") == "true"
         form["fields"].append(f)
         # other="true": the loader adds "<field>_<choice>" right after.
         for c in cl:
@@ -239,6 +241,8 @@ class Driver:
             "confirm": _("Is this right?"),
             "no card": _("D: demo card   F2: go on without a card   Esc: back"),
             "review": _("Check your answers"),
+            "same as before": _("The same as the person before — please check it with the "
+                                "resident."),
             "postal": _("This postal code covers several places. Which one is the address?"),
             "optional": _("(optional)"),
             "yes add": _("Yes, add another"),
@@ -793,11 +797,19 @@ class Driver:
                 if self.picked[f.prefill] not in scr:
                     raise Failure("after the postal pick, %s does not show %r"
                                   % (f.id, self.picked[f.prefill]))
-            if f.kind == "choice":
+            picked = any(re.match(r"^\s*> \((?:•|\*)\) \d+\. ", ln) for ln in scr.splitlines())
+            if f.kind == "choice" and f.same_as_previous and inst > 0 and picked:
+                # a later person of a list starts with the person before's
+                # answer, and the screen says so
+                if not shown(scr, self.T["same as before"]):
+                    raise Failure("%s: the person before's answer is picked without saying so"
+                                  % f.id)
+                self.note("%s: the person before's answer offered" % f.id)
+                scr = self.answer_choice(scr, f, value)
+            elif f.kind == "choice":
                 # first time asked and nothing to prefill it: no answer is
                 # picked for the resident, so Enter alone cannot answer
-                if not f.prefill and any(re.match(r"^\s*> \((?:•|\*)\) \d+\. ", ln)
-                                         for ln in scr.splitlines()):
+                if not f.prefill and picked:
                     raise Failure("%s: a choice is selected before the resident picked one"
                                   % f.id)
                 scr = self.answer_choice(scr, f, value)
