@@ -192,6 +192,16 @@ read_word(out_buf *o, const char *s, size_t len, role r)
 	return true;
 }
 
+size_t
+name_family_len(const char *name)
+{
+	const char *ascii = strchr(name, ' '), *wide = strstr(name, "\xE3\x80\x80");
+	const char *sp = !ascii ? wide : !wide ? ascii : ascii < wide ? ascii : wide;
+	if (!sp || sp == name)
+		return 0;
+	return (size_t)(sp - name) + (*sp == ' ' ? 1 : 3);
+}
+
 static bool
 is_space_at(const char *p)
 {

@@ -20,6 +20,11 @@
  * together), into out; false when there is none to suggest (out is ""). */
 bool reading_suggest(const char *name, char *out, size_t n);
 
+/* Bytes of a name's first word and the space after it (ASCII or U+3000):
+ * "佐藤　" of "佐藤　健一", the family name a household's next person is
+ * offered; 0 for a name of one word. */
+size_t name_family_len(const char *name);
+
 /* Frees the analyser (it starts on first use). */
 void reading_done(void);
 

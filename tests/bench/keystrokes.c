@@ -121,18 +121,6 @@ console_cost(const field *fld, const char *shown, bool prefilled, const char *wa
 	}
 }
 
-/* Bytes of a name's first word and the space after it ("佐藤　" of
- * "佐藤　健一"): what the console offers the next person; 0 for one word. */
-static size_t
-family_len(const char *name)
-{
-	const char *ascii = strchr(name, ' '), *wide = strstr(name, "\xE3\x80\x80");
-	const char *sp = !ascii ? wide : !wide ? ascii : ascii < wide ? ascii : wide;
-	if (!sp || sp == name)
-		return 0;
-	return (size_t)(sp - name) + (*sp == ' ' ? 1 : 3);
-}
-
 /* Walks the steps of f for household h; fills t. */
 static int
 run(const form *f, json_t *h, const char *json, tally *t, long *per_field)
@@ -201,7 +189,7 @@ run(const form *f, json_t *h, const char *json, tally *t, long *per_field)
 			        s.instance > 0 && field_offers_family_name(fld)
 			                ? answers_get_at(a, field_id(fld), s.instance - 1)
 			                : NULL;
-			size_t fam = prev && !shown ? family_len(prev) : 0;
+			size_t fam = prev && !shown ? name_family_len(prev) : 0;
 			long cost;
 			if (fam && want && strncmp(want, prev, fam) == 0)
 				cost = typing_keys(want + fam) + 1;

@@ -39,3 +39,13 @@ TEST(no_guess_for_latin_or_empty)
 	CHECK_STR(tiny, "");
 	reading_done();
 }
+
+TEST(family_name_is_the_first_word)
+{
+	CHECK_INT(name_family_len("佐藤　健一"), 9); /* 佐藤 and U+3000 */
+	CHECK_INT(name_family_len("NGUYEN VAN MINH"), 7);
+	CHECK_INT(name_family_len("山田 花子　太郎"), 7); /* the first separator */
+	CHECK_INT(name_family_len("山田花子"), 0);
+	CHECK_INT(name_family_len(" 花子"), 0);
+	CHECK_INT(name_family_len(""), 0);
+}

@@ -45,21 +45,6 @@ suggest_reading(app *a, const field *fld, const char *v)
 		textinput_set(&a->input, a->suggestion);
 }
 
-/* The first word of a name and the space after it: "佐藤　" of "佐藤　健一",
- * or "" when the name is one word. */
-static void
-family_part(const char *name, char *out, size_t n)
-{
-	out[0] = '\0';
-	const char *ascii = strchr(name, ' '), *wide = strstr(name, "\xE3\x80\x80");
-	const char *sp = !ascii ? wide : !wide ? ascii : ascii < wide ? ascii : wide;
-	if (!sp || sp == name)
-		return;
-	size_t len = (size_t)(sp - name) + (*sp == ' ' ? 1 : 3);
-	if (len < n)
-		snprintf(out, n, "%.*s", (int)len, name);
-}
-
 /* A household's next person often shares the family name: their name
  * starts as the person before's family name, for the resident to finish
  * (the form says where: offer-family-name). */
@@ -71,8 +56,9 @@ offer_family_name(app *a, const field *fld, const char *v)
 	                           : NULL;
 	if (v || !prev)
 		return;
-	family_part(prev, a->suggestion, sizeof a->suggestion);
-	if (a->suggestion[0]) {
+	size_t len = name_family_len(prev);
+	if (len > 0 && len < sizeof a->suggestion) {
+		snprintf(a->suggestion, sizeof a->suggestion, "%.*s", (int)len, prev);
 		a->suggested_family = true;
 		textinput_set(&a->input, a->suggestion);
 	}
