@@ -19,11 +19,12 @@ db="$tmp/d.db"
 # The steps after the PIN: each waits for its screen, then answers it.
 # "wait|keys|literal text|new" (literal text typed before the keys; new is 1
 # when the step stores an answer the card did not already fill in). A choice
-# is picked by its number: nothing is picked for the resident.
+# is picked by its number: nothing is picked for the resident. The reading
+# is the one suggested from the card's name, stored when Enter takes it.
 cat >"$tmp/steps" <<'S'
 Question 1 of|Enter|1|1
 What is your full name?|Enter||0
-katakana|Enter|やまだ はなこ|1
+katakana|Enter||1
 What is your address?|Enter||0
 昭和25年4月1日|Enter||0
 phone number|Enter|03-1234-5678|1
@@ -55,6 +56,7 @@ while [ $r -lt "$rounds" ]; do
 	e2e_keys Enter
 	e2e_wait "Which procedure is this visit for?" || break
 	e2e_type 4
+	e2e_keys Enter
 	e2e_wait "tries left" || break
 	e2e_type 1234
 	e2e_keys Enter
