@@ -192,6 +192,16 @@ read_word(out_buf *o, const char *s, size_t len, role r)
 	return true;
 }
 
+bool
+reading_suggest_for(const answers *a, const field *fld, int instance, char *out, size_t n)
+{
+	const char *of = field_reading_of(fld);
+	const char *name = of ? answers_get_at(a, of, instance) : NULL;
+	if (n > 0)
+		out[0] = '\0';
+	return name && reading_suggest(name, out, n);
+}
+
 size_t
 name_family_len(const char *name)
 {

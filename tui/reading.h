@@ -15,10 +15,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "engine/engine.h"
+
 /* The katakana reading of name in the form kana answers take (words
  * separated by one U+3000, a family name split from a given name written
  * together), into out; false when there is none to suggest (out is ""). */
 bool reading_suggest(const char *name, char *out, size_t n);
+
+/* The suggestion for a kana field that declares reading-of: the reading
+ * of that name as answered in the same instance; false when the field
+ * declares none, the name is unanswered, or there is nothing to suggest. */
+bool reading_suggest_for(const answers *a, const field *fld, int instance, char *out, size_t n);
 
 /* Bytes of a name's first word and the space after it (ASCII or U+3000):
  * "佐藤　" of "佐藤　健一", the family name a household's next person is

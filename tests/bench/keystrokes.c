@@ -180,9 +180,8 @@ run(const form *f, json_t *h, const char *json, tally *t, long *per_field)
 			const char *shown = answers_get_at(a, field_id(fld), s.instance);
 			/* the console's suggested reading of the name (tui/reading.h) */
 			char suggestion[192];
-			const char *of = field_reading_of(fld);
-			const char *name = of ? answers_get_at(a, of, s.instance) : NULL;
-			if (!shown && name && reading_suggest(name, suggestion, sizeof suggestion))
+			if (!shown &&
+			    reading_suggest_for(a, fld, s.instance, suggestion, sizeof suggestion))
 				shown = suggestion;
 			/* the family name of the person before, offered to finish */
 			const char *prev =

@@ -4,26 +4,14 @@
  * tests/data/engine/set/{household,target}.xml.
  */
 #include "engine/engine.h"
+#include "tests/unit/engine_fixture.h"
 #include "tests/unit/test.h"
 
 #include <stdlib.h>
 
-static form_set *
-load_set(void)
-{
-	char dir[512];
-	form_set *s = NULL;
-	snprintf(dir, sizeof dir, "%s/engine/set", test_data_dir());
-	if (form_set_load_dir_schema(dir, "forms", &s, NULL, NULL) != 0) {
-		form_set_free(s);
-		return NULL;
-	}
-	return s;
-}
-
 TEST(derived_age_and_era)
 {
-	form_set *s = load_set();
+	form_set *s = engine_fixture_set("engine/set");
 	REQUIRE(s);
 	const form *f = form_set_find(s, "household");
 	REQUIRE(f);
@@ -74,7 +62,7 @@ TEST(derived_age_and_era)
 
 TEST(other_specify_adds_a_field)
 {
-	form_set *s = load_set();
+	form_set *s = engine_fixture_set("engine/set");
 	REQUIRE(s);
 	const form *f = form_set_find(s, "household");
 	const field *reason = form_field_by_id(f, "reason");
@@ -110,7 +98,7 @@ TEST(other_specify_adds_a_field)
 
 TEST(prefill_postal_pick_replaces_only_its_own_values)
 {
-	form_set *s = load_set();
+	form_set *s = engine_fixture_set("engine/set");
 	REQUIRE(s);
 	const form *f = form_set_find(s, "household");
 	answers *a = answers_new(f);
@@ -137,7 +125,7 @@ TEST(prefill_postal_pick_replaces_only_its_own_values)
 
 TEST(next_procedures_and_carry)
 {
-	form_set *s = load_set();
+	form_set *s = engine_fixture_set("engine/set");
 	REQUIRE(s);
 	const form *f = form_set_find(s, "household");
 	const form *t = form_set_find(s, "target");
@@ -189,7 +177,7 @@ TEST(next_procedures_and_carry)
  * for any member; a <next> without <when> always applies. */
 TEST(next_when_age)
 {
-	form_set *s = load_set();
+	form_set *s = engine_fixture_set("engine/set");
 	REQUIRE(s);
 	const form *f = form_set_find(s, "household");
 	REQUIRE(f);
@@ -213,7 +201,7 @@ TEST(next_when_age)
 /* <passed>: a date answer that is today or earlier, by the engine's today. */
 TEST(next_when_passed)
 {
-	form_set *s = load_set();
+	form_set *s = engine_fixture_set("engine/set");
 	REQUIRE(s);
 	const form *f = form_set_find(s, "household");
 	REQUIRE(f);

@@ -3,26 +3,14 @@
  * what answers_from_json accepts and refuses.
  */
 #include "engine/engine.h"
+#include "tests/unit/engine_fixture.h"
 #include "tests/unit/test.h"
 
 #include <stdlib.h>
 
-static form_set *
-load_sets(void)
-{
-	char dir[512];
-	form_set *s = NULL;
-	snprintf(dir, sizeof dir, "%s/engine", test_data_dir());
-	if (form_set_load_dir_schema(dir, "forms", &s, NULL, NULL) != 0) {
-		form_set_free(s);
-		return NULL;
-	}
-	return s;
-}
-
 TEST(to_json_order_and_applicable_only)
 {
-	form_set *s = load_sets();
+	form_set *s = engine_fixture_set("engine");
 	REQUIRE(s);
 	const form *f = form_set_find(s, "types");
 	REQUIRE(f);
@@ -48,7 +36,7 @@ TEST(to_json_order_and_applicable_only)
 
 TEST(json_round_trip)
 {
-	form_set *s = load_sets();
+	form_set *s = engine_fixture_set("engine");
 	REQUIRE(s);
 	const form *f = form_set_find(s, "types");
 	REQUIRE(f);
@@ -107,7 +95,7 @@ refused(const form_set *s, const char *json, const char *needle)
 
 TEST(from_json_refuses)
 {
-	form_set *s = load_sets();
+	form_set *s = engine_fixture_set("engine");
 	REQUIRE(s);
 	CHECK(refused(s, "", "not JSON"));
 	CHECK(refused(s, NULL, "not JSON"));
@@ -141,7 +129,7 @@ TEST(from_json_refuses)
 
 TEST(from_json_normalises_and_minimal)
 {
-	form_set *s = load_sets();
+	form_set *s = engine_fixture_set("engine");
 	REQUIRE(s);
 	char why[128];
 	answers *a = answers_from_json("{\"form\": \"types\", \"form_version\": 3, \"answers\": "

@@ -5,27 +5,15 @@
  * tests/data/engine/set/{household,target}.xml.
  */
 #include "engine/engine.h"
+#include "tests/unit/engine_fixture.h"
 #include "tests/unit/test.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static form_set *
-load_set(void)
-{
-	char dir[512];
-	form_set *s = NULL;
-	snprintf(dir, sizeof dir, "%s/engine/set", test_data_dir());
-	if (form_set_load_dir_schema(dir, "forms", &s, NULL, NULL) != 0) {
-		form_set_free(s);
-		return NULL;
-	}
-	return s;
-}
-
 TEST(source_follows_the_prefill_key_until_edited)
 {
-	form_set *s = load_set();
+	form_set *s = engine_fixture_set("engine/set");
 	REQUIRE(s);
 	const form *f = form_set_find(s, "household");
 	REQUIRE(f);
@@ -81,7 +69,7 @@ TEST(source_of_today_is_not_the_card)
 
 TEST(source_mark_and_names)
 {
-	form_set *s = load_set();
+	form_set *s = engine_fixture_set("engine/set");
 	REQUIRE(s);
 	answers *a = answers_new(form_set_find(s, "household"));
 	/* nothing to mark on an unanswered field */
@@ -103,7 +91,7 @@ TEST(source_mark_and_names)
 
 TEST(source_of_carried_answers)
 {
-	form_set *s = load_set();
+	form_set *s = engine_fixture_set("engine/set");
 	REQUIRE(s);
 	const form *f = form_set_find(s, "household");
 	answers *a = answers_new(f);
@@ -121,7 +109,7 @@ TEST(source_of_carried_answers)
 
 TEST(source_survives_the_drafts_json_only)
 {
-	form_set *s = load_set();
+	form_set *s = engine_fixture_set("engine/set");
 	REQUIRE(s);
 	const form *f = form_set_find(s, "household");
 	answers *a = answers_new(f), *b;

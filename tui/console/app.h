@@ -109,8 +109,9 @@ typedef struct app {
 	bool review_adding;
 	bool review_confirm_remove; /* "Remove HANAKO from the list? Y/N" is asked */
 	textinput input;
-	char suggestion[192];  /* a reading suggested for the input (tui/reading.h), or "" */
-	bool suggested_family; /* ... or the family name of the person before */
+	/* what the input was started with: a reading suggested from the name
+	 * (tui/reading.h), or the person before's family name; "" for none */
+	char suggestion[192];
 	int choice_sel;
 	bool multi_on[MAX_MULTI];
 	int review_scroll;

@@ -25,6 +25,14 @@ key_is_char(wint_t ch, bool is_key, char c)
 	return !is_key && (ch == (wint_t)c || ch == (wint_t)(c ^ 0x20));
 }
 
+/* F2 goes on without a card on the card screens (M, the key of earlier
+ * versions, still does where nothing is typed). */
+static inline bool
+key_is_without_card(wint_t ch, bool is_key)
+{
+	return (is_key && ch == KEY_F(2)) || key_is_char(ch, is_key, 'm');
+}
+
 /* Moves a list selection; returns true when the key was a movement. */
 static inline bool
 key_move(wint_t ch, bool is_key, int *sel, int count)

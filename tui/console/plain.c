@@ -355,9 +355,8 @@ plain_question(app *a, const form_step *st)
 	/* a reading (フリガナ) suggested from the name, as the console does;
 	 * not offered when answers are not to be read aloud */
 	char suggestion[192] = "";
-	const char *of = field_reading_of(fld);
-	const char *name = of ? answers_get_at(a->ans, of, st->instance) : NULL;
-	if (!v && !quiet_answers && name && reading_suggest(name, suggestion, sizeof suggestion))
+	if (!v && !quiet_answers &&
+	    reading_suggest_for(a->ans, fld, st->instance, suggestion, sizeof suggestion))
 		/* L10N: %s is the suggested reading of the resident's name in katakana. */
 		printf(_("Suggested reading: %s (press Enter to use it, or type the reading)\n"),
 		       suggestion);

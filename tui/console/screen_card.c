@@ -166,8 +166,6 @@ card_draw(app *a)
 	draw_para(y, x, cols, 3,
 	          _("No card, or forgot the PIN? Press F2 to type the answers instead."), 0);
 	draw_focus(CONTENT_TOP, x);
-	/* F2 goes on without a card here as on the PIN screen; M, the key of
-	 * earlier versions, still does */
 	draw_end(a, _("D: demo card   F2: go on without a card   Esc: back"));
 }
 
@@ -180,7 +178,7 @@ card_key(app *a, wint_t ch, bool is_key)
 		app_go(a, SCR_START);
 	else if (key_is_char(ch, is_key, 'd'))
 		open_demo(a);
-	else if ((is_key && ch == KEY_F(2)) || key_is_char(ch, is_key, 'm'))
+	else if (key_is_without_card(ch, is_key))
 		app_card_skip(a);
 }
 

@@ -123,7 +123,7 @@ pin_key(app *a, wint_t ch, bool is_key)
 	}
 	cardio_pin_step rule = cardio_pin_decide(a->pin_tries);
 	if (rule == CARDIO_PIN_REFUSE) {
-		if ((is_key && ch == KEY_F(2)) || key_is_char(ch, is_key, 'm'))
+		if (key_is_without_card(ch, is_key))
 			app_card_skip(a);
 		return;
 	}

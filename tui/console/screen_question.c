@@ -39,9 +39,8 @@ is_list(const field *fld)
 static void
 suggest_reading(app *a, const field *fld, const char *v)
 {
-	const char *of = field_reading_of(fld);
-	const char *name = of ? answers_get_at(a->ans, of, a->step.instance) : NULL;
-	if (!v && name && reading_suggest(name, a->suggestion, sizeof a->suggestion))
+	if (!v &&
+	    reading_suggest_for(a->ans, fld, a->step.instance, a->suggestion, sizeof a->suggestion))
 		textinput_set(&a->input, a->suggestion);
 }
 
@@ -59,7 +58,6 @@ offer_family_name(app *a, const field *fld, const char *v)
 	size_t len = name_family_len(prev);
 	if (len > 0 && len < sizeof a->suggestion) {
 		snprintf(a->suggestion, sizeof a->suggestion, "%.*s", (int)len, prev);
-		a->suggested_family = true;
 		textinput_set(&a->input, a->suggestion);
 	}
 }
@@ -69,7 +67,6 @@ question_enter(app *a)
 {
 	const field *fld = current(a);
 	a->suggestion[0] = '\0';
-	a->suggested_family = false;
 	memset(a->multi_on, 0, sizeof a->multi_on);
 	a->choice_sel = 0;
 	textinput_set(&a->input, "");
@@ -274,7 +271,8 @@ question_draw(app *a)
 		else if (a->suggestion[0] && strcmp(a->suggestion, a->input.buf) == 0 &&
 		         y + 3 <= CONTENT_BOTTOM)
 			draw_para(y + 3, x, cols, 2,
-			          a->suggested_family
+			          /* a name offers a family name; a kana field, a reading */
+			          field_offers_family_name(fld)
 			                  ? _("The family name of the person before is filled in: "
 			                      "type "
 			                      "the given name after it, or change it.")
