@@ -107,7 +107,8 @@ $(BUILD)/postal-bench: $(call obj,store/tools/postal_bench.c) $(POSTAL_OBJ)
 # with the same flags as everything else, not by their scripts.
 BENCH_BIN := $(BUILD)/bench/keystrokes $(BUILD)/bench/card-apdus $(BUILD)/bench/handoff_bench \
 	$(BUILD)/bench/readings
-$(BUILD)/bench/keystrokes: $(call obj,tests/bench/keystrokes.c tests/bench/typing_model.c tui/reading.c) $(LIB_OBJ)
+$(BUILD)/bench/keystrokes: $(call obj,tests/bench/keystrokes.c tests/bench/typing_model.c \
+	tests/bench/postal_starts.c tui/reading.c) $(LIB_OBJ)
 $(BUILD)/bench/keystrokes: BENCH_LIBS := $(MECAB_LIBS)
 $(BUILD)/bench/readings: $(call obj,tests/bench/readings.c tui/reading.c)
 $(BUILD)/bench/readings: BENCH_LIBS := $(MECAB_LIBS)

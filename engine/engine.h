@@ -133,6 +133,10 @@ bool field_same_as_previous(const field *fld);
 /* repeat name fields: a new person's answer starts with the family name
  * (the first word) of the person before's, for the resident to finish */
 bool field_offers_family_name(const field *fld);
+/* address text fields: a postal code typed alone stands for the start of
+ * the address (prefecture, city, town), which the console fills in for
+ * the resident to finish; the answer stays the address as written */
+bool field_postal_lookup(const field *fld);
 /* A choice field's declared default (default="id"): the choice the console
  * offers selected before the resident picks one. NULL: none is, so that
  * Enter alone never answers for the resident. */

@@ -272,6 +272,12 @@ field_offers_family_name(const field *fld)
 	return fld->offer_family_name;
 }
 
+bool
+field_postal_lookup(const field *fld)
+{
+	return fld->postal_lookup;
+}
+
 const char *
 field_default(const field *fld)
 {

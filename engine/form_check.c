@@ -88,6 +88,9 @@ check_field_attrs(check_ctx *cc, const field *fld)
 		REPORT(cc, fld->line,
 		       "field \"%s\": offer-family-name= applies only to text fields in a repeat",
 		       fld->id);
+	if (fld->postal_lookup && fld->type != FIELD_TEXT)
+		REPORT(cc, fld->line, "field \"%s\": postal-lookup= applies only to text fields",
+		       fld->id);
 	if (fld->reading_of) {
 		const field *of = form_field_by_id(cc->f, fld->reading_of);
 		if (fld->type != FIELD_KANA)

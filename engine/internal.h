@@ -70,6 +70,7 @@ struct field {
 	char *reading_of;       /* kana fields: the name field this is the reading of */
 	bool same_as_previous;  /* repeat fields: start as the person before's answer */
 	bool offer_family_name; /* repeat name fields: offer the family name before */
+	bool postal_lookup;     /* address text fields: a postal code fills the start */
 	char *default_choice;   /* choice fields: the choice offered first, or NULL */
 	int min, max;
 	bool has_min, has_max;

@@ -11,13 +11,24 @@
  *
  * The console, as counted here:
  *   - a value prefilled from a card, the postal pick or today, and right:
- *     1 (Enter to confirm);
+ *     1 (Enter to confirm); a text whose prefilled start is right (the
+ *     town 鶴見中央 for 鶴見中央5丁目): the rest typed after it, as the
+ *     cursor starts at the end, + Enter;
  *   - a choice: 1 when the current value is already right (Enter), else
  *     the digits of its number + Enter; a multi choice: one digit per
  *     chosen item + Enter;
  *   - typed text (names, addresses, kana, dates, phone numbers): the
- *     model's keys + Enter; a postal code: its 7 digits + Enter; an
- *     optional question left empty: 1 (Enter);
+ *     model's keys + Enter; a postal code: its 7 digits + Enter, and when
+ *     the code covers several places, the place's number + Enter (taken
+ *     as 2: the resident's place is assumed to be among the first nine);
+ *     an optional question left empty: 1 (Enter);
+ *   - an address question that takes a postal code (postal-lookup=): the
+ *     cheaper of typing the address and typing the postal code of its
+ *     longest start in Japan Post's table (7 digits + Enter, the place's
+ *     number + Enter when the code covers several, counted from its
+ *     position in the table) and then the rest + Enter. This assumes the
+ *     resident knows the postal code, as it is on every letter sent to
+ *     the address; writing on paper has no such help;
  *   - the "add another?" question: Enter for no (the default), digit +
  *     Enter for yes.
  * Typing everything: for each answer of the household, the model's keys
@@ -28,6 +39,7 @@
  * Prints figures only; a benchmark makes no assertions.
  */
 #include "engine/engine.h"
+#include "tests/bench/postal_starts.h"
 #include "tests/bench/typing_model.h"
 #include "tui/reading.h"
 
@@ -91,6 +103,20 @@ paper_cost(const field *fld, const char *v)
 	return typing_keys(v) + 1;
 }
 
+/* The keys of an address started from its postal code (postal-lookup=):
+ * the code, the place when the code covers several, then the rest; -1
+ * when no postal code starts the address. */
+static long
+postal_path(const char *want)
+{
+	int places = 0, index = 0;
+	size_t n = postal_start_of(want, &places, &index);
+	if (n == 0)
+		return -1;
+	long pick = places > 1 ? (index < 9 ? 2 : index + 1) : 0; /* digit, or ↓s, + Enter */
+	return 7 + 1 + pick + typing_keys(want + n) + 1;
+}
+
 /* What the console costs for one field step, given what is shown now
  * (an answer, or a suggested reading). */
 static long
@@ -101,6 +127,14 @@ console_cost(const field *fld, const char *shown, bool prefilled, const char *wa
 		return shown ? 2 : 1; /* clear what was shown, or just Enter */
 	if (shown && strcmp(shown, want) == 0)
 		return 1; /* prefilled, carried, default or suggested: confirm */
+	/* the box holds the text with the cursor after it: a start that is
+	 * right (鶴見中央 for 鶴見中央5丁目) is finished by typing the rest */
+	size_t kept = shown && field_kind(fld) != FIELD_CHOICE && field_kind(fld) != FIELD_MULTI &&
+	                              strncmp(want, shown, strlen(shown)) == 0
+	                      ? strlen(shown)
+	                      : 0;
+	if (kept)
+		return typing_keys(want + kept) + 1;
 	if (shown && field_kind(fld) != FIELD_CHOICE && field_kind(fld) != FIELD_MULTI)
 		n = 1; /* Ctrl-U clears the wrong text first */
 	(void)prefilled;
@@ -115,9 +149,13 @@ console_cost(const field *fld, const char *shown, bool prefilled, const char *wa
 		return n + 1;
 	}
 	case FIELD_POSTAL:
-		return 7 + 1; /* digits only: the hyphen is optional */
-	default:
-		return n + typing_keys(want) + 1;
+		/* digits only: the hyphen is optional */
+		return 7 + 1 + (postal_places_of_code(want) > 1 ? 2 : 0);
+	default: {
+		long typed = n + typing_keys(want) + 1;
+		long coded = field_postal_lookup(fld) ? postal_path(want) : -1;
+		return coded >= 0 && n + coded < typed ? n + coded : typed;
+	}
 	}
 }
 
@@ -375,13 +413,14 @@ main(int argc, char **argv)
 		fprintf(stderr, "keystrokes: cannot load %s\n", forms);
 		return 1;
 	}
-	if (typing_model_init() != 0) {
+	if (typing_model_init() != 0 || postal_starts_load("data/postal/postal.tsv.gz") != 0) {
 		form_set_free(set);
 		return 1;
 	}
 	if (gen) {
 		int rc = generated(set, households);
 		typing_model_done();
+		postal_starts_done();
 		form_set_free(set);
 		return rc;
 	}
@@ -411,6 +450,7 @@ main(int argc, char **argv)
 		printf("%-12s %6s %8s %8ld %8ld %6.2f\n", "all", "", "", all_console, all_typing,
 		       (double)all_console / all_typing);
 	typing_model_done();
+	postal_starts_done();
 	reading_done();
 	form_set_free(set);
 	return 0;

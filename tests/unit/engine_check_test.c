@@ -160,6 +160,8 @@ TEST(other_and_next_checks)
 	CHECK(bad("reading-of-bad.xml", 6, "reading-of= applies only to kana fields"));
 	CHECK(bad("reading-of-bad.xml", 7, "reading-of=\"nobody\": no such field"));
 	CHECK(bad("reading-of-bad.xml", 9, "reading-of=\"d\" must name a text field"));
+	CHECK(bad("postal-lookup-bad.xml", 6, "postal-lookup= applies only to text fields"));
+	CHECK(!bad("postal-lookup-bad.xml", 5, "postal-lookup="));
 }
 
 TEST(set_checks_next_and_carry)

@@ -143,6 +143,10 @@ typedef struct app {
 	bool postal_unavailable;
 	store_postal_place *places;
 	size_t nplaces;
+	/* the pick screen fills an address text box (postal-lookup=), not
+	 * the prefecture, city and town fields; what was typed, for Esc */
+	bool postal_into_text;
+	char postal_typed[64];
 
 	/* what comes next */
 	bool next_done[32];
@@ -232,6 +236,17 @@ size_t app_postal_places(app *a, const field *fld, int instance);
 void app_postal_fill(app *a, const store_postal_place *p);
 /* "東京都 千代田区 丸の内 (office)": one place as a line of a list. */
 void app_postal_place_line(const store_postal_place *p, char *buf, size_t n);
+/* The places of a postal code as typed, in a->places (0 when it is none
+ * or no table is installed); nothing is said. */
+size_t app_postal_places_of(app *a, const char *code);
+/* "東京都港区芝公園": the start of an address one place stands for, as it
+ * is written (a large office's code gives its street as well). */
+void app_postal_address_start(const store_postal_place *p, char *buf, size_t n);
+/* On an address question (postal-lookup=), typed is a postal code: puts
+ * the start of its address in the text box for the resident to finish,
+ * or shows the pick screen first when the code covers several places.
+ * Returns false when typed is no postal code, so it is taken as typed. */
+bool app_postal_into_text(app *a, const char *typed);
 
 /* On an add-another step of a household list: reads the next person's
  * card. Returns true when the card screen was opened. */

@@ -121,6 +121,12 @@ help_for_step(const app *a, const form_step *st, bool with_keys, help_doc *d)
 		add(d, false, "%s",
 		    _("Where to find it: this is written on the My Number card. When the card was "
 		      "read, the answer is filled in for you: check it with the resident."));
+	if (field_postal_lookup(fld))
+		add(d, false, "%s",
+		    _("The postal code (7 digits, on any letter sent to the address) can be "
+		      "typed instead of the address: the prefecture, city and town are then "
+		      "filled in, and only the block number, building and room are left to "
+		      "type."));
 	add(d, false, "%s",
 	    field_required_now_at(a->ans, fld, st->instance)
 	            ? _("This question needs an answer.")

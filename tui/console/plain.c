@@ -269,6 +269,50 @@ plain_postal(app *a, const field *fld, int instance)
 	a->notice[0] = '\0';
 }
 
+/* An address question (postal-lookup=) answered with a postal code, as
+ * the console takes it: the start of the address from the postal table,
+ * a pick when the code covers several places, then the rest is typed.
+ * 1: value holds the whole address; 0: typed is no postal code; -1: ask
+ * the question again; -2: end of input. */
+static int
+plain_postal_text(app *a, const char *typed, char *value, size_t n)
+{
+	char code[8], rest[512];
+	if (store_postal_normalize(typed, code) != 0)
+		return 0;
+	size_t count = app_postal_places_of(a, code);
+	if (count == 0) {
+		printf(_("Error: %s\n"),
+		       a->postal_unavailable
+		               ? _("The postal code list is not installed here: please type the "
+		                   "address.")
+		               : _("No address is known for this postal code: please type the "
+		                   "address."));
+		return -1;
+	}
+	int k = 1;
+	if (count > 1) {
+		for (size_t i = 0; i < count; i++) {
+			app_postal_place_line(&a->places[i], rest, sizeof rest);
+			printf("  %zu. %s\n", i + 1, rest);
+		}
+		k = ask_number(_("Which place is it? Type its number, or press Enter to type the "
+		                 "address yourself:"),
+		               (int)count);
+		if (k <= 0)
+			return k < 0 ? -2 : -1;
+	}
+	app_postal_address_start(&a->places[k - 1], value, n);
+	/* L10N: %s is the start of an address: prefecture, city and town. */
+	printf(_("The address starts: %s\n"), value);
+	if (!ask(_("Type the rest (block number, building and room), then Enter:"), rest,
+	         sizeof rest))
+		return -2;
+	size_t len = strlen(value);
+	snprintf(value + len, n - len, "%s", rest);
+	return 1;
+}
+
 /* Whether the people of a list can be filled in from their cards. */
 static bool
 repeat_takes_cards(const form_repeat *r)
@@ -337,6 +381,9 @@ plain_question(app *a, const form_step *st)
 		printf("［%s］\n", field_term(fld));
 	if (field_help(fld))
 		printf("%s\n", F_(field_help(fld)));
+	if (field_postal_lookup(fld))
+		printf("%s\n", _("Or type the postal code (7 digits) and press Enter: the start of "
+		                 "the address is filled in."));
 	for (size_t i = 0; i < field_choice_count(fld); i++)
 		printf("  %zu. %s\n", i + 1,
 		       bilingual(field_choice_label(fld, i), field_choice_term(fld, i), line,
@@ -396,6 +443,14 @@ plain_question(app *a, const form_step *st)
 				       (int)field_choice_count(fld));
 				continue;
 			}
+		} else if (field_postal_lookup(fld)) {
+			int got = plain_postal_text(a, line, value, sizeof value);
+			if (got == -2)
+				return 0;
+			if (got < 0)
+				continue;
+			if (got == 0)
+				snprintf(value, sizeof value, "%s", line);
 		} else {
 			snprintf(value, sizeof value, "%s", line);
 		}

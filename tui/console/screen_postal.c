@@ -25,10 +25,9 @@ app_postal_fill(app *a, const store_postal_place *p)
 }
 
 size_t
-app_postal_places(app *a, const field *fld, int instance)
+app_postal_places_of(app *a, const char *code)
 {
 	store_error err;
-	const char *code = answers_get_at(a->ans, field_id(fld), instance);
 
 	free(a->places);
 	a->places = NULL;
@@ -42,13 +41,66 @@ app_postal_places(app *a, const field *fld, int instance)
 			return 0;
 		}
 	}
-	if (store_postal_lookup(a->postal, code, &a->places, &a->nplaces, &err) != 0 ||
-	    a->nplaces == 0) {
-		snprintf(a->notice, sizeof a->notice, "%s",
-		         _("No address is known for this postal code: please type the address."));
+	if (store_postal_lookup(a->postal, code, &a->places, &a->nplaces, &err) != 0) {
+		free(a->places);
+		a->places = NULL;
 		a->nplaces = 0;
 	}
 	return a->nplaces;
+}
+
+size_t
+app_postal_places(app *a, const field *fld, int instance)
+{
+	const char *code = answers_get_at(a->ans, field_id(fld), instance);
+	size_t n = app_postal_places_of(a, code);
+	if (code && n == 0 && !a->postal_unavailable)
+		snprintf(a->notice, sizeof a->notice, "%s",
+		         _("No address is known for this postal code: please type the address."));
+	return n;
+}
+
+void
+app_postal_address_start(const store_postal_place *p, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s%s%s%s", p->prefecture, p->city, p->town, p->street);
+}
+
+/* The text box starts with the address of place p, the cursor after it. */
+static void
+postal_text_fill(app *a, const store_postal_place *p)
+{
+	char start[sizeof p->prefecture + sizeof p->city + sizeof p->town + sizeof p->street];
+	app_postal_address_start(p, start, sizeof start);
+	textinput_set(&a->input, start);
+	snprintf(a->notice, sizeof a->notice, "%s",
+	         _("The start of the address was filled in from the postal code: type the "
+	           "rest (block number, building and room), then press Enter."));
+}
+
+bool
+app_postal_into_text(app *a, const char *typed)
+{
+	char code[8];
+	if (store_postal_normalize(typed, code) != 0)
+		return false;
+	size_t n = app_postal_places_of(a, code);
+	a->notice[0] = '\0';
+	if (n == 0) {
+		snprintf(a->error, sizeof a->error, "%s",
+		         a->postal_unavailable
+		                 ? _("The postal code list is not installed here: please type "
+		                     "the address.")
+		                 : _("No address is known for this postal code: please type "
+		                     "the address."));
+	} else if (n == 1) {
+		postal_text_fill(a, &a->places[0]);
+	} else {
+		snprintf(a->postal_typed, sizeof a->postal_typed, "%s", typed);
+		a->postal_into_text = true;
+		app_go(a, SCR_POSTAL);
+	}
+	return true;
 }
 
 bool
@@ -100,6 +152,23 @@ postal_key(app *a, wint_t ch, bool is_key)
 {
 	if (key_move(ch, is_key, &a->sel, (int)a->nplaces))
 		return;
+	/* a number picks its line, as on every list; Enter uses it */
+	if (!is_key && ch >= '1' && ch <= '9' && (size_t)(ch - '1') < a->nplaces) {
+		a->sel = (int)(ch - '1');
+		return;
+	}
+	if (a->postal_into_text && (key_is_enter(ch, is_key) || key_is_back(ch, is_key))) {
+		/* back to the address question, with the place's address to
+		 * finish, or with the code as typed */
+		int pick = key_is_enter(ch, is_key) ? a->sel : -1;
+		a->postal_into_text = false;
+		app_go(a, SCR_QUESTION);
+		if (pick >= 0)
+			postal_text_fill(a, &a->places[pick]);
+		else
+			textinput_set(&a->input, a->postal_typed);
+		return;
+	}
 	if (key_is_enter(ch, is_key)) {
 		app_postal_fill(a, &a->places[a->sel]);
 		char keep[sizeof a->notice];

@@ -268,6 +268,11 @@ question_draw(app *a)
 		}
 		if (note && y + 3 <= CONTENT_BOTTOM)
 			draw_para(y + 3, x, cols, 2, note, 0);
+		else if (field_postal_lookup(fld) && !a->input.buf[0] && y + 3 <= CONTENT_BOTTOM)
+			draw_para(y + 3, x, cols, 2,
+			          _("Or type the postal code (7 digits) and press Enter: the start "
+			            "of the address is filled in."),
+			          0);
 		else if (a->suggestion[0] && strcmp(a->suggestion, a->input.buf) == 0 &&
 		         y + 3 <= CONTENT_BOTTOM)
 			draw_para(y + 3, x, cols, 2,
@@ -347,6 +352,8 @@ submit(app *a)
 	char value[TEXTINPUT_MAX + 64];
 	answer_error err;
 	collect(a, fld, value, sizeof value);
+	if (field_postal_lookup(fld) && app_postal_into_text(a, value))
+		return; /* the start of the address is in the box, to finish */
 	bool was_answered = answers_get_at(a->ans, field_id(fld), a->step.instance) != NULL;
 	if (entry_set(a->ans, fld, a->step.instance, value, &err) != ANSWER_OK) {
 		msg_answer_error(fld, &err, a->error, sizeof a->error);
