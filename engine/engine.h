@@ -582,8 +582,12 @@ answers *answers_from_json_ex(const char *json, const form *f, unsigned flags, c
  * Starts the answers of a next procedure from answers already given. `to`
  * must be named by a <next form="..."> of from's form; what carries is
  * what that element declares: carry="matching" (every field, and every
- * repeat, whose id is in both forms) and <carry from="x" to="y"/> (a field
- * or a whole repeat under another id). Each value is validated against its
+ * repeat, whose id is in both forms), <carry from="x" to="y"/> (a field
+ * or a whole repeat under another id) and <carry to="y"> with <part>s (one
+ * text joined from several answers, such as a whole address from its
+ * parts). Before those, each field of `to` filled from the card (prefill
+ * card.*, outside repeats) takes the answer of from's field with the same
+ * prefill: the card is read once a visit. Each value is validated against its
  * new field and skipped when it does not fit; carried values count as
  * prefilled (answers_prefilled_at), so the console shows them for
  * confirmation. Never NULL: with no matching <next> nothing is carried.

@@ -62,6 +62,11 @@ next_free(next_proc *p)
 	for (size_t i = 0; i < p->ncarries; i++) {
 		free(p->carries[i].from);
 		free(p->carries[i].to);
+		for (size_t k = 0; k < p->carries[i].nparts; k++) {
+			free(p->carries[i].parts[k].from);
+			free(p->carries[i].parts[k].before);
+		}
+		free(p->carries[i].parts);
 	}
 	free(p->carries);
 	condition_free(p->when);

@@ -421,11 +421,21 @@ load_next(load_ctx *lc, form *f, const xmlNode *n)
 			continue;
 		p->carries = eng_xrealloc(p->carries, (p->ncarries + 1) * sizeof *p->carries);
 		cr = &p->carries[p->ncarries++];
+		memset(cr, 0, sizeof *cr);
 		cr->from = attr_or_empty(c, "from");
 		cr->to = get_attr(c, "to");
 		if (!cr->to)
 			cr->to = eng_xstrdup(cr->from);
 		cr->line = xmlGetLineNo(c);
+		for (const xmlNode *pn = c->children; pn; pn = pn->next) {
+			if (!is_elem(pn, "part"))
+				continue;
+			cr->parts = eng_xrealloc(cr->parts, (cr->nparts + 1) * sizeof *cr->parts);
+			carry_part *cp = &cr->parts[cr->nparts++];
+			cp->from = attr_or_empty(pn, "from");
+			cp->before = attr_or_empty(pn, "before");
+			cp->line = xmlGetLineNo(pn);
+		}
 	}
 }
 

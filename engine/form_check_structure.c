@@ -175,12 +175,29 @@ check_next(check_ctx *cc)
 		for (size_t j = 0; j < i; j++)
 			if (p->form && f->next[j].form && strcmp(p->form, f->next[j].form) == 0)
 				REPORT(cc, p->line, "<next form=\"%s\"> is listed twice", p->form);
-		for (size_t k = 0; k < p->ncarries; k++)
-			if (!form_field_by_id(f, p->carries[k].from) &&
-			    !form_repeat_by_id(f, p->carries[k].from))
-				REPORT(cc, p->carries[k].line,
+		for (size_t k = 0; k < p->ncarries; k++) {
+			const carry_rule *cr = &p->carries[k];
+			if (cr->nparts == 0 && !form_field_by_id(f, cr->from) &&
+			    !form_repeat_by_id(f, cr->from))
+				REPORT(cc, cr->line,
 				       "<carry from=\"%s\">: no such field or repeat in this form",
-				       p->carries[k].from);
+				       cr->from);
+			for (size_t j = 0; j < cr->nparts; j++) {
+				const field *pf = form_field_by_id(f, cr->parts[j].from);
+				if (!pf || pf->in_repeat)
+					REPORT(cc, cr->parts[j].line,
+					       "<part from=\"%s\">: no such field outside the "
+					       "repeats "
+					       "of this form",
+					       cr->parts[j].from);
+				else if (pf->type != FIELD_TEXT && pf->type != FIELD_KANA)
+					REPORT(cc, cr->parts[j].line,
+					       "<part from=\"%s\">: only text and kana answers "
+					       "join "
+					       "into a text",
+					       cr->parts[j].from);
+			}
+		}
 	}
 }
 

@@ -23,6 +23,14 @@ check_carry(const form *f, const form *to, const carry_rule *c, form_diag_fn dia
 	const field *ff = form_field_by_id(f, c->from), *tf = form_field_by_id(to, c->to);
 	const form_repeat *fr = form_repeat_by_id(f, c->from), *tr = form_repeat_by_id(to, c->to);
 
+	if (c->nparts) {
+		if (!tf || tf->in_repeat || tf->type != FIELD_TEXT)
+			return report(diag, ctx, f, c->line,
+			              "<carry to=\"%s\">: parts join into a text field outside "
+			              "the repeats, which form \"%s\" does not have",
+			              c->to, to->id);
+		return 0;
+	}
 	if (fr || tr) {
 		if (!fr || !tr)
 			return report(diag, ctx, f, c->line,

@@ -107,8 +107,16 @@ typedef struct derived {
 	int line;
 } derived;
 
+typedef struct carry_part {
+	char *from;   /* a field outside repeats */
+	char *before; /* put before it when text comes before it; "" for none */
+	int line;
+} carry_part;
+
 typedef struct carry_rule {
-	char *from, *to; /* to == from when the XML left it out */
+	char *from, *to; /* to == from when the XML left it out; from "" with parts */
+	carry_part *parts; /* <part>s joined into one text answer, in order */
+	size_t nparts;
 	int line;
 } carry_rule;
 

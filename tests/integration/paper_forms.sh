@@ -128,16 +128,17 @@ check_related() { # name births services card expected...
 # A couple with a 2-year-old, all with My Number cards.
 check_related toddler 1991-09-02,1994-01-15,2024-05-20 "" yes \
 	"児童手当 認定請求書" "子ども医療費助成 申請" "マイナンバーカードの継続利用（住所変更）" \
-	"印鑑登録申請書"
+	"印鑑登録申請書" "住民票の写し等交付請求書"
 # A parent with a 10-year-old (school age) and National Health Insurance.
 check_related schoolchild 1985-03-01,2016-04-10 nhi no \
 	"児童手当 認定請求書" "子ども医療費助成 申請" "転入学手続き" "国民健康保険 資格取得届" \
-	"印鑑登録申請書"
+	"印鑑登録申請書" "住民票の写し等交付請求書"
 # A 70-year-old with her 80-year-old mother.
 check_related elderly 1956-06-01,1946-02-11 "" no \
-	"介護保険 資格取得（被保険者証の交付）" "後期高齢者医療 資格取得" "印鑑登録申請書"
+	"介護保険 資格取得（被保険者証の交付）" "後期高齢者医療 資格取得" "印鑑登録申請書" \
+	"住民票の写し等交付請求書"
 # A 64-year-old turns 65 after moving in: nothing for the elderly yet.
-check_related almost65 1961-11-16 "" no "印鑑登録申請書"
+check_related almost65 1961-11-16 "" no "印鑑登録申請書" "住民票の写し等交付請求書"
 
 # 転出 and 転居 have rules of their own: the reference households (a
 # 7-year-old, National Health Insurance, the child allowance, school).

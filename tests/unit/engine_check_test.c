@@ -153,6 +153,10 @@ TEST(other_and_next_checks)
 {
 	CHECK(bad("other-duplicate.xml", 8, "the field that other=\"true\" adds"));
 	CHECK(bad("next-carry-unknown.xml", 7, "no such field or repeat"));
+	CHECK(bad("next-carry-parts.xml", 13, "only text and kana answers join"));
+	CHECK(bad("next-carry-parts.xml", 14, "<part from=\"rf\">: no such field outside"));
+	CHECK(bad("next-carry-parts.xml", 15, "<part from=\"ghost\">: no such field outside"));
+	CHECK(!bad("next-carry-parts.xml", 12, "part from"));
 	CHECK(bad("next-age-not-date.xml", 8, "<age> needs a date field, but \"b\" is text"));
 	CHECK(bad("next-age-never.xml", 8, "<age from=\"65\" under=\"15\"> can never hold"));
 	CHECK(bad("next-age-never.xml", 12, "<age> needs under= or from="));

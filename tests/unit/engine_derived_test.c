@@ -163,6 +163,24 @@ TEST(next_procedures_and_carry)
 	CHECK_INT(answers_repeat_count(b, "members"), 2); /* max 2 there */
 	CHECK_STR(answers_get_at(b, "m_name", 1), "山田 一郎");
 	CHECK_STR(answers_get_at(b, "m_rel", 1), "子");
+	/* the card's birth date, as this form took it, under another id */
+	CHECK_STR(answers_get(b, "born"), "1980-05-01");
+	CHECK(answers_prefilled_at(b, "born", 0));
+	CHECK(answers_get(b, "where") == NULL); /* no part answered */
+	answers_free(b);
+
+	/* <part>s join, each after its before= when text comes before it;
+	 * an empty part and its before= are left out; a join too long for
+	 * the field is not carried */
+	CHECK_INT(answers_set(a, "city", "横浜市西区", NULL), ANSWER_OK);
+	b = answers_carry(a, t);
+	CHECK_STR(answers_get(b, "where"), "横浜市西区");
+	answers_free(b);
+	CHECK_INT(answers_set(a, "pref", "神奈川県", NULL), ANSWER_OK);
+	b = answers_carry(a, t);
+	CHECK_STR(answers_get(b, "where"), "神奈川県　横浜市西区");
+	CHECK(answers_prefilled_at(b, "where", 0));
+	CHECK(answers_get(b, "where_short") == NULL);
 	answers_free(b);
 
 	/* No <next> for that form: nothing carries. */

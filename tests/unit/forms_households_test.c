@@ -389,6 +389,53 @@ TEST(tenshutsu_carries_into_tennyu)
 	form_set_free(s);
 }
 
+/* After 転入 or 転居, the procedures that follow start from the new address
+ * (the card still holds the old one): its parts joined as one address. */
+static void
+check_new_address_carries(const form_set *s, const char *from_id, const char *to_id,
+                          const char *const *parts)
+{
+	char *text = household_text(from_id);
+	char why[512], want[512] = "";
+	answers *out = text ? answers_from_json(text, s, NULL, why, sizeof why) : NULL;
+	CHECK(out != NULL);
+	if (!out) {
+		free(text);
+		return;
+	}
+	for (size_t i = 0; parts[i]; i++) {
+		const char *v = answers_get(out, parts[i]);
+		size_t len = strlen(want);
+		if (v && *v)
+			snprintf(want + len, sizeof want - len, "%s%s",
+			         len && strcmp(parts[i], "new_bldg") == 0 ? " " : "", v);
+	}
+	answers *in = answers_carry(out, form_set_find(s, to_id));
+	CHECK_STR(answers_get(in, "address"), want);
+	CHECK(answers_prefilled_at(in, "address", 0));
+	CHECK_STR(answers_get(in, "name"), answers_get(out, "name"));
+	CHECK_STR(answers_get(in, "phone"), answers_get(out, "phone"));
+	answers_free(in);
+	answers_free(out);
+	free(text);
+}
+
+TEST(new_address_carries_after_a_move)
+{
+	static const char *const tennyu[] = {"new_pref",  "new_city", "new_town",
+	                                     "new_block", "new_bldg", NULL};
+	static const char *const tenkyo[] = {"new_city", "new_town", "new_block", "new_bldg", NULL};
+	form_set *s = load_forms();
+	REQUIRE(s);
+	date_set_today("2026-11-23");
+	check_new_address_carries(s, "tennyu", "juminhyo", tennyu);
+	check_new_address_carries(s, "tennyu", "jidou_teate", tennyu);
+	check_new_address_carries(s, "tennyu", "inkan", tennyu);
+	check_new_address_carries(s, "tenkyo", "juminhyo", tenkyo);
+	date_set_today(NULL);
+	form_set_free(s);
+}
+
 /* Derived values the counter reads: the age of the person needing care on
  * the day of the application, the children's ages, the 和暦 birth date. */
 TEST(household_derived_values)

@@ -63,6 +63,9 @@ static void
 start_next(app *a, const form *to)
 {
 	answers *carried = answers_carry(a->ans, to);
+	char today[16];
+	date_today(today); /* a date of application, as a new one starts */
+	answers_prefill(carried, &(prefill_value){"today", today}, 1);
 	answers_free(a->ans);
 	a->ans = carried;
 	a->form = to;
