@@ -137,6 +137,14 @@ bool field_offers_family_name(const field *fld);
  * the address (prefecture, city, town), which the console fills in for
  * the resident to finish; the answer stays the address as written */
 bool field_postal_lookup(const field *fld);
+/* Text fields (<pick>): the common answers, offered as a list with a way
+ * to type another; a pick's answer is its term (妻), its label the words
+ * in the resident's language. The answer stays text, as if typed. */
+size_t field_pick_count(const field *fld);
+const char *field_pick_label(const field *fld, size_t i); /* msgid */
+const char *field_pick_term(const field *fld, size_t i);
+/* The pick whose term is value, or -1. */
+int field_pick_index(const field *fld, const char *value);
 /* A choice field's declared default (default="id"): the choice the console
  * offers selected before the resident picks one. NULL: none is, so that
  * Enter alone never answers for the resident. */

@@ -39,6 +39,7 @@ field_free(field *fld)
 	free(fld->default_choice);
 	free(fld->choices_ref);
 	choice_list_clear(&fld->inline_choices);
+	choice_list_clear(&fld->picks);
 	condition_free(fld->show_if);
 	condition_free(fld->required_if);
 	free(fld);
@@ -281,6 +282,33 @@ bool
 field_postal_lookup(const field *fld)
 {
 	return fld->postal_lookup;
+}
+
+size_t
+field_pick_count(const field *fld)
+{
+	return fld->picks.n;
+}
+
+const char *
+field_pick_label(const field *fld, size_t i)
+{
+	return i < fld->picks.n ? fld->picks.items[i].label : NULL;
+}
+
+const char *
+field_pick_term(const field *fld, size_t i)
+{
+	return i < fld->picks.n ? fld->picks.items[i].term : NULL;
+}
+
+int
+field_pick_index(const field *fld, const char *value)
+{
+	for (size_t i = 0; value && i < fld->picks.n; i++)
+		if (strcmp(fld->picks.items[i].term, value) == 0)
+			return (int)i;
+	return -1;
 }
 
 const char *

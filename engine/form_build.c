@@ -329,6 +329,9 @@ load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section, int rep
 		           : fld->rule == TEXT_RULE_RESIDENCE_CARD ? 12
 		                                                   : TEXT_MAX_LEN;
 	load_choices(n, &fld->inline_choices);
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (is_elem(c, "pick"))
+			load_choice(c, &fld->picks);
 	fld->show_if = load_wrapped_condition(lc, first_child(n, "show-if"));
 	fld->required_if = load_wrapped_condition(lc, first_child(n, "required-if"));
 	fld->index = f->nfields;

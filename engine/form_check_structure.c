@@ -145,6 +145,37 @@ check_derived(check_ctx *cc)
 	free(colour);
 }
 
+/* A <pick> offers an answer of its text field: its term must be one. */
+static void
+check_picks(check_ctx *cc)
+{
+	form *f = cc->f;
+	for (size_t i = 0; i < f->nfields; i++) {
+		const field *fld = f->fields[i];
+		for (size_t k = 0; k < fld->picks.n; k++) {
+			const choice *p = &fld->picks.items[k];
+			char *norm = NULL;
+			answer_error e;
+			if (fld->type != FIELD_TEXT)
+				REPORT(cc, p->line,
+				       "field \"%s\": <pick> applies only to text fields", fld->id);
+			else if (field_normalize(fld, p->term, &norm, &e) != ANSWER_OK || !norm ||
+			         strcmp(norm, p->term) != 0)
+				REPORT(cc, p->line,
+				       "field \"%s\": <pick> term \"%s\" is not an answer the "
+				       "field "
+				       "takes as it is",
+				       fld->id, p->term);
+			for (size_t j = 0; j < k; j++)
+				if (strcmp(fld->picks.items[j].term, p->term) == 0)
+					REPORT(cc, p->line,
+					       "field \"%s\": <pick> \"%s\" is listed twice",
+					       fld->id, p->term);
+			free(norm);
+		}
+	}
+}
+
 /* other="true" makes sense only on choices a resident picks from. */
 static void
 check_other(check_ctx *cc)
@@ -208,5 +239,6 @@ check_structure(check_ctx *cc)
 	check_repeats(cc);
 	check_derived(cc);
 	check_other(cc);
+	check_picks(cc);
 	check_next(cc);
 }

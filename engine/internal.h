@@ -77,6 +77,7 @@ struct field {
 	char *choices_ref;          /* choices="..." as written */
 	const choice_list *choices; /* resolved list, shared or &inline_choices */
 	choice_list inline_choices;
+	choice_list picks; /* text fields: <pick>s, common answers offered as a list */
 	condition *show_if;
 	condition *required_if; /* required="true" wins; else required while this holds */
 	int line;

@@ -16,7 +16,9 @@
  *     cursor starts at the end, + Enter;
  *   - a choice: 1 when the current value is already right (Enter), else
  *     the digits of its number + Enter; a multi choice: one digit per
- *     chosen item + Enter;
+ *     chosen item + Enter; a text field's list of common answers (<pick>,
+ *     続柄): a listed answer as a choice, any other as the list's last
+ *     line (its number + Enter) and then typed;
  *   - typed text (names, addresses, kana, dates, phone numbers): the
  *     model's keys + Enter; a postal code: its 7 digits + Enter, and when
  *     the code covers several places, the place's number + Enter (taken
@@ -35,7 +37,8 @@
  * for the answer as written on paper (a choice's Japanese term) + Enter.
  *
  * With --generated DIR it reads every household in DIR (each names its
- * form) and prints each procedure's median and worst ratio instead.
+ * form) and prints each procedure's median and worst ratio instead, with
+ * its fields by keys summed over the households, top first.
  * Prints figures only; a benchmark makes no assertions.
  */
 #include "engine/engine.h"
@@ -127,6 +130,13 @@ console_cost(const field *fld, const char *shown, bool prefilled, const char *wa
 		return shown ? 2 : 1; /* clear what was shown, or just Enter */
 	if (shown && strcmp(shown, want) == 0)
 		return 1; /* prefilled, carried, default or suggested: confirm */
+	if (field_pick_count(fld)) {
+		/* a line of the list, or its last line and the answer typed */
+		int k = field_pick_index(fld, want);
+		if (k >= 0)
+			return digits(k + 1) + 1;
+		return digits((long)field_pick_count(fld) + 1) + 1 + typing_keys(want) + 1;
+	}
 	/* the box holds the text with the cursor after it: a start that is
 	 * right (鶴見中央 for 鶴見中央5丁目) is finished by typing the rest */
 	size_t kept = shown && field_kind(fld) != FIELD_CHOICE && field_kind(fld) != FIELD_MULTI &&
@@ -353,6 +363,9 @@ generated(const form_set *set, const char *dir)
 		const form *f;
 		double ratio;
 	} *r = malloc(cap * sizeof *r);
+	/* keys by field, summed over each form's households */
+	size_t nforms = form_set_count(set);
+	long **sum = calloc(nforms, sizeof *sum), *total = calloc(nforms, sizeof *total);
 	if (!d) {
 		fprintf(stderr, "keystrokes: cannot open %s\n", dir);
 		return 1;
@@ -377,6 +390,15 @@ generated(const form_set *set, const char *dir)
 				r = realloc(r, (cap *= 2) * sizeof *r);
 			r[n].f = f;
 			r[n++].ratio = (double)t.console / (double)t.typing;
+			for (size_t k = 0; k < nforms; k++) {
+				if (form_set_at(set, k) != f)
+					continue;
+				if (!sum[k])
+					sum[k] = calloc(form_field_count(f) + 1, sizeof **sum);
+				for (size_t j = 0; j <= form_field_count(f); j++)
+					sum[k][j] += pf[j];
+				total[k] += t.console;
+			}
 		}
 		free(pf);
 	}
@@ -395,7 +417,13 @@ generated(const form_set *set, const char *dir)
 		/* the median of an even count is the mean of the middle two */
 		double med = m % 2 ? v[m / 2] : (v[m / 2 - 1] + v[m / 2]) / 2;
 		printf("%-12s %6zu %8.2f %8.2f\n", form_id(f), m, med, v[m - 1]);
+		if (sum[i])
+			print_top_fields(f, sum[i], total[i]);
 	}
+	for (size_t k = 0; k < nforms; k++)
+		free(sum[k]);
+	free(sum);
+	free(total);
 	free(r);
 	return 0;
 }

@@ -81,6 +81,7 @@ class Field:
         self.repeat, self.choices, self.index = repeat, choices, index
         self.prefill = prefill
         self.same_as_previous = False  # a later person starts with the one before's
+        self.picks = []  # <pick> terms of a text field, offered as a list
         self.shown = label  # the label in the language under test (Driver.texts)
 
     def __repr__(self):
@@ -124,6 +125,8 @@ def load_form(path):
         f = Field(el.get("id"), kind, text_of(el, "label"), text_of(el, "term"), repeat,
                   choices, len(form["fields"]), el.get("prefill"))
         f.same_as_previous = el.get("same-as-previous") == "true"
+        # <pick>: common answers of a text field, offered as a list
+        f.picks = [text_of(p, "term") for p in el.findall(NS + "pick")]
         form["fields"].append(f)
         # other="true": the loader adds "<field>_<choice>" right after.
         for c in cl:
@@ -258,6 +261,8 @@ class Driver:
             "got it": _("Has the resident got the code (scanned or printed)? y: yes, "
                         "finish   n: no"),
             "next": _("What comes next"),
+            # the key bar of the box for an answer not in a <pick> list
+            "pick box": _("Enter: next   Esc: back to the list   F10: save and stop"),
             # what an error line starts with ("Error:")
             "error": l10n.format_prefix(_("Error: %s")).strip(),
             # or, when the message comes first, the words after it
@@ -682,6 +687,26 @@ class Driver:
         self.wait(right, "the ticks of %s to be %s" % (f.id, sorted(want)))
         return self.send_and_wait(self.screen(), "Enter")
 
+    def answer_pick(self, scr, f, value):
+        """A text field with <pick>s: its list, nothing picked yet; an
+        answer on the list by its number, any other through the last line
+        ("something else") and the box it opens."""
+        if any(re.match(r"^\s*> \((?:•|\*)\) \d+\. ", ln) for ln in scr.splitlines()):
+            raise Failure("%s: an answer is picked before the resident picked one" % f.id)
+        if value is None:
+            return self.send_and_wait(self.screen(), "Enter")
+        k = f.picks.index(value) if value in f.picks else len(f.picks)
+        self.tmux.type(str(k + 1))  # the form keeps its lists under ten lines
+        pat = re.compile(r"^\s*> \((?:•|\*)\) %d\. " % (k + 1))
+        self.wait(lambda s: any(pat.match(ln) for ln in s.splitlines()),
+                  "line %d of %s selected" % (k + 1, f.id))
+        if k < len(f.picks):
+            return self.send_and_wait(self.screen(), "Enter")
+        self.tmux.keys("Enter")
+        scr = self.wait(lambda s: shown(s, self.T["pick box"]), "the box of %s" % f.id)
+        self.note("%s: %r typed after the list's last line" % (f.id, value))
+        return self.answer_text(scr, f, value)
+
     def answer_text(self, scr, f, value):
         self.tmux.keys("C-u")
         self.tmux.type(value or "")
@@ -815,6 +840,8 @@ class Driver:
                 scr = self.answer_choice(scr, f, value)
             elif f.kind == "multi":
                 scr = self.answer_multi(scr, f, value)
+            elif f.picks:
+                scr = self.answer_pick(scr, f, value)
             else:
                 scr = self.answer_text(scr, f, value)
         raise Failure("more than 400 steps")

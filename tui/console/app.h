@@ -112,6 +112,7 @@ typedef struct app {
 	/* what the input was started with: a reading suggested from the name
 	 * (tui/reading.h), or the person before's family name; "" for none */
 	char suggestion[192];
+	bool pick_typing; /* a field with <pick>s: another answer is typed */
 	int choice_sel;
 	bool multi_on[MAX_MULTI];
 	int review_scroll;

@@ -25,6 +25,9 @@ add(help_doc *d, bool heading, const char *fmt, ...)
 static const char *
 answer_keys(const field *fld)
 {
+	if (field_pick_count(fld))
+		return _("Choose one line with the arrow keys or its number, then press Enter. If "
+		         "the answer is not in the list, choose the last line and type it.");
 	switch (field_kind(fld)) {
 	case FIELD_CHOICE:
 		return _("Choose one line with the arrow keys or its number, then press Enter.");
@@ -111,6 +114,9 @@ help_for_step(const app *a, const form_step *st, bool with_keys, help_doc *d)
 				   what it means. */
 				add(d, false, _("「%s」 means: %s"), field_choice_term(fld, i),
 				    F_(field_choice_label(fld, i)));
+		for (size_t i = 0; i < field_pick_count(fld); i++)
+			add(d, false, _("「%s」 means: %s"), field_pick_term(fld, i),
+			    F_(field_pick_label(fld, i)));
 	}
 	/* L10N: a heading in the help of a question */
 	add(d, true, "%s", _("How to answer"));

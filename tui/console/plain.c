@@ -388,6 +388,10 @@ plain_question(app *a, const form_step *st)
 		printf("  %zu. %s\n", i + 1,
 		       bilingual(field_choice_label(fld, i), field_choice_term(fld, i), line,
 		                 sizeof line));
+	for (size_t i = 0; i < field_pick_count(fld); i++)
+		printf("  %zu. %s\n", i + 1,
+		       bilingual(field_pick_label(fld, i), field_pick_term(fld, i), line,
+		                 sizeof line));
 	if (v && quiet_answers)
 		printf("%s\n",
 		       _("There is an answer already (not shown): press Enter to keep it."));
@@ -410,6 +414,8 @@ plain_question(app *a, const form_step *st)
 	for (;;) {
 		if (!ask(field_kind(fld) == FIELD_MULTI
 		                 ? _("Numbers separated by spaces, < to go back:")
+		         : field_pick_count(fld)
+		                 ? _("A number from the list, or type the answer; < to go back:")
 		                 : _("Answer, or < to go back:"),
 		         line, sizeof line))
 			return 0;
@@ -443,6 +449,11 @@ plain_question(app *a, const form_step *st)
 				       (int)field_choice_count(fld));
 				continue;
 			}
+		} else if (field_pick_count(fld) && line[0] >= '1' && line[0] <= '9' &&
+		           strspn(line, "0123456789") == strlen(line) &&
+		           (size_t)atoi(line) <= field_pick_count(fld)) {
+			snprintf(value, sizeof value, "%s",
+			         field_pick_term(fld, (size_t)atoi(line) - 1));
 		} else if (field_postal_lookup(fld)) {
 			int got = plain_postal_text(a, line, value, sizeof value);
 			if (got == -2)

@@ -28,10 +28,19 @@ current(const app *a)
 	return a->step.add_another ? NULL : form_field_at(a->form, (size_t)a->step.field);
 }
 
+/* A text field with <pick>s shows them as a list, and a box once the
+ * resident chose to type another answer. */
 static bool
-is_list(const field *fld)
+picks_shown(const app *a, const field *fld)
 {
-	return !fld || field_kind(fld) == FIELD_CHOICE || field_kind(fld) == FIELD_MULTI;
+	return fld && field_pick_count(fld) > 0 && !a->pick_typing;
+}
+
+static bool
+is_list(const app *a, const field *fld)
+{
+	return !fld || field_kind(fld) == FIELD_CHOICE || field_kind(fld) == FIELD_MULTI ||
+	       picks_shown(a, fld);
 }
 
 /* An unanswered reading (フリガナ) starts as the reading of the name it
@@ -69,6 +78,7 @@ question_enter(app *a)
 	a->suggestion[0] = '\0';
 	memset(a->multi_on, 0, sizeof a->multi_on);
 	a->choice_sel = 0;
+	a->pick_typing = false;
 	textinput_set(&a->input, "");
 	a->input.secret = false;
 	if (!fld) {
@@ -87,7 +97,11 @@ question_enter(app *a)
 	} else if (field_kind(fld) == FIELD_MULTI) {
 		for (size_t i = 0; v && i < field_choice_count(fld) && i < MAX_MULTI; i++)
 			a->multi_on[i] = field_multi_has(fld, v, i);
+	} else if (field_pick_count(fld) > 0 && (!v || field_pick_index(fld, v) >= 0)) {
+		/* nothing picked for the resident until they pick, as on a choice */
+		a->choice_sel = field_pick_index(fld, v);
 	} else {
+		a->pick_typing = field_pick_count(fld) > 0; /* an answer not on the list */
 		textinput_set(&a->input, v);
 		suggest_reading(a, fld, v);
 		offer_family_name(a, fld, v);
@@ -97,13 +111,20 @@ question_enter(app *a)
 static int
 choice_count(const field *fld)
 {
+	if (fld && field_pick_count(fld) > 0)
+		return (int)field_pick_count(fld) + 1; /* and "another answer" */
 	return fld ? (int)field_choice_count(fld) : 2;
 }
 
 static void
 choice_label(const field *fld, int i, char *buf, size_t n)
 {
-	if (fld)
+	if (fld && field_pick_count(fld) > 0 && (size_t)i == field_pick_count(fld))
+		snprintf(buf, n, "%s", _("Something else: type it"));
+	else if (fld && field_pick_count(fld) > 0)
+		bilingual(field_pick_label(fld, (size_t)i), field_pick_term(fld, (size_t)i), buf,
+		          n);
+	else if (fld)
 		bilingual(field_choice_label(fld, (size_t)i), field_choice_term(fld, (size_t)i),
 		          buf, n);
 	else
@@ -250,7 +271,7 @@ question_draw(app *a)
 	if (note && a->card_fix_pending && step_equal(&a->step, &a->card_fix_step))
 		note = _("From the My Number card, which the helper said is wrong here: please "
 		         "correct it.");
-	if (is_list(fld)) {
+	if (is_list(a, fld)) {
 		if (note)
 			y += draw_para(y, x, cols, 2, note, 0) + 1;
 		draw_choices(a, fld, y, x, cols);
@@ -285,7 +306,9 @@ question_draw(app *a)
 			                      "with "
 			                      "the resident, and correct it if it is wrong."),
 			          0);
-		hints = _("Enter: next   Esc: back   F10: save and stop");
+		hints = a->pick_typing
+		                ? _("Enter: next   Esc: back to the list   F10: save and stop")
+		                : _("Enter: next   Esc: back   F10: save and stop");
 	}
 	draw_end(a, hints);
 }
@@ -295,7 +318,10 @@ static void
 collect(const app *a, const field *fld, char *out, size_t n)
 {
 	out[0] = '\0';
-	if (field_kind(fld) == FIELD_CHOICE) {
+	if (picks_shown(a, fld)) {
+		if (a->choice_sel >= 0 && (size_t)a->choice_sel < field_pick_count(fld))
+			snprintf(out, n, "%s", field_pick_term(fld, (size_t)a->choice_sel));
+	} else if (field_kind(fld) == FIELD_CHOICE) {
 		/* none picked: empty, which the engine takes as "not answered" */
 		if (a->choice_sel >= 0 && (size_t)a->choice_sel < field_choice_count(fld))
 			snprintf(out, n, "%s", field_choice_id(fld, (size_t)a->choice_sel));
@@ -351,6 +377,13 @@ submit(app *a)
 	}
 	char value[TEXTINPUT_MAX + 64];
 	answer_error err;
+	if (picks_shown(a, fld) && (size_t)a->choice_sel == field_pick_count(fld)) {
+		/* "something else": the box, to type it */
+		a->pick_typing = true;
+		textinput_set(&a->input, "");
+		a->error[0] = '\0';
+		return;
+	}
 	collect(a, fld, value, sizeof value);
 	if (field_postal_lookup(fld) && app_postal_into_text(a, value))
 		return; /* the start of the address is in the box, to finish */
@@ -433,6 +466,13 @@ question_key(app *a, wint_t ch, bool is_key)
 		submit(a);
 		return;
 	}
+	if (key_is_back(ch, is_key) && fld && a->pick_typing) {
+		/* from the box back to the list it was chosen from */
+		a->pick_typing = false;
+		a->choice_sel = (int)field_pick_count(fld);
+		a->error[0] = '\0';
+		return;
+	}
 	if (key_is_back(ch, is_key)) {
 		back(a);
 		return;
@@ -443,7 +483,7 @@ question_key(app *a, wint_t ch, bool is_key)
 	}
 	if (!fld && key_is_char(ch, is_key, 'c') && repeat_takes_cards(a) && app_household_card(a))
 		return;
-	if (is_list(fld)) {
+	if (is_list(a, fld)) {
 		int n = choice_count(fld);
 		bool multi = fld && field_kind(fld) == FIELD_MULTI;
 		if (key_move(ch, is_key, &a->choice_sel, n))
