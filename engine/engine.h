@@ -137,6 +137,9 @@ bool field_offers_family_name(const field *fld);
  * the address (prefecture, city, town), which the console fills in for
  * the resident to finish; the answer stays the address as written */
 bool field_postal_lookup(const field *fld);
+/* text fields (latin-of=): the name field this is the Latin spelling of;
+ * the console offers that name when it is written in Latin letters */
+const char *field_latin_of(const field *fld);
 /* Text fields (<pick>): the common answers, offered as a list with a way
  * to type another; a pick's answer is its term (妻), its label the words
  * in the resident's language. The answer stays text, as if typed. */

@@ -36,6 +36,7 @@ field_free(field *fld)
 	free(fld->hint);
 	free(fld->prefill);
 	free(fld->reading_of);
+	free(fld->latin_of);
 	free(fld->default_choice);
 	free(fld->choices_ref);
 	choice_list_clear(&fld->inline_choices);
@@ -282,6 +283,12 @@ bool
 field_postal_lookup(const field *fld)
 {
 	return fld->postal_lookup;
+}
+
+const char *
+field_latin_of(const field *fld)
+{
+	return fld->latin_of;
 }
 
 size_t

@@ -315,6 +315,7 @@ load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section, int rep
 	get_int_attr(lc, n, "max-days", &fld->max_days, &fld->has_max_days);
 	fld->prefill = get_attr(n, "prefill");
 	fld->reading_of = get_attr(n, "reading-of");
+	fld->latin_of = get_attr(n, "latin-of");
 	fld->default_choice = get_attr(n, "default");
 	fld->choices_ref = get_attr(n, "choices");
 	get_int_attr(lc, n, "min", &fld->min, &fld->has_min);

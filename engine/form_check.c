@@ -105,6 +105,18 @@ check_field_attrs(check_ctx *cc, const field *fld)
 			       "place (the same repeat, or none)",
 			       fld->id, fld->reading_of);
 	}
+	if (fld->latin_of) {
+		const field *of = form_field_by_id(cc->f, fld->latin_of);
+		if (fld->type != FIELD_TEXT)
+			REPORT(cc, fld->line, "field \"%s\": latin-of= applies only to text fields",
+			       fld->id);
+		else if (!of || of == fld || of->type != FIELD_TEXT ||
+		         of->in_repeat != fld->in_repeat)
+			REPORT(cc, fld->line,
+			       "field \"%s\": latin-of=\"%s\" must name another text field in the "
+			       "same place (the same repeat, or none)",
+			       fld->id, fld->latin_of);
+	}
 	if (fld->min > fld->max)
 		REPORT(cc, fld->line, "field \"%s\": min=\"%d\" is greater than max=\"%d\"",
 		       fld->id, fld->min, fld->max);

@@ -68,6 +68,7 @@ struct field {
 	bool has_min_days, has_max_days;
 	char *prefill;
 	char *reading_of;       /* kana fields: the name field this is the reading of */
+	char *latin_of;         /* text fields: the name field this spells in Latin letters */
 	bool same_as_previous;  /* repeat fields: start as the person before's answer */
 	bool offer_family_name; /* repeat name fields: offer the family name before */
 	bool postal_lookup;     /* address text fields: a postal code fills the start */

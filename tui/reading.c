@@ -29,6 +29,39 @@ reading_done(void)
 	tried = false;
 }
 
+static bool
+is_space_at(const char *p)
+{
+	return *p == ' ' || strncmp(p, "\xE3\x80\x80", 3) == 0;
+}
+
+static int
+words_in(const char *s)
+{
+	int n = 0;
+	while (*s) {
+		while (*s && is_space_at(s))
+			s += *s == ' ' ? 1 : 3;
+		if (!*s)
+			break;
+		n++;
+		while (*s && !is_space_at(s))
+			s++;
+	}
+	return n;
+}
+
+/* Whether s[0..len) holds an ASCII byte (Latin letters: MeCab reads
+ * none of a resident's name in them). */
+static bool
+memchr_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x80)
+			return true;
+	return false;
+}
+
 typedef struct out_buf {
 	char *p;
 	size_t n, len;
@@ -192,14 +225,149 @@ read_word(out_buf *o, const char *s, size_t len, role r)
 	return true;
 }
 
-bool
+/* The next word of s (words are separated by ASCII spaces or U+3000):
+ * its start and length, s moved past it; false at the end. */
+static bool
+next_word(const char **s, const char **w, size_t *len)
+{
+	const char *p = *s;
+	while (*p && is_space_at(p))
+		p += *p == ' ' ? 1 : 3;
+	if (!*p)
+		return false;
+	*w = p;
+	while (*p && !is_space_at(p))
+		p++;
+	*len = (size_t)(p - *w);
+	*s = p;
+	return true;
+}
+
+/* The k-th word (from 0) of s, or false. */
+static bool
+word_at(const char *s, int k, const char **w, size_t *len)
+{
+	for (int i = 0; next_word(&s, w, len); i++)
+		if (i == k)
+			return true;
+	return false;
+}
+
+/* The reading this household already gave for word: from every other
+ * answered pair of a name and its reading (kana fields that declare
+ * reading-of, each person of a list) with as many words in each, the
+ * reading in the same place. NULL when none gave one, or two differ. */
+static const char *
+household_reading(const answers *a, const field *skip, int skip_instance, const char *word,
+                  size_t wlen, size_t *klen)
+{
+	const form *f = answers_form(a);
+	const char *found = NULL;
+	for (size_t i = 0; i < form_field_count(f); i++) {
+		const field *kf = form_field_at(f, i);
+		const char *of = field_reading_of(kf);
+		if (!of)
+			continue;
+		const char *rid = field_repeat(kf);
+		int count = rid ? answers_repeat_count(a, rid) : 1;
+		for (int k = 0; k < count; k++) {
+			const char *name = answers_get_at(a, of, k),
+			           *kana = answers_get_at(a, field_id(kf), k);
+			if ((kf == skip && k == skip_instance) || !name || !kana ||
+			    words_in(name) != words_in(kana))
+				continue;
+			const char *w, *r;
+			size_t wl, rl;
+			for (int j = 0; word_at(name, j, &w, &wl); j++) {
+				if (wl != wlen || memcmp(w, word, wlen) != 0 ||
+				    !word_at(kana, j, &r, &rl))
+					continue;
+				if (found && (*klen != rl || memcmp(found, r, rl) != 0))
+					return NULL; /* read two ways: no guess */
+				found = r;
+				*klen = rl;
+			}
+		}
+	}
+	return found;
+}
+
+reading_kind
 reading_suggest_for(const answers *a, const field *fld, int instance, char *out, size_t n)
 {
 	const char *of = field_reading_of(fld);
 	const char *name = of ? answers_get_at(a, of, instance) : NULL;
 	if (n > 0)
 		out[0] = '\0';
-	return name && reading_suggest(name, out, n);
+	if (!name || n == 0)
+		return READING_NONE;
+	/* word by word: as the household read it already, else as MeCab reads
+	 * it; the words up to the first with neither make the start */
+	out_buf o = {out, n, 0, false};
+	const char *p = name, *w;
+	size_t wl;
+	int read = 0, words = words_in(name);
+	bool multi = words > 1;
+	while (next_word(&p, &w, &wl)) {
+		size_t before = o.len, kl = 0;
+		const char *k = household_reading(a, fld, instance, w, wl, &kl);
+		if (read)
+			put_bytes(&o, "\xE3\x80\x80", 3);
+		if (k)
+			put_bytes(&o, k, kl);
+		else if (!memchr_ascii(w, wl) && read_word(&o, w, wl,
+		                                           !multi ? ROLE_ANY
+		                                           : read ? ROLE_GIVEN
+		                                                  : ROLE_FAMILY))
+			;
+		else {
+			o.len = before;
+			out[o.len] = '\0';
+			break;
+		}
+		if (o.full)
+			break;
+		read++;
+	}
+	if (o.full || read == 0) {
+		out[0] = '\0';
+		return READING_NONE;
+	}
+	if (read == words)
+		return READING_WHOLE;
+	put_bytes(&o, "\xE3\x80\x80", 3); /* the rest is typed after it */
+	if (o.full) {
+		out[0] = '\0';
+		return READING_NONE;
+	}
+	return READING_START;
+}
+
+bool
+latin_suggest_for(const answers *a, const field *fld, int instance, char *out, size_t n)
+{
+	const char *of = field_latin_of(fld);
+	const char *name = of ? answers_get_at(a, of, instance) : NULL;
+	size_t len = name ? strlen(name) : 0;
+	bool letter = false;
+	if (n > 0)
+		out[0] = '\0';
+	if (!name || len + 1 > n)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)name[i];
+		bool alpha = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+		if (!alpha && c != ' ' && c != '-' && c != '\'' && c != '.' && c != ',') {
+			out[0] = '\0';
+			return false; /* kanji, kana or accents: spelled from the card */
+		}
+		letter |= alpha;
+		out[i] = (char)(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+	}
+	out[len] = '\0';
+	if (!letter)
+		out[0] = '\0';
+	return letter;
 }
 
 size_t
@@ -210,28 +378,6 @@ name_family_len(const char *name)
 	if (!sp || sp == name)
 		return 0;
 	return (size_t)(sp - name) + (*sp == ' ' ? 1 : 3);
-}
-
-static bool
-is_space_at(const char *p)
-{
-	return *p == ' ' || strncmp(p, "\xE3\x80\x80", 3) == 0;
-}
-
-static int
-words_in(const char *s)
-{
-	int n = 0;
-	while (*s) {
-		while (*s && is_space_at(s))
-			s += *s == ' ' ? 1 : 3;
-		if (!*s)
-			break;
-		n++;
-		while (*s && !is_space_at(s))
-			s++;
-	}
-	return n;
 }
 
 bool

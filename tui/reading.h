@@ -22,10 +22,27 @@
  * together), into out; false when there is none to suggest (out is ""). */
 bool reading_suggest(const char *name, char *out, size_t n);
 
+/* How much of a reading reading_suggest_for found. */
+typedef enum reading_kind {
+	READING_NONE,  /* nothing to suggest: out is "" */
+	READING_WHOLE, /* the whole reading */
+	READING_START, /* the reading of the first words and a U+3000, to finish */
+} reading_kind;
+
 /* The suggestion for a kana field that declares reading-of: the reading
- * of that name as answered in the same instance; false when the field
- * declares none, the name is unanswered, or there is nothing to suggest. */
-bool reading_suggest_for(const answers *a, const field *fld, int instance, char *out, size_t n);
+ * of that name as answered in the same instance, word by word — as the
+ * household read the same word already (another person's name and
+ * reading, with as many words in each: NGUYEN after グエン), else as
+ * reading_suggest reads it. When a word has neither (a Latin given name
+ * nobody read yet), the words before it are the start of the reading. */
+reading_kind reading_suggest_for(const answers *a, const field *fld, int instance, char *out,
+                                 size_t n);
+
+/* The suggestion for a text field that declares latin-of: that name as
+ * answered in the same instance, in capital letters, when it is written
+ * in Latin letters only (NGUYEN VAN AN, O'Brien, Smith-Jones); false when
+ * the field declares none, the name is unanswered or holds other script. */
+bool latin_suggest_for(const answers *a, const field *fld, int instance, char *out, size_t n);
 
 /* Bytes of a name's first word and the space after it (ASCII or U+3000):
  * "佐藤　" of "佐藤　健一", the family name a household's next person is

@@ -229,7 +229,9 @@ run(const form *f, json_t *h, const char *json, tally *t, long *per_field)
 			/* the console's suggested reading of the name (tui/reading.h) */
 			char suggestion[192];
 			if (!shown &&
-			    reading_suggest_for(a, fld, s.instance, suggestion, sizeof suggestion))
+			    (reading_suggest_for(a, fld, s.instance, suggestion,
+			                         sizeof suggestion) ||
+			     latin_suggest_for(a, fld, s.instance, suggestion, sizeof suggestion)))
 				shown = suggestion;
 			/* the family name of the person before, offered to finish */
 			const char *prev =

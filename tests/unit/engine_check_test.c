@@ -165,6 +165,10 @@ TEST(other_and_next_checks)
 	CHECK(bad("reading-of-bad.xml", 7, "reading-of=\"nobody\": no such field"));
 	CHECK(bad("reading-of-bad.xml", 9, "reading-of=\"d\" must name a text field"));
 	CHECK(bad("postal-lookup-bad.xml", 6, "postal-lookup= applies only to text fields"));
+	CHECK(!bad("latin-of-bad.xml", 6, "latin-of="));
+	CHECK(bad("latin-of-bad.xml", 7, "latin-of=\"nobody\" must name another text field"));
+	CHECK(bad("latin-of-bad.xml", 8, "latin-of= applies only to text fields"));
+	CHECK(bad("latin-of-bad.xml", 9, "latin-of=\"a4\" must name another text field"));
 	CHECK(bad("pick-bad.xml", 8, "<pick> term \"すてき\" is not an answer the field takes"));
 	CHECK(bad("pick-bad.xml", 9, "<pick> \"妻\" is listed twice"));
 	CHECK(bad("pick-bad.xml", 13, "<pick> applies only to text fields"));

@@ -113,6 +113,8 @@ typedef struct app {
 	 * (tui/reading.h), or the person before's family name; "" for none */
 	char suggestion[192];
 	bool pick_typing; /* a field with <pick>s: another answer is typed */
+	bool suggestion_start; /* the suggested reading is only its start */
+	bool suggestion_latin; /* the suggestion is the name in capitals (latin-of=) */
 	int choice_sel;
 	bool multi_on[MAX_MULTI];
 	int review_scroll;

@@ -406,8 +406,17 @@ plain_question(app *a, const form_step *st)
 	/* a reading (フリガナ) suggested from the name, as the console does;
 	 * not offered when answers are not to be read aloud */
 	char suggestion[192] = "";
+	/* a whole reading only: a line cannot be started for the resident */
 	if (!v && !quiet_answers &&
-	    reading_suggest_for(a->ans, fld, st->instance, suggestion, sizeof suggestion))
+	    reading_suggest_for(a->ans, fld, st->instance, suggestion, sizeof suggestion) !=
+	            READING_WHOLE)
+		suggestion[0] = '\0';
+	if (!suggestion[0] && !v && !quiet_answers &&
+	    latin_suggest_for(a->ans, fld, st->instance, suggestion, sizeof suggestion))
+		/* L10N: %s is the resident's name in capital letters, as typed before. */
+		printf(_("Suggested: %s (press Enter to use it, or type it as on the card)\n"),
+		       suggestion);
+	else if (suggestion[0])
 		/* L10N: %s is the suggested reading of the resident's name in katakana. */
 		printf(_("Suggested reading: %s (press Enter to use it, or type the reading)\n"),
 		       suggestion);

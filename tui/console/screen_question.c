@@ -48,9 +48,13 @@ is_list(const app *a, const field *fld)
 static void
 suggest_reading(app *a, const field *fld, const char *v)
 {
-	if (!v &&
-	    reading_suggest_for(a->ans, fld, a->step.instance, a->suggestion, sizeof a->suggestion))
+	a->suggestion_start = false;
+	reading_kind k = v ? READING_NONE
+	                   : reading_suggest_for(a->ans, fld, a->step.instance, a->suggestion,
+	                                         sizeof a->suggestion);
+	if (k != READING_NONE)
 		textinput_set(&a->input, a->suggestion);
+	a->suggestion_start = k == READING_START;
 }
 
 /* A household's next person often shares the family name: their name
@@ -76,6 +80,7 @@ question_enter(app *a)
 {
 	const field *fld = current(a);
 	a->suggestion[0] = '\0';
+	a->suggestion_latin = false;
 	memset(a->multi_on, 0, sizeof a->multi_on);
 	a->choice_sel = 0;
 	a->pick_typing = false;
@@ -105,6 +110,11 @@ question_enter(app *a)
 		textinput_set(&a->input, v);
 		suggest_reading(a, fld, v);
 		offer_family_name(a, fld, v);
+		a->suggestion_latin = !v && field_latin_of(fld) &&
+		                      latin_suggest_for(a->ans, fld, a->step.instance,
+		                                        a->suggestion, sizeof a->suggestion);
+		if (a->suggestion_latin)
+			textinput_set(&a->input, a->suggestion);
 	}
 }
 
@@ -296,16 +306,24 @@ question_draw(app *a)
 			          0);
 		else if (a->suggestion[0] && strcmp(a->suggestion, a->input.buf) == 0 &&
 		         y + 3 <= CONTENT_BOTTOM)
-			draw_para(y + 3, x, cols, 2,
-			          /* a name offers a family name; a kana field, a reading */
-			          field_offers_family_name(fld)
-			                  ? _("The family name of the person before is filled in: "
-			                      "type "
-			                      "the given name after it, or change it.")
-			                  : _("Suggested from the name: please check the reading "
-			                      "with "
-			                      "the resident, and correct it if it is wrong."),
-			          0);
+			draw_para(
+			        y + 3, x, cols, 2,
+			        /* a name offers a family name; a kana field, a reading */
+			        field_offers_family_name(fld)
+			                ? _("The family name of the person before is filled in: "
+			                    "type "
+			                    "the given name after it, or change it.")
+			        : a->suggestion_latin
+			                ? _("The name as written above, in capital letters: please "
+			                    "check it against the card with the resident.")
+			        : a->suggestion_start
+			                ? _("The start of the reading is filled in from the name: "
+			                    "type the rest after it, and check it with the "
+			                    "resident.")
+			                : _("Suggested from the name: please check the reading "
+			                    "with "
+			                    "the resident, and correct it if it is wrong."),
+			        0);
 		hints = a->pick_typing
 		                ? _("Enter: next   Esc: back to the list   F10: save and stop")
 		                : _("Enter: next   Esc: back   F10: save and stop");

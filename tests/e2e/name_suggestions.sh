@@ -1,0 +1,101 @@
+#!/bin/sh
+# Names typed once (issue 12): a reading (フリガナ) is suggested word by
+# word — as the household already read the same word (NGUYEN after
+# グエン), else as MeCab reads kanji — and when a word is new, the words
+# before it start the box; the alphabet spelling is offered from a name
+# written in Latin letters, never from kanji. Fixture: tests/data/forms-names.
+cd "$(dirname "$0")/../.."
+. tests/e2e/lib.sh
+
+tmp=$(mktemp -d /tmp/yorisoi-e2e-names.XXXXXX)
+trap 'e2e_cleanup; rm -rf "$tmp"' EXIT
+export XDG_DATA_HOME="$tmp/data"
+
+result() {
+	if [ "$2" = 0 ]; then echo "PASS: name-suggestions/$1"; else echo "FAIL: name-suggestions/$1"; fi
+}
+box() { # the answer box holds exactly $1 (and spaces after it)
+	e2e_screen | grep -q "^ *$1 *$"
+}
+
+e2e_start 100 30 "$B/yorisoi --lang en --forms tests/data/forms-names --db $tmp/d.db --slip-dir $tmp"
+ok=0
+e2e_wait "Start a new application" 10 || ok=1
+e2e_keys Enter
+e2e_wait "F2: go on without a card" 10 || ok=1
+e2e_keys F2
+e2e_wait "full name" || ok=1
+e2e_type "NGUYEN VAN MINH"
+e2e_keys Enter
+# nobody read NGUYEN yet, and MeCab reads no Latin letters: an empty box
+e2e_wait "read, in katakana" 5 || ok=1
+sleep 0.3
+e2e_screen | grep -q "Suggested from the name\|The start of the reading" && ok=1
+e2e_type "グエン　ヴァン　ミン"
+e2e_keys Enter
+e2e_wait "in the alphabet" 5 || ok=1
+e2e_wait "The name as written above, in capital letters" 3 || ok=1
+box "NGUYEN VAN MINH" || ok=1
+e2e_keys Enter
+e2e_wait "another one to add" 5 || ok=1
+e2e_type 1
+e2e_keys Enter
+result latin-name-offered $ok
+
+# the next person: NGUYEN read as the household read it, THI is new
+ok=0
+e2e_wait "full name" 5 || ok=1
+e2e_type "THI LAN"
+e2e_keys Enter
+e2e_wait "read, in katakana" 5 || ok=1
+e2e_wait "The start of the reading is filled in from the name" 3 || ok=1
+box "グエン　" || ok=1
+e2e_type "ティ　ラン"
+e2e_keys Enter
+e2e_wait "in the alphabet" 5 || ok=1
+box "NGUYEN THI LAN" || ok=1
+e2e_keys Enter
+e2e_wait "another one to add" 5 || ok=1
+e2e_type 1
+e2e_keys Enter
+result reading-started-from-the-household $ok
+
+# a third: every word read before, in another order of people: whole
+ok=0
+e2e_wait "full name" 5 || ok=1
+e2e_type "MINH"
+e2e_keys Enter
+e2e_wait "read, in katakana" 5 || ok=1
+e2e_wait "Suggested from the name" 3 || ok=1
+box "グエン　ミン" || ok=1
+e2e_keys Enter
+e2e_wait "in the alphabet" 5 || ok=1
+e2e_keys Enter
+e2e_wait "another one to add" 5 || ok=1
+e2e_type 1
+e2e_keys Enter
+result reading-whole-from-the-household $ok
+
+# kanji: MeCab reads it; no alphabet spelling is offered from kanji
+ok=0
+e2e_wait "full name" 5 || ok=1
+e2e_keys C-u
+e2e_type "佐藤　花子"
+e2e_keys Enter
+e2e_wait "read, in katakana" 5 || ok=1
+e2e_wait "Suggested from the name" 3 || ok=1
+box "サトウ　ハナコ" || ok=1
+e2e_keys Enter
+e2e_wait "in the alphabet" 5 || ok=1
+sleep 0.3
+e2e_screen | grep -q "capital letters" && ok=1
+e2e_type "SATO HANAKO"
+e2e_keys Enter
+e2e_wait "another one to add" 5 || ok=1
+e2e_type 2
+e2e_keys Enter
+e2e_wait "Check your answers" 10 || ok=1
+e2e_wait "グエン　ティ　ラン" 2 || ok=1
+e2e_wait "NGUYEN MINH" 2 || ok=1
+result kanji-read-no-latin-offer $ok
+e2e_stop
