@@ -172,7 +172,13 @@ TEST(forms_load_clean)
 		CHECK(f != NULL);
 		if (!f)
 			continue;
-		CHECK_INT(form_version(f), 1);
+		/* the moving notices became version 2 when 在留資格 and 在留期間
+		 * became choices; their version 1 stays loadable (archive/) */
+		bool moving = strncmp(expected_forms[i], "ten", 3) == 0;
+		CHECK_INT(form_version(f), moving ? 2 : 1);
+		if (moving)
+			CHECK(form_set_find_version(s, expected_forms[i], 1) != NULL);
+		CHECK(form_set_find_version(s, expected_forms[i], form_version(f)) == f);
 		CHECK(form_title(f) && *form_title(f));
 	}
 	form_set_free(s);
