@@ -113,6 +113,7 @@ typedef struct app {
 	 * (tui/reading.h), or the person before's family name; "" for none */
 	char suggestion[192];
 	int choice_sel;
+	int choice_typed; /* the line number typed so far (key_line_number) */
 	bool multi_on[MAX_MULTI];
 	int review_scroll;
 

@@ -69,6 +69,7 @@ question_enter(app *a)
 	a->suggestion[0] = '\0';
 	memset(a->multi_on, 0, sizeof a->multi_on);
 	a->choice_sel = 0;
+	a->choice_typed = 0;
 	textinput_set(&a->input, "");
 	a->input.secret = false;
 	if (!fld) {
@@ -439,11 +440,18 @@ question_key(app *a, wint_t ch, bool is_key)
 	if (is_list(fld)) {
 		int n = choice_count(fld);
 		bool multi = fld && field_kind(fld) == FIELD_MULTI;
+		/* a number picks a line, two digits one of a long list; on a
+		 * multi list each digit ticks its line, as the list is short */
+		int line = multi ? -1 : key_line_number(ch, is_key, &a->choice_typed, n);
+		if (line >= 0) {
+			a->choice_sel = line;
+			return;
+		}
 		if (key_move(ch, is_key, &a->choice_sel, n))
 			return;
-		if (!is_key && ch >= '1' && ch <= '9' && (int)(ch - '1') < n) {
+		if (multi && !is_key && ch >= '1' && ch <= '9' && (int)(ch - '1') < n) {
 			a->choice_sel = (int)(ch - '1');
-			if (multi && a->choice_sel < MAX_MULTI)
+			if (a->choice_sel < MAX_MULTI)
 				a->multi_on[a->choice_sel] = !a->multi_on[a->choice_sel];
 			return;
 		}
