@@ -853,7 +853,7 @@ handoff_deserialize(const unsigned char *p, size_t n, int format, handoff_form_l
 		r.i += 2;
 	}
 	f = find(id, (int)ver, ctx);
-	if (!f)
+	if (!f || (unsigned long long)form_version(f) != ver)
 		return handoff_fail(err, HANDOFF_ERR_UNKNOWN_FORM,
 		                    "form \"%s\" version %llu is not installed", id, ver);
 
