@@ -65,3 +65,38 @@ else
 	"$B/yorisoi" drafts list >&2
 	fail older-draft/saved-as-version-2
 fi
+
+# The 36 statuses at 80x24: the list scrolls with the selection, says there
+# is more, and two digits pick a line past 9. The draft is opened again
+# and its first person's status asked from the check screen.
+e2e_stop
+e2e_start 80 24 "$B/yorisoi --lang en --demo --slip-dir $tmp"
+ok=0
+e2e_wait "Start a new application" || ok=1
+e2e_keys Down Enter
+e2e_unlock "$code" || ok=1
+e2e_wait "Check your answers" 10 || ok=1
+i=0
+while [ $i -lt 80 ] && ! e2e_screen | grep -q "> .*status of residence"; do
+	e2e_keys Down
+	sleep 0.05
+	i=$((i + 1))
+done
+e2e_keys Enter
+e2e_wait "> (•) 1. Permanent Resident（永住者）" 5 && e2e_wait "(more below: ↓)" 1 || ok=1
+[ $ok = 0 ] && pass older-draft/long-list-says-more-below || fail older-draft/long-list-says-more-below
+
+# 1 then 2: line 12, scrolled into view, the cursor on it
+ok=0
+e2e_type 1
+e2e_type 2
+e2e_wait "> (•) 12. Long-Term Resident（定住者）" 5 && e2e_wait "(more above: ↑, more below: ↓)" 1 || ok=1
+row=$(e2e_screen | grep -n "> (•) 12\." | cut -d: -f1)
+[ "$(e2e_cursor | cut -d' ' -f2)" = "$((row - 1))" ] || ok=1
+# 3 then 6: the last line, the other status, and its question after it
+e2e_type 3
+e2e_type 6
+e2e_wait "> (•) 36. Another status, as written on the card（その他）" 5 && e2e_wait "(more above: ↑)" 1 || ok=1
+e2e_keys Enter
+e2e_wait "What status of residence is written on the card?" 5 || ok=1
+[ $ok = 0 ] && pass older-draft/two-digits-pick-a-line || fail older-draft/two-digits-pick-a-line

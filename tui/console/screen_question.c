@@ -145,13 +145,21 @@ draw_choices(app *a, const field *fld, int y, int x, int cols)
 	int bottom = CONTENT_BOTTOM;
 	if (bottom < y)
 		bottom = y;
+	/* a list longer than the room (the 36 statuses of residence on 80x24)
+	 * scrolls with the selection, and its last row says there is more */
+	int all = 0;
+	for (int i = 0; i < n; i++)
+		all += choice_rows(a, fld, i, cols);
+	bool scrolls = all > bottom - y + 1 && bottom > y;
+	if (scrolls)
+		bottom--;
 	/* the first choice shown: as early as keeps the selected one whole */
-	int first = 0, used = 0;
-	for (int i = 0; i <= a->choice_sel && i < n; i++)
+	int first = 0, used = 0, i;
+	for (i = 0; i <= a->choice_sel && i < n; i++)
 		used += choice_rows(a, fld, i, cols);
 	while (first < a->choice_sel && used > bottom - y + 1)
 		used -= choice_rows(a, fld, first++, cols);
-	for (int i = first; i < n && y <= bottom; i++) {
+	for (i = first; i < n && y <= bottom; i++) {
 		char label[512], prefix[32];
 		choice_label(fld, i, label, sizeof label);
 		choice_prefix(a, fld, i, prefix, sizeof prefix);
@@ -167,6 +175,12 @@ draw_choices(app *a, const field *fld, int y, int x, int cols)
 			draw_focus(y, x);
 		y += rows < 1 ? 1 : rows;
 	}
+	if (scrolls)
+		draw_str(bottom + 1, x, cols,
+		         first > 0 ? (i < n ? _("(more above: ↑, more below: ↓)")
+		                            : _("(more above: ↑)"))
+		                   : _("(more below: ↓)"),
+		         0);
 }
 
 /* Whether the people of this list can be filled in from their cards. */
