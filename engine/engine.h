@@ -70,12 +70,20 @@ void form_free(form *f);
  * Loads every *.xml in dir except the schema, sorted by file name. Forms
  * that fail to load are reported through diag and skipped; returns the
  * number of failures (0 when all loaded), or -1 when dir cannot be read.
+ * The older versions kept in dir/archive/ (one file per id and version,
+ * each older than the form of dir with its id) are loaded too, for
+ * drafts and handoff codes made with them: only form_set_find_version
+ * returns them; form_set_count, form_set_at and form_set_find see the
+ * newest version of each form, the one the console offers.
  */
 int form_set_load_dir(const char *dir, form_set **out, form_diag_fn diag, void *ctx);
 void form_set_free(form_set *s);
 size_t form_set_count(const form_set *s);
 const form *form_set_at(const form_set *s, size_t i);
 const form *form_set_find(const form_set *s, const char *form_id);
+/* The form of that id and version, current or archived; NULL if the set
+ * does not hold it. */
+const form *form_set_find_version(const form_set *s, const char *form_id, int version);
 
 /*
  * Checks what only a whole folder can tell: every <next form="..."> names
@@ -586,6 +594,15 @@ answers *answers_from_json_form(const char *json, const form *f, char **lang_out
  * back when present (anything in it that does not fit is ignored: a
  * source only decides a note on the screen). */
 enum { ANSWERS_JSON_SKIP_UNKNOWN = 2 };
+/* ANSWERS_JSON_OLDER: the answers may be of an older version of f (their
+ * "form_version" lower than f's; with ANSWERS_JSON_SKIP_UNKNOWN, what f
+ * no longer has is dropped). A value that a choice field of f refuses
+ * (a text answer of a field that became a choice) becomes the choice
+ * whose id, official term or label equals it after Unicode NFKC (so
+ * 特定技能1号 is 特定技能１号); else, when the field has an other="true"
+ * choice, that choice with the text in its other-text field; else it is
+ * dropped and the question is asked again. */
+enum { ANSWERS_JSON_OLDER = 8 };
 answers *answers_from_json_ex(const char *json, const form *f, unsigned flags, char **lang_out,
                               char *why, size_t whylen);
 

@@ -120,6 +120,9 @@ form_set_free(form_set *s)
 	for (size_t i = 0; i < s->n; i++)
 		form_free(s->forms[i]);
 	free(s->forms);
+	for (size_t i = 0; i < s->nold; i++)
+		form_free(s->old[i]);
+	free(s->old);
 	free(s);
 }
 
@@ -143,6 +146,18 @@ form_set_find(const form_set *s, const char *id)
 	for (size_t i = 0; i < s->n; i++)
 		if (strcmp(s->forms[i]->id, id) == 0)
 			return s->forms[i];
+	return NULL;
+}
+
+const form *
+form_set_find_version(const form_set *s, const char *id, int version)
+{
+	const form *f = form_set_find(s, id);
+	if (f && f->version == version)
+		return f;
+	for (size_t i = 0; s && id && i < s->nold; i++)
+		if (s->old[i]->version == version && strcmp(s->old[i]->id, id) == 0)
+			return s->old[i];
 	return NULL;
 }
 

@@ -152,8 +152,10 @@ struct form {
 };
 
 struct form_set {
-	form **forms;
+	form **forms; /* the newest version of each form: what is offered */
 	size_t n;
+	form **old; /* older versions from archive/, for decoders only */
+	size_t nold;
 };
 
 /* Where an answer came from (answer_source in engine.h): answers not
@@ -222,6 +224,7 @@ answer_status field_normalize(const field *fld, const char *input, char **out, a
 
 /* Unicode NFC of valid UTF-8 s (libunistring); caller frees. */
 char *nfc(const char *s);
+char *nfkc(const char *s);
 
 /* ---- relationship.c ---- */
 /* Validates and normalises a 続柄; ANSWER_OK and a malloc'd *out, or

@@ -176,6 +176,62 @@ check_shape(const form *f, json_t *jans, unsigned flags, char *why, size_t whyle
 	return true;
 }
 
+/* Whether a and b are the same text after NFKC (特定技能1号 is
+ * 特定技能１号); NULL is equal to nothing. */
+static bool
+same_nfkc(const char *a, const char *b)
+{
+	if (!a || !b)
+		return false;
+	char *na = nfkc(a), *nb = nfkc(b);
+	bool same = strcmp(na, nb) == 0;
+	free(na);
+	free(nb);
+	return same;
+}
+
+/* The text field an other="true" choice of fld added; NULL when none. */
+static const field *
+other_text_field(const form *f, const field *fld, size_t *which)
+{
+	for (size_t i = 0; i < field_choice_count(fld); i++) {
+		if (!field_choice_other(fld, i))
+			continue;
+		for (size_t j = 0; j < f->nfields; j++)
+			if (field_other_of(f->fields[j]) == fld) {
+				*which = i;
+				return f->fields[j];
+			}
+	}
+	return NULL;
+}
+
+/*
+ * An answer of an older version for a field that is now a choice: the
+ * choice whose id, term or label is the text (after NFKC), else the
+ * other="true" choice with the text as its other-text, else nothing (the
+ * question is asked again). Generic on purpose: no list of fields.
+ */
+static void
+carry_to_choice(answers *a, const field *fld, int k, const char *text)
+{
+	size_t other;
+	const field *ofld;
+
+	for (size_t i = 0; i < field_choice_count(fld); i++)
+		if (same_nfkc(text, field_choice_id(fld, i)) ||
+		    same_nfkc(text, field_choice_term(fld, i)) ||
+		    same_nfkc(text, field_choice_label(fld, i))) {
+			answers_set_at(a, fld->id, k, field_choice_id(fld, i), NULL);
+			return;
+		}
+	ofld = other_text_field(a->f, fld, &other);
+	if (!ofld || answers_set_at(a, fld->id, k, field_choice_id(fld, other), NULL) != ANSWER_OK)
+		return;
+	if (answers_set_at(a, ofld->id, k, text, NULL) != ANSWER_OK)
+		answers_clear_at(a, fld->id, k);
+}
+
 /* Sets one value through validation; false (with why) when refused,
  * unless flags say to drop what the form no longer accepts. */
 static bool
@@ -186,6 +242,10 @@ set_one(answers *a, const field *fld, int k, json_t *val, unsigned flags, char *
 		return true;
 	if (answers_set_at(a, fld->id, k, json_string_value(val), &e) == ANSWER_OK)
 		return true;
+	if ((flags & ANSWERS_JSON_OLDER) && fld->type == FIELD_CHOICE) {
+		carry_to_choice(a, fld, k, json_string_value(val));
+		return true;
+	}
 	if (flags & ANSWERS_JSON_SKIP_UNKNOWN)
 		return true;
 	if (fld->in_repeat)
@@ -271,7 +331,8 @@ answers_from_json_ex(const char *json, const form *f, unsigned flags, char **lan
 		why_set(why, whylen, "unknown form \"%s\"", json_string_value(jform));
 		goto fail;
 	}
-	if (!json_is_integer(jver) || json_integer_value(jver) != f->version) {
+	if (!json_is_integer(jver) || json_integer_value(jver) > f->version ||
+	    (json_integer_value(jver) < f->version && !(flags & ANSWERS_JSON_OLDER))) {
 		why_set(why, whylen, "form \"%s\" is version %d here, the answers are for another",
 		        f->id, f->version);
 		goto fail;

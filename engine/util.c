@@ -196,15 +196,29 @@ diag_report(form_diag_fn fn, void *ctx, const char *file, int line, const char *
  * checked); a failure other than out of memory cannot happen then, but
  * would leave the text as it was.
  */
-char *
-nfc(const char *s)
+static char *
+normalize(uninorm_t nf, const char *s)
 {
 	size_t n = 0;
-	uint8_t *r = u8_normalize(UNINORM_NFC, (const uint8_t *)s, strlen(s), NULL, &n);
+	uint8_t *r = u8_normalize(nf, (const uint8_t *)s, strlen(s), NULL, &n);
 	char *out;
 	if (!r)
 		return eng_xstrdup(s);
 	out = eng_xstrndup((const char *)r, n);
 	free(r);
 	return out;
+}
+
+char *
+nfc(const char *s)
+{
+	return normalize(UNINORM_NFC, s);
+}
+
+/* NFKC folds the width variants people type (１ and 1, ｶ and カ), for
+ * comparing a typed text with a choice, never for storing it. */
+char *
+nfkc(const char *s)
+{
+	return normalize(UNINORM_NFKC, s);
 }

@@ -65,17 +65,19 @@ handoff_status_name(handoff_status s)
 	return "unknown status";
 }
 
+/* A code of any version the set holds decodes, as that version: the
+ * counter reads codes made before a form changed. */
 static const form *
-find_in_set(const char *id, const void *ctx)
+find_in_set(const char *id, int version, const void *ctx)
 {
-	return form_set_find(ctx, id);
+	return form_set_find_version(ctx, id, version);
 }
 
 static const form *
-find_one(const char *id, const void *ctx)
+find_one(const char *id, int version, const void *ctx)
 {
 	const form *f = ctx;
-	return strcmp(form_id(f), id) == 0 ? f : NULL;
+	return strcmp(form_id(f), id) == 0 && form_version(f) == version ? f : NULL;
 }
 
 static handoff_status

@@ -173,8 +173,9 @@ handoff_status handoff_join(unsigned char *const *parts, const size_t *lens, siz
 
 /* ---- serialisation ---------------------------------------------------- */
 
-/* Finds the form for an id from the serialisation (a form_set or one form). */
-typedef const form *(*handoff_form_lookup)(const char *form_id, const void *ctx);
+/* Finds the form of that id and version from the serialisation (in a
+ * form_set, which may hold older versions, or one form); NULL when none. */
+typedef const form *(*handoff_form_lookup)(const char *form_id, int version, const void *ctx);
 
 /* Appends the compact serialisation (format HANDOFF_FORMAT_VERSION) of the
  * applicable answered fields; made is the day the code is made,

@@ -144,6 +144,21 @@ value_at(const answers *a, const field *fld, int instance)
 	return v && v[0] ? v : NULL;
 }
 
+/* Whether v picks an other="true" choice of fld whose other-text the
+ * cell shows too: the text written on the card then stands for the
+ * choice, and その他 is not printed. */
+static bool
+other_shown_instead(const paper_cell *cell, const field *fld, const char *v)
+{
+	int i = v && field_kind(fld) == FIELD_CHOICE ? field_choice_index(fld, v) : -1;
+	if (i < 0 || !field_choice_other(fld, (size_t)i))
+		return false;
+	for (size_t k = 0; k < cell->nv; k++)
+		if (field_other_of(cell->v[k].fld) == fld)
+			return true;
+	return false;
+}
+
 /* The text of one box or table cell. `blank` draws a table row beyond the
  * household: nothing in it. */
 static void
@@ -155,7 +170,7 @@ build_cell(cell_text *c, const answers *a, const paper_cell *cell, int instance,
 		paper_show show = pv->show;
 		if (show == PAPER_SHOW_DEFAULT)
 			show = field_kind(pv->fld) == FIELD_DATE ? PAPER_SHOW_ERA : PAPER_SHOW_TEXT;
-		if (!v && show == PAPER_SHOW_TEXT)
+		if ((!v || other_shown_instead(cell, pv->fld, v)) && show == PAPER_SHOW_TEXT)
 			continue;
 		if (pv->line && c->text.len > 0)
 			put(c, "\n");

@@ -852,14 +852,10 @@ handoff_deserialize(const unsigned char *p, size_t n, int format, handoff_form_l
 		day_to_iso((unsigned)r.p[r.i] << 8 | r.p[r.i + 1], made);
 		r.i += 2;
 	}
-	f = find(id, ctx);
-	if (!f)
-		return handoff_fail(err, HANDOFF_ERR_UNKNOWN_FORM, "form \"%s\" is not installed",
-		                    id);
-	if ((unsigned long long)form_version(f) != ver)
+	f = find(id, (int)ver, ctx);
+	if (!f || (unsigned long long)form_version(f) != ver)
 		return handoff_fail(err, HANDOFF_ERR_UNKNOWN_FORM,
-		                    "form \"%s\" version %llu is not installed (installed: %d)", id,
-		                    ver, form_version(f));
+		                    "form \"%s\" version %llu is not installed", id, ver);
 
 	ps.a = answers_new(f);
 	ps.format = format;

@@ -125,15 +125,22 @@ store_decode_answers(const unsigned char *buf, size_t len, const form *f, answer
 			rc = decode_v1(ans, f, out);
 		goto out;
 	}
-	/* Version 2 names the form; a draft is opened against its own form
-	 * and version, which the drafts table recorded, so read it leniently
-	 * under f's id and version. */
+	/* Version 2 names the form; a draft is opened against its own form,
+	 * which the drafts table recorded, so read it leniently under f's id.
+	 * A draft of an older version of f keeps that version, so that its
+	 * answers are carried over (ANSWERS_JSON_OLDER); any other is read
+	 * as f's. */
+	json_t *jver = json_object_get(root, "form_version");
+	bool older = json_is_integer(jver) && json_integer_value(jver) < form_version(f);
 	json_object_set_new(root, "form", json_string(form_id(f)));
-	json_object_set_new(root, "form_version", json_integer(form_version(f)));
+	if (!older)
+		json_object_set_new(root, "form_version", json_integer(form_version(f)));
 	char *again = json_dumps(root, JSON_COMPACT);
 	if (!again)
 		goto out;
-	*out = answers_from_json_ex(again, f, ANSWERS_JSON_SKIP_UNKNOWN | ANSWERS_JSON_SOURCES,
+	*out = answers_from_json_ex(again, f,
+	                            ANSWERS_JSON_SKIP_UNKNOWN | ANSWERS_JSON_SOURCES |
+	                                    (older ? ANSWERS_JSON_OLDER : 0),
 	                            NULL, NULL, 0);
 	store_free_plain(again, strlen(again) + 1);
 	rc = *out ? 0 : -1;

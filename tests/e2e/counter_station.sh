@@ -109,6 +109,25 @@ result format-4-day-not-recorded $?
 e2e_keys N
 e2e_wait "Ready for the next resident" 5 || true
 
+# ---- a code of an older form version: read and exported as that version ---------
+
+# tennyu version 1 (在留資格 typed, before the list): the counter holds it
+# in forms/archive/ and accepts the code as version 1, the statuses as typed.
+scan tests/data/handoff/tennyu-v1.code
+ok=0
+e2e_wait "住民異動届（転入届）（tennyu 第1版）" 10 || ok=1
+e2e_keys Enter
+e2e_wait "Accepted: saved as" 10 || ok=1
+id=$(e2e_screen | tr -d '\n ' | grep -o '[0-9a-f]\{32\}\.json' | head -n 1)
+[ $ok = 0 ] && [ -n "$id" ] && python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+m = d["answers"]["members"]
+sys.exit(0 if d["form_version"] == 1 and [x["m_status"] for x in m] == ["永住者", "特定技能1号", "育成就労"] else 1)' "$EXPORT/$id"
+result older-form-version $?
+e2e_keys N
+e2e_wait "Ready for the next resident" 5 || true
+
 # ---- a refused code: the decoder's reason on the screen -------------------------
 
 sed 's/.$/A/; s/AA$/AB/' "$tmp/juminhyo.scan" >"$tmp/altered.scan"

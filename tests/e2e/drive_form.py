@@ -631,10 +631,8 @@ class Driver:
             raise Failure("%s: the household's answer %r is not a choice (%s)"
                           % (f.id, value, " ".join(ids)))
         k = ids.index(value)
-        if k < 9:
-            self.tmux.type(str(k + 1))
-        else:
-            self.tmux.keys("Home", *(["Down"] * k))
+        # a number picks the line, two digits on a long list (在留資格)
+        self.tmux.type(str(k + 1))
         pat = re.compile(r"^\s*> \((?:•|\*)\) %d\. " % (k + 1))
         self.wait(lambda s: any(pat.match(ln) for ln in s.splitlines()),
                   "choice %d of %s selected" % (k + 1, f.id))

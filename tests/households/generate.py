@@ -78,6 +78,18 @@ STATUSES = {
     "jp_spouse": ("日本人の配偶者等", False, None, ["3年", "1年", "5年"]),
     "special": (None, True, None, []),  # 特別永住者: no status, period or expiry
 }
+# The choice ids of forms/tennyu.xml version 2 (lists residence_status and
+# period_of_stay) for the terms above: the answers name choices, not terms.
+STATUS_IDS = {
+    "永住者": "permanent", WORK: "engineer_humanities", "技能": "skilled_labor",
+    "経営・管理": "business_manager", "定住者": "long_term", "留学": "student",
+    "特定技能１号": "skilled_1", "技能実習２号ロ": "intern_2b", "特定活動": "designated",
+    "日本人の配偶者等": "spouse_jp", "永住者の配偶者等": "spouse_pr", "家族滞在": "dependent",
+}
+PERIOD_IDS = {
+    "無期限": "indefinite", "5年": "y5", "3年": "y3", "1年": "y1", "6月": "m6",
+    "4年3月": "y4m3", "2年3月": "y2m3", "1年3月": "y1m3", "2年": "y2",
+}
 STATUS_WEIGHTS = {
     "jp": {},
     "cn": {"permanent": 30, "work": 25, "student": 15, "ssw": 5, "intern": 5,
@@ -678,7 +690,8 @@ def household(g, cc, size):
                     m["m_status"] = st[2]
                 m_period = "無期限" if m["m_status"] == "永住者" else (
                     period if period != "無期限" else rng.choice(["3年", "5年", "1年"]))
-                m["m_period"] = m_period
+                m["m_status"] = STATUS_IDS[m["m_status"]]
+                m["m_period"] = PERIOD_IDS[m_period]
                 if m_period != "無期限":
                     if expiry is None:
                         mm = period_months(m_period)
@@ -757,7 +770,7 @@ def household(g, cc, size):
     lang = nat[2]
     if cc != "jp" and rng.random() < 0.15:
         lang = rng.choice(["ja", "en"])
-    return {"form": "tennyu", "form_version": 1, "lang": lang, "answers": a}
+    return {"form": "tennyu", "form_version": 2, "lang": lang, "answers": a}
 
 
 def jp_registers(g, members, bdates, pnames, m_out):

@@ -172,10 +172,42 @@ else
 	fail "marks-none" "$(pdftotext "$tmp/toddler.pdf" - | grep -A3 '確認が必要')"
 fi
 
+# ---- a code of an older form version -------------------------------------------
+
+# tennyu version 1 (before 在留資格 and 在留期間 were choices) prints on the
+# layout archived with it (forms/archive/paper/), the statuses as typed.
+if "$Y" --lang ja handoff form tests/data/handoff/tennyu-v1.code --key $K/desk-test.pub \
+	--pdf "$tmp/v1.pdf" >/dev/null 2>"$tmp/v1.err" &&
+	pdftotext "$tmp/v1.pdf" - | tr -d ' \n' | grep -q '永住者3年.*特定技能1号1年.*育成就労2年6月'; then
+	pass "older-version"
+else
+	fail "older-version" "$(cat "$tmp/v1.err")"
+fi
+
+# A status and a period not in the lists (other="true"): the box shows what
+# the card says, not その他.
+/usr/bin/python3 - "$tmp/other.json" <<'PY'
+import json, sys
+d = json.load(open("tests/data/answers/tennyu_ref.json"))
+m = d["answers"]["members"][2]
+m.update(m_status="other", m_status_other="育成就労", m_period="other", m_period_other="2年6月")
+json.dump(d, open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+if "$Y" --lang ja handoff form --answers "$tmp/other.json" --pdf "$tmp/other.pdf" --no-cover \
+	>/dev/null 2>"$tmp/other.err" &&
+	pdftotext "$tmp/other.pdf" - | tr -d ' \n' | grep -q '育成就労2年6月' &&
+	! pdftotext "$tmp/other.pdf" - | grep -q 'その他'; then
+	pass "other-text-instead-of-sonota"
+else
+	fail "other-text-instead-of-sonota" "$(cat "$tmp/other.err")"
+fi
+
 # ---- refusals ----------------------------------------------------------------
 
-# An altered code: the decoder's reason, its exit status, and no PDF.
-sed 's/.$/A/; s/AA$/AB/' "$tmp/tennyu.scan" >"$tmp/altered.scan"
+# An altered code: the decoder's reason, its exit status, and no PDF. The
+# last character (in the signature) becomes 0, or 1 if it was 0: a smaller
+# digit keeps its Base45 group in range, so the signature is what fails.
+sed 's/0$/1/; t; s/.$/0/' "$tmp/tennyu.scan" >"$tmp/altered.scan"
 "$Y" --lang ja handoff form "$tmp/altered.scan" --key $K/desk-test.pub --pdf "$tmp/altered.pdf" \
 	>/dev/null 2>"$tmp/altered.err"
 rc=$?

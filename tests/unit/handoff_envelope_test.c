@@ -876,3 +876,40 @@ TEST(spec_test_vector)
 	answers_free(a);
 	answers_free(back);
 }
+
+/* A code made with tennyu version 1 (tests/data/handoff/tennyu-v1.code,
+ * made before 在留資格 and 在留期間 became choices) still decodes at the
+ * counter, as version 1, with the answers as typed then. */
+TEST(code_of_an_older_form_version_decodes)
+{
+	form_set *forms = real_forms();
+	char path[512];
+	REQUIRE(forms && test_desk());
+	REQUIRE(form_version(form_set_find(forms, "tennyu")) == 2);
+	snprintf(path, sizeof path, "%s/handoff/tennyu-v1.code", test_data_dir());
+	char *text = test_read_file(path);
+	REQUIRE(text);
+	text[strcspn(text, "\n")] = '\0';
+	snprintf(path, sizeof path, "%s/handoff/tennyu-v1.json", test_data_dir());
+	char *want = test_read_file(path);
+	REQUIRE(want);
+	want[strcspn(want, "\n")] = '\0';
+	answers *a = NULL;
+	char *lang = NULL;
+	handoff_error err;
+	handoff_verify v = {test_ring(), NULL, 0};
+	const char *scan = text;
+	handoff_status st = handoff_decode_with(&scan, 1, forms, &v, &a, &lang, NULL, &err);
+	if (st != HANDOFF_OK)
+		fprintf(stderr, "    decode: %s: %s\n", handoff_status_name(st), err.detail);
+	REQUIRE(st == HANDOFF_OK);
+	CHECK_INT(form_version(answers_form(a)), 1);
+	CHECK_STR(answers_get_at(a, "m_status", 0), "永住者");
+	char *j = answers_to_json(a, lang);
+	CHECK_STR(j, want);
+	free(j);
+	free(lang);
+	answers_free(a);
+	free(want);
+	free(text);
+}

@@ -141,9 +141,9 @@ installed(void)
 }
 
 static const form *
-find_in(const char *id, const void *ctx)
+find_in(const char *id, int version, const void *ctx)
 {
-	return form_set_find(ctx, id);
+	return form_set_find_version(ctx, id, version);
 }
 
 static answers *

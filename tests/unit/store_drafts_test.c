@@ -1,4 +1,5 @@
 /* store: creating, saving, listing, loading and deleting drafts. */
+#include "tests/unit/engine_fixture.h"
 #include "tests/unit/store_fixture.h"
 #include "tests/unit/test.h"
 
@@ -253,5 +254,53 @@ TEST(create_refuses_bad_labels)
 	CHECK(store_draft_create(s, "a\nb", 1, "ja", &id, &err) == -1);
 	CHECK(store_draft_create(s, "store_test", 1, "a-language-tag-too-long", &id, &err) == -1);
 	store_close(s);
+	fx_cleanup(dir);
+}
+
+/* A draft saved with an older version of its form opens with the newest:
+ * its answers carried over (typed statuses become choices, or the other
+ * choice with the text), and once saved it is a draft of the newest. */
+TEST(older_version_draft_opens_with_the_newest)
+{
+	char dir[PATH_MAX], db[PATH_MAX];
+	store *s = NULL;
+	store_error err = {0};
+	answers *a = NULL, *b = NULL;
+	int64_t id = 0;
+	form_set *set = engine_fixture_set("engine/versions");
+	REQUIRE(set);
+	const form *v1 = form_set_find_version(set, "visa", 1), *v3 = form_set_find(set, "visa");
+	REQUIRE(v1 && v3 && form_version(v3) == 3);
+
+	REQUIRE(fx_setup(dir, db) == 0);
+	REQUIRE(fx_open(db, &s, &err) == 0);
+	REQUIRE(store_draft_create(s, "visa", 1, "en", &id, &err) == 0);
+	a = answers_new(v1);
+	CHECK_INT(answers_put(a, "name", "x"), ANSWER_OK);
+	CHECK_INT(answers_repeat_add(a, "people"), 1);
+	CHECK_INT(answers_put_at(a, "status", 0, "特定技能1号"), ANSWER_OK);
+	CHECK_INT(answers_put_at(a, "status", 1, "育成就労"), ANSWER_OK);
+	CHECK(store_draft_save(s, id, a, 3, &err) == 0);
+	answers_free(a);
+
+	CHECK(store_draft_load(s, id, v3, &b, NULL, &err) == 0);
+	REQUIRE(b);
+	CHECK_STR(answers_get_at(b, "status", 0), "skilled_1");
+	CHECK_STR(answers_get_at(b, "status", 1), "other");
+	CHECK_STR(answers_get_at(b, "status_other", 1), "育成就労");
+	store_draft_info info;
+	CHECK(store_draft_info_get(s, id, &info, &err) == 0);
+	CHECK_INT(info.form_version, 1);
+	CHECK(store_draft_save(s, id, b, 3, &err) == 0);
+	CHECK(store_draft_info_get(s, id, &info, &err) == 0);
+	CHECK_INT(info.form_version, 3);
+	answers_free(b);
+	/* saved as version 3, it loads as version 3 again */
+	CHECK(store_draft_load(s, id, v3, &b, NULL, &err) == 0);
+	if (b)
+		CHECK_STR(answers_get_at(b, "status_other", 1), "育成就労");
+	answers_free(b);
+	store_close(s);
+	form_set_free(set);
 	fx_cleanup(dir);
 }

@@ -73,16 +73,21 @@ check_layouts(const char *dir, const form_set *s, tally *t)
 	snprintf(paper, sizeof paper, "%s/paper", dir);
 	if (stat(paper, &st) != 0 || !S_ISDIR(st.st_mode))
 		return;
-	for (size_t i = 0; i < form_set_count(s); i++) {
-		handoff_layout *l = NULL;
-		handoff_error err = {0};
-		if (handoff_layout_load(form_set_at(s, i), NULL, &l, &err) != HANDOFF_OK) {
-			fprintf(stderr, "%s\n", err.detail);
-			t->other++;
-			t->diags++;
+	/* the archived versions too: the counter prints codes made with them */
+	for (size_t i = 0; i < form_set_count(s); i++)
+		for (int v = 1; v <= form_version(form_set_at(s, i)); v++) {
+			const form *f = form_set_find_version(s, form_id(form_set_at(s, i)), v);
+			handoff_layout *l = NULL;
+			handoff_error err = {0};
+			if (!f)
+				continue;
+			if (handoff_layout_load(f, NULL, &l, &err) != HANDOFF_OK) {
+				fprintf(stderr, "%s\n", err.detail);
+				t->other++;
+				t->diags++;
+			}
+			handoff_layout_free(l);
 		}
-		handoff_layout_free(l);
-	}
 }
 
 /* Checks one file, or every *.xml of one folder. */

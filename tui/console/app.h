@@ -116,6 +116,7 @@ typedef struct app {
 	bool suggestion_start; /* the suggested reading is only its start */
 	bool suggestion_latin; /* the suggestion is the name in capitals (latin-of=) */
 	int choice_sel;
+	int choice_typed; /* the line number typed so far (key_line_number) */
 	bool multi_on[MAX_MULTI];
 	int review_scroll;
 

@@ -33,6 +33,31 @@ key_is_without_card(wint_t ch, bool is_key)
 	return (is_key && ch == KEY_F(2)) || key_is_char(ch, is_key, 'm');
 }
 
+/*
+ * A digit typed on a numbered list: the line it picks (0-based), or -1.
+ * Digits run on while they still make a line number, so 1 then 2 is line
+ * 12 of a long list (the 在留資格 list has 36); a digit that cannot
+ * continue the number starts a new one. *so_far is the number typed so
+ * far, 0 for none: the caller zeroes it on entering the list and on any
+ * other key.
+ */
+static inline int
+key_line_number(wint_t ch, bool is_key, int *so_far, int count)
+{
+	if (is_key || ch < '0' || ch > '9') {
+		*so_far = 0;
+		return -1;
+	}
+	int digit = (int)(ch - '0');
+	int v = *so_far > 0 && *so_far * 10 + digit <= count ? *so_far * 10 + digit : digit;
+	if (v < 1 || v > count) {
+		*so_far = 0;
+		return -1;
+	}
+	*so_far = v;
+	return v - 1;
+}
+
 /* Moves a list selection; returns true when the key was a movement. */
 static inline bool
 key_move(wint_t ch, bool is_key, int *sel, int count)

@@ -84,6 +84,7 @@ question_enter(app *a)
 	memset(a->multi_on, 0, sizeof a->multi_on);
 	a->choice_sel = 0;
 	a->pick_typing = false;
+	a->choice_typed = 0;
 	textinput_set(&a->input, "");
 	a->input.secret = false;
 	if (!fld) {
@@ -175,13 +176,21 @@ draw_choices(app *a, const field *fld, int y, int x, int cols)
 	int bottom = CONTENT_BOTTOM;
 	if (bottom < y)
 		bottom = y;
+	/* a list longer than the room (the 36 statuses of residence on 80x24)
+	 * scrolls with the selection, and its last row says there is more */
+	int all = 0;
+	for (int i = 0; i < n; i++)
+		all += choice_rows(a, fld, i, cols);
+	bool scrolls = all > bottom - y + 1 && bottom > y;
+	if (scrolls)
+		bottom--;
 	/* the first choice shown: as early as keeps the selected one whole */
-	int first = 0, used = 0;
-	for (int i = 0; i <= a->choice_sel && i < n; i++)
+	int first = 0, used = 0, i;
+	for (i = 0; i <= a->choice_sel && i < n; i++)
 		used += choice_rows(a, fld, i, cols);
 	while (first < a->choice_sel && used > bottom - y + 1)
 		used -= choice_rows(a, fld, first++, cols);
-	for (int i = first; i < n && y <= bottom; i++) {
+	for (i = first; i < n && y <= bottom; i++) {
 		char label[512], prefix[32];
 		choice_label(fld, i, label, sizeof label);
 		choice_prefix(a, fld, i, prefix, sizeof prefix);
@@ -197,6 +206,12 @@ draw_choices(app *a, const field *fld, int y, int x, int cols)
 			draw_focus(y, x);
 		y += rows < 1 ? 1 : rows;
 	}
+	if (scrolls)
+		draw_str(bottom + 1, x, cols,
+		         first > 0 ? (i < n ? _("(more above: ↑, more below: ↓)")
+		                            : _("(more above: ↑)"))
+		                   : _("(more below: ↓)"),
+		         0);
 }
 
 /* Whether the people of this list can be filled in from their cards. */
@@ -504,11 +519,18 @@ question_key(app *a, wint_t ch, bool is_key)
 	if (is_list(a, fld)) {
 		int n = choice_count(fld);
 		bool multi = fld && field_kind(fld) == FIELD_MULTI;
+		/* a number picks a line, two digits one of a long list; on a
+		 * multi list each digit ticks its line, as the list is short */
+		int line = multi ? -1 : key_line_number(ch, is_key, &a->choice_typed, n);
+		if (line >= 0) {
+			a->choice_sel = line;
+			return;
+		}
 		if (key_move(ch, is_key, &a->choice_sel, n))
 			return;
-		if (!is_key && ch >= '1' && ch <= '9' && (int)(ch - '1') < n) {
+		if (multi && !is_key && ch >= '1' && ch <= '9' && (int)(ch - '1') < n) {
 			a->choice_sel = (int)(ch - '1');
-			if (multi && a->choice_sel < MAX_MULTI)
+			if (a->choice_sel < MAX_MULTI)
 				a->multi_on[a->choice_sel] = !a->multi_on[a->choice_sel];
 			return;
 		}

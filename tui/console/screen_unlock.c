@@ -55,7 +55,10 @@ app_resume_draft(app *a, int64_t id)
 	const form *f = NULL;
 	if (store_draft_info_get(a->db, id, &info, &err) == 0)
 		f = form_set_find(a->forms, info.form_id);
-	if (!f || form_version(f) != info.form_version) {
+	/* a draft of an older version opens as the newest, its answers
+	 * carried over (store_decode_answers) */
+	if (!f || form_version(f) < info.form_version ||
+	    !form_set_find_version(a->forms, info.form_id, info.form_version)) {
 		snprintf(a->error, sizeof a->error, "%s",
 		         _("This draft was made with a form that is not installed here (or another "
 		           "version of it), so it cannot be opened."));
