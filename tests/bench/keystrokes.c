@@ -430,6 +430,15 @@ generated(const form_set *set, const char *dir)
 	return 0;
 }
 
+/* A form the set could not load is said, not silently left out of the
+ * figures. */
+static void
+say_problem(const form_diag *d, void *ctx)
+{
+	(void)ctx;
+	fprintf(stderr, "keystrokes: %s:%d: %s\n", d->file, d->line, d->message);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -439,7 +448,7 @@ main(int argc, char **argv)
 	form_set *set = NULL;
 	long all_console = 0, all_typing = 0;
 
-	if (form_set_load_dir(forms, &set, NULL, NULL) < 0 || !set) {
+	if (form_set_load_dir(forms, &set, say_problem, NULL) < 0 || !set) {
 		fprintf(stderr, "keystrokes: cannot load %s\n", forms);
 		return 1;
 	}
