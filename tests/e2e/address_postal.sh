@@ -13,16 +13,10 @@ tmp=$(mktemp -d /tmp/yorisoi-e2e-postaltext.XXXXXX)
 trap 'e2e_cleanup; rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/data"
 
-result() {
-	if [ "$2" = 0 ]; then echo "PASS: address-postal/$1"; else echo "FAIL: address-postal/$1"; fi
-}
+result() { e2e_result address-postal "$@"; }
 
-e2e_start 100 30 "$B/yorisoi --lang en --forms tests/data/forms-postaltext --db $tmp/d.db --slip-dir $tmp"
 ok=0
-e2e_wait "Start a new application" 10 || ok=1
-e2e_keys Enter
-e2e_wait "F2: go on without a card" 10 || ok=1
-e2e_keys F2
+e2e_fixture_start tests/data/forms-postaltext "$tmp" || ok=1
 e2e_wait "What is your address" || ok=1
 e2e_wait "Or type the postal code (7 digits)" 3 || ok=1
 result says-a-code-will-do $ok

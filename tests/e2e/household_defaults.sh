@@ -11,16 +11,10 @@ tmp=$(mktemp -d /tmp/yorisoi-e2e-samehouse.XXXXXX)
 trap 'e2e_cleanup; rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/data"
 
-result() {
-	if [ "$2" = 0 ]; then echo "PASS: household-defaults/$1"; else echo "FAIL: household-defaults/$1"; fi
-}
+result() { e2e_result household-defaults "$@"; }
 
-e2e_start 100 30 "$B/yorisoi --lang en --forms tests/data/forms-samehouse --db $tmp/d.db --slip-dir $tmp"
 ok=0
-e2e_wait "Start a new application" 10 || ok=1
-e2e_keys Enter
-e2e_wait "F2: go on without a card" 10 || ok=1
-e2e_keys F2
+e2e_fixture_start tests/data/forms-samehouse "$tmp" || ok=1
 # the first person types everything
 e2e_wait "full name" || ok=1
 e2e_type "佐藤　健一"

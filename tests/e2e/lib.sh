@@ -146,3 +146,19 @@ e2e_cert_to_review() {
 	e2e_keys Enter
 	e2e_wait "Check your answers" || return 1
 }
+
+# e2e_result SUITE CASE STATUS : "PASS: SUITE/CASE" for status 0, else FAIL.
+e2e_result() {
+	if [ "$3" = 0 ]; then echo "PASS: $1/$2"; else echo "FAIL: $1/$2"; fi
+}
+
+# e2e_fixture_start FORMS TMP : the console in English at 100x30 on the
+# fixture forms folder FORMS (its only procedure), drafts under TMP, gone
+# on without a card to the first question; 1 when a screen did not come.
+e2e_fixture_start() {
+	e2e_start 100 30 "$B/yorisoi --lang en --forms $1 --db $2/d.db --slip-dir $2"
+	e2e_wait "Start a new application" 10 || return 1
+	e2e_keys Enter
+	e2e_wait "F2: go on without a card" 10 || return 1
+	e2e_keys F2
+}

@@ -11,19 +11,13 @@ tmp=$(mktemp -d /tmp/yorisoi-e2e-names.XXXXXX)
 trap 'e2e_cleanup; rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/data"
 
-result() {
-	if [ "$2" = 0 ]; then echo "PASS: name-suggestions/$1"; else echo "FAIL: name-suggestions/$1"; fi
-}
+result() { e2e_result name-suggestions "$@"; }
 box() { # the answer box holds exactly $1 (and spaces after it)
 	e2e_screen | grep -q "^ *$1 *$"
 }
 
-e2e_start 100 30 "$B/yorisoi --lang en --forms tests/data/forms-names --db $tmp/d.db --slip-dir $tmp"
 ok=0
-e2e_wait "Start a new application" 10 || ok=1
-e2e_keys Enter
-e2e_wait "F2: go on without a card" 10 || ok=1
-e2e_keys F2
+e2e_fixture_start tests/data/forms-names "$tmp" || ok=1
 e2e_wait "full name" || ok=1
 e2e_type "NGUYEN VAN MINH"
 e2e_keys Enter

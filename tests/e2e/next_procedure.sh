@@ -13,9 +13,7 @@ trap 'e2e_cleanup; rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/data"
 export YORISOI_TODAY=2026-12-04
 
-result() {
-	if [ "$2" = 0 ]; then echo "PASS: next-procedure/$1"; else echo "FAIL: next-procedure/$1"; fi
-}
+result() { e2e_result next-procedure "$@"; }
 
 e2e_start 100 30 "$B/yorisoi --lang en --forms tests/data/forms-next --db $tmp/d.db --slip-dir $tmp"
 ok=0

@@ -12,16 +12,10 @@ tmp=$(mktemp -d /tmp/yorisoi-e2e-picks.XXXXXX)
 trap 'e2e_cleanup; rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/data"
 
-result() {
-	if [ "$2" = 0 ]; then echo "PASS: relationship-picks/$1"; else echo "FAIL: relationship-picks/$1"; fi
-}
+result() { e2e_result relationship-picks "$@"; }
 
-e2e_start 100 30 "$B/yorisoi --lang en --forms tests/data/forms-picks --db $tmp/d.db --slip-dir $tmp"
 ok=0
-e2e_wait "Start a new application" 10 || ok=1
-e2e_keys Enter
-e2e_wait "F2: go on without a card" 10 || ok=1
-e2e_keys F2
+e2e_fixture_start tests/data/forms-picks "$tmp" || ok=1
 e2e_wait "relationship to the head" || ok=1
 e2e_wait "( ) 1. The head of the household（世帯主）" 3 || ok=1
 e2e_wait "( ) 4. Something else: type it" 2 || ok=1
