@@ -46,6 +46,13 @@ for a in tests/data/answers/*_ref.json tests/data/answers/juminhyo_*.json "$tmp"
 		echo "FAIL: handoff/spec-sealed-$n (our encoder failed)"
 	set -- "$@" "$n" "forms/$form.xml" "$tmp/$n.code" "$tmp/$n.json"
 done
+# a code a desk made with an older version of a form, read with the
+# definition kept for it in forms/archive
+"$Y" handoff decode --key "$K/desk-test.pub" tests/data/handoff/tennyu-v1.code \
+	>"$tmp/tennyu-v1.json" 2>/dev/null ||
+	echo "FAIL: handoff/spec-ref-archived-tennyu-v1 (our decoder failed)"
+set -- "$@" archived-tennyu-v1 forms/archive/tennyu-1.xml tests/data/handoff/tennyu-v1.code \
+	"$tmp/tennyu-v1.json"
 python3 - docs/handoff-format.md tests/data/forms/handoff_test.xml tests/data/answers/handoff_test_min.json "$@" <<'PY'
 import datetime, hashlib, hmac, json, os, re, sys, zlib
 import xml.etree.ElementTree as ET
@@ -355,10 +362,15 @@ for k in range(0, len(args), 4):
         ours = json.load(open(json_path, encoding="utf-8"))
         _, serial, version = open_codes([l for l in open(code_path).read().split("\n") if l])
         got = parse(serial, load_form(form_path), version)
-        ok("ref-" + name, got == ours and version == 5 and parse.made == today,
+        # a fixture code kept from before a form's new version was made
+        # on its own day (tests/data/handoff/tennyu-v1.code: 2026-12-01)
+        day = "2026-12-01" if name.startswith("archived-") else today
+        ok("ref-" + name, got == ours and version == 5 and parse.made == day,
            "python: %r made %r\nours: %r" % (got, parse.made, ours))
     except Exception as e:
         ok("ref-" + name, False, repr(e))
+    if name.startswith("archived-"):
+        continue  # kept signed only
     try:
         sealed_path = code_path[:-len(".code")] + ".sealed"
         _, serial, version = open_codes([l for l in open(sealed_path).read().split("\n") if l])
