@@ -93,3 +93,13 @@ e2e_wait "グエン　ティ　ラン" 2 || ok=1
 e2e_wait "NGUYEN MINH" 2 || ok=1
 result kanji-read-no-latin-offer $ok
 e2e_stop
+
+# plain mode: the alphabet spelling offered, and taken with an empty line
+ok=0
+out=$(printf '3\nNGUYEN VAN MINH\nグエン　ヴァン　ミン\n\n2\n' |
+	"$B/yorisoi" --plain --lang en --forms tests/data/forms-names --db "$tmp/p.db" \
+		--slip-dir "$tmp" 2>&1)
+echo "$out" | grep -q "Suggested: NGUYEN VAN MINH (press Enter to use it" || ok=1
+[ "$(echo "$out" | sed -n '/Check your answers/,$p' | grep -c '^ *NGUYEN VAN MINH$')" = 2 ] || ok=1
+[ "$ok" = 0 ] || echo "$out" | tail -30 | sed 's/^/    /'
+result plain-mode $ok
