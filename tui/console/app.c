@@ -61,6 +61,7 @@ app_go(app *a, screen_id s)
 {
 	a->error[0] = a->notice[0] = '\0';
 	a->sel = 0;
+	a->choice_typed = 0;
 	a->confirm_delete = false;
 	if (s == SCR_REVIEW || s == SCR_QUESTION)
 		a->stats_at_review = s == SCR_REVIEW;

@@ -152,9 +152,11 @@ postal_key(app *a, wint_t ch, bool is_key)
 {
 	if (key_move(ch, is_key, &a->sel, (int)a->nplaces))
 		return;
-	/* a number picks its line, as on every list; Enter uses it */
-	if (!is_key && ch >= '1' && ch <= '9' && (size_t)(ch - '1') < a->nplaces) {
-		a->sel = (int)(ch - '1');
+	/* a number picks its line, as on every list (two digits for a code
+	 * of many places); Enter uses it */
+	int line = key_line_number(ch, is_key, &a->choice_typed, (int)a->nplaces);
+	if (line >= 0) {
+		a->sel = line;
 		return;
 	}
 	if (a->postal_into_text && (key_is_enter(ch, is_key) || key_is_back(ch, is_key))) {
