@@ -108,15 +108,19 @@ help_for_step(const app *a, const form_step *st, bool with_keys, help_doc *d)
 		   in plain words. */
 		add(d, false, _("The paper form calls this 「%s」. In plain words: %s"),
 		    field_term(fld), F_(field_label(fld)));
+		/* a term whose translation is the term itself (Japanese) says
+		 * nothing more */
 		for (size_t i = 0; i < field_choice_count(fld); i++)
-			if (field_choice_term(fld, i) && *field_choice_term(fld, i))
+			if (field_choice_term(fld, i) && *field_choice_term(fld, i) &&
+			    strcmp(F_(field_choice_label(fld, i)), field_choice_term(fld, i)) != 0)
 				/* L10N: one choice: its Japanese term on the paper form, then
 				   what it means. */
 				add(d, false, _("「%s」 means: %s"), field_choice_term(fld, i),
 				    F_(field_choice_label(fld, i)));
 		for (size_t i = 0; i < field_pick_count(fld); i++)
-			add(d, false, _("「%s」 means: %s"), field_pick_term(fld, i),
-			    F_(field_pick_label(fld, i)));
+			if (strcmp(F_(field_pick_label(fld, i)), field_pick_term(fld, i)) != 0)
+				add(d, false, _("「%s」 means: %s"), field_pick_term(fld, i),
+				    F_(field_pick_label(fld, i)));
 	}
 	/* L10N: a heading in the help of a question */
 	add(d, true, "%s", _("How to answer"));
