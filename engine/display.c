@@ -25,7 +25,12 @@ append_choice(const field *fld, size_t i, answer_style style, answer_translate_f
 		return;
 	}
 	append(buf, n, label ? label : field_choice_id(fld, i));
-	if (style == ANSWER_SHOW_BOTH && term && *term && (!label || strcmp(label, term) != 0)) {
+	/* the term beside the label, unless the label is the term, or the term
+	 * with its reading (Easy Japanese: 永住者（えいじゅうしゃ）) */
+	size_t tl = term ? strlen(term) : 0;
+	bool has_term = label && strncmp(label, term ? term : "", tl) == 0 &&
+	                (label[tl] == '\0' || strncmp(label + tl, "（", strlen("（")) == 0);
+	if (style == ANSWER_SHOW_BOTH && term && *term && !has_term) {
 		append(buf, n, "（");
 		append(buf, n, term);
 		append(buf, n, "）");

@@ -11,7 +11,8 @@
 const char *value_display(const field *fld, const char *value, char *buf, size_t n);
 
 /* A translated label (F_: Japanese when the resident's catalogue lacks it)
- * with the official Japanese term beside it, unless they are the same:
+ * with the official Japanese term beside it, unless they are the same or
+ * the label is the term with its reading (永住者（えいじゅうしゃ）):
  * "Your name（氏名）". */
 const char *bilingual(const char *msgid, const char *term, char *buf, size_t n);
 

@@ -251,7 +251,7 @@ class L10n:
         """tui/values.c bilingual(): the translation with the official
         term beside it, unless they are the same."""
         t = self.form(msgid)
-        if not term or t == term:
+        if not term or t == term or t.startswith(term + "（"):
             return t
         return "%s（%s）" % (t, term)
 
