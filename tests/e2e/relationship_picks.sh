@@ -24,6 +24,15 @@ e2e_keys Enter
 e2e_wait "Please answer this question" 3 || ok=1
 result list-nothing-picked $ok
 
+# the first letters of a line, in any script, find it
+ok=0
+e2e_type "chi"
+e2e_wait "> (•) 3. Child of the head (son or daughter)（子）" 3 || ok=1
+sleep 2 # a pause: the next letter starts a new word
+e2e_type "世"
+e2e_wait "> (•) 1. The head of the household（世帯主）" 3 || ok=1
+result letters-find-a-line $ok
+
 ok=0
 e2e_type 2
 e2e_wait "> (•) 2. Wife of the head（妻）" 3 || ok=1

@@ -16,6 +16,7 @@
 #include "engine/engine.h"
 #include "handoff/handoff.h"
 #include "store/store.h"
+#include "tui/console/list_search.h"
 #include "tui/console/textinput.h"
 #include "tui/tui.h"
 
@@ -117,6 +118,7 @@ typedef struct app {
 	bool suggestion_latin; /* the suggestion is the name in capitals (latin-of=) */
 	int choice_sel;
 	int choice_typed; /* the line number typed so far (key_line_number) */
+	list_search search; /* the first letters of a line typed so far */
 	bool multi_on[MAX_MULTI];
 	int review_scroll;
 

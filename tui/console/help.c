@@ -143,6 +143,11 @@ help_for_step(const app *a, const form_step *st, bool with_keys, help_doc *d)
 	            : _("This question is optional: you may leave it empty."));
 	if (with_keys)
 		add(d, false, "%s", answer_keys(fld));
+	if (with_keys && (field_kind(fld) == FIELD_CHOICE || field_kind(fld) == FIELD_MULTI ||
+	                  field_pick_count(fld)))
+		add(d, false, "%s",
+		    _("Typing the first letters of a line, in any script, moves to it: for "
+		      "example the first letters of its Japanese term."));
 	what_next(a, st, d);
 }
 

@@ -85,6 +85,7 @@ question_enter(app *a)
 	a->choice_sel = 0;
 	a->pick_typing = false;
 	a->choice_typed = 0;
+	list_search_reset(&a->search);
 	textinput_set(&a->input, "");
 	a->input.secret = false;
 	if (!fld) {
@@ -303,6 +304,10 @@ question_draw(app *a)
 		hints = field_kind(fld) == FIELD_MULTI
 		                ? _("↑↓ move   Space: tick or untick   Enter: next   Esc: back   "
 		                    "F10: save and stop")
+		        /* a long list (the 在留資格): its lines are found by letters */
+		        : choice_count(fld) > 9
+		                ? _("↑↓ or first letters: choose   Enter: next   Esc: back   F10: "
+		                    "save and stop")
 		                : _("↑↓ choose   Enter: next   Esc: back   F10: save and stop");
 	} else {
 		draw_input(y, x, cols < 60 ? cols : 60, &a->input);
@@ -528,6 +533,18 @@ question_key(app *a, wint_t ch, bool is_key)
 		}
 		if (key_move(ch, is_key, &a->choice_sel, n))
 			return;
+		/* the first letters of a line, in any script, find it */
+		if (ch != ' ' && list_search_add(&a->search, ch, is_key)) {
+			for (int k = 0; k < n; k++) {
+				char label[512];
+				choice_label(fld, k, label, sizeof label);
+				if (list_search_matches(&a->search, label)) {
+					a->choice_sel = k;
+					break;
+				}
+			}
+			return;
+		}
 		if (multi && !is_key && ch >= '1' && ch <= '9' && (int)(ch - '1') < n) {
 			a->choice_sel = (int)(ch - '1');
 			if (a->choice_sel < MAX_MULTI)
