@@ -76,14 +76,22 @@ e2e_wait "Start a new application" || ok=1
 e2e_keys Down Enter
 e2e_unlock "$code" || ok=1
 e2e_wait "Check your answers" 10 || ok=1
-i=0
-while [ $i -lt 80 ] && ! e2e_screen | grep -q "> .*status of residence"; do
+n=0
+while [ $n -lt 80 ] && ! e2e_screen | grep -q "> .*status of residence"; do
 	e2e_keys Down
 	sleep 0.05
-	i=$((i + 1))
+	n=$((n + 1))
 done
 e2e_keys Enter
 e2e_wait "> (•) 1. Permanent Resident（永住者）" 5 && e2e_wait "(more below: ↓)" 1 || ok=1
+# the key bar of a long list fits 80 columns and says letters find a line
+e2e_screen | tail -1 | grep -q "↑↓/letters: choose .*F10: save and stop *$" || ok=1
+e2e_type "stu"
+e2e_wait "> (•) 3. Student（留学）" 3 || ok=1
+sleep 2 # a pause: the next letters start a new word
+e2e_type "家族"
+e2e_wait "> (•) " 1 && e2e_screen | grep -q "> (•) [0-9]*\. Dependent（家族滞在）" || ok=1
+e2e_keys Home
 [ $ok = 0 ] && pass older-draft/long-list-says-more-below || fail older-draft/long-list-says-more-below
 
 # 1 then 2: line 12, scrolled into view, the cursor on it

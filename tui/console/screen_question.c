@@ -306,8 +306,8 @@ question_draw(app *a)
 		                    "F10: save and stop")
 		        /* a long list (the 在留資格): its lines are found by letters */
 		        : choice_count(fld) > 9
-		                ? _("↑↓ or first letters: choose   Enter: next   Esc: back   F10: "
-		                    "save and stop")
+		                ? _("↑↓/letters: choose   Enter: next   Esc: back   F10: save and "
+		                    "stop")
 		                : _("↑↓ choose   Enter: next   Esc: back   F10: save and stop");
 	} else {
 		draw_input(y, x, cols < 60 ? cols : 60, &a->input);
