@@ -347,8 +347,16 @@ cardio_open_reader(const char *reader, cardio_session **out, cardio_error *err)
 		free(l);
 		return st;
 	}
-	rc = SCardConnect(l->ctx, l->reader, SCARD_SHARE_EXCLUSIVE,
-	                  SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &l->card, &l->proto);
+	/* Another program may hold the card for a moment (pcscd finishing the
+	 * last session's disconnect, a browser's smart-card helper): it is
+	 * asked again for up to 2 s before the sharing violation counts. */
+	for (int tries = 0;; tries++) {
+		rc = SCardConnect(l->ctx, l->reader, SCARD_SHARE_EXCLUSIVE,
+		                  SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &l->card, &l->proto);
+		if (rc != (LONG)SCARD_E_SHARING_VIOLATION || tries >= 20)
+			break;
+		nanosleep(&(struct timespec){0, 100 * 1000 * 1000}, NULL);
+	}
 	if (rc != SCARD_S_SUCCESS) {
 		st = rc == SCARD_W_REMOVED_CARD ? cardio_fail(err, CARDIO_ERR_NO_CARD, 0, (long)rc,
 		                                              "no card in the reader")
