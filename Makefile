@@ -110,7 +110,7 @@ BENCH_BIN := $(BUILD)/bench/keystrokes $(BUILD)/bench/card-apdus $(BUILD)/bench/
 $(BUILD)/bench/keystrokes: $(call obj,tests/bench/keystrokes.c tests/bench/typing_model.c \
 	tests/bench/postal_starts.c tui/reading.c) $(LIB_OBJ)
 $(BUILD)/bench/keystrokes: BENCH_LIBS := $(MECAB_LIBS)
-$(BUILD)/bench/readings: $(call obj,tests/bench/readings.c tui/reading.c)
+$(BUILD)/bench/readings: $(call obj,tests/bench/readings.c tui/reading.c) $(LIB_OBJ)
 $(BUILD)/bench/readings: BENCH_LIBS := $(MECAB_LIBS)
 $(BUILD)/bench/card-apdus: $(call obj,tests/bench/card_apdus.c) $(LIB_OBJ)
 $(BUILD)/bench/handoff_bench: $(call obj,tests/bench/handoff_bench.c) $(LIB_OBJ)

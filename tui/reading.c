@@ -387,27 +387,19 @@ reading_suggest(const char *name, char *out, size_t n)
 	if (n == 0)
 		return false;
 	out[0] = '\0';
-	const char *p = name;
+	const char *p = name, *w;
+	size_t wl;
 	bool any = false, multi = words_in(name) > 1;
-	while (p && *p) {
-		/* words are separated by ASCII spaces or U+3000 */
-		while (*p == ' ' || strncmp(p, "\xE3\x80\x80", 3) == 0)
-			p += *p == ' ' ? 1 : 3;
-		if (!*p)
-			break;
-		const char *w = p;
-		while (*p && *p != ' ' && strncmp(p, "\xE3\x80\x80", 3) != 0) {
-			if ((unsigned char)*p < 0x80) {
-				out[0] = '\0'; /* Latin letters: the resident types it */
-				return false;
-			}
-			p++;
+	while (next_word(&p, &w, &wl)) {
+		if (memchr_ascii(w, wl)) {
+			out[0] = '\0'; /* Latin letters: the resident types it */
+			return false;
 		}
 		if (any)
 			put_bytes(&o, "\xE3\x80\x80", 3);
 		/* several words: the family name first, then given names */
 		role r = !multi ? ROLE_ANY : any ? ROLE_GIVEN : ROLE_FAMILY;
-		if (!read_word(&o, w, (size_t)(p - w), r) || o.full) {
+		if (!read_word(&o, w, wl, r) || o.full) {
 			out[0] = '\0';
 			return false;
 		}

@@ -1,5 +1,6 @@
 /* The starts of addresses that postal codes stand for (postal_starts.h). */
 #include "tests/bench/postal_starts.h"
+#include "store/store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,14 +28,14 @@ by_text(const void *x, const void *y)
 
 /* The n tab-separated fields of line, in place. */
 static size_t
-split(char *line, char **field, size_t n)
+split(char *line, char **cols, size_t n)
 {
 	size_t k = 0;
-	field[k++] = line;
+	cols[k++] = line;
 	for (char *p = line; *p && k < n; p++)
 		if (*p == '\t') {
 			*p = '\0';
-			field[k++] = p + 1;
+			cols[k++] = p + 1;
 		}
 	return k;
 }
@@ -103,12 +104,10 @@ int
 postal_places_of_code(const char *code)
 {
 	char digits[8];
-	size_t k = 0;
-	for (const char *p = code; *p && k < 7; p++)
-		if (*p >= '0' && *p <= '9')
-			digits[k++] = *p;
-	digits[k] = '\0';
-	return k == 7 && places_of_code ? places_of_code[atoi(digits)] : 0;
+	/* as the console reads a typed code (store/postal_input.c) */
+	return places_of_code && store_postal_normalize(code, digits) == 0
+	               ? places_of_code[atoi(digits)]
+	               : 0;
 }
 
 size_t

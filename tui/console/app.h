@@ -113,11 +113,10 @@ typedef struct app {
 	/* what the input was started with: a reading suggested from the name
 	 * (tui/reading.h), or the person before's family name; "" for none */
 	char suggestion[192];
-	bool pick_typing; /* a field with <pick>s: another answer is typed */
+	bool pick_typing;      /* a field with <pick>s: another answer is typed */
 	bool suggestion_start; /* the suggested reading is only its start */
-	bool suggestion_latin; /* the suggestion is the name in capitals (latin-of=) */
 	int choice_sel;
-	int choice_typed; /* the line number typed so far (key_line_number) */
+	int choice_typed;   /* the line number typed so far (key_line_number) */
 	list_search search; /* the first letters of a line typed so far */
 	bool multi_on[MAX_MULTI];
 	int review_scroll;
@@ -242,6 +241,9 @@ size_t app_postal_places(app *a, const field *fld, int instance);
 void app_postal_fill(app *a, const store_postal_place *p);
 /* "東京都 千代田区 丸の内 (office)": one place as a line of a list. */
 void app_postal_place_line(const store_postal_place *p, char *buf, size_t n);
+/* Why a postal code gave no place: none is known, or no table is
+ * installed here; for the resident to type the address instead. */
+const char *app_postal_none(const app *a);
 /* The places of a postal code as typed, in a->places (0 when it is none
  * or no table is installed); nothing is said. */
 size_t app_postal_places_of(app *a, const char *code);

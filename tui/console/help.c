@@ -21,6 +21,17 @@ add(help_doc *d, bool heading, const char *fmt, ...)
 	d->n++;
 }
 
+/* One line of a list: its Japanese term and what it means; nothing when
+ * the translation is the term itself (Japanese), which says nothing more. */
+static void
+add_term_meaning(help_doc *d, const char *term, const char *label)
+{
+	if (!term || !*term || strcmp(F_(label), term) == 0)
+		return;
+	/* L10N: one choice: its Japanese term on the paper form, then what it means. */
+	add(d, false, _("「%s」 means: %s"), term, F_(label));
+}
+
 /* How to give this kind of answer with the keys. */
 static const char *
 answer_keys(const field *fld)
@@ -108,19 +119,10 @@ help_for_step(const app *a, const form_step *st, bool with_keys, help_doc *d)
 		   in plain words. */
 		add(d, false, _("The paper form calls this 「%s」. In plain words: %s"),
 		    field_term(fld), F_(field_label(fld)));
-		/* a term whose translation is the term itself (Japanese) says
-		 * nothing more */
 		for (size_t i = 0; i < field_choice_count(fld); i++)
-			if (field_choice_term(fld, i) && *field_choice_term(fld, i) &&
-			    strcmp(F_(field_choice_label(fld, i)), field_choice_term(fld, i)) != 0)
-				/* L10N: one choice: its Japanese term on the paper form, then
-				   what it means. */
-				add(d, false, _("「%s」 means: %s"), field_choice_term(fld, i),
-				    F_(field_choice_label(fld, i)));
+			add_term_meaning(d, field_choice_term(fld, i), field_choice_label(fld, i));
 		for (size_t i = 0; i < field_pick_count(fld); i++)
-			if (strcmp(F_(field_pick_label(fld, i)), field_pick_term(fld, i)) != 0)
-				add(d, false, _("「%s」 means: %s"), field_pick_term(fld, i),
-				    F_(field_pick_label(fld, i)));
+			add_term_meaning(d, field_pick_term(fld, i), field_pick_label(fld, i));
 	}
 	/* L10N: a heading in the help of a question */
 	add(d, true, "%s", _("How to answer"));

@@ -242,25 +242,32 @@ plain_card(app *a)
 	return true;
 }
 
+/* The places of a postal code, numbered, and which one it is: its number,
+ * 0 for none (the address is typed), -1 at end of input. */
+static int
+plain_pick_place(app *a, size_t count)
+{
+	char line[512];
+	for (size_t i = 0; i < count; i++) {
+		app_postal_place_line(&a->places[i], line, sizeof line);
+		printf("  %zu. %s\n", i + 1, line);
+	}
+	return ask_number(_("Which place is it? Type its number, or press Enter to type the "
+	                    "address yourself:"),
+	                  (int)count);
+}
+
 /* A postal code answered: the address filled from the postal table, as
  * the console does; a code with several places asks which. */
 static void
 plain_postal(app *a, const field *fld, int instance)
 {
-	char line[512];
 	size_t n = app_postal_places(a, fld, instance);
 	a->notice[0] = '\0';
 	if (n == 1) {
 		app_postal_fill(a, &a->places[0]);
 	} else if (n > 1) {
-		for (size_t i = 0; i < n; i++) {
-			app_postal_place_line(&a->places[i], line, sizeof line);
-			printf("  %zu. %s\n", i + 1, line);
-		}
-		int k = ask_number(
-		        _("Which place is it? Type its number, or press Enter to type the "
-		          "address yourself:"),
-		        (int)n);
+		int k = plain_pick_place(a, n);
 		if (k > 0)
 			app_postal_fill(a, &a->places[k - 1]);
 	}
@@ -282,23 +289,12 @@ plain_postal_text(app *a, const char *typed, char *value, size_t n)
 		return 0;
 	size_t count = app_postal_places_of(a, code);
 	if (count == 0) {
-		printf(_("Error: %s\n"),
-		       a->postal_unavailable
-		               ? _("The postal code list is not installed here: please type the "
-		                   "address.")
-		               : _("No address is known for this postal code: please type the "
-		                   "address."));
+		printf(_("Error: %s\n"), app_postal_none(a));
 		return -1;
 	}
 	int k = 1;
 	if (count > 1) {
-		for (size_t i = 0; i < count; i++) {
-			app_postal_place_line(&a->places[i], rest, sizeof rest);
-			printf("  %zu. %s\n", i + 1, rest);
-		}
-		k = ask_number(_("Which place is it? Type its number, or press Enter to type the "
-		                 "address yourself:"),
-		               (int)count);
+		k = plain_pick_place(a, count);
 		if (k <= 0)
 			return k < 0 ? -2 : -1;
 	}

@@ -49,14 +49,21 @@ app_postal_places_of(app *a, const char *code)
 	return a->nplaces;
 }
 
+const char *
+app_postal_none(const app *a)
+{
+	return a->postal_unavailable
+	               ? _("The postal code list is not installed here: please type the address.")
+	               : _("No address is known for this postal code: please type the address.");
+}
+
 size_t
 app_postal_places(app *a, const field *fld, int instance)
 {
 	const char *code = answers_get_at(a->ans, field_id(fld), instance);
 	size_t n = app_postal_places_of(a, code);
 	if (code && n == 0 && !a->postal_unavailable)
-		snprintf(a->notice, sizeof a->notice, "%s",
-		         _("No address is known for this postal code: please type the address."));
+		snprintf(a->notice, sizeof a->notice, "%s", app_postal_none(a));
 	return n;
 }
 
@@ -87,12 +94,7 @@ app_postal_into_text(app *a, const char *typed)
 	size_t n = app_postal_places_of(a, code);
 	a->notice[0] = '\0';
 	if (n == 0) {
-		snprintf(a->error, sizeof a->error, "%s",
-		         a->postal_unavailable
-		                 ? _("The postal code list is not installed here: please type "
-		                     "the address.")
-		                 : _("No address is known for this postal code: please type "
-		                     "the address."));
+		snprintf(a->error, sizeof a->error, "%s", app_postal_none(a));
 	} else if (n == 1) {
 		postal_text_fill(a, &a->places[0]);
 	} else {

@@ -80,7 +80,6 @@ question_enter(app *a)
 {
 	const field *fld = current(a);
 	a->suggestion[0] = '\0';
-	a->suggestion_latin = false;
 	memset(a->multi_on, 0, sizeof a->multi_on);
 	a->choice_sel = 0;
 	a->pick_typing = false;
@@ -112,10 +111,9 @@ question_enter(app *a)
 		textinput_set(&a->input, v);
 		suggest_reading(a, fld, v);
 		offer_family_name(a, fld, v);
-		a->suggestion_latin = !v && field_latin_of(fld) &&
-		                      latin_suggest_for(a->ans, fld, a->step.instance,
-		                                        a->suggestion, sizeof a->suggestion);
-		if (a->suggestion_latin)
+		if (!v && field_latin_of(fld) &&
+		    latin_suggest_for(a->ans, fld, a->step.instance, a->suggestion,
+		                      sizeof a->suggestion))
 			textinput_set(&a->input, a->suggestion);
 	}
 }
@@ -333,7 +331,7 @@ question_draw(app *a)
 			                ? _("The family name of the person before is filled in: "
 			                    "type "
 			                    "the given name after it, or change it.")
-			        : a->suggestion_latin
+			        : field_latin_of(fld)
 			                ? _("The name as written above, in capital letters: please "
 			                    "check it against the card with the resident.")
 			        : a->suggestion_start
