@@ -12,6 +12,14 @@ append(char *buf, size_t n, const char *s)
 		snprintf(buf + len, n - len, "%s", s);
 }
 
+bool
+label_has_term(const char *label, const char *term)
+{
+	size_t tl = term ? strlen(term) : 0;
+	return label && term && strncmp(label, term, tl) == 0 &&
+	       (label[tl] == '\0' || strncmp(label + tl, "（", strlen("（")) == 0);
+}
+
 /* One choice as the style shows it. */
 static void
 append_choice(const field *fld, size_t i, answer_style style, answer_translate_fn translate,
@@ -25,12 +33,7 @@ append_choice(const field *fld, size_t i, answer_style style, answer_translate_f
 		return;
 	}
 	append(buf, n, label ? label : field_choice_id(fld, i));
-	/* the term beside the label, unless the label is the term, or the term
-	 * with its reading (Easy Japanese: 永住者（えいじゅうしゃ）) */
-	size_t tl = term ? strlen(term) : 0;
-	bool has_term = label && strncmp(label, term ? term : "", tl) == 0 &&
-	                (label[tl] == '\0' || strncmp(label + tl, "（", strlen("（")) == 0);
-	if (style == ANSWER_SHOW_BOTH && term && *term && !has_term) {
+	if (style == ANSWER_SHOW_BOTH && term && *term && !label_has_term(label, term)) {
 		append(buf, n, "（");
 		append(buf, n, term);
 		append(buf, n, "）");

@@ -624,6 +624,11 @@ answers *answers_carry(const answers *from, const form *to);
 
 /* ---- values shown to people --------------------------------------- */
 
+/* Whether a shown label already holds the official term: it is the term,
+ * or the term with its reading after it (Easy Japanese 永住者（えいじゅう
+ * しゃ）), so the term is not put beside it again. */
+bool label_has_term(const char *label, const char *term);
+
 /* A stored ISO date as a Japanese-era string, e.g. "昭和20年4月1日"
  * ("令和元年5月1日" for year 1). Returns 0, or -1 for a bad date. */
 /*

@@ -11,11 +11,7 @@ const char *
 bilingual(const char *msgid, const char *term, char *buf, size_t n)
 {
 	const char *t = F_(msgid);
-	size_t tl = term ? strlen(term) : 0;
-	/* the same, or the term with its reading (Easy Japanese: 永住者（えい
-	 * じゅうしゃ）): the term is there already */
-	if (!term || !*term || strcmp(t, term) == 0 ||
-	    (strncmp(t, term, tl) == 0 && strncmp(t + tl, "（", strlen("（")) == 0))
+	if (!term || !*term || label_has_term(t, term))
 		snprintf(buf, n, "%s", t);
 	else
 		snprintf(buf, n, "%s（%s）", t, term);

@@ -256,6 +256,9 @@ void app_postal_address_start(const store_postal_place *p, char *buf, size_t n);
  * Returns false when typed is no postal code, so it is taken as typed. */
 bool app_postal_into_text(app *a, const char *typed);
 
+/* Whether the people of a list can be filled in from their cards (one of
+ * its fields is filled from the card). */
+bool app_repeat_takes_cards(const form_repeat *r);
 /* On an add-another step of a household list: reads the next person's
  * card. Returns true when the card screen was opened. */
 bool app_household_card(app *a);

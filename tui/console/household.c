@@ -10,6 +10,17 @@
 #include <string.h>
 
 bool
+app_repeat_takes_cards(const form_repeat *r)
+{
+	for (size_t i = 0; r && i < repeat_field_count(r); i++) {
+		const char *src = field_prefill(repeat_field_at(r, i));
+		if (src && strncmp(src, "card.", 5) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool
 app_household_card(app *a)
 {
 	if (!a->step.add_another || !a->step.repeat_id)

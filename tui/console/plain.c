@@ -309,18 +309,6 @@ plain_postal_text(app *a, const char *typed, char *value, size_t n)
 	return 1;
 }
 
-/* Whether the people of a list can be filled in from their cards. */
-static bool
-repeat_takes_cards(const form_repeat *r)
-{
-	for (size_t i = 0; r && i < repeat_field_count(r); i++) {
-		const char *src = field_prefill(repeat_field_at(r, i));
-		if (src && strncmp(src, "card.", 5) == 0)
-			return true;
-	}
-	return false;
-}
-
 /* At "another person?": the next person's card (the demo card with
  * --demo) adds them, filled in, as the console's C does; a card already
  * read, or none, asks again. Returns as plain_question does. */
@@ -348,7 +336,7 @@ plain_question(app *a, const form_step *st)
 	char line[1024], shown[1024], who[256];
 	if (st->add_another) {
 		const form_repeat *r = form_repeat_by_id(a->form, st->repeat_id);
-		bool cards = repeat_takes_cards(r);
+		bool cards = app_repeat_takes_cards(r);
 		printf("\n%s\n", r && repeat_another(r) ? F_(repeat_another(r))
 		                                        : _("Is there another one to add?"));
 		int c = cards ? ask_number_help(

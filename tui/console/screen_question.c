@@ -217,13 +217,7 @@ draw_choices(app *a, const field *fld, int y, int x, int cols)
 static bool
 repeat_takes_cards(const app *a)
 {
-	const form_repeat *r = form_repeat_by_id(a->form, a->step.repeat_id);
-	for (size_t i = 0; r && i < repeat_field_count(r); i++) {
-		const char *src = field_prefill(repeat_field_at(r, i));
-		if (src && strncmp(src, "card.", 5) == 0)
-			return true;
-	}
-	return false;
+	return app_repeat_takes_cards(form_repeat_by_id(a->form, a->step.repeat_id));
 }
 
 /* The add-another question: "Is there another person moving?" */
