@@ -1,5 +1,5 @@
 /*
- * The preset DEFLATE dictionary of handoff format version 3.
+ * The preset DEFLATE dictionaries of handoff format versions 3 to 6.
  *
  * Both ends must hold exactly these bytes: the envelope's version byte
  * names the dictionary, so changing one byte here means a new format
@@ -40,6 +40,14 @@
 	"レジデンスハウスハイツコーポアパートマンション大字字郡村町" \
 	"一丁目二丁目三丁目四丁目五丁目番地号室丁目番号市区"
 
+/* Names in katakana; from format 6 also at the end in the kana fields'
+ * one-byte code, where readings match them. */
+#define KANA_NAMES \
+	"シルバサントスオリベイラソウザガルシアレイエスクルスマガルライタパグルンシュレスタチェパクキムリュウチャンワン" \
+	"ホアンファムチャンレティヴァングエン" \
+	"ヤマザキモリイケダハシモトアベイシカワシミズハヤシキムライノウエマツモトヤマグチササキヤマダヨシダカトウ" \
+	"コバヤシナカムラヤマモトイトウワタナベタナカタカハシスズキサトウ"
+
 /* Then the vocabulary of the household forms, where references are
  * cheapest: residence statuses, nationalities, the most common names in
  * Latin letters, katakana and kanji, work, insurers, clinics, banks,
@@ -55,10 +63,7 @@ static const char words[] = DICT_V1
 	/* names in Latin letters */
 	"SILVASANTOSGARCIAREYESCRUZGURUNGTHAPASHRESTHAPARKLEEKIMCHENLIUZHANGWANGHOANGPHAMTRANLENGUYEN"
 	/* names in katakana */
-	"シルバサントスオリベイラソウザガルシアレイエスクルスマガルライタパグルンシュレスタチェパクキムリュウチャンワン"
-	"ホアンファムチャンレティヴァングエン"
-	"ヤマザキモリイケダハシモトアベイシカワシミズハヤシキムライノウエマツモトヤマグチササキヤマダヨシダカトウ"
-	"コバヤシナカムラヤマモトイトウワタナベタナカタカハシスズキサトウ"
+	KANA_NAMES
 	/* surnames */
 	"石川阿部橋本池田森山崎清水林木村井上松本山口佐々木山田吉田加藤小林中村山本伊藤渡辺田中高橋鈴木佐藤"
 	/* work, insurance, medical, banks */
@@ -68,13 +73,23 @@ static const char words[] = DICT_V1
 	"子の妻妻の子夫（未届）妻（未届）縁故者番地の号棟階マンションハイツ号室号番丁目";
 /* clang-format on */
 
-const unsigned char *
-handoff_dict(size_t *len)
-{
-	static handoff_buf coded; /* made once, kept for the process */
+static const char kana_names[] = KANA_NAMES;
 
-	if (coded.len == 0 && handoff_text_encode(words, sizeof words - 1, 0, &coded) != 0)
-		abort(); /* the words are fixed UTF-8: cannot happen */
-	*len = coded.len;
-	return coded.p;
+/* Formats 4 and 5: the words' text code. Format 6: the same, then the
+ * names in katakana again in the kana fields' code. */
+const unsigned char *
+handoff_dict(int format, size_t *len)
+{
+	static handoff_buf coded[2]; /* made once each, kept for the process */
+	handoff_buf *d = &coded[format >= 6];
+
+	if (d->len == 0) {
+		if (handoff_text_encode(words, sizeof words - 1, TEXT_PLAIN, d) != 0)
+			abort(); /* the words are fixed UTF-8: cannot happen */
+		if (format >= 6 &&
+		    handoff_text_encode(kana_names, sizeof kana_names - 1, TEXT_KANA_BYTE, d) != 0)
+			abort();
+	}
+	*len = d->len;
+	return d->p;
 }

@@ -137,7 +137,8 @@ open_envelope(const unsigned char *env, size_t n, const handoff_verify *v, hando
 		                          &who, o->key_id, err);
 		if (st == HANDOFF_ERR_SIGNATURE) {
 			handoff_buf probe = {0};
-			zip_status zs = handoff_inflate(body, blen, HANDOFF_MAX_SERIAL, &probe);
+			zip_status zs =
+			        handoff_inflate(env[0], body, blen, HANDOFF_MAX_SERIAL, &probe);
 			handoff_buf_free(&probe);
 			if (zs != ZIP_OK)
 				st = handoff_fail(
@@ -155,7 +156,7 @@ open_envelope(const unsigned char *env, size_t n, const handoff_verify *v, hando
 		body = inner;
 		blen = ilen;
 	}
-	st = inflate_status(handoff_inflate(body, blen, HANDOFF_MAX_SERIAL, serial), err);
+	st = inflate_status(handoff_inflate(env[0], body, blen, HANDOFF_MAX_SERIAL, serial), err);
 	if (opened) {
 		sodium_memzero(opened, blen);
 		free(opened);
@@ -389,7 +390,7 @@ handoff_encode_with(const answers *a, const char *lang, const handoff_encode_opt
 	}
 	/* sealed to the city (which also proves the desk), else signed */
 	flags = o->city_pk ? HANDOFF_FLAG_SEALED : o->desk ? HANDOFF_FLAG_SIGNED : 0;
-	handoff_deflate(serial.p, serial.len, &body);
+	handoff_deflate(HANDOFF_FORMAT_VERSION, serial.p, serial.len, &body);
 	handoff_buf_putc(&env, HANDOFF_FORMAT_VERSION);
 	handoff_buf_putc(&env, flags);
 	if (o->city_pk) {

@@ -13,9 +13,9 @@
 /* Version byte of the envelope; it also names the serialisation, the text
  * code, the relationship terms and the dictionary (dict.c). Versions 1 and
  * 2 were drafts before any release: decoders refuse them as unknown. */
-#define HANDOFF_FORMAT_VERSION 5
-/* The oldest version still decoded: 4, the same but without the day the
- * code was made. */
+#define HANDOFF_FORMAT_VERSION 6
+/* The oldest version still decoded: 4, which lacks the day the code was
+ * made (5) and the one-byte katakana of kana fields (6). */
 #define HANDOFF_FORMAT_OLDEST 4
 /* Flags byte (docs/handoff-format.md, "Envelope"). */
 #define HANDOFF_FLAG_SIGNED 0x01
@@ -79,13 +79,16 @@ typedef enum zip_status {
 	ZIP_TOO_BIG    /* inflates beyond the limit */
 } zip_status;
 
-/* The preset dictionary (dict.c): the text code of its word list. */
-const unsigned char *handoff_dict(size_t *len);
+/* The preset dictionary of a format version (dict.c): the text code of its
+ * word list. */
+const unsigned char *handoff_dict(int format, size_t *len);
 
-/* Raw DEFLATE, level 9, with the dictionary; appends to out. */
-void handoff_deflate(const unsigned char *in, size_t n, handoff_buf *out);
-/* Inflates with the dictionary into out, refusing more than limit bytes. */
-zip_status handoff_inflate(const unsigned char *in, size_t n, size_t limit, handoff_buf *out);
+/* Raw DEFLATE, level 9, with the format's dictionary; appends to out. */
+void handoff_deflate(int format, const unsigned char *in, size_t n, handoff_buf *out);
+/* Inflates with the format's dictionary into out, refusing more than limit
+ * bytes. */
+zip_status handoff_inflate(int format, const unsigned char *in, size_t n, size_t limit,
+                           handoff_buf *out);
 
 /* ---- the serialisation's parts: bits, text code, relationship terms --- */
 
@@ -104,12 +107,23 @@ int handoff_bits_get(handoff_bit_reader *r, int nbits, unsigned long long *out);
 /* Bits for the values 0 .. n-1 (0 for n <= 1). */
 int handoff_bits_for(unsigned long long n);
 
+/* How a text is spelled (docs/handoff-format.md §4.4). */
+typedef enum handoff_text_mode {
+	TEXT_PLAIN,      /* any text that is not a kana field's */
+	TEXT_KANA_SPACE, /* a kana field in formats 4 and 5: U+3000 is 0x20 */
+	TEXT_KANA_BYTE   /* a kana field from format 6: U+3000 and katakana are one byte */
+} handoff_text_mode;
+/* The mode of a kana field's texts in that format. */
+handoff_text_mode handoff_kana_mode(int format);
+
 /* The text code (textcode.c) of n bytes of UTF-8, and its terminator is
- * the caller's; -1 on invalid UTF-8, NUL, or a U+0020 in a kana field. */
-int handoff_text_encode(const char *utf8, size_t n, int kana, handoff_buf *out);
+ * the caller's; -1 on invalid UTF-8, NUL, or in a kana field U+0020 (and,
+ * from format 6, any ASCII). */
+int handoff_text_encode(const char *utf8, size_t n, handoff_text_mode mode, handoff_buf *out);
 /* One terminated text from p[0..n) to UTF-8 in out (not terminated);
  * *used counts the terminator. -1 when malformed, unterminated or empty. */
-int handoff_text_decode(const unsigned char *p, size_t n, size_t *used, int kana, handoff_buf *out);
+int handoff_text_decode(const unsigned char *p, size_t n, size_t *used, handoff_text_mode mode,
+                        handoff_buf *out);
 
 /* 続柄 terms (relation.c): at most HANDOFF_RELATION_MAX terms a value. */
 #define HANDOFF_RELATION_MAX  3

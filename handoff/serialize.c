@@ -1,6 +1,6 @@
 /*
  * The compact, canonical serialisation of answers (docs/handoff-format.md,
- * "Serialisation"), format version 5. The form definition is the schema:
+ * "Serialisation"), format version 6. The form definition is the schema:
  *
  *   header   form id, form version and UI language, as bytes, then the
  *            day the code was made in two bytes (not in version 4)
@@ -167,9 +167,9 @@ typedef struct writer {
 } writer;
 
 static int
-put_text(writer *w, const char *v, int kana)
+put_text(writer *w, const char *v, handoff_text_mode mode)
 {
-	if (handoff_text_encode(v, strlen(v), kana, &w->texts) != 0)
+	if (handoff_text_encode(v, strlen(v), mode, &w->texts) != 0)
 		return -1;
 	handoff_buf_putc(&w->texts, 0);
 	return 0;
@@ -337,9 +337,9 @@ put_value(writer *w, const field *fld, const char *v)
 			if (k > 0)
 				return 0;
 		}
-		return put_text(w, v, 0);
+		return put_text(w, v, TEXT_PLAIN);
 	case FIELD_KANA:
-		return put_text(w, v, 1);
+		return put_text(w, v, handoff_kana_mode(HANDOFF_FORMAT_VERSION));
 	case FIELD_CHOICE:
 		if ((i = field_choice_index(fld, v)) < 0)
 			return -1;
@@ -374,8 +374,61 @@ put_value(writer *w, const field *fld, const char *v)
 	return -1;
 }
 
+/* ---- a reading that is its name (format 6) ------------------------------- */
+
+/* The name field a kana field reads, when the copy bit applies: reading-of
+ * names a text field in the same place (the same repeat, or none). */
+static const field *
+read_name_field(const form *f, const field *fld)
+{
+	const char *of = field_reading_of(fld);
+	const field *name = of ? form_field_by_id(f, of) : NULL;
+	const char *r1, *r2;
+
+	if (!name || field_kind(fld) != FIELD_KANA || field_kind(name) != FIELD_TEXT)
+		return NULL;
+	r1 = field_repeat(fld);
+	r2 = field_repeat(name);
+	if ((r1 == NULL) != (r2 == NULL) || (r1 && strcmp(r1, r2) != 0))
+		return NULL;
+	return name;
+}
+
+/* The name with each U+0020 as U+3000: the reading of a name written in
+ * katakana. The caller frees. */
+static char *
+name_as_reading(const char *name)
+{
+	handoff_buf b = {0};
+	for (const char *c = name; *c; c++)
+		if (*c == ' ')
+			handoff_buf_put(&b, "\xe3\x80\x80", 3);
+		else
+			handoff_buf_putc(&b, (unsigned char)*c);
+	handoff_buf_putc(&b, '\0');
+	return (char *)b.p;
+}
+
+/* Whether reading v of kana field fld (instance k) is its name field's
+ * carried answer spelt as a reading. */
+static int
+reading_is_name(const answers *a, const field *fld, int k, const char *v)
+{
+	const field *name = read_name_field(answers_form(a), fld);
+	const char *n = name ? answers_get_at(a, field_id(name), k) : NULL;
+	if (!n || !field_applies_at(a, name, k))
+		return 0;
+	char *as = name_as_reading(n);
+	int same = strcmp(as, v) == 0;
+	free(as);
+	return same;
+}
+
 /* One field of one instance (0 outside repeats, where the engine's _at
- * calls mean the field itself): presence, then value. */
+ * calls mean the field itself): presence, then value. From format 6 a
+ * kana field that reads a name field has one bit more when present: 1
+ * when the reading is the name itself (a name written in katakana), which
+ * then carries no text. */
 static handoff_status
 put_field(writer *w, const answers *a, const field *fld, int k, handoff_error *err)
 {
@@ -387,6 +440,12 @@ put_field(writer *w, const answers *a, const field *fld, int k, handoff_error *e
 	else if (!present)
 		return handoff_fail(err, HANDOFF_ERR_INCOMPLETE, "required field \"%s\" is missing",
 		                    field_id(fld));
+	if (present && read_name_field(answers_form(a), fld)) {
+		int same = reading_is_name(a, fld, k, v);
+		handoff_bits_put(&w->bits, (unsigned long long)same, 1);
+		if (same)
+			return HANDOFF_OK;
+	}
 	if (present && put_value(w, fld, v) != 0)
 		return handoff_fail(err, HANDOFF_ERR_INVALID,
 		                    "field \"%s\": stored value is not in normal form",
@@ -521,10 +580,12 @@ dup_n(const char *s, size_t n)
 	return d;
 }
 
-/* A text field whose value comes from the text section. */
+/* A text field whose value comes from the text section, or (copy) a
+ * reading that is its name field's answer. */
 typedef struct pending {
 	const field *fld;
 	int instance;
+	int copy;
 } pending;
 
 typedef struct parse {
@@ -704,6 +765,30 @@ set_checked(answers *a, const field *fld, int instance, char *v, handoff_error *
 	return st;
 }
 
+static void
+add_pending(parse *ps, pending p)
+{
+	if (ps->ntexts == ps->cap) {
+		ps->cap = ps->cap ? ps->cap * 2 : 16;
+		ps->texts = eng_xrealloc(ps->texts, ps->cap * sizeof *ps->texts);
+	}
+	ps->texts[ps->ntexts++] = p;
+}
+
+/* A reading carried as "the name itself", once the texts are read: the
+ * name must be carried, and the result is checked as a reading. */
+static handoff_status
+copy_reading(parse *ps, const pending *p, handoff_error *err)
+{
+	const field *name = read_name_field(answers_form(ps->a), p->fld);
+	const char *n = answers_get_at(ps->a, field_id(name), p->instance);
+	if (!n)
+		return handoff_fail(err, HANDOFF_ERR_CORRUPT,
+		                    "field \"%s\": the reading is its name, which is not carried",
+		                    field_id(p->fld));
+	return set_checked(ps->a, p->fld, p->instance, name_as_reading(n), err);
+}
+
 static handoff_status
 get_field(parse *ps, const field *fld, int k, handoff_error *err)
 {
@@ -715,17 +800,22 @@ get_field(parse *ps, const field *fld, int k, handoff_error *err)
 		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "the bit section ends early");
 	if (!present)
 		return HANDOFF_OK;
+	if (ps->format >= 6 && read_name_field(answers_form(ps->a), fld)) {
+		unsigned long long same;
+		if (handoff_bits_get(&ps->bits, 1, &same) != 0)
+			return handoff_fail(err, HANDOFF_ERR_CORRUPT, "the bit section ends early");
+		if (same) {
+			add_pending(ps, (pending){fld, k, 1});
+			return HANDOFF_OK;
+		}
+	}
 	v = get_value(&ps->bits, fld, ps->format, &as_text);
 	if (v)
 		return set_checked(ps->a, fld, k, v, err);
 	if (!as_text)
 		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "field \"%s\": bad value bits",
 		                    field_id(fld));
-	if (ps->ntexts == ps->cap) {
-		ps->cap = ps->cap ? ps->cap * 2 : 16;
-		ps->texts = eng_xrealloc(ps->texts, ps->cap * sizeof *ps->texts);
-	}
-	ps->texts[ps->ntexts++] = (pending){fld, k};
+	add_pending(ps, (pending){fld, k, 0});
 	return HANDOFF_OK;
 }
 
@@ -779,8 +869,11 @@ get_body(parse *ps, const unsigned char *p, size_t n, handoff_error *err)
 		handoff_buf text = {0};
 		size_t used;
 		const field *fld = ps->texts[t].fld;
-		if (handoff_text_decode(p + at, n - at, &used, field_kind(fld) == FIELD_KANA,
-		                        &text) != 0) {
+		if (ps->texts[t].copy)
+			continue;
+		handoff_text_mode mode =
+		        field_kind(fld) == FIELD_KANA ? handoff_kana_mode(ps->format) : TEXT_PLAIN;
+		if (handoff_text_decode(p + at, n - at, &used, mode, &text) != 0) {
 			handoff_buf_free(&text);
 			return handoff_fail(err, HANDOFF_ERR_CORRUPT,
 			                    "field \"%s\": bad text bytes", field_id(fld));
@@ -793,6 +886,9 @@ get_body(parse *ps, const unsigned char *p, size_t n, handoff_error *err)
 	}
 	if (at != n)
 		return handoff_fail(err, HANDOFF_ERR_CORRUPT, "%zu bytes left over", n - at);
+	for (size_t t = 0; t < ps->ntexts; t++)
+		if (ps->texts[t].copy && (st = copy_reading(ps, &ps->texts[t], err)) != HANDOFF_OK)
+			return st;
 	return HANDOFF_OK;
 }
 

@@ -10,10 +10,10 @@
 #include <zlib.h>
 
 void
-handoff_deflate(const unsigned char *in, size_t n, handoff_buf *out)
+handoff_deflate(int format, const unsigned char *in, size_t n, handoff_buf *out)
 {
 	size_t dlen;
-	const unsigned char *dict = handoff_dict(&dlen);
+	const unsigned char *dict = handoff_dict(format, &dlen);
 	z_stream zs = {0};
 	unsigned char chunk[4096];
 	int ret;
@@ -44,10 +44,10 @@ handoff_deflate(const unsigned char *in, size_t n, handoff_buf *out)
  * frees as usual.
  */
 zip_status
-handoff_inflate(const unsigned char *in, size_t n, size_t limit, handoff_buf *out)
+handoff_inflate(int format, const unsigned char *in, size_t n, size_t limit, handoff_buf *out)
 {
 	size_t dlen;
-	const unsigned char *dict = handoff_dict(&dlen);
+	const unsigned char *dict = handoff_dict(format, &dlen);
 	z_stream zs = {0};
 	unsigned char chunk[4096];
 	zip_status st = ZIP_OK;

@@ -3,8 +3,9 @@
 # from docs/handoff-format.md alone (it takes the dictionary's words, the
 # relationship terms, the test key and the vectors from the document
 # itself, and reads form definitions with the rules of §4.1), must
-#  - rebuild the dictionary and match its documented SHA-256,
-#  - read the document's test vectors S, D, E and P as the documented
+#  - rebuild the dictionaries of formats 5 and 6 and match their documented
+#    SHA-256,
+#  - read the document's test vectors S, D, E, P, S5 and S4 as the documented
 #    answers, check the signature (S, D, P) or open the HPKE seal with the
 #    documented city key and the desk's key (E), and refuse U as unsigned
 #    (and read U as the same answers when unsigned codes are allowed),
@@ -27,7 +28,7 @@ fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/handoff_spec.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 K=tests/data/keys
-# the desk's calendar day, which version 5 codes carry
+# the desk's calendar day, which codes carry from version 5
 export YORISOI_TODAY=2026-12-04
 set --
 # and households nobody tuned for: every size, every nationality
@@ -69,12 +70,15 @@ def ok(name, cond, why=""):
 def fenced_after(marker):
     return doc.split(marker, 1)[1].split("```", 2)[1]
 
-# --- text code (section 4.4)
-def text_encode(s, kana=False):
+# --- text code (section 4.4); kana: 0 not a kana field, 5 a kana field of
+# formats 4 and 5, 6 one of format 6
+def text_encode(s, kana=0):
     out = bytearray()
     for ch in s:
         c = ord(ch)
-        if kana and c == 0x3000: c = 0x20
+        if kana and c == 0x3000: out.append(0x20); continue
+        if kana >= 6 and 0x30A1 <= c <= 0x30FE: out.append(0x21 + c - 0x30A1); continue
+        assert not (kana and c < 0x80 and (c == 0x20 or kana >= 6))
         if c < 0x80: out.append(c)
         elif 0x3000 <= c < 0xAF00: out += bytes([0x80 + ((c - 0x3000) >> 8), (c - 0x3000) & 0xFF])
         else: out += bytes([0xFF]) + c.to_bytes(3, "big")
@@ -84,28 +88,43 @@ def text_decode(b, i, kana):
     while True:
         x = b[i]
         if x == 0: break
-        if x < 0x80: c = x; i += 1
-        elif x < 0xFF: c = 0x3000 + ((x - 0x80) << 8 | b[i + 1]); i += 2
+        if x < 0x80:
+            c = x; i += 1
+            if kana and c == 0x20: c = 0x3000
+            elif kana >= 6:
+                assert 0x21 <= c <= 0x7E, "ASCII in a kana field"
+                c = 0x30A1 + c - 0x21
         else:
-            c = int.from_bytes(b[i + 1:i + 4], "big"); i += 4
-            assert not (c < 0x80 or 0x3000 <= c < 0xAF00 or c > 0x10FFFF or 0xD800 <= c <= 0xDFFF)
-        if kana:
-            assert c != 0x3000
-            if c == 0x20: c = 0x3000
+            if x < 0xFF: c = 0x3000 + ((x - 0x80) << 8 | b[i + 1]); i += 2
+            else:
+                c = int.from_bytes(b[i + 1:i + 4], "big"); i += 4
+                assert not (c < 0x80 or 0x3000 <= c < 0xAF00 or c > 0x10FFFF or 0xD800 <= c <= 0xDFFF)
+            assert not (kana and c == 0x3000), "U+3000 spelt long in a kana field"
+            assert not (kana >= 6 and 0x30A1 <= c <= 0x30FE), "katakana spelt long in a kana field"
         chars.append(chr(c))
     assert chars, "empty text"
     return "".join(chars), i + 1
 
-# --- the dictionary (section 5)
-words = "".join(l for l in fenced_after("The dictionary of format versions 3 to 5 is").strip("\n").split("\n") if not l.startswith("#"))
-dictionary = text_encode(words)
+# --- the dictionaries (section 5)
+lines = fenced_after("The dictionary of format versions 3 to 5 is").strip("\n").split("\n")
+words = "".join(l for l in lines if not l.startswith("#"))
+kana_names, section = "", None
+for l in lines:
+    if l.startswith("#"): section = l
+    elif section == "# names in katakana": kana_names += l
+dictionaries = {5: text_encode(words)}
+dictionaries[4] = dictionaries[5]
+dictionaries[6] = dictionaries[5] + text_encode(kana_names, 6)
 m = re.search(r"dictionary is (\d+) bytes,\s+SHA-256\s+`([0-9a-f]{64})`", doc)
-ok("dictionary-hash", m and int(m.group(1)) == len(dictionary) and m.group(2) == hashlib.sha256(dictionary).hexdigest(),
-   "%d %s" % (len(dictionary), hashlib.sha256(dictionary).hexdigest()))
+ok("dictionary-hash", m and int(m.group(1)) == len(dictionaries[5]) and m.group(2) == hashlib.sha256(dictionaries[5]).hexdigest(),
+   "%d %s" % (len(dictionaries[5]), hashlib.sha256(dictionaries[5]).hexdigest()))
+m = re.search(r"format 6 is (\d+) bytes,\s+SHA-256\s+`([0-9a-f]{64})`", doc)
+ok("dictionary-6-hash", m and int(m.group(1)) == len(dictionaries[6]) and m.group(2) == hashlib.sha256(dictionaries[6]).hexdigest(),
+   "%d %s" % (len(dictionaries[6]), hashlib.sha256(dictionaries[6]).hexdigest()))
 
 # --- relationship terms (section 4.5)
 terms = {}
-for num, term in re.findall(r"(\d+) (\S+)", fenced_after("Table of\nformat versions 3 to 5, numbers from 0:")):
+for num, term in re.findall(r"(\d+) (\S+)", fenced_after("Table of\nformat versions 3 to 6, numbers from 0:")):
     terms[int(num)] = term
 ok("relationship-table", sorted(terms) == list(range(len(terms))) and len(terms) == 27, repr(terms))
 
@@ -183,7 +202,7 @@ def open_codes(texts, allow_unsigned=False):
         assert hashlib.sha256(env).digest()[:2] == sid
     else:
         env = envs[0]
-    assert env[0] in (4, 5), "version %d" % env[0]
+    assert env[0] in (4, 5, 6), "version %d" % env[0]
     flags = env[1]
     assert flags & 3 != 3, "signed and sealed at once"
     keyid = None
@@ -201,7 +220,7 @@ def open_codes(texts, allow_unsigned=False):
         body = env[2:]
     else:
         raise Unsigned()
-    d = zlib.decompressobj(wbits=-15, zdict=dictionary)
+    d = zlib.decompressobj(wbits=-15, zdict=dictionaries[env[0]])
     serial = d.decompress(body, 65536)
     assert d.eof and not d.unused_data
     return keyid, serial, env[0]
@@ -219,7 +238,8 @@ def load_form(path):
         spec = {"id": f.get("id"), "type": f.get("type"), "choices": [c.get("id") for c in ch],
                 "required": true(f.get("required")),
                 "always": f.find(NS + "show-if") is None and not in_cond_repeat,
-                "min": int(f.get("min", 0)), "max": int(f.get("max", 999999))}
+                "min": int(f.get("min", 0)), "max": int(f.get("max", 999999)),
+                "reading_of": f.get("reading-of")}
         out = [spec]
         for c in ch:
             if true(c.get("other")):
@@ -239,6 +259,16 @@ def load_form(path):
             elif el.tag == NS + "section":
                 walk(el)
     walk(root)
+    # a kana field "reads" its reading-of field when that is a text field
+    # in the same place: among the top-level fields, or the same repeat's
+    TEXTS = ("text", "relationship", "resident-code", "residence-card")
+    def link(specs):
+        texts = {s["id"] for s in specs if s["type"] in TEXTS}
+        for s in specs:
+            s["reads"] = s["type"] == "kana" and s.get("reading_of") in texts and s["reading_of"]
+    link([it[1] for it in items if it[0] == "field"])
+    for it in items:
+        if it[0] == "repeat": link(it[2])
     return root.get("id"), int(root.get("version")), items
 
 # --- serialisation (section 4)
@@ -246,7 +276,7 @@ def nbits(n):
     k = 0
     while (1 << k) < n: k += 1
     return k
-def parse(serial, form, version=5):
+def parse(serial, form, version=6):
     fid, fver, items = form
     p = [0]
     def var():
@@ -269,11 +299,14 @@ def parse(serial, form, version=5):
             v = v << 1 | (serial[pos[0] // 8] >> (7 - pos[0] % 8)) & 1; pos[0] += 1
         return v
     texts = []  # (dict, id, kana) filled from the text section
+    copies = []  # (dict, id, name id): readings that are their name
     def value(spec, into):
         t = spec["type"]
         if spec["required"] and spec["always"]: present = 1
         else: present = bits(1)
         if not present: return
+        if t == "kana" and version >= 6 and spec["reads"] and bits(1):
+            copies.append((into, spec["id"], spec["reads"])); return  # the name itself
         if t in ("text", "kana"): texts.append((into, spec["id"], t == "kana")); return
         if t == "relationship":
             n = bits(2)
@@ -320,8 +353,10 @@ def parse(serial, form, version=5):
         assert bits(1) == 0
     i = pos[0] // 8
     for into, name, kana in texts:
-        into[name], i = text_decode(serial, i, kana)
+        into[name], i = text_decode(serial, i, kana and (6 if version >= 6 else 5))
     assert i == len(serial), "bytes left over"
+    for into, name, of in copies:
+        into[name] = into[of].replace(" ", "\u3000")
     parse.made = made
     return {"form": fid, "form_version": fver, "lang": lang, "answers": answers}
 
@@ -329,7 +364,7 @@ test_form = load_form(sys.argv[2])
 today = os.environ["YORISOI_TODAY"]
 want = json.load(open(sys.argv[3], encoding="utf-8"))
 for name, made in (("S", "2026-12-01"), ("D", "2026-12-01"), ("E", "2026-12-01"),
-                   ("P", "2026-12-01"), ("S4", None)):
+                   ("P", "2026-12-01"), ("S5", "2026-12-01"), ("S4", None)):
     try:
         keyid, serial, version = open_codes(list(reversed(vectors[name])))
         got = parse(serial, test_form, version)
@@ -365,7 +400,8 @@ for k in range(0, len(args), 4):
         # a fixture code kept from before a form's new version was made
         # on its own day (tests/data/handoff/tennyu-v1.code: 2026-12-01)
         day = "2026-12-01" if name.startswith("archived-") else today
-        ok("ref-" + name, got == ours and version == 5 and parse.made == day,
+        want_version = 5 if name.startswith("archived-") else 6
+        ok("ref-" + name, got == ours and version == want_version and parse.made == day,
            "python: %r made %r\nours: %r" % (got, parse.made, ours))
     except Exception as e:
         ok("ref-" + name, False, repr(e))

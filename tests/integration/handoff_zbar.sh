@@ -175,7 +175,7 @@ printf '%s\n' "$sealed" | expect_decode decode-sealed-wrong-city-key 10 --forms 
 printf '%s\n' "$sealed" | expect_decode decode-sealed-city-public-only 1 --forms "$forms" handoff decode --city-key "$K/city-test.pub"
 printf '%s\n' "$sealed" | expect_decode decode-sealed 0 --forms "$forms" handoff decode --city-key "$K/city-test.key"
 # The unsigned test vector (docs/handoff-format.md, vector U) is refused.
-printf '%s\n' 'YR1:YM0%ZS6996Q941A QHDB9%%5OUC8.PGI9/20F8JCOGSDFCN1' |
+printf '%s\n' 'YR1:6Y0%ZS6996Q941A QHDB9%%5OUC3/PWM9GI9O10G9LCOGSDFCN1' |
 	expect_decode decode-unsigned 11 --forms "$forms" handoff decode
 # So is a code of the pre-release draft format (version 1, unsigned).
 printf '%s\n' 'YR1:V50%ZS6996Q941A QHDB9%%5OUCJ/PJES.W0-%U7G1%QU:6DMXOQ8K/O100' |

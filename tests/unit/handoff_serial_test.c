@@ -13,7 +13,7 @@
 
 /* Encodes, checks the coded length, decodes back to the same UTF-8. */
 static void
-text_round_trip(const char *utf8, int kana, size_t coded_len)
+text_round_trip(const char *utf8, handoff_text_mode kana, size_t coded_len)
 {
 	handoff_buf c = {0}, back = {0};
 	size_t used = 0;
@@ -32,36 +32,60 @@ text_round_trip(const char *utf8, int kana, size_t coded_len)
 
 TEST(text_code_lengths_and_round_trips)
 {
-	text_round_trip("NGUYEN VAN AN", 0, 13);
-	text_round_trip("佐藤 健一", 0, 9);           /* 4 ideographs, 2 bytes each */
-	text_round_trip("グエン ヴァン アン", 0, 18); /* katakana, 2 bytes each */
-	text_round_trip("さいたま市", 0, 10);         /* hiragana */
-	text_round_trip("〒　「」々〆", 0, 12);       /* CJK punctuation at U+3000.. */
-	text_round_trip("髙橋 﨑 𠮷田", 0,
+	text_round_trip("NGUYEN VAN AN", TEXT_PLAIN, 13);
+	text_round_trip("佐藤 健一", TEXT_PLAIN, 9);           /* 4 ideographs, 2 bytes each */
+	text_round_trip("グエン ヴァン アン", TEXT_PLAIN, 18); /* katakana, 2 bytes each */
+	text_round_trip("さいたま市", TEXT_PLAIN, 10);         /* hiragana */
+	text_round_trip("〒　「」々〆", TEXT_PLAIN, 12);       /* CJK punctuation at U+3000.. */
+	text_round_trip("髙橋 﨑 𠮷田", TEXT_PLAIN,
 	                2 + 2 + 1 + 4 + 1 + 4 + 2); /* 髙 U+9AD9; 﨑 U+FA11, 𠮷 U+20BB7 escape */
-	text_round_trip("José Ａ", 0, 3 + 4 + 1 + 4); /* é and the full-width A escape */
-	text_round_trip("한국", 0, 4 + 2);     /* 한 U+D55C past U+AEFF, 국 U+AD6D before */
-	text_round_trip("\xea\xbb\xbf", 0, 2); /* U+AEFF, the last two-byte character */
-	text_round_trip("\xe3\x80\x80", 0, 2); /* U+3000, the first */
-	text_round_trip("\xe2\xbf\xbf", 0, 4); /* U+2FFF, just before */
-	/* kana fields: the ideographic space is one byte */
-	text_round_trip("サトウ　ケンイチ", 1, 3 * 2 + 1 + 4 * 2);
+	text_round_trip("José Ａ", TEXT_PLAIN, 3 + 4 + 1 + 4); /* é and the full-width A escape */
+	text_round_trip("한국", TEXT_PLAIN, 4 + 2); /* 한 U+D55C past U+AEFF, 국 U+AD6D before */
+	text_round_trip("\xea\xbb\xbf", TEXT_PLAIN, 2); /* U+AEFF, the last two-byte character */
+	text_round_trip("\xe3\x80\x80", TEXT_PLAIN, 2); /* U+3000, the first */
+	text_round_trip("\xe2\xbf\xbf", TEXT_PLAIN, 4); /* U+2FFF, just before */
+	/* kana fields in formats 4 and 5: the ideographic space is one byte */
+	text_round_trip("サトウ　ケンイチ", TEXT_KANA_SPACE, 3 * 2 + 1 + 4 * 2);
+	/* from format 6 every character of a reading is: ァ U+30A1 to ヾ U+30FE */
+	text_round_trip("サトウ　ケンイチ", TEXT_KANA_BYTE, 8);
+	text_round_trip("\xe3\x82\xa1\xe3\x83\xbe\xe3\x83\xbc\xe3\x83\xbb", TEXT_KANA_BYTE, 4);
+	/* anything else a kana field could hold keeps the general spelling */
+	text_round_trip("ゝ〆", TEXT_KANA_BYTE, 4);
+}
+
+/* The one bytes of format 6's kana fields, as docs/handoff-format.md §4.4
+ * gives them: U+3000 is 0x20, U+30A1 + k is 0x21 + k. */
+TEST(text_code_kana_bytes)
+{
+	handoff_buf c = {0};
+	REQUIRE(handoff_text_encode("グエン　ヴァン", strlen("グエン　ヴァン"), TEXT_KANA_BYTE,
+	                            &c) == 0);
+	/* グ U+30B0, エ U+30A8, ン U+30F3, ヴ U+30F4, ァ U+30A1 */
+	CHECK(c.len == 7 && memcmp(c.p, "\x30\x28\x73\x20\x74\x21\x73", 7) == 0);
+	handoff_buf_free(&c);
+	CHECK_INT(handoff_kana_mode(4), TEXT_KANA_SPACE);
+	CHECK_INT(handoff_kana_mode(5), TEXT_KANA_SPACE);
+	CHECK_INT(handoff_kana_mode(6), TEXT_KANA_BYTE);
 }
 
 TEST(text_code_refuses_what_has_no_spelling)
 {
 	handoff_buf c = {0};
-	CHECK(handoff_text_encode("\xff", 1, 0, &c) != 0);         /* not UTF-8 */
-	CHECK(handoff_text_encode("\xe3\x81", 2, 0, &c) != 0);     /* cut */
-	CHECK(handoff_text_encode("\xed\xa0\x80", 3, 0, &c) != 0); /* a surrogate */
-	CHECK(handoff_text_encode("\xc0\xaf", 2, 0, &c) != 0);     /* overlong */
-	CHECK(handoff_text_encode("a\0b", 3, 0, &c) != 0);         /* NUL */
-	CHECK(handoff_text_encode("サトウ ケン", strlen("サトウ ケン"), 1, &c) != 0);
+	CHECK(handoff_text_encode("\xff", 1, TEXT_PLAIN, &c) != 0);         /* not UTF-8 */
+	CHECK(handoff_text_encode("\xe3\x81", 2, TEXT_PLAIN, &c) != 0);     /* cut */
+	CHECK(handoff_text_encode("\xed\xa0\x80", 3, TEXT_PLAIN, &c) != 0); /* a surrogate */
+	CHECK(handoff_text_encode("\xc0\xaf", 2, TEXT_PLAIN, &c) != 0);     /* overlong */
+	CHECK(handoff_text_encode("a\0b", 3, TEXT_PLAIN, &c) != 0);         /* NUL */
+	CHECK(handoff_text_encode("サトウ ケン", strlen("サトウ ケン"), TEXT_KANA_SPACE, &c) != 0);
+	CHECK(handoff_text_encode("サトウ ケン", strlen("サトウ ケン"), TEXT_KANA_BYTE, &c) != 0);
+	/* from format 6 a kana field's ASCII bytes are kana: no ASCII there */
+	CHECK(handoff_text_encode("サトウ1", strlen("サトウ1"), TEXT_KANA_BYTE, &c) != 0);
+	CHECK(handoff_text_encode("サトウ1", strlen("サトウ1"), TEXT_KANA_SPACE, &c) == 0);
 	handoff_buf_free(&c);
 }
 
 static int
-decodes(const char *bytes, size_t n, int kana)
+decodes(const char *bytes, size_t n, handoff_text_mode kana)
 {
 	handoff_buf out = {0};
 	size_t used;
@@ -72,19 +96,29 @@ decodes(const char *bytes, size_t n, int kana)
 
 TEST(text_code_decoder_is_strict)
 {
-	CHECK(decodes("A\0", 2, 0));
-	CHECK(!decodes("\0", 1, 0));                   /* empty */
-	CHECK(!decodes("AB", 2, 0));                   /* no terminator */
-	CHECK(!decodes("\x9e", 1, 0));                 /* a lead byte at the end */
-	CHECK(decodes("\x9e\x00\x00", 3, 0));          /* 一: a zero second byte is no end */
-	CHECK(!decodes("\xff\x00\x00\x41\x00", 5, 0)); /* escape for a one-byte character */
-	CHECK(!decodes("\xff\x00\x4e\x00\x00", 5, 0)); /* ... for a two-byte one */
-	CHECK(!decodes("\xff\x00\xd8\x00\x00", 5, 0)); /* a surrogate */
-	CHECK(!decodes("\xff\x11\x00\x00\x00", 5, 0)); /* past U+10FFFF */
-	CHECK(!decodes("\xff\x02\x0b", 3, 0));         /* escape cut */
-	CHECK(decodes("\xff\x02\x0b\xb7\x00", 5, 0));  /* 𠮷 */
-	CHECK(!decodes("\x80\x00\x00", 3, 1));         /* U+3000 spelt long in a kana field */
-	CHECK(decodes("\x80\x00\x00", 3, 0));          /* ... fine elsewhere */
+	CHECK(decodes("A\0", 2, TEXT_PLAIN));
+	CHECK(!decodes("\0", 1, TEXT_PLAIN));          /* empty */
+	CHECK(!decodes("AB", 2, TEXT_PLAIN));          /* no terminator */
+	CHECK(!decodes("\x9e", 1, TEXT_PLAIN));        /* a lead byte at the end */
+	CHECK(decodes("\x9e\x00\x00", 3, TEXT_PLAIN)); /* 一: a zero second byte is no end */
+	CHECK(!decodes("\xff\x00\x00\x41\x00", 5,
+	               TEXT_PLAIN)); /* escape for a one-byte character */
+	CHECK(!decodes("\xff\x00\x4e\x00\x00", 5, TEXT_PLAIN)); /* ... for a two-byte one */
+	CHECK(!decodes("\xff\x00\xd8\x00\x00", 5, TEXT_PLAIN)); /* a surrogate */
+	CHECK(!decodes("\xff\x11\x00\x00\x00", 5, TEXT_PLAIN)); /* past U+10FFFF */
+	CHECK(!decodes("\xff\x02\x0b", 3, TEXT_PLAIN));         /* escape cut */
+	CHECK(decodes("\xff\x02\x0b\xb7\x00", 5, TEXT_PLAIN));  /* 𠮷 */
+	CHECK(!decodes("\x80\x00\x00", 3, TEXT_KANA_SPACE)); /* U+3000 spelt long in a kana field */
+	CHECK(!decodes("\x80\x00\x00", 3, TEXT_KANA_BYTE));
+	CHECK(decodes("\x80\x00\x00", 3, TEXT_PLAIN)); /* ... fine elsewhere */
+	/* format 6 kana fields: katakana only in its one byte, no ASCII */
+	CHECK(decodes("\x21\x7e\x00", 3, TEXT_KANA_BYTE));  /* ァ ヾ */
+	CHECK(!decodes("\x80\xa1\x00", 3, TEXT_KANA_BYTE)); /* ァ spelt long */
+	CHECK(!decodes("\x80\xfe\x00", 3, TEXT_KANA_BYTE)); /* ヾ spelt long */
+	CHECK(decodes("\x80\xff\x00", 3, TEXT_KANA_BYTE));  /* ヿ U+30FF has no one byte */
+	CHECK(!decodes("\x21\x1f\x00", 3, TEXT_KANA_BYTE)); /* a control byte */
+	CHECK(!decodes("\x21\x7f\x00", 3, TEXT_KANA_BYTE)); /* DEL */
+	CHECK(decodes("\x21\x7f\x00", 3, TEXT_KANA_SPACE)); /* ... which format 5 read */
 }
 
 TEST(bits_round_trip)
@@ -305,6 +339,56 @@ TEST(phone_groups_round_trip)
 		CHECK_STR(answers_get(a, "phone"), phones[k]);
 		serial_round_trip(a, lang);
 	}
+	answers_free(a);
+	free(lang);
+}
+
+/* Where the text code of utf8 (in a text field) is in s, or NULL. */
+static unsigned char *
+find_text(const handoff_buf *s, const char *utf8, size_t *len)
+{
+	handoff_buf t = {0};
+	unsigned char *at = NULL;
+	if (handoff_text_encode(utf8, strlen(utf8), TEXT_PLAIN, &t) == 0)
+		for (size_t i = 0; !at && t.len && i + t.len <= s->len; i++)
+			if (memcmp(s->p + i, t.p, t.len) == 0)
+				at = s->p + i;
+	*len = t.len;
+	handoff_buf_free(&t);
+	return at;
+}
+
+/* Format 6: a reading that is its name written in katakana travels as one
+ * bit, not as a text; any other reading as a text. */
+TEST(reading_that_is_its_name)
+{
+	char *lang = NULL;
+	handoff_error err;
+	answers *a = reference("juminhyo_self", &lang), *back = NULL;
+	REQUIRE(a);
+	size_t n;
+	handoff_buf copied = {0}, typed = {0};
+	/* juminhyo_self: name グエン ヴァン アン, kana グエン　ヴァン　アン */
+	CHECK_STR(answers_get(a, "kana"), "グエン　ヴァン　アン");
+	REQUIRE(handoff_serialize(a, lang, "2026-12-06", &copied, &err) == HANDOFF_OK);
+	serial_round_trip(a, lang);
+	REQUIRE(answers_set(a, "kana", "グエン　ヴァン　アイン", NULL) == ANSWER_OK);
+	REQUIRE(handoff_serialize(a, lang, "2026-12-06", &typed, &err) == HANDOFF_OK);
+	serial_round_trip(a, lang);
+	/* the typed reading's one-byte text and its terminator, less the bit */
+	CHECK_INT(typed.len - copied.len, strlen("グエン　ヴァン　アイン") / 3 + 1);
+	/* a name that is no reading, with the bit that says the reading is
+	 * the name: the copied reading fails the kana check */
+	unsigned char *at = find_text(&copied, "グエン ヴァン アン", &n);
+	REQUIRE(at && n == 18);
+	memcpy(at, "NGUYEN VAN ANHTUAN", n); /* as long: the texts stay aligned */
+	CHECK_INT(handoff_deserialize(copied.p, copied.len, HANDOFF_FORMAT_VERSION, find_in,
+	                              installed(), &back, NULL, NULL, &err),
+	          HANDOFF_ERR_INVALID);
+	CHECK(strstr(err.detail, "\"kana\"") != NULL); /* the reading, not the name */
+	answers_free(back);
+	handoff_buf_free(&copied);
+	handoff_buf_free(&typed);
 	answers_free(a);
 	free(lang);
 }

@@ -13,24 +13,29 @@
 #include <stdlib.h>
 
 /* Vector S: signed, Base45. */
-static const char vector_s[] = "YR1:LS0F+J2V7%ZS6996Q941A QHDB9%%5OUC3/PWM9GI9/201EJCOGSDFCN1Z7FO:"
-                               "J5AMECW/6SW*BV J8CILZE6U9KL1HS0LLRPG0$JRWXO/EIIZHFY7NSBNRHD/RPH9"
-                               "7A87SO97O%EM/631Q3*NR8TAS37";
+static const char vector_s[] = "YR1:7Y0F+J2V7%ZS6996Q941A QHDB9%%5OUC3/PWM9GI9O10G9LCOGSDFCN12Q1"
+                               "$LCK53VYJGDWKSNUDUXY4L9JEHNXSSRR3Y3D8A916OMCO/840BTFJE-Z0DXIZE80"
+                               "I56E1SBECXRDKUION4723FME6270M";
 /* Vector D: the same, digits-only armour. */
-static const char vector_d[] =
-        "2518101281402901557258313186361940120299356311873311873256745256"
-        "3192471905100133391063349230988030723072540479450056535457013240"
-        "6240126369982994619581029900127755641007455556750117371233601815"
-        "72023558356635662319015166574986748924452180638807246557492156314338";
+static const char vector_d[] = "2518101537402901557258313186361940120299356311873311873256745256"
+                               "3192471905100069429463349230988030720319725282063204003665401478"
+                               "5561365096633890147354579930731726494186834887149162085035922029"
+                               "2200161637948168651093502661288735617261663476730436945228043344"
+                               "4557";
 /* Vector E: sealed from the test desk to the test city (HPKE Auth). */
-static const char vector_e[] = "YR1:MS0F+J2V78S1XZ932B8WD-W3L-1FV77B5+4F846R+DD:03MUG3G5*FD L*BAL"
-                               "4HPWOB965JA55RZNCCN1WKE.-N2GJMLFGVG9CW6EKGU7HOH//VH5HHNEKX9770H6"
-                               "TV/6";
+static const char vector_e[] = "YR1:8Y0F+J2V7L A*60WJMJ.BX B558ERB3JD9NL$729ZQ*UERJ5NVR.ON%H01DL"
+                               "5W99EEEHI-QN-YS3BRCFOINPVC28/E9O4+GPWE4-I4H97:50BUU+:4GJ0$R5E*F%"
+                               "WS*93";
 /* Vector P: signed, in four parts of at most QR version 3. */
-static const char *const vector_p[] = {"YR1:OS0%NE400LS0F+J2V7%ZS6996Q941A QHDB9%%5OUC3/PWM9",
-                                       "YR1:OS0%NEZ50GI9/201EJCOGSDFCN1Z7FO:J5AMECW/6SW*BV J",
-                                       "YR1:OS0%NELB08CILZE6U9KL1HS0LLRPG0$JRWXO/EIIZHFY7NSB",
-                                       "YR1:OS0%NE7H0NRHD/RPH97A87SO97O%EM/631Q3*NR8TAS37"};
+static const char *const vector_p[] = {"YR1:AY07FF4007Y0F+J2V7%ZS6996Q941A QHDB9%%5OUC3/PWM9",
+                                       "YR1:AY07FFZ50GI9O10G9LCOGSDFCN12Q1$LCK53VYJGDWKSNUDU",
+                                       "YR1:AY07FFLB0XY4L9JEHNXSSRR3Y3D8A916OMCO/840BTFJE-Z0",
+                                       "YR1:AY07FF7H0DXIZE80I56E1SBECXRDKUION4723FME6270M"};
+/* Vector S of format 5, before kana fields had their one-byte code (the
+ * dictionary was shorter too): still decoded, with its day. */
+static const char vector_s5[] = "YR1:LS0F+J2V7%ZS6996Q941A QHDB9%%5OUC3/PWM9GI9/201EJCOGSDFCN1Z7F"
+                                "O:J5AMECW/6SW*BV J8CILZE6U9KL1HS0LLRPG0$JRWXO/EIIZHFY7NSBNRHD/RP"
+                                "H97A87SO97O%EM/631Q3*NR8TAS37";
 /* Vector S of format 4, the first release, before the day was carried:
  * still decoded, with no day. */
 static const char vector_s4[] = "YR1:ZM0F+J2V7%ZS6996Q941A QHDB9%%5OUC8.PGI9/20F8JCOGSDFCN1MFFTYN"
@@ -167,6 +172,15 @@ TEST(vector_p_parts)
 	const char *shuffled[] = {vector_p[2], vector_p[0], vector_p[3], vector_p[1]};
 	check_decodes(&v, shuffled, 4, 0);
 	check_encodes(&v, HANDOFF_ARMOUR_BASE45, 3, vector_p, 4);
+	vec_free(&v);
+}
+
+TEST(vector_s5_format_5)
+{
+	vec v;
+	REQUIRE(vec_init(&v) == 0);
+	const char *s = vector_s5;
+	check_decodes_made(&v, &s, 1, 0, "2026-12-01");
 	vec_free(&v);
 }
 
