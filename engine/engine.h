@@ -148,6 +148,15 @@ bool field_postal_lookup(const field *fld);
 /* text fields (latin-of=): the name field this is the Latin spelling of;
  * the console offers that name when it is written in Latin letters */
 const char *field_latin_of(const field *fld);
+/* text fields (<suggest>): the answer the form offers in instance
+ * `instance` (0 outside repeats), built from earlier answers while its
+ * condition holds, e.g. the 後期高齢者医療広域連合 of the prefecture
+ * for a person of 75 or more; false when there is none now. The resident
+ * checks it; it is never stored unasked. */
+bool field_suggest_for(const answers *a, const field *fld, int instance, char *out, size_t n);
+/* ... and why it is offered (a msgid), or NULL when the field has no
+ * <suggest> */
+const char *field_suggest_label(const field *fld);
 /* Text fields (<pick>): the common answers, offered as a list with a way
  * to type another; a pick's answer is its term (妻), its label the words
  * in the resident's language. The answer stays text, as if typed. */

@@ -278,6 +278,24 @@ load_wrapped_condition(load_ctx *lc, const xmlNode *w)
 	return c;
 }
 
+/* <suggest>: its condition, parts and label. */
+static suggestion *
+load_suggest(load_ctx *lc, const xmlNode *n)
+{
+	suggestion *s = eng_xcalloc(1, sizeof *s);
+	s->line = xmlGetLineNo(n);
+	s->label = child_text(n, "label");
+	s->when = load_wrapped_condition(lc, first_child(n, "when"));
+	for (const xmlNode *c = n->children; c; c = c->next) {
+		if (!is_elem(c, "part"))
+			continue;
+		s->parts = eng_xrealloc(s->parts, (s->nparts + 1) * sizeof *s->parts);
+		s->parts[s->nparts++] = (suggest_part){get_attr(c, "prefecture-of"),
+		                                       get_attr(c, "text"), xmlGetLineNo(c)};
+	}
+	return s;
+}
+
 /* Builds one <field>; section is the heading it sits under, or NULL;
  * rep is the repeat it belongs to, or -1. */
 static void
@@ -335,6 +353,8 @@ load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section, int rep
 			load_choice(c, &fld->picks);
 	fld->show_if = load_wrapped_condition(lc, first_child(n, "show-if"));
 	fld->required_if = load_wrapped_condition(lc, first_child(n, "required-if"));
+	if (first_child(n, "suggest"))
+		fld->suggest = load_suggest(lc, first_child(n, "suggest"));
 	fld->index = f->nfields;
 	f->fields = eng_xrealloc(f->fields, (f->nfields + 1) * sizeof *f->fields);
 	f->fields[f->nfields++] = fld;

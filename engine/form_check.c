@@ -74,6 +74,37 @@ check_field_choices(check_ctx *cc, field *fld)
 	check_choice_ids(cc, fld->choices, "this field");
 }
 
+/* <suggest>: on a text field; each part a text or the prefecture of a
+ * text field in the same place (or outside repeats); a label saying why. */
+static void
+check_suggest(check_ctx *cc, const field *fld)
+{
+	const suggestion *s = fld->suggest;
+	if (fld->type != FIELD_TEXT)
+		REPORT(cc, s->line, "field \"%s\": <suggest> applies only to text fields", fld->id);
+	if (!s->label)
+		REPORT(cc, s->line, "field \"%s\": <suggest> needs a <label> saying why", fld->id);
+	if (s->nparts == 0)
+		REPORT(cc, s->line, "field \"%s\": <suggest> needs at least one <part>", fld->id);
+	for (size_t i = 0; i < s->nparts; i++) {
+		const suggest_part *p = &s->parts[i];
+		const field *of =
+		        p->prefecture_of ? form_field_by_id(cc->f, p->prefecture_of) : NULL;
+		if ((p->prefecture_of != NULL) == (p->text != NULL) || (p->text && !p->text[0]))
+			REPORT(cc, p->line,
+			       "field \"%s\": a <part> of <suggest> takes prefecture-of= or a "
+			       "non-empty text=, not both",
+			       fld->id);
+		else if (p->prefecture_of && (!of || of == fld || of->type != FIELD_TEXT ||
+		                              (of->in_repeat && of->in_repeat != fld->in_repeat)))
+			REPORT(cc, p->line,
+			       "field \"%s\": prefecture-of=\"%s\" must name another text field "
+			       "in the same place or outside repeats",
+			       fld->id, p->prefecture_of);
+	}
+	check_condition(cc, fld, s->when);
+}
+
 static void
 check_field_attrs(check_ctx *cc, const field *fld)
 {
@@ -117,6 +148,8 @@ check_field_attrs(check_ctx *cc, const field *fld)
 			       "same place (the same repeat, or none)",
 			       fld->id, fld->latin_of);
 	}
+	if (fld->suggest)
+		check_suggest(cc, fld);
 	if (fld->min > fld->max)
 		REPORT(cc, fld->line, "field \"%s\": min=\"%d\" is greater than max=\"%d\"",
 		       fld->id, fld->min, fld->max);

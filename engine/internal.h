@@ -54,6 +54,24 @@ typedef struct choice_list {
 	int line;
 } choice_list;
 
+/* One part of a <suggest>ed answer: the prefecture an address answer
+ * starts with, or a text. */
+typedef struct suggest_part {
+	char *prefecture_of; /* a text field, or NULL */
+	char *text;          /* or NULL */
+	int line;
+} suggest_part;
+
+/* <suggest>: an answer offered for the resident to check, while a
+ * condition holds; label (a msgid) says why. */
+typedef struct suggestion {
+	condition *when; /* NULL: always */
+	suggest_part *parts;
+	size_t nparts;
+	char *label;
+	int line;
+} suggestion;
+
 struct field {
 	char *id;
 	field_type type;
@@ -78,7 +96,8 @@ struct field {
 	char *choices_ref;          /* choices="..." as written */
 	const choice_list *choices; /* resolved list, shared or &inline_choices */
 	choice_list inline_choices;
-	choice_list picks; /* text fields: <pick>s, common answers offered as a list */
+	choice_list picks;   /* text fields: <pick>s, common answers offered as a list */
+	suggestion *suggest; /* text fields: <suggest>, or NULL */
 	condition *show_if;
 	condition *required_if; /* required="true" wins; else required while this holds */
 	int line;
@@ -116,7 +135,7 @@ typedef struct carry_part {
 } carry_part;
 
 typedef struct carry_rule {
-	char *from, *to; /* to == from when the XML left it out; from "" with parts */
+	char *from, *to;   /* to == from when the XML left it out; from "" with parts */
 	carry_part *parts; /* <part>s joined into one text answer, in order */
 	size_t nparts;
 	int line;
@@ -248,6 +267,11 @@ bool repeat_applies(const answers *a, const form_repeat *r);
 
 /* ---- derived.c ---- */
 const derived *form_derived_by_id(const form *f, const char *id);
+
+/* ---- prefecture.c, suggest.c ---- */
+/* The length in bytes of the prefecture an address starts with, or 0. */
+size_t prefecture_prefix_len(const char *address);
+void suggestion_free(suggestion *s);
 
 /* ---- form_check*.c ---- */
 typedef struct check_ctx {

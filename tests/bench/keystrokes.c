@@ -10,8 +10,9 @@
  * for katakana and Enter to confirm; ASCII is one key per character.
  *
  * The console, as counted here:
- *   - a value prefilled from a card, the postal pick or today, and right:
- *     1 (Enter to confirm); a text whose prefilled start is right (the
+ *   - a value prefilled from a card, the postal pick or today, or
+ *     suggested (a reading, a name in capitals, the form's <suggest>), and
+ *     right: 1 (Enter to confirm); a text whose prefilled start is right (the
  *     town 鶴見中央 for 鶴見中央5丁目): the rest typed after it, as the
  *     cursor starts at the end, + Enter;
  *   - a choice: 1 when the current value is already right (Enter), else
@@ -226,12 +227,14 @@ run(const form *f, json_t *h, const char *json, tally *t, long *per_field)
 			const field *fld = form_field_at(f, (size_t)s.field);
 			const char *want = answers_get_at(ref, field_id(fld), s.instance);
 			const char *shown = answers_get_at(a, field_id(fld), s.instance);
-			/* the console's suggested reading of the name (tui/reading.h) */
+			/* the console's suggested reading of the name (tui/reading.h),
+			 * name in capitals, or the form's <suggest> */
 			char suggestion[192];
 			if (!shown &&
 			    (reading_suggest_for(a, fld, s.instance, suggestion,
 			                         sizeof suggestion) ||
-			     latin_suggest_for(a, fld, s.instance, suggestion, sizeof suggestion)))
+			     latin_suggest_for(a, fld, s.instance, suggestion, sizeof suggestion) ||
+			     field_suggest_for(a, fld, s.instance, suggestion, sizeof suggestion)))
 				shown = suggestion;
 			/* the family name of the person before, offered to finish */
 			const char *prev =

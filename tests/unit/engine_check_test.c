@@ -174,6 +174,11 @@ TEST(other_and_next_checks)
 	CHECK(bad("pick-bad.xml", 13, "<pick> applies only to text fields"));
 	CHECK(!bad("pick-bad.xml", 7, "<pick>"));
 	CHECK(!bad("postal-lookup-bad.xml", 5, "postal-lookup="));
+	CHECK(!bad("suggest-bad.xml", 7, ""));
+	CHECK(bad("suggest-bad.xml", 8, "<suggest> applies only to text fields"));
+	CHECK(bad("suggest-bad.xml", 9, "prefecture-of=\"nobody\" must name another text field"));
+	CHECK(bad("suggest-bad.xml", 10, "prefecture-of=\"s\" must name another text field"));
+	CHECK(bad("suggest-bad.xml", 11, "condition on unknown field \"nobody\""));
 }
 
 TEST(set_checks_next_and_carry)

@@ -395,9 +395,18 @@ plain_question(app *a, const form_step *st)
 	    reading_suggest_for(a->ans, fld, st->instance, suggestion, sizeof suggestion) !=
 	            READING_WHOLE)
 		suggestion[0] = '\0';
-	if (!suggestion[0] && !v && !quiet_answers &&
-	    latin_suggest_for(a->ans, fld, st->instance, suggestion, sizeof suggestion))
-		/* L10N: %s is the resident's name in capital letters, as typed before. */
+	/* a name in capitals, or else the form's <suggest> with why */
+	bool may = !suggestion[0] && !v && !quiet_answers;
+	bool latin =
+	        may && latin_suggest_for(a->ans, fld, st->instance, suggestion, sizeof suggestion);
+	bool formed = may && !latin &&
+	              field_suggest_for(a->ans, fld, st->instance, suggestion, sizeof suggestion);
+	if (formed)
+		printf("%s\n", F_(field_suggest_label(fld)));
+	if (latin || formed)
+		/* L10N: %s is an answer offered from earlier ones: the resident's
+		 * name in capital letters as typed before, or the health insurer
+		 * a form suggests. */
 		printf(_("Suggested: %s (press Enter to use it, or type it as on the card)\n"),
 		       suggestion);
 	else if (suggestion[0])

@@ -115,6 +115,9 @@ question_enter(app *a)
 		    latin_suggest_for(a->ans, fld, a->step.instance, a->suggestion,
 		                      sizeof a->suggestion))
 			textinput_set(&a->input, a->suggestion);
+		else if (!v && field_suggest_for(a->ans, fld, a->step.instance, a->suggestion,
+		                                 sizeof a->suggestion))
+			textinput_set(&a->input, a->suggestion); /* the form's <suggest> */
 	}
 }
 
@@ -328,6 +331,7 @@ question_draw(app *a)
 			        : field_latin_of(fld)
 			                ? _("The name as written above, in capital letters: please "
 			                    "check it against the card with the resident.")
+			        : field_suggest_label(fld) ? F_(field_suggest_label(fld))
 			        : a->suggestion_start
 			                ? _("The start of the reading is filled in from the name: "
 			                    "type the rest after it, and check it with the "

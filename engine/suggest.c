@@ -1,0 +1,74 @@
+/*
+ * <suggest>: an answer a form offers from earlier answers, for the
+ * resident to check (docs/form-authoring.md). The parts are joined in
+ * order; a part that cannot be read (an unanswered or hidden field, an
+ * address that does not start with a prefecture) means no suggestion.
+ */
+#include "engine/internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+suggestion_free(suggestion *s)
+{
+	if (!s)
+		return;
+	condition_free(s->when);
+	for (size_t i = 0; i < s->nparts; i++) {
+		free(s->parts[i].prefecture_of);
+		free(s->parts[i].text);
+	}
+	free(s->parts);
+	free(s->label);
+	free(s);
+}
+
+const char *
+field_suggest_label(const field *fld)
+{
+	return fld && fld->suggest ? fld->suggest->label : NULL;
+}
+
+/* The answer of a field of the same place (the instance in the same
+ * repeat, else the field itself), when it applies. */
+static const char *
+answer_of(const answers *a, const field *fld, const char *id, int instance)
+{
+	const field *of = form_field_by_id(answers_form(a), id);
+	if (!of)
+		return NULL;
+	int k = of->in_repeat && of->repeat == fld->repeat ? instance : 0;
+	if (of->in_repeat && of->repeat != fld->repeat)
+		return NULL;
+	return field_applies_at(a, of, k) ? answers_get_at(a, id, k) : NULL;
+}
+
+bool
+field_suggest_for(const answers *a, const field *fld, int instance, char *out, size_t n)
+{
+	const suggestion *s = fld ? fld->suggest : NULL;
+	size_t len = 0;
+
+	if (!s || n == 0 || (s->when && !condition_eval(a, s->when, fld->repeat, instance, 0)))
+		return false;
+	out[0] = '\0';
+	for (size_t i = 0; i < s->nparts; i++) {
+		const suggest_part *p = &s->parts[i];
+		const char *text = p->text;
+		size_t take = text ? strlen(text) : 0;
+		if (p->prefecture_of) {
+			text = answer_of(a, fld, p->prefecture_of, instance);
+			take = prefecture_prefix_len(text);
+			if (take == 0)
+				return false;
+		}
+		if (len + take >= n)
+			return false;
+		memcpy(out + len, text, take);
+		len += take;
+		out[len] = '\0';
+	}
+	return len > 0;
+}
