@@ -12,9 +12,6 @@ trap 'e2e_cleanup; rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/data"
 
 result() { e2e_result form-suggestions "$@"; }
-box() { # the answer box holds exactly $1 (and spaces after it)
-	e2e_screen | grep -q "^ *$1 *$"
-}
 # to the insurer question: address $1, birth $2, drafts in $3
 to_insurer() {
 	e2e_fixture_start tests/data/forms-suggest "$3" || return 1
@@ -31,7 +28,7 @@ ok=0
 mkdir -p "$tmp/a"
 to_insurer "京都府京都市左京区下鴨1番" "1940-02-03" "$tmp/a" || ok=1
 e2e_wait "Insured by the prefecture's scheme from 75: check the card." 3 || ok=1
-box "京都府後期高齢者医療広域連合" || ok=1
+e2e_box "京都府後期高齢者医療広域連合" || ok=1
 e2e_keys Enter
 e2e_wait "Check your answers" 5 || ok=1
 e2e_screen | grep -q "京都府後期高齢者医療広域連合" || ok=1

@@ -148,6 +148,10 @@ e2e_cert_to_review() {
 }
 
 # e2e_result SUITE CASE STATUS : "PASS: SUITE/CASE" for status 0, else FAIL.
+# e2e_box TEXT : 0 when a line of the screen is exactly TEXT with spaces
+# around it (the answer box holds it).
+e2e_box() { e2e_screen | grep -q "^ *$1 *$"; }
+
 e2e_result() {
 	if [ "$3" = 0 ]; then echo "PASS: $1/$2"; else echo "FAIL: $1/$2"; fi
 }

@@ -12,9 +12,6 @@ trap 'e2e_cleanup; rm -rf "$tmp"' EXIT
 export XDG_DATA_HOME="$tmp/data"
 
 result() { e2e_result name-suggestions "$@"; }
-box() { # the answer box holds exactly $1 (and spaces after it)
-	e2e_screen | grep -q "^ *$1 *$"
-}
 
 ok=0
 e2e_fixture_start tests/data/forms-names "$tmp" || ok=1
@@ -29,7 +26,7 @@ e2e_type "グエン　ヴァン　ミン"
 e2e_keys Enter
 e2e_wait "in the alphabet" 5 || ok=1
 e2e_wait "The name as written above, in capital letters" 3 || ok=1
-box "NGUYEN VAN MINH" || ok=1
+e2e_box "NGUYEN VAN MINH" || ok=1
 e2e_keys Enter
 e2e_wait "another one to add" 5 || ok=1
 e2e_type 1
@@ -43,11 +40,11 @@ e2e_type "THI LAN"
 e2e_keys Enter
 e2e_wait "read, in katakana" 5 || ok=1
 e2e_wait "The start of the reading is filled in from the name" 3 || ok=1
-box "グエン　" || ok=1
+e2e_box "グエン　" || ok=1
 e2e_type "ティ　ラン"
 e2e_keys Enter
 e2e_wait "in the alphabet" 5 || ok=1
-box "NGUYEN THI LAN" || ok=1
+e2e_box "NGUYEN THI LAN" || ok=1
 e2e_keys Enter
 e2e_wait "another one to add" 5 || ok=1
 e2e_type 1
@@ -61,7 +58,7 @@ e2e_type "MINH"
 e2e_keys Enter
 e2e_wait "read, in katakana" 5 || ok=1
 e2e_wait "Suggested from the name" 3 || ok=1
-box "グエン　ミン" || ok=1
+e2e_box "グエン　ミン" || ok=1
 e2e_keys Enter
 e2e_wait "in the alphabet" 5 || ok=1
 e2e_keys Enter
@@ -78,7 +75,7 @@ e2e_type "佐藤　花子"
 e2e_keys Enter
 e2e_wait "read, in katakana" 5 || ok=1
 e2e_wait "Suggested from the name" 3 || ok=1
-box "サトウ　ハナコ" || ok=1
+e2e_box "サトウ　ハナコ" || ok=1
 e2e_keys Enter
 e2e_wait "in the alphabet" 5 || ok=1
 sleep 0.3
