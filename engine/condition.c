@@ -64,6 +64,17 @@ effective_value(const answers *a, const field *fld, int inst, int depth)
 	return field_applies_depth(a, fld, inst, depth + 1) ? s->value : NULL;
 }
 
+const char *
+field_value_in_place(const answers *a, const char *id, int rep, int inst)
+{
+	const field *fld = form_field_by_id(a->f, id);
+	if (!fld || (fld->in_repeat && fld->repeat != rep))
+		return NULL;
+	int k = fld->in_repeat ? inst : 0;
+	const slot *s = answers_slot(a, fld, k);
+	return s && s->value && field_applies_at(a, fld, k) ? s->value : NULL;
+}
+
 /* <age>: the whole years of birth date v at the date field c->at (in
  * the same instance when it shares the repeat) or today. */
 static bool

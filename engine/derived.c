@@ -16,16 +16,9 @@ static const char *
 date_input(const answers *a, const derived *d, const char *id, int inst)
 {
 	const field *fld = form_field_by_id(a->f, id);
-	int k;
-	const slot *s;
-
 	if (!fld || fld->type != FIELD_DATE)
 		return NULL;
-	k = fld->in_repeat ? (fld->repeat == d->repeat ? inst : -1) : 0;
-	s = k >= 0 ? answers_slot(a, fld, k) : NULL;
-	if (!s || !s->value || !field_applies_at(a, fld, k))
-		return NULL;
-	return s->value;
+	return field_value_in_place(a, id, d->repeat, inst);
 }
 
 int

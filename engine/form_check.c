@@ -74,6 +74,16 @@ check_field_choices(check_ctx *cc, field *fld)
 	check_choice_ids(cc, fld->choices, "this field");
 }
 
+/* Whether id names another text field that fld may read: in the same
+ * place (the same repeat, or none) or, with or_outside, outside repeats. */
+static bool
+names_text_field(const check_ctx *cc, const field *fld, const char *id, bool or_outside)
+{
+	const field *of = form_field_by_id(cc->f, id);
+	return of && of != fld && of->type == FIELD_TEXT &&
+	       (of->in_repeat == fld->in_repeat || (or_outside && !of->in_repeat));
+}
+
 /* <suggest>: on a text field; each part a text or the prefecture of a
  * text field in the same place (or outside repeats); a label saying why. */
 static void
@@ -88,15 +98,12 @@ check_suggest(check_ctx *cc, const field *fld)
 		REPORT(cc, s->line, "field \"%s\": <suggest> needs at least one <part>", fld->id);
 	for (size_t i = 0; i < s->nparts; i++) {
 		const suggest_part *p = &s->parts[i];
-		const field *of =
-		        p->prefecture_of ? form_field_by_id(cc->f, p->prefecture_of) : NULL;
 		if ((p->prefecture_of != NULL) == (p->text != NULL) || (p->text && !p->text[0]))
 			REPORT(cc, p->line,
 			       "field \"%s\": a <part> of <suggest> takes prefecture-of= or a "
 			       "non-empty text=, not both",
 			       fld->id);
-		else if (p->prefecture_of && (!of || of == fld || of->type != FIELD_TEXT ||
-		                              (of->in_repeat && of->in_repeat != fld->in_repeat)))
+		else if (p->prefecture_of && !names_text_field(cc, fld, p->prefecture_of, true))
 			REPORT(cc, p->line,
 			       "field \"%s\": prefecture-of=\"%s\" must name another text field "
 			       "in the same place or outside repeats",
@@ -123,26 +130,23 @@ check_field_attrs(check_ctx *cc, const field *fld)
 		REPORT(cc, fld->line, "field \"%s\": postal-lookup= applies only to text fields",
 		       fld->id);
 	if (fld->reading_of) {
-		const field *of = form_field_by_id(cc->f, fld->reading_of);
 		if (fld->type != FIELD_KANA)
 			REPORT(cc, fld->line,
 			       "field \"%s\": reading-of= applies only to kana fields", fld->id);
-		else if (!of)
+		else if (!form_field_by_id(cc->f, fld->reading_of))
 			REPORT(cc, fld->line, "field \"%s\": reading-of=\"%s\": no such field",
 			       fld->id, fld->reading_of);
-		else if (of->type != FIELD_TEXT || of->in_repeat != fld->in_repeat)
+		else if (!names_text_field(cc, fld, fld->reading_of, false))
 			REPORT(cc, fld->line,
 			       "field \"%s\": reading-of=\"%s\" must name a text field in the same "
 			       "place (the same repeat, or none)",
 			       fld->id, fld->reading_of);
 	}
 	if (fld->latin_of) {
-		const field *of = form_field_by_id(cc->f, fld->latin_of);
 		if (fld->type != FIELD_TEXT)
 			REPORT(cc, fld->line, "field \"%s\": latin-of= applies only to text fields",
 			       fld->id);
-		else if (!of || of == fld || of->type != FIELD_TEXT ||
-		         of->in_repeat != fld->in_repeat)
+		else if (!names_text_field(cc, fld, fld->latin_of, false))
 			REPORT(cc, fld->line,
 			       "field \"%s\": latin-of=\"%s\" must name another text field in the "
 			       "same place (the same repeat, or none)",

@@ -259,6 +259,11 @@ void condition_free(condition *c);
 /* Evaluates c for a field of repeat `rep` (-1 outside) in instance `inst`:
  * leaves on the same repeat read that instance, leaves on another repeat
  * hold when they hold for any instance. */
+/* The answer of field `id` as a field of repeat `rep` (-1 outside) in
+ * instance `inst` sees it: the same instance when it shares the repeat,
+ * the field itself outside repeats; NULL for another repeat's field, an
+ * unknown id, or an answer that is missing or does not apply. */
+const char *field_value_in_place(const answers *a, const char *id, int rep, int inst);
 /* Whole years from birth to on (both ISO), or -1 when on is earlier. */
 int years_between(const char *birth, const char *on);
 bool condition_eval(const answers *a, const condition *c, int rep, int inst, int depth);

@@ -31,20 +31,6 @@ field_suggest_label(const field *fld)
 	return fld && fld->suggest ? fld->suggest->label : NULL;
 }
 
-/* The answer of a field of the same place (the instance in the same
- * repeat, else the field itself), when it applies. */
-static const char *
-answer_of(const answers *a, const field *fld, const char *id, int instance)
-{
-	const field *of = form_field_by_id(answers_form(a), id);
-	if (!of)
-		return NULL;
-	int k = of->in_repeat && of->repeat == fld->repeat ? instance : 0;
-	if (of->in_repeat && of->repeat != fld->repeat)
-		return NULL;
-	return field_applies_at(a, of, k) ? answers_get_at(a, id, k) : NULL;
-}
-
 bool
 field_suggest_for(const answers *a, const field *fld, int instance, char *out, size_t n)
 {
@@ -59,7 +45,7 @@ field_suggest_for(const answers *a, const field *fld, int instance, char *out, s
 		const char *text = p->text;
 		size_t take = text ? strlen(text) : 0;
 		if (p->prefecture_of) {
-			text = answer_of(a, fld, p->prefecture_of, instance);
+			text = field_value_in_place(a, p->prefecture_of, fld->repeat, instance);
 			take = prefecture_prefix_len(text);
 			if (take == 0)
 				return false;

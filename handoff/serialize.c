@@ -409,13 +409,12 @@ name_as_reading(const char *name)
 	return (char *)b.p;
 }
 
-/* Whether reading v of kana field fld (instance k) is its name field's
- * carried answer spelt as a reading. */
+/* Whether reading v (instance k) is name field `name`'s carried answer
+ * spelt as a reading. */
 static int
-reading_is_name(const answers *a, const field *fld, int k, const char *v)
+reading_is_name(const answers *a, const field *name, int k, const char *v)
 {
-	const field *name = read_name_field(answers_form(a), fld);
-	const char *n = name ? answers_get_at(a, field_id(name), k) : NULL;
+	const char *n = answers_get_at(a, field_id(name), k);
 	if (!n || !field_applies_at(a, name, k))
 		return 0;
 	char *as = name_as_reading(n);
@@ -440,8 +439,9 @@ put_field(writer *w, const answers *a, const field *fld, int k, handoff_error *e
 	else if (!present)
 		return handoff_fail(err, HANDOFF_ERR_INCOMPLETE, "required field \"%s\" is missing",
 		                    field_id(fld));
-	if (present && read_name_field(answers_form(a), fld)) {
-		int same = reading_is_name(a, fld, k, v);
+	const field *name = present ? read_name_field(answers_form(a), fld) : NULL;
+	if (name) {
+		int same = reading_is_name(a, name, k, v);
 		handoff_bits_put(&w->bits, (unsigned long long)same, 1);
 		if (same)
 			return HANDOFF_OK;
