@@ -192,6 +192,8 @@ DOCDIR    := $(PREFIX)/share/doc/yorisoi
 CONFDIR   := $(SYSCONFDIR)/yorisoi
 FORMS     := $(wildcard forms/*.xml) forms/form.rng
 PAPERS    := $(wildcard forms/paper/*.xml) forms/paper/paper.rng
+# lists of common answers that fields name (picks="countries")
+LISTS     := $(wildcard forms/lists/*.xml) forms/lists/picks.rng
 # older versions, for drafts and handoff codes made with them (engine.h)
 ARCHIVE   := $(wildcard forms/archive/*.xml)
 ARCHIVE_PAPERS := $(wildcard forms/archive/paper/*.xml) forms/archive/paper/paper.rng
@@ -200,11 +202,12 @@ MAN5      := docs/yorisoi.conf.5
 
 install: all
 	install -d "$(DESTDIR)$(BINDIR)" "$(DESTDIR)$(DATADIR)/forms/paper" \
-		"$(DESTDIR)$(DATADIR)/forms/archive/paper" "$(DESTDIR)$(MANDIR)/man1" \
+		"$(DESTDIR)$(DATADIR)/forms/lists" "$(DESTDIR)$(DATADIR)/forms/archive/paper" "$(DESTDIR)$(MANDIR)/man1" \
 		"$(DESTDIR)$(MANDIR)/man5" "$(DESTDIR)$(DOCDIR)/examples" "$(DESTDIR)$(CONFDIR)"
 	install -m 755 $(BUILD)/yorisoi $(BUILD)/yorisoi-cardsim "$(DESTDIR)$(BINDIR)/"
 	install -m 644 $(FORMS) "$(DESTDIR)$(DATADIR)/forms/"
 	install -m 644 $(PAPERS) "$(DESTDIR)$(DATADIR)/forms/paper/"
+	install -m 644 $(LISTS) "$(DESTDIR)$(DATADIR)/forms/lists/"
 	install -m 644 $(ARCHIVE) "$(DESTDIR)$(DATADIR)/forms/archive/"
 	install -m 644 $(ARCHIVE_PAPERS) "$(DESTDIR)$(DATADIR)/forms/archive/paper/"
 	for l in $(LINGUAS); do \
@@ -229,6 +232,7 @@ uninstall:
 	rm -f "$(DESTDIR)$(BINDIR)/yorisoi" "$(DESTDIR)$(BINDIR)/yorisoi-cardsim"
 	for f in $(notdir $(FORMS)); do rm -f "$(DESTDIR)$(DATADIR)/forms/$$f"; done
 	for f in $(notdir $(PAPERS)); do rm -f "$(DESTDIR)$(DATADIR)/forms/paper/$$f"; done
+	for f in $(notdir $(LISTS)); do rm -f "$(DESTDIR)$(DATADIR)/forms/lists/$$f"; done
 	for f in $(notdir $(ARCHIVE)); do rm -f "$(DESTDIR)$(DATADIR)/forms/archive/$$f"; done
 	for f in $(notdir $(ARCHIVE_PAPERS)); do rm -f "$(DESTDIR)$(DATADIR)/forms/archive/paper/$$f"; done
 	for l in $(LINGUAS) $$(cat "$(DESTDIR)$(DATADIR)/LINGUAS" 2>/dev/null); do \
@@ -244,7 +248,8 @@ uninstall:
 		echo "kept $(DESTDIR)$(CONFDIR)/yorisoi.conf: it differs from the shipped example"; \
 	fi
 	@# our folders go when empty; bin/, share/man/... belong to everyone
-	for d in "$(DESTDIR)$(DATADIR)/forms/paper" "$(DESTDIR)$(DATADIR)/forms/archive/paper" \
+	for d in "$(DESTDIR)$(DATADIR)/forms/paper" "$(DESTDIR)$(DATADIR)/forms/lists" \
+		"$(DESTDIR)$(DATADIR)/forms/archive/paper" \
 		"$(DESTDIR)$(DATADIR)/forms/archive" "$(DESTDIR)$(DATADIR)/forms" "$(DESTDIR)$(DATADIR)" "$(DESTDIR)$(DOCDIR)/examples" \
 		"$(DESTDIR)$(DOCDIR)" "$(DESTDIR)$(CONFDIR)"; do rmdir "$$d" 2>/dev/null || :; done
 

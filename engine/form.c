@@ -41,6 +41,7 @@ field_free(field *fld)
 	free(fld->choices_ref);
 	choice_list_clear(&fld->inline_choices);
 	choice_list_clear(&fld->picks);
+	free(fld->picks_ref);
 	suggestion_free(fld->suggest);
 	condition_free(fld->show_if);
 	condition_free(fld->required_if);

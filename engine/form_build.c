@@ -189,6 +189,14 @@ load_choices(const xmlNode *n, choice_list *l)
 			load_choice(c, l);
 }
 
+void
+form_build_picks(const xmlNode *root, choice_list *l)
+{
+	for (const xmlNode *c = root->children; c; c = c->next)
+		if (is_elem(c, "pick"))
+			load_choice(c, l);
+}
+
 static const struct {
 	const char *name;
 	cond_kind kind;
@@ -348,9 +356,8 @@ load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section, int rep
 		           : fld->rule == TEXT_RULE_RESIDENCE_CARD ? 12
 		                                                   : TEXT_MAX_LEN;
 	load_choices(n, &fld->inline_choices);
-	for (const xmlNode *c = n->children; c; c = c->next)
-		if (is_elem(c, "pick"))
-			load_choice(c, &fld->picks);
+	form_build_picks(n, &fld->picks);
+	fld->picks_ref = get_attr(n, "picks");
 	fld->show_if = load_wrapped_condition(lc, first_child(n, "show-if"));
 	fld->required_if = load_wrapped_condition(lc, first_child(n, "required-if"));
 	if (first_child(n, "suggest"))

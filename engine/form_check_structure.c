@@ -6,6 +6,7 @@
  */
 #include "engine/internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -145,7 +146,9 @@ check_derived(check_ctx *cc)
 	free(colour);
 }
 
-/* A <pick> offers an answer of its text field: its term must be one. */
+/* A <pick> offers an answer of its text field: its term must be one. A
+ * pick from a list file (picks=) is reported at the field, naming the
+ * list's line. */
 static void
 check_picks(check_ctx *cc)
 {
@@ -154,23 +157,33 @@ check_picks(check_ctx *cc)
 		const field *fld = f->fields[i];
 		for (size_t k = 0; k < fld->picks.n; k++) {
 			const choice *p = &fld->picks.items[k];
-			char *norm = NULL;
+			char *norm = NULL, where[96] = "";
 			answer_error e;
-			if (fld->type != FIELD_TEXT)
-				REPORT(cc, p->line,
-				       "field \"%s\": <pick> applies only to text fields", fld->id);
-			else if (field_normalize(fld, p->term, &norm, &e) != ANSWER_OK || !norm ||
-			         strcmp(norm, p->term) != 0)
-				REPORT(cc, p->line,
-				       "field \"%s\": <pick> term \"%s\" is not an answer the "
+			int line = p->line;
+			if (fld->picks_ref) {
+				snprintf(where, sizeof where, " (lists/%s.xml line %d)",
+				         fld->picks_ref, p->line);
+				line = fld->line;
+			}
+			if (fld->type != FIELD_TEXT) {
+				/* once for the field, not once a line of a long list */
+				REPORT(cc, line,
+				       "field \"%s\": <pick>%s applies only to text fields",
+				       fld->id, where);
+				break;
+			}
+			if (field_normalize(fld, p->term, &norm, &e) != ANSWER_OK || !norm ||
+			    strcmp(norm, p->term) != 0)
+				REPORT(cc, line,
+				       "field \"%s\": <pick> term \"%s\"%s is not an answer the "
 				       "field "
 				       "takes as it is",
-				       fld->id, p->term);
+				       fld->id, p->term, where);
 			for (size_t j = 0; j < k; j++)
 				if (strcmp(fld->picks.items[j].term, p->term) == 0)
-					REPORT(cc, p->line,
-					       "field \"%s\": <pick> \"%s\" is listed twice",
-					       fld->id, p->term);
+					REPORT(cc, line,
+					       "field \"%s\": <pick> \"%s\"%s is listed twice",
+					       fld->id, p->term, where);
 			free(norm);
 		}
 	}

@@ -122,6 +122,96 @@ out:
 }
 
 /*
+ * Parses the XML file lc->path and checks it against the schema rng;
+ * NULL (with the problems reported) when it cannot be used. A DOCTYPE is
+ * refused: definitions need none, and refusing one rules out entity
+ * tricks. The caller installs the error handler and frees the document.
+ */
+static xmlDocPtr
+read_valid(load_ctx *lc, const char *rng)
+{
+	xmlParserCtxtPtr pc = xmlNewParserCtxt();
+	xmlDocPtr doc = NULL;
+
+	if (!pc) {
+		diag_report(lc->diag, lc->ctx, lc->path, 0, "out of memory");
+		lc->errors++;
+		return NULL;
+	}
+	doc = xmlCtxtReadFile(pc, lc->path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	xmlFreeParserCtxt(pc);
+	if (!doc) {
+		if (!lc->errors)
+			diag_report(lc->diag, lc->ctx, lc->path, 0, "not a well-formed XML file");
+		lc->errors++;
+	} else if (doc->intSubset) {
+		diag_report(lc->diag, lc->ctx, lc->path, xmlGetLineNo((xmlNodePtr)doc->intSubset),
+		            "a form definition must not have a <!DOCTYPE>");
+		lc->errors++;
+	} else if (!xmlDocGetRootElement(doc)) {
+		diag_report(lc->diag, lc->ctx, lc->path, 0, "empty document");
+		lc->errors++;
+	} else if (lc->errors == 0) {
+		validate_schema(lc, rng, doc);
+	}
+	if (lc->errors) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* dir/lists/NAME.xml with its schema dir/lists/picks.rng; false when
+ * either is missing. */
+static bool
+find_list(const char *dir, int dirlen, const char *name, char *xml, char *rng, size_t n)
+{
+	snprintf(xml, n, "%.*s/lists/%s.xml", dirlen, dir, name);
+	snprintf(rng, n, "%.*s/lists/picks.rng", dirlen, dir);
+	return file_exists(xml) && file_exists(rng);
+}
+
+/*
+ * A field's picks="NAME": the list lists/NAME.xml beside the definition,
+ * else beside the schema (an archived version uses today's lists). The
+ * name is an identifier (the schema says so), never a path.
+ */
+static void
+load_pick_list(load_ctx *lc, const char *schema_dir, field *fld)
+{
+	char xml[PATH_MAX], rng[PATH_MAX];
+	const char *slash = strrchr(lc->path, '/');
+
+	if (!find_list(slash ? lc->path : ".", slash ? (int)(slash - lc->path) : 1, fld->picks_ref,
+	               xml, rng, sizeof xml) &&
+	    !(schema_dir && find_list(schema_dir, (int)strlen(schema_dir), fld->picks_ref, xml, rng,
+	                              sizeof xml))) {
+		diag_report(lc->diag, lc->ctx, lc->path, fld->line,
+		            "field \"%s\": no list lists/%s.xml (with lists/picks.rng) beside "
+		            "the form%s%s",
+		            fld->id, fld->picks_ref, schema_dir ? " or in " : "",
+		            schema_dir ? schema_dir : "");
+		lc->errors++;
+		return;
+	}
+	if (fld->picks.n) {
+		diag_report(lc->diag, lc->ctx, lc->path, fld->line,
+		            "field \"%s\": has both <pick>s and picks=\"%s\"; keep one", fld->id,
+		            fld->picks_ref);
+		lc->errors++;
+		return;
+	}
+	load_ctx list = {xml, lc->diag, lc->ctx, 0, 0, ""};
+	xmlSetStructuredErrorFunc(&list, on_xml_error);
+	xmlDocPtr doc = read_valid(&list, rng);
+	if (doc)
+		form_build_picks(xmlDocGetRootElement(doc), &fld->picks);
+	xmlFreeDoc(doc);
+	xmlSetStructuredErrorFunc(lc, on_xml_error);
+	lc->errors += list.errors;
+}
+
+/*
  * Loads and checks one definition. The libxml2 error handler is global,
  * so it is installed only for the duration of the call and then reset.
  */
@@ -129,9 +219,7 @@ int
 form_load(const char *path, const char *schema_dir, form **out, form_diag_fn diag, void *ctx)
 {
 	load_ctx lc = {path, diag, ctx, 0, 0, ""};
-	xmlParserCtxtPtr pc = NULL;
 	xmlDocPtr doc = NULL;
-	xmlNodePtr root;
 	form *f = NULL;
 	char rng[PATH_MAX];
 	FILE *fp;
@@ -150,40 +238,17 @@ form_load(const char *path, const char *schema_dir, form **out, form_diag_fn dia
 	}
 
 	xmlSetStructuredErrorFunc(&lc, on_xml_error);
-	pc = xmlNewParserCtxt();
-	if (!pc) {
-		diag_report(diag, ctx, path, 0, "out of memory");
-		lc.errors++;
+	doc = read_valid(&lc, rng);
+	if (!doc)
 		goto out;
-	}
-	doc = xmlCtxtReadFile(pc, path, NULL, XML_PARSE_NONET | XML_PARSE_BIG_LINES);
-	if (!doc || lc.errors) {
-		if (!lc.errors)
-			diag_report(diag, ctx, path, 0, "not a well-formed XML file");
-		lc.errors++;
-		goto out;
-	}
-	if (doc->intSubset) {
-		/* Definitions need no DTD; refusing one rules out entity tricks. */
-		diag_report(diag, ctx, path, xmlGetLineNo((xmlNodePtr)doc->intSubset),
-		            "a form definition must not have a <!DOCTYPE>");
-		lc.errors++;
-		goto out;
-	}
-	root = xmlDocGetRootElement(doc);
-	if (!root) {
-		diag_report(diag, ctx, path, 0, "empty document");
-		lc.errors++;
-		goto out;
-	}
-	if (validate_schema(&lc, rng, doc) > 0)
-		goto out;
-	f = form_build(&lc, root);
+	f = form_build(&lc, xmlDocGetRootElement(doc));
+	for (size_t i = 0; f && i < f->nfields; i++)
+		if (f->fields[i]->picks_ref)
+			load_pick_list(&lc, schema_dir, f->fields[i]);
 	lc.errors += form_check(f, diag, ctx);
 out:
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlFreeDoc(doc);
-	xmlFreeParserCtxt(pc);
 	if (lc.errors) {
 		form_free(f);
 		return -1;

@@ -97,6 +97,7 @@ struct field {
 	const choice_list *choices; /* resolved list, shared or &inline_choices */
 	choice_list inline_choices;
 	choice_list picks;   /* text fields: <pick>s, common answers offered as a list */
+	char *picks_ref;     /* text fields: picks="..." as written, a list in lists/ */
 	suggestion *suggest; /* text fields: <suggest>, or NULL */
 	condition *show_if;
 	condition *required_if; /* required="true" wins; else required while this holds */
@@ -324,6 +325,8 @@ struct _xmlNode;
 /* Builds the form from the root element of a document the schema
  * accepted; problems found on the way are reported and counted in lc. */
 form *form_build(load_ctx *lc, const struct _xmlNode *root);
+/* Appends the <pick>s under root (a list file's <picks>) to l. */
+void form_build_picks(const struct _xmlNode *root, choice_list *l);
 bool prefill_source_known(const char *name);
 /* prefill.c: the source a prefill key stands for ("card.name" -> CARD). */
 answer_source prefill_key_source(const char *key);

@@ -19,7 +19,7 @@ xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
 	--msgid-bugs-address=yorisoi@localhost --sort-by-file \
 	-o "$tmp/c.pot" tui/*.c tui/console/*.c tui/cli/*.c tui/counter/*.c
 xgettext --its=forms/form.its --from-code=UTF-8 --add-comments \
-	-o "$tmp/forms.pot" forms/*.xml
+	-o "$tmp/forms.pot" forms/*.xml forms/lists/*.xml
 msgcat --use-first -o "$tmp/yorisoi.pot" "$tmp/c.pot" "$tmp/forms.pot"
 
 status=0

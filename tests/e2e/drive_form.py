@@ -125,8 +125,13 @@ def load_form(path):
         f = Field(el.get("id"), kind, text_of(el, "label"), text_of(el, "term"), repeat,
                   choices, len(form["fields"]), el.get("prefill"))
         f.same_as_previous = el.get("same-as-previous") == "true"
-        # <pick>: common answers of a text field, offered as a list
-        f.picks = [text_of(p, "term") for p in el.findall(NS + "pick")]
+        # <pick>: common answers of a text field, offered as a list, or a
+        # list of them in lists/NAME.xml beside the form (picks="NAME")
+        pl = el.findall(NS + "pick")
+        if el.get("picks"):
+            pl = ET.parse(os.path.join(os.path.dirname(path), "lists",
+                                       el.get("picks") + ".xml")).getroot().findall(NS + "pick")
+        f.picks = [text_of(p, "term") for p in pl]
         form["fields"].append(f)
         # other="true": the loader adds "<field>_<choice>" right after.
         for c in cl:
@@ -685,16 +690,18 @@ class Driver:
         self.wait(right, "the ticks of %s to be %s" % (f.id, sorted(want)))
         return self.send_and_wait(self.screen(), "Enter")
 
-    def answer_pick(self, scr, f, value):
-        """A text field with <pick>s: its list, nothing picked yet; an
-        answer on the list by its number, any other through the last line
-        ("something else") and the box it opens."""
-        if any(re.match(r"^\s*> \((?:•|\*)\) \d+\. ", ln) for ln in scr.splitlines()):
+    def answer_pick(self, scr, f, value, offered=False):
+        """A text field with <pick>s: its list, nothing picked yet (unless
+        the person before's answer is offered); an answer on the list by
+        its number, any other through the last line ("something else") and
+        the box it opens."""
+        if not offered and any(re.match(r"^\s*> \((?:•|\*)\) \d+\. ", ln) for ln in scr.splitlines()):
             raise Failure("%s: an answer is picked before the resident picked one" % f.id)
         if value is None:
             return self.send_and_wait(self.screen(), "Enter")
         k = f.picks.index(value) if value in f.picks else len(f.picks)
-        self.tmux.type(str(k + 1))  # the form keeps its lists under ten lines
+        # the line's number; digits run on in a long list (line 23: 2, 3)
+        self.tmux.type(str(k + 1))
         pat = re.compile(r"^\s*> \((?:•|\*)\) %d\. " % (k + 1))
         self.wait(lambda s: any(pat.match(ln) for ln in s.splitlines()),
                   "line %d of %s selected" % (k + 1, f.id))
@@ -821,14 +828,15 @@ class Driver:
                     raise Failure("after the postal pick, %s does not show %r"
                                   % (f.id, self.picked[f.prefill]))
             picked = any(re.match(r"^\s*> \((?:•|\*)\) \d+\. ", ln) for ln in scr.splitlines())
-            if f.kind == "choice" and f.same_as_previous and inst > 0 and picked:
+            if f.kind in ("choice", "text") and f.same_as_previous and inst > 0 and picked:
                 # a later person of a list starts with the person before's
                 # answer, and the screen says so
                 if not shown(scr, self.T["same as before"]):
                     raise Failure("%s: the person before's answer is picked without saying so"
                                   % f.id)
                 self.note("%s: the person before's answer offered" % f.id)
-                scr = self.answer_choice(scr, f, value)
+                scr = self.answer_pick(scr, f, value, offered=True) if f.picks \
+                    else self.answer_choice(scr, f, value)
             elif f.kind == "choice":
                 # first time asked and nothing to prefill it: no answer is
                 # picked for the resident, so Enter alone cannot answer

@@ -44,7 +44,7 @@ done
 
 forms="$tmp/forms"
 mkdir "$forms"
-ln -s "$root"/forms/form.rng "$root"/forms/*.xml "$root/tests/data/forms/handoff_test.xml" "$forms/"
+ln -s "$root"/forms/form.rng "$root"/forms/*.xml "$root"/forms/lists "$root/tests/data/forms/handoff_test.xml" "$forms/"
 
 same_json() { # a.json b.json
 	python3 -c 'import json, sys

@@ -39,7 +39,7 @@ fi
 # The installed forms plus the test form, with the schema beside them.
 forms="$tmp/forms"
 mkdir "$forms"
-ln -s "$root"/forms/form.rng "$root"/forms/*.xml "$root/tests/data/forms/handoff_test.xml" "$forms/"
+ln -s "$root"/forms/form.rng "$root"/forms/*.xml "$root"/forms/lists "$root/tests/data/forms/handoff_test.xml" "$forms/"
 # Only the test form: everything else is "not installed" there.
 only_test="$tmp/only_test"
 mkdir "$only_test"

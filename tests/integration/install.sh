@@ -39,6 +39,7 @@ for f in "$bin/yorisoi" "$bin/yorisoi-cardsim" "$u/share/man/man1/yorisoi.1" \
 	"$u/share/locale/ja/LC_MESSAGES/yorisoi.mo" "$u/share/yorisoi/forms/form.rng" \
 	"$u/share/yorisoi/forms/juminhyo.xml" "$u/share/yorisoi/postal.db" \
 	"$u/share/yorisoi/forms/paper/paper.rng" "$u/share/yorisoi/forms/paper/tennyu.xml" \
+	"$u/share/yorisoi/forms/lists/countries.xml" "$u/share/yorisoi/forms/lists/picks.rng" \
 	"$u/share/yorisoi/forms/archive/tennyu-1.xml" "$u/share/yorisoi/forms/archive/paper/tennyu.xml" \
 	"$u/share/yorisoi/forms/archive/paper/paper.rng" \
 	"$u/share/yorisoi/LINGUAS" "$u/share/doc/yorisoi/examples/yorisoi.conf" \

@@ -174,11 +174,65 @@ TEST(other_and_next_checks)
 	CHECK(bad("pick-bad.xml", 13, "<pick> applies only to text fields"));
 	CHECK(!bad("pick-bad.xml", 7, "<pick>"));
 	CHECK(!bad("postal-lookup-bad.xml", 5, "postal-lookup="));
+	CHECK(bad("picks-bad.xml", 5, "no list lists/nosuch.xml"));
+	CHECK(bad("picks-bad.xml", 6,
+	          "\"とても長い国の名前\" (lists/twice.xml line 4) is not an answer"));
+	CHECK(bad("picks-bad.xml", 6, "\"東京\" (lists/twice.xml line 5) is listed twice"));
+	CHECK(bad("picks-bad.xml", 7, "(lists/countries.xml line 12) applies only to text fields"));
+	CHECK(bad("picks-bad.xml", 8, "has both <pick>s and picks=\"countries\""));
+	CHECK(!bad("picks-bad.xml", 10, ""));
 	CHECK(!bad("suggest-bad.xml", 7, ""));
 	CHECK(bad("suggest-bad.xml", 8, "<suggest> applies only to text fields"));
 	CHECK(bad("suggest-bad.xml", 9, "prefecture-of=\"nobody\" must name another text field"));
 	CHECK(bad("suggest-bad.xml", 10, "prefecture-of=\"s\" must name another text field"));
 	CHECK(bad("suggest-bad.xml", 11, "condition on unknown field \"nobody\""));
+}
+
+/* A list file's own problems are reported in that file, and reported
+ * once for a field on the wrong kind of question. */
+TEST(picks_list_file_problems_name_the_list)
+{
+	char path[512];
+	diags ds = {0};
+	form *f = NULL;
+	snprintf(path, sizeof path, "%s/forms-bad/picks-bad.xml", test_data_dir());
+	CHECK(form_load(path, "forms", &f, collect, &ds) != 0);
+	int in_list = 0, wrong_kind = 0;
+	for (int i = 0; i < ds.n && i < MAX_DIAGS; i++) {
+		if (strstr(ds.d[i].file, "forms-bad/lists/broken.xml") && ds.d[i].line == 4)
+			in_list++;
+		if (strstr(ds.d[i].message, "applies only to text fields"))
+			wrong_kind++;
+	}
+	CHECK_INT(in_list, 1);
+	CHECK_INT(wrong_kind, 1);
+	if (in_list != 1 || wrong_kind != 1)
+		print_diags(&ds);
+	form_free(f);
+}
+
+/* The nationality of a person moving is picked from the shared list of
+ * countries and regions (forms/lists/countries.xml): the largest groups
+ * of residents first, the answer the term as the residence card has it. */
+TEST(country_list_offered_in_the_moving_forms)
+{
+	static const char *const forms[] = {"forms/tennyu.xml", "forms/tenkyo.xml",
+	                                    "forms/tenshutsu.xml"};
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		diags ds = {0};
+		form *f = NULL;
+		REQUIRE(form_load(forms[i], NULL, &f, collect, &ds) == 0);
+		const field *c = form_field_by_id(f, "m_country");
+		REQUIRE(c);
+		CHECK(field_pick_count(c) >= 190);
+		CHECK_STR(field_pick_term(c, 0), "中国");
+		CHECK_INT(field_pick_index(c, "ベトナム"), 1);
+		CHECK(field_pick_index(c, "米国") >= 0);
+		CHECK(field_pick_index(c, "無国籍") >= 0);
+		CHECK_INT(field_pick_index(c, "日本"), -1); /* foreign residents only */
+		CHECK_STR(field_pick_label(c, 1), "Vietnam");
+		form_free(f);
+	}
 }
 
 TEST(set_checks_next_and_carry)

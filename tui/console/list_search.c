@@ -19,6 +19,20 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Hiragana as katakana, in place (both are 3 bytes in UTF-8), so that a
+ * word typed in either finds the other: U+3041..U+3096 are U+30A1..U+30F6. */
+static void
+fold_kana(uint8_t *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		ucs4_t c;
+		int n = u8_mbtouc(&c, s + i, len - i);
+		if (n == 3 && c >= 0x3041 && c <= 0x3096)
+			u8_uctomb(s + i, c + 0x60, 3);
+		i += n > 0 ? (size_t)n : 1;
+	}
+}
+
 void
 list_search_reset(list_search *s)
 {
@@ -45,6 +59,7 @@ list_search_add(list_search *s, wint_t ch, bool is_key)
 	if (n <= 0 || !u8_tolower(one, (size_t)n, NULL, NULL, low, &lowlen) ||
 	    s->len + lowlen + 1 > sizeof s->typed)
 		return true; /* taken, but the word stays as it was */
+	fold_kana(low, lowlen);
 	memcpy(s->typed + s->len, low, lowlen);
 	s->len += lowlen;
 	s->typed[s->len] = '\0';
@@ -62,6 +77,7 @@ list_search_matches(const list_search *s, const char *line)
 	low = u8_tolower((const uint8_t *)line, strlen(line), NULL, NULL, NULL, &len);
 	if (!low)
 		return false;
+	fold_kana(low, len);
 	const char *p = (const char *)low, *end = p + len;
 	static const char *const before[] = {" ", "（", "(", "・"};
 	for (const char *q = p; q < end && !found; q++) {
@@ -74,4 +90,22 @@ list_search_matches(const list_search *s, const char *line)
 	}
 	free(low);
 	return found;
+}
+
+void
+list_search_set(list_search *s, const char *word)
+{
+	size_t len = sizeof s->typed - 1;
+	uint8_t *low = u8_tolower((const uint8_t *)word, strlen(word), NULL, NULL,
+	                          (uint8_t *)s->typed, &len);
+	if (low != (uint8_t *)s->typed) {
+		/* longer than the buffer: libunistring allocated it; no word */
+		free(low);
+		list_search_reset(s);
+		return;
+	}
+	fold_kana((uint8_t *)s->typed, len);
+	s->len = len;
+	s->typed[len] = '\0';
+	s->at = 0;
 }

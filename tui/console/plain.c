@@ -5,6 +5,7 @@
  */
 #include "tui/console/plain.h"
 #include "tui/console/help.h"
+#include "tui/console/list_search.h"
 #include "tui/demo_card.h"
 #include "tui/entry.h"
 #include "tui/reading.h"
@@ -242,6 +243,60 @@ plain_card(app *a)
 	return true;
 }
 
+/* A list of common answers longer than this is not read out line by
+ * line: the resident types the first letters of a line to find it. */
+#define PLAIN_PICKS_READ 20
+
+static bool
+picks_searched(const field *fld)
+{
+	return field_pick_count(fld) > PLAIN_PICKS_READ;
+}
+
+/*
+ * A long list's lines found by what was typed, as the console's letter
+ * search finds them (list_search.h): the line whose answer it is, else
+ * the lines it starts, read out to choose from. The line's number plus
+ * one; 0 to keep what was typed; -1 to ask again; -2 at end of input.
+ */
+static int
+plain_find_pick(const field *fld, const char *typed)
+{
+	enum { MAX_SHOWN = 9 };
+	list_search s;
+	int found[MAX_SHOWN], n = 0, total = 0;
+	char line[512];
+
+	for (size_t i = 0; i < field_pick_count(fld); i++)
+		if (strcmp(field_pick_term(fld, i), typed) == 0)
+			return (int)i + 1;
+	list_search_set(&s, typed);
+	for (size_t i = 0; i < field_pick_count(fld); i++) {
+		bilingual(field_pick_label(fld, i), field_pick_term(fld, i), line, sizeof line);
+		if (list_search_matches(&s, line) && total++ < MAX_SHOWN)
+			found[n++] = (int)i;
+	}
+	if (total == 0)
+		return 0;
+	if (total > MAX_SHOWN) {
+		/* L10N: %d (more than 9) lines of a long list start with the
+		 * letters the resident typed. */
+		printf(_("%d lines start so: please type more letters.\n"), total);
+		return -1;
+	}
+	for (int k = 0; k < n; k++) {
+		bilingual(field_pick_label(fld, (size_t)found[k]),
+		          field_pick_term(fld, (size_t)found[k]), line, sizeof line);
+		printf("  %d. %s\n", k + 1, line);
+	}
+	char prompt[640];
+	/* L10N: %s is what the resident typed, kept as the answer on Enter. */
+	snprintf(prompt, sizeof prompt,
+	         _("Which is it? Type its number, or press Enter to keep \"%s\" as typed:"), typed);
+	int k = ask_number(prompt, n);
+	return k < 0 ? -2 : k == 0 ? 0 : found[k - 1] + 1;
+}
+
 /* The places of a postal code, numbered, and which one it is: its number,
  * 0 for none (the address is typed), -1 at end of input. */
 static int
@@ -372,10 +427,16 @@ plain_question(app *a, const form_step *st)
 		printf("  %zu. %s\n", i + 1,
 		       bilingual(field_choice_label(fld, i), field_choice_term(fld, i), line,
 		                 sizeof line));
-	for (size_t i = 0; i < field_pick_count(fld); i++)
-		printf("  %zu. %s\n", i + 1,
-		       bilingual(field_pick_label(fld, i), field_pick_term(fld, i), line,
-		                 sizeof line));
+	if (picks_searched(fld))
+		/* L10N: %d is the number of lines of the list (about 200 countries). */
+		printf(_("A list of %d answers: type the first letters of one to find it, in "
+		         "your language or in Japanese.\n"),
+		       (int)field_pick_count(fld));
+	else
+		for (size_t i = 0; i < field_pick_count(fld); i++)
+			printf("  %zu. %s\n", i + 1,
+			       bilingual(field_pick_label(fld, i), field_pick_term(fld, i), line,
+			                 sizeof line));
 	if (v && quiet_answers)
 		printf("%s\n",
 		       _("There is an answer already (not shown): press Enter to keep it."));
@@ -456,6 +517,14 @@ plain_question(app *a, const form_step *st)
 		           (size_t)atoi(line) <= field_pick_count(fld)) {
 			snprintf(value, sizeof value, "%s",
 			         field_pick_term(fld, (size_t)atoi(line) - 1));
+		} else if (picks_searched(fld)) {
+			int k = plain_find_pick(fld, line);
+			if (k == -2)
+				return 0;
+			if (k == -1)
+				continue;
+			snprintf(value, sizeof value, "%s",
+			         k > 0 ? field_pick_term(fld, (size_t)k - 1) : line);
 		} else if (field_postal_lookup(fld)) {
 			int got = plain_postal_text(a, line, value, sizeof value);
 			if (got == -2)
