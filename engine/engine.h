@@ -145,6 +145,21 @@ bool field_offers_family_name(const field *fld);
  * the address (prefecture, city, town), which the console fills in for
  * the resident to finish; the answer stays the address as written */
 bool field_postal_lookup(const field *fld);
+/* text fields (block-number=): the block and house number of an address
+ * (番地・番・号); the console offers the official spellings of a shorthand
+ * typed there (block_number_spellings) */
+bool field_block_number(const field *fld);
+
+/* The official spellings a block-number shorthand stands for: "5-10"
+ * (also ５－１０, 5ー10, 5の10) is 5番10号 (住居表示), 5番地10 or 5番地の10
+ * (地番); "5" is 5番地 or 5番; "1-2-3" is 1丁目2番3号. How many were written
+ * to out (at most max); 0 when typed is no such shorthand (an official
+ * spelling already, words, more than three numbers). */
+#define BLOCK_SPELLING_MAX 48
+size_t block_number_spellings(const char *typed, char out[][BLOCK_SPELLING_MAX], size_t max);
+/* The shorthand of an official spelling made only of numbers and 丁目,
+ * 番, 番地, 番地の, 号 ("5番地の10" -> "5-10"); false for anything else. */
+bool block_number_shorthand_of(const char *official, char *out, size_t n);
 /* text fields (latin-of=): the name field this is the Latin spelling of;
  * the console offers that name when it is written in Latin letters */
 const char *field_latin_of(const field *fld);

@@ -302,6 +302,12 @@ field_postal_lookup(const field *fld)
 	return fld->postal_lookup;
 }
 
+bool
+field_block_number(const field *fld)
+{
+	return fld->block_number;
+}
+
 const char *
 field_latin_of(const field *fld)
 {

@@ -337,6 +337,7 @@ load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section, int rep
 	fld->same_as_previous = get_bool_attr(n, "same-as-previous");
 	fld->offer_family_name = get_bool_attr(n, "offer-family-name");
 	fld->postal_lookup = get_bool_attr(n, "postal-lookup");
+	fld->block_number = get_bool_attr(n, "block-number");
 	get_int_attr(lc, n, "min-days", &fld->min_days, &fld->has_min_days);
 	get_int_attr(lc, n, "max-days", &fld->max_days, &fld->has_max_days);
 	fld->prefill = get_attr(n, "prefill");

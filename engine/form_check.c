@@ -129,6 +129,9 @@ check_field_attrs(check_ctx *cc, const field *fld)
 	if (fld->postal_lookup && fld->type != FIELD_TEXT)
 		REPORT(cc, fld->line, "field \"%s\": postal-lookup= applies only to text fields",
 		       fld->id);
+	if (fld->block_number && fld->type != FIELD_TEXT)
+		REPORT(cc, fld->line, "field \"%s\": block-number= applies only to text fields",
+		       fld->id);
 	if (fld->reading_of) {
 		if (fld->type != FIELD_KANA)
 			REPORT(cc, fld->line,

@@ -90,6 +90,7 @@ struct field {
 	bool same_as_previous;  /* repeat fields: start as the person before's answer */
 	bool offer_family_name; /* repeat name fields: offer the family name before */
 	bool postal_lookup;     /* address text fields: a postal code fills the start */
+	bool block_number;      /* text fields: 番地・番・号, shorthand offered spelled out */
 	char *default_choice;   /* choice fields: the choice offered first, or NULL */
 	int min, max;
 	bool has_min, has_max;

@@ -32,6 +32,10 @@
  *     position in the table) and then the rest + Enter. This assumes the
  *     resident knows the postal code, as it is on every letter sent to
  *     the address; writing on paper has no such help;
+ *   - a block number (block-number=): the cheaper of typing it and typing
+ *     its shorthand (3-8 for 3番8号) + Enter, then its official spelling
+ *     from the list that follows: Enter for the first, else its number
+ *     + Enter;
  *   - the "add another?" question: Enter for no (the default), digit +
  *     Enter for yes.
  * Typing everything: for each answer of the household, the model's keys
@@ -121,6 +125,22 @@ postal_path(const char *want)
 	return 7 + 1 + pick + typing_keys(want + n) + 1;
 }
 
+/* A block number (block-number=) typed as the shorthand (3-8 for 3番8号)
+ * + Enter, then its official spelling chosen: Enter for the first line,
+ * else its number + Enter; -1 when want has no shorthand. */
+static long
+block_path(const char *want)
+{
+	char shorthand[32], spelled[3][BLOCK_SPELLING_MAX];
+	if (!block_number_shorthand_of(want, shorthand, sizeof shorthand))
+		return -1;
+	size_t n = block_number_spellings(shorthand, spelled, 3);
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(spelled[k], want) == 0)
+			return typing_keys(shorthand) + 1 + (k == 0 ? 1 : digits((long)k + 1) + 1);
+	return -1;
+}
+
 /* What the console costs for one field step, given what is shown now
  * (an answer, or a suggested reading). */
 static long
@@ -165,6 +185,8 @@ console_cost(const field *fld, const char *shown, bool prefilled, const char *wa
 	default: {
 		long typed = n + typing_keys(want) + 1;
 		long coded = field_postal_lookup(fld) ? postal_path(want) : -1;
+		if (coded < 0 && field_block_number(fld))
+			coded = block_path(want);
 		return coded >= 0 && n + coded < typed ? n + coded : typed;
 	}
 	}

@@ -67,6 +67,30 @@ class Failure(Exception):
     pass
 
 
+def block_shorthand(official):
+    """The shorthand of an official block number and its line on the
+    console's list of spellings (engine/blocknum.c): 3番8号 -> ("3-8", 0),
+    123番地4 -> ("123-4", 1), 5番地の10 -> ("5-10", 2), 1234番地 ->
+    ("1234", 0); (None, -1) for anything else."""
+    m = re.fullmatch(r"(\d{1,5})(?:(番)(\d{1,5})(号)|(番地)(\d{1,5})|(番地の)(\d{1,5})"
+                     r"|(番地)|(番)|(丁目)(\d{1,5})番(\d{1,5})号)", official)
+    if not m:
+        return None, -1
+    g = m.groups()
+    a = g[0]
+    if g[1]:
+        return "%s-%s" % (a, g[2]), 0
+    if g[4]:
+        return "%s-%s" % (a, g[5]), 1
+    if g[6]:
+        return "%s-%s" % (a, g[7]), 2
+    if g[8]:
+        return a, 0
+    if g[9]:
+        return a, 1
+    return "%s-%s-%s" % (a, g[11], g[12]), 0
+
+
 # ---- the form definition ---------------------------------------------------
 
 
@@ -81,6 +105,7 @@ class Field:
         self.repeat, self.choices, self.index = repeat, choices, index
         self.prefill = prefill
         self.same_as_previous = False  # a later person starts with the one before's
+        self.block_number = False  # 番地・番・号: typed as 3-8, then spelled out
         self.picks = []  # <pick> terms of a text field, offered as a list
         self.shown = label  # the label in the language under test (Driver.texts)
 
@@ -125,6 +150,7 @@ def load_form(path):
         f = Field(el.get("id"), kind, text_of(el, "label"), text_of(el, "term"), repeat,
                   choices, len(form["fields"]), el.get("prefill"))
         f.same_as_previous = el.get("same-as-previous") == "true"
+        f.block_number = el.get("block-number") == "true"
         # <pick>: common answers of a text field, offered as a list, or a
         # list of them in lists/NAME.xml beside the form (picks="NAME")
         pl = el.findall(NS + "pick")
@@ -266,6 +292,8 @@ class Driver:
             "got it": _("Has the resident got the code (scanned or printed)? y: yes, "
                         "finish   n: no"),
             "next": _("What comes next"),
+            # the screen that spells out a block number typed as 3-8
+            "block": _("↑↓ choose   Enter: use this   Esc: back to the box"),
             # the key bar of the box for an answer not in a <pick> list
             "pick box": _("Enter: next   Esc: back to the list   F10: save and stop"),
             # what an error line starts with ("Error:")
@@ -712,6 +740,25 @@ class Driver:
         self.note("%s: %r typed after the list's last line" % (f.id, value))
         return self.answer_text(scr, f, value)
 
+    def answer_block(self, scr, f, value):
+        """A block number as people type it, 3-8 for 3番8号; then the
+        official spelling chosen from the screen that lists them, the
+        first (住居表示) with Enter, another by its number."""
+        short, k = block_shorthand(value or "")
+        if short is None:
+            return self.answer_text(scr, f, value)
+        self.tmux.keys("C-u")
+        self.tmux.type(short)
+        self.tmux.keys("Enter")
+        self.wait(lambda s: shown(s, self.T["block"]), "the spellings of %r" % short)
+        if k > 0:
+            self.tmux.type(str(k + 1))
+            pat = re.compile(r"^\s*> %d\. %s" % (k + 1, re.escape(value)))
+            self.wait(lambda s: any(pat.match(ln) for ln in s.splitlines()),
+                      "%s selected" % value)
+        self.note("%s: typed %r, chose line %d" % (f.id, short, k + 1))
+        return self.send_and_wait(self.screen(), "Enter")
+
     def answer_text(self, scr, f, value):
         self.tmux.keys("C-u")
         self.tmux.type(value or "")
@@ -848,6 +895,8 @@ class Driver:
                 scr = self.answer_multi(scr, f, value)
             elif f.picks:
                 scr = self.answer_pick(scr, f, value)
+            elif f.block_number:
+                scr = self.answer_block(scr, f, value)
             else:
                 scr = self.answer_text(scr, f, value)
         raise Failure("more than 400 steps")

@@ -174,6 +174,8 @@ TEST(other_and_next_checks)
 	CHECK(bad("pick-bad.xml", 13, "<pick> applies only to text fields"));
 	CHECK(!bad("pick-bad.xml", 7, "<pick>"));
 	CHECK(!bad("postal-lookup-bad.xml", 5, "postal-lookup="));
+	CHECK(bad("block-number-bad.xml", 6, "block-number= applies only to text fields"));
+	CHECK(!bad("block-number-bad.xml", 5, "block-number="));
 	CHECK(bad("picks-bad.xml", 5, "no list lists/nosuch.xml"));
 	CHECK(bad("picks-bad.xml", 6,
 	          "\"とても長い国の名前\" (lists/twice.xml line 4) is not an answer"));

@@ -43,6 +43,7 @@ static const screen_ops *const screens[SCR_COUNT] = {
         [SCR_REVIEW] = &screen_review,
         [SCR_HANDOFF] = &screen_handoff,
         [SCR_POSTAL] = &screen_postal,
+        [SCR_BLOCK] = &screen_block,
         [SCR_NEXT] = &screen_next,
         [SCR_UNLOCK] = &screen_unlock,
 };

@@ -34,6 +34,7 @@ typedef enum screen_id {
 	SCR_REVIEW,    /* check your answers */
 	SCR_HANDOFF,   /* the QR code */
 	SCR_POSTAL,    /* a postal code covers several places: pick one */
+	SCR_BLOCK,     /* a block number typed 5-10: its official spelling */
 	SCR_NEXT,      /* what comes next: related procedures */
 	SCR_UNLOCK,    /* a saved draft: its come-back code, or the same card */
 	SCR_COUNT
@@ -153,6 +154,11 @@ typedef struct app {
 	bool postal_into_text;
 	char postal_typed[64];
 
+	/* a block number typed as a shorthand (block-number=): its official
+	 * spellings, the shorthand as typed last (screen_block.c) */
+	char block_lines[4][BLOCK_SPELLING_MAX];
+	size_t nblock_lines;
+
 	/* what comes next */
 	bool next_done[32];
 
@@ -188,7 +194,7 @@ typedef struct screen_ops {
 
 extern const screen_ops screen_lang, screen_start, screen_pick_form, screen_card, screen_pin,
         screen_pin_last, screen_identity, screen_question, screen_review, screen_handoff,
-        screen_postal, screen_next, screen_lock, screen_unlock, screen_help;
+        screen_postal, screen_block, screen_next, screen_lock, screen_unlock, screen_help;
 
 /* F1: opens the help of the screen in front of the resident, over it. */
 void app_open_help(app *a);
@@ -255,6 +261,11 @@ void app_postal_address_start(const store_postal_place *p, char *buf, size_t n);
  * or shows the pick screen first when the code covers several places.
  * Returns false when typed is no postal code, so it is taken as typed. */
 bool app_postal_into_text(app *a, const char *typed);
+/* Submitting value at a block-number question: when it is a shorthand
+ * (5-10), the screen to choose its official spelling; false otherwise. */
+bool app_block_offer(app *a, const char *value);
+/* "5番10号（house numbering: 番 and 号）": line i of the block screen. */
+void app_block_line(const app *a, size_t i, char *buf, size_t n);
 
 /* Whether the people of a list can be filled in from their cards (one of
  * its fields is filled from the card). */

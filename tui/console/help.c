@@ -222,6 +222,16 @@ screen_text(screen_id s, help_doc *d)
 		         "resident lives, and the address is filled in. If none is right, press "
 		         "Esc and type the address.");
 		break;
+	case SCR_BLOCK:
+		title = _("Block and house number");
+		text = _(
+		        "The numbers were typed as a shorthand such as 5-10. An official address "
+		        "writes them in one of two ways: 5番10号 where the houses are numbered "
+		        "(住居表示), or 5番地10 where the land lot is used (地番). Choose the one "
+		        "on "
+		        "the certificate of residence, or keep the shorthand; Esc goes back to the "
+		        "box.");
+		break;
 	case SCR_NEXT:
 		title = _("What comes next");
 		text = _("Procedures that often go with this one. Start one here and the answers "

@@ -297,6 +297,31 @@ plain_find_pick(const field *fld, const char *typed)
 	return k < 0 ? -2 : k == 0 ? 0 : found[k - 1] + 1;
 }
 
+/* A block number typed as a shorthand (5-10), as the console asks it:
+ * its official spellings read with numbers. The one chosen (1 and up),
+ * 0 to keep what was typed, -1 at end of input. */
+static int
+plain_block(app *a, const char *typed)
+{
+	char spelled[3][BLOCK_SPELLING_MAX], line[256], prompt[640];
+	size_t n = block_number_spellings(typed, spelled, 3);
+	if (n == 0 || strlen(typed) >= BLOCK_SPELLING_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		memcpy(a->block_lines[i], spelled[i], sizeof spelled[i]);
+	snprintf(a->block_lines[n], sizeof a->block_lines[n], "%s", typed);
+	a->nblock_lines = n + 1;
+	printf("%s\n", _("How does the official address write it? Choose it as on the "
+	                 "certificate of residence or the moving-out certificate."));
+	for (size_t i = 0; i < n; i++) {
+		app_block_line(a, i, line, sizeof line);
+		printf("  %zu. %s\n", i + 1, line);
+	}
+	snprintf(prompt, sizeof prompt,
+	         _("Which is it? Type its number, or press Enter to keep \"%s\" as typed:"), typed);
+	return ask_number(prompt, (int)n);
+}
+
 /* The places of a postal code, numbered, and which one it is: its number,
  * 0 for none (the address is typed), -1 at end of input. */
 static int
@@ -533,6 +558,11 @@ plain_question(app *a, const form_step *st)
 				continue;
 			if (got == 0)
 				snprintf(value, sizeof value, "%s", line);
+		} else if (field_block_number(fld)) {
+			int k = plain_block(a, line);
+			if (k < 0)
+				return 0;
+			snprintf(value, sizeof value, "%s", k > 0 ? a->block_lines[k - 1] : line);
 		} else {
 			snprintf(value, sizeof value, "%s", line);
 		}
