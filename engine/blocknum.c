@@ -14,33 +14,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
-/* Separators people type between the numbers after NFKC (which has made
- * － and ‐ of full width into -): hyphens, dashes, the minus sign, the
- * long-vowel mark an input method gives for -, and の. */
-static const char *const separators[] = {"-",      "\u2010", "\u2011", "\u2012", "\u2013",
-                                         "\u2014", "\u2212", "\u30fc", "\uff70", "の"};
-
-static size_t
-separator_at(const char *p)
+/* Separators people type between the numbers (after NFKC, which makes －
+ * and ‐ of full width -): hyphens, dashes, the minus sign, the long-vowel
+ * mark an input method gives for -, and の. */
+static bool
+is_separator(ucs4_t c)
 {
-	for (size_t i = 0; i < sizeof separators / sizeof separators[0]; i++) {
-		size_t n = strlen(separators[i]);
-		if (strncmp(p, separators[i], n) == 0)
-			return n;
-	}
-	return 0;
+	return c == '-' || (c >= 0x2010 && c <= 0x2014) || c == 0x2212 || c == 0x30fc ||
+	       c == 0xff0d || c == 0xff70 || c == 0x306e /* の */;
+}
+
+static bool
+is_digit(ucs4_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19);
 }
 
 /* The numbers of a shorthand (up to max, each up to 5 digits); how many,
- * or 0 when s is anything else. */
+ * or 0 when s (NFKC, without spaces) is anything else. */
 static size_t
 shorthand_numbers(const char *s, char num[][6], size_t max)
 {
 	size_t n = 0;
-	const char *p = s;
+	const uint8_t *p = (const uint8_t *)s;
 	for (;;) {
-		size_t d = strspn(p, "0123456789");
+		size_t d = strspn((const char *)p, "0123456789");
 		if (d == 0 || d > 5 || n == max)
 			return 0;
 		memcpy(num[n], p, d);
@@ -48,15 +48,27 @@ shorthand_numbers(const char *s, char num[][6], size_t max)
 		p += d;
 		if (!*p)
 			return n;
-		size_t sep = separator_at(p);
-		if (!sep)
+		ucs4_t c;
+		int len = u8_mbtouc(&c, p, strlen((const char *)p));
+		if (len <= 0 || !is_separator(c))
 			return 0;
-		p += sep;
+		p += len;
 	}
 }
 
+static void
+add(block_spelling *out, size_t max, size_t *k, bool lot, const char *fmt, const char *a,
+    const char *b, const char *c)
+{
+	if (*k >= max)
+		return;
+	snprintf(out[*k].text, sizeof out[*k].text, fmt, a, b, c);
+	out[*k].lot = lot;
+	(*k)++;
+}
+
 size_t
-block_number_spellings(const char *typed, char out[][BLOCK_SPELLING_MAX], size_t max)
+block_number_spellings(const char *typed, block_spelling *out, size_t max)
 {
 	char num[3][6];
 	size_t k = 0;
@@ -73,37 +85,119 @@ block_number_spellings(const char *typed, char out[][BLOCK_SPELLING_MAX], size_t
 	free(s);
 	/* 住居表示 first: most addresses in towns are numbered so */
 	if (n == 1) {
-		if (k < max)
-			snprintf(out[k++], BLOCK_SPELLING_MAX, "%s番地", num[0]);
-		if (k < max)
-			snprintf(out[k++], BLOCK_SPELLING_MAX, "%s番", num[0]);
+		add(out, max, &k, true, "%s番地%s%s", num[0], "", "");
+		add(out, max, &k, false, "%s番%s%s", num[0], "", "");
 	} else if (n == 2) {
-		if (k < max)
-			snprintf(out[k++], BLOCK_SPELLING_MAX, "%s番%s号", num[0], num[1]);
-		if (k < max)
-			snprintf(out[k++], BLOCK_SPELLING_MAX, "%s番地%s", num[0], num[1]);
-		if (k < max)
-			snprintf(out[k++], BLOCK_SPELLING_MAX, "%s番地の%s", num[0], num[1]);
+		add(out, max, &k, false, "%s番%s号%s", num[0], num[1], "");
+		add(out, max, &k, true, "%s番地%s%s", num[0], num[1], "");
+		add(out, max, &k, true, "%s番地の%s%s", num[0], num[1], "");
 	} else if (n == 3) {
-		if (k < max)
-			snprintf(out[k++], BLOCK_SPELLING_MAX, "%s丁目%s番%s号", num[0], num[1],
-			         num[2]);
+		add(out, max, &k, false, "%s丁目%s番%s号", num[0], num[1], num[2]);
 	}
 	return k;
 }
 
-bool
-block_number_shorthand_of(const char *official, char *out, size_t n)
+/* Where the block number of an address starts: its first digit, or the
+ * first after an "N丁目" written out (鶴見中央5丁目3-8); NULL for none. */
+static const char *
+address_block_start(const char *address)
 {
-	/* the numbers of an official spelling, joined by - */
+	const uint8_t *p = (const uint8_t *)address;
+	size_t left = strlen(address);
+	bool past_chome = false;
+	while (left > 0) {
+		ucs4_t c;
+		int len = u8_mbtouc(&c, p, left);
+		if (len <= 0)
+			return NULL;
+		if (is_digit(c)) {
+			/* the digits, then 丁目 or not */
+			const uint8_t *q = p;
+			size_t ql = left;
+			while (ql > 0) {
+				int l2 = u8_mbtouc(&c, q, ql);
+				if (l2 <= 0 || !is_digit(c))
+					break;
+				q += l2;
+				ql -= (size_t)l2;
+			}
+			if (!past_chome && strncmp((const char *)q, "丁目", strlen("丁目")) == 0) {
+				past_chome = true;
+				p = q + strlen("丁目");
+				left = ql - strlen("丁目");
+				continue;
+			}
+			return (const char *)p;
+		}
+		if (past_chome)
+			return NULL; /* 5丁目 and then no number */
+		p += len;
+		left -= (size_t)len;
+	}
+	return NULL;
+}
+
+size_t
+address_block_spellings(const char *address, block_spelling *out, size_t max)
+{
+	if (!address)
+		return 0;
+	const char *start = address_block_start(address);
+	if (!start)
+		return 0;
+	/* the run of digits and separators from there */
+	const uint8_t *p = (const uint8_t *)start;
+	size_t left = strlen(start);
+	while (left > 0) {
+		ucs4_t c;
+		int len = u8_mbtouc(&c, p, left);
+		if (len <= 0 || !(is_digit(c) || is_separator(c)))
+			break;
+		p += len;
+		left -= (size_t)len;
+	}
+	size_t runlen = (size_t)((const char *)p - start);
+	char run[64];
+	if (runlen == 0 || runlen >= sizeof run)
+		return 0;
+	memcpy(run, start, runlen);
+	run[runlen] = '\0';
+	block_spelling found[3];
+	size_t n = block_number_spellings(run, found, 3);
+	/* one number alone is too often something else (a lot of a 大字, a
+	 * room): only 5-10 and 1-2-3 */
+	char num[3][6];
+	char *folded = nfkc(run);
+	size_t count = shorthand_numbers(folded, num, 3);
+	free(folded);
+	if (count < 2)
+		return 0;
+	size_t k = 0, before = (size_t)(start - address);
+	for (size_t i = 0; i < n && k < max; i++) {
+		int w = snprintf(out[k].text, sizeof out[k].text, "%.*s%s%s", (int)before, address,
+		                 found[i].text, (const char *)p);
+		if (w < 0 || (size_t)w >= sizeof out[k].text)
+			return 0;
+		out[k].lot = found[i].lot;
+		k++;
+	}
+	return k;
+}
+
+/* The official block number at s (3番8号, 123番地4, 5番地の10, 1234番地,
+ * 1丁目2番3号): its shorthand in out and how many bytes it took, the line
+ * it has among its shorthand's spellings in *line; 0 for none. */
+static size_t
+official_at(const char *s, char *out, size_t n, size_t *line)
+{
 	char nums[3][6];
 	size_t count = 0;
-	const char *p = official;
+	const char *p = s;
 	static const char *const marks[] = {"丁目", "番地の", "番地", "番", "号"};
-	while (*p) {
+	for (;;) {
 		size_t d = strspn(p, "0123456789");
 		if (d == 0 || d > 5 || count == 3)
-			return false;
+			break;
 		memcpy(nums[count], p, d);
 		nums[count++][d] = '\0';
 		p += d;
@@ -112,13 +206,53 @@ block_number_shorthand_of(const char *official, char *out, size_t n)
 			if (strncmp(p, marks[i], strlen(marks[i])) == 0)
 				m = strlen(marks[i]);
 		p += m;
-		if (!m && *p)
-			return false;
+		if (!m)
+			break;
 	}
 	if (count == 0)
-		return false;
+		return 0;
 	int w = snprintf(out, n, "%s", nums[0]);
 	for (size_t i = 1; i < count && w >= 0 && (size_t)w < n; i++)
 		w += snprintf(out + w, n - (size_t)w, "-%s", nums[i]);
-	return w >= 0 && (size_t)w < n;
+	if (w < 0 || (size_t)w >= n)
+		return 0;
+	/* the spelling must be one its shorthand stands for */
+	block_spelling sp[3];
+	size_t ns = block_number_spellings(out, sp, 3);
+	size_t took = (size_t)(p - s);
+	for (size_t i = 0; i < ns; i++)
+		if (strlen(sp[i].text) == took && strncmp(sp[i].text, s, took) == 0) {
+			*line = i;
+			return took;
+		}
+	return 0;
+}
+
+bool
+block_number_shorthand_of(const char *official, char *out, size_t n)
+{
+	size_t line;
+	size_t took = official_at(official, out, n, &line);
+	return took > 0 && official[took] == '\0';
+}
+
+bool
+address_block_shorthand_of(const char *address, char *out, size_t n, size_t *line)
+{
+	/* at the first digit (9丁目5番10号 is 9-5-10), else after a 丁目
+	 * (5丁目123番地4 is 5丁目123-4) */
+	const char *first = address + strcspn(address, "0123456789");
+	const char *starts[2] = {*first ? first : NULL, address_block_start(address)};
+	for (int i = 0; i < 2; i++) {
+		char short_block[32];
+		size_t took;
+		if (!starts[i] ||
+		    !(took = official_at(starts[i], short_block, sizeof short_block, line)) ||
+		    !strchr(short_block, '-'))
+			continue;
+		int w = snprintf(out, n, "%.*s%s%s", (int)(starts[i] - address), address,
+		                 short_block, starts[i] + took);
+		return w >= 0 && (size_t)w < n;
+	}
+	return false;
 }

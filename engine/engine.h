@@ -150,16 +150,33 @@ bool field_postal_lookup(const field *fld);
  * typed there (block_number_spellings) */
 bool field_block_number(const field *fld);
 
+/* An official spelling of a block number typed short: the whole answer,
+ * and whether it is a 地番 (番地) or a 住居表示 (番, 号) spelling. */
+#define BLOCK_TEXT_MAX 512
+typedef struct block_spelling {
+	char text[BLOCK_TEXT_MAX];
+	bool lot;
+} block_spelling;
+
 /* The official spellings a block-number shorthand stands for: "5-10"
  * (also ５－１０, 5ー10, 5の10) is 5番10号 (住居表示), 5番地10 or 5番地の10
  * (地番); "5" is 5番地 or 5番; "1-2-3" is 1丁目2番3号. How many were written
  * to out (at most max); 0 when typed is no such shorthand (an official
  * spelling already, words, more than three numbers). */
-#define BLOCK_SPELLING_MAX 48
-size_t block_number_spellings(const char *typed, char out[][BLOCK_SPELLING_MAX], size_t max);
+size_t block_number_spellings(const char *typed, block_spelling *out, size_t max);
+/* The same inside a whole address (postal-lookup= fields): the first
+ * numbers of the address, or the first after an "N丁目" written out, when
+ * they are two or three joined as a shorthand: "東京都港区芝公園9-5-10 ハイツ"
+ * is 東京都港区芝公園9丁目5番10号 ハイツ. The whole addresses, spelled. */
+size_t address_block_spellings(const char *address, block_spelling *out, size_t max);
 /* The shorthand of an official spelling made only of numbers and 丁目,
  * 番, 番地, 番地の, 号 ("5番地の10" -> "5-10"); false for anything else. */
 bool block_number_shorthand_of(const char *official, char *out, size_t n);
+/* An address with its official block number written short as
+ * address_block_spellings reads it back ("…芝公園9丁目5番10号 ハイツ" ->
+ * "…芝公園9-5-10 ハイツ"), and the line of the official spelling among
+ * those of the shorthand; false when it has none of two or three numbers. */
+bool address_block_shorthand_of(const char *address, char *out, size_t n, size_t *line);
 /* text fields (latin-of=): the name field this is the Latin spelling of;
  * the console offers that name when it is written in Latin letters */
 const char *field_latin_of(const field *fld);

@@ -32,6 +32,7 @@
  *     position in the table) and then the rest + Enter. This assumes the
  *     resident knows the postal code, as it is on every letter sent to
  *     the address; writing on paper has no such help;
+ *     The block number in the rest may be typed short, as below;
  *   - a block number (block-number=): the cheaper of typing it and typing
  *     its shorthand (3-8 for 3番8号) + Enter, then its official spelling
  *     from the list that follows: Enter for the first, else its number
@@ -122,7 +123,19 @@ postal_path(const char *want)
 	if (n == 0)
 		return -1;
 	long pick = places > 1 ? (index < 9 ? 2 : index + 1) : 0; /* digit, or ↓s, + Enter */
-	return 7 + 1 + pick + typing_keys(want + n) + 1;
+	long rest = typing_keys(want + n) + 1;
+	/* the block number in the rest typed short (9-5-10), then its
+	 * spelling chosen: Enter for the first line, else its number + Enter */
+	char shorter[1024];
+	size_t line;
+	if (address_block_shorthand_of(want, shorter, sizeof shorter, &line) &&
+	    strncmp(shorter, want, n) == 0) {
+		long short_rest =
+		        typing_keys(shorter + n) + 1 + (line == 0 ? 1 : digits((long)line + 1) + 1);
+		if (short_rest < rest)
+			rest = short_rest;
+	}
+	return 7 + 1 + pick + rest;
 }
 
 /* A block number (block-number=) typed as the shorthand (3-8 for 3番8号)
@@ -131,12 +144,13 @@ postal_path(const char *want)
 static long
 block_path(const char *want)
 {
-	char shorthand[32], spelled[3][BLOCK_SPELLING_MAX];
+	static block_spelling spelled[3];
+	char shorthand[32];
 	if (!block_number_shorthand_of(want, shorthand, sizeof shorthand))
 		return -1;
 	size_t n = block_number_spellings(shorthand, spelled, 3);
 	for (size_t k = 0; k < n; k++)
-		if (strcmp(spelled[k], want) == 0)
+		if (strcmp(spelled[k].text, want) == 0)
 			return typing_keys(shorthand) + 1 + (k == 0 ? 1 : digits((long)k + 1) + 1);
 	return -1;
 }

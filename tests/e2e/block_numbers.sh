@@ -1,10 +1,10 @@
 #!/bin/sh
 # A block number typed as people write it (5-10, ５－１０) at a question
-# with block-number=: the console lists its official spellings, 5番10号
-# (住居表示) first, then 5番地10 and 5番地の10 (地番), and the shorthand as
-# typed; a number and Enter choose, Esc goes back to the box with the
-# shorthand in it. An official spelling typed is taken as it is. Console
-# and plain mode. Fixture: tests/data/forms-block.
+# with block-number=, or inside an address (postal-lookup=): the console
+# lists its official spellings, 5番10号 (住居表示) first, then 5番地10 and
+# 5番地の10 (地番), and the answer as typed; a number and Enter choose, Esc
+# goes back to the box with what was typed. An official spelling typed is
+# taken as it is. Console and plain mode. Fixture: tests/data/forms-block.
 cd "$(dirname "$0")/../.."
 . tests/e2e/lib.sh
 
@@ -14,6 +14,9 @@ export XDG_DATA_HOME="$tmp/data"
 
 result() { e2e_result block-numbers "$@"; }
 QUESTION="What is the block and house number?"
+ADDRESS="What is the guarantor's address?"
+# the address question (optional) left empty, on to the review
+skip_address() { e2e_wait "$ADDRESS" 5 && e2e_keys Enter; }
 BAR="Enter: use this   Esc: back to the box"
 # the answer on the review screen: the line after the question's
 answer() { e2e_screen | grep -A1 "$QUESTION" | tail -1 | sed 's/^ *//; s/ *$//'; }
@@ -33,6 +36,7 @@ e2e_screen | grep -q "  4. ５－１０, as typed" || ok=1
 e2e_type "2"
 e2e_wait "> 2. 5番地10" 3 || ok=1
 e2e_keys Enter
+skip_address || ok=1
 e2e_wait "Check your answers" 5 || ok=1
 [ "$(answer)" = "5番地10" ] || { e2e_screen >&2; ok=1; }
 result shorthand-spelled-out $ok
@@ -53,8 +57,9 @@ e2e_box "3-8" || ok=1
 e2e_keys C-u
 e2e_type "3番8号"
 e2e_keys Enter
-e2e_wait "Check your answers" 5 || ok=1
 e2e_screen | grep -q "$BAR" && ok=1
+skip_address || ok=1
+e2e_wait "Check your answers" 5 || ok=1
 [ "$(answer)" = "3番8号" ] || { e2e_screen >&2; ok=1; }
 result esc-and-official $ok
 e2e_stop
@@ -68,9 +73,29 @@ e2e_keys Enter
 e2e_wait "$BAR" 5 || ok=1
 e2e_type "4"
 e2e_keys Enter
+skip_address || ok=1
 e2e_wait "Check your answers" 5 || ok=1
 [ "$(answer)" = "12-3" ] || { e2e_screen >&2; ok=1; }
 result shorthand-kept-as-typed $ok
+e2e_stop
+
+# in a whole address: the first numbers typed short, spelled out in the
+# address, the rest of it kept
+ok=0
+mkdir -p "$tmp/d"
+e2e_fixture_start tests/data/forms-block "$tmp/d" || ok=1
+e2e_wait "$QUESTION" 5 || ok=1
+e2e_type "3番8号"
+e2e_keys Enter
+e2e_wait "$ADDRESS" 5 || ok=1
+e2e_type "東京都港区芝公園9-5-10 芝公園ハイツ402"
+e2e_keys Enter
+e2e_wait "$BAR" 5 || ok=1
+e2e_screen | grep -q "> 1. 東京都港区芝公園9丁目5番10号 芝公園ハイツ402" || ok=1
+e2e_keys Enter
+e2e_wait "Check your answers" 5 || ok=1
+e2e_screen | grep -q "東京都港区芝公園9丁目5番10号 芝公園ハイツ402" || { e2e_screen >&2; ok=1; }
+result address-block-spelled-out $ok
 e2e_stop
 
 # plain mode: the spellings read with numbers; a number takes one, Enter
@@ -81,15 +106,18 @@ plain() {
 }
 review() { sed -n '/Check your answers/,$p' | sed -n 3p | sed 's/^ *//'; }
 ok=0
-out=$(plain 5-10 3)
+out=$(plain 5-10 3 "")
 echo "$out" | grep -q "How does the official address write it?" || ok=1
 echo "$out" | grep -q "^  1. 5番10号（house numbering: 番 and 号）$" || ok=1
 echo "$out" | grep -q "^  3. 5番地の10（lot number: 番地）$" || ok=1
 [ "$(echo "$out" | review)" = "5番地の10" ] || ok=1
-out2=$(plain 5-10 "")
+out2=$(plain 5-10 "" "")
 [ "$(echo "$out2" | review)" = "5-10" ] || ok=1
-out3=$(plain 7番2号)
+out3=$(plain 7番2号 "")
 echo "$out3" | grep -q "How does the official address write it?" && ok=1
 [ "$(echo "$out3" | review)" = "7番2号" ] || ok=1
-[ "$ok" = 0 ] || printf '%s\n%s\n%s\n' "$out" "$out2" "$out3" | tail -40 | sed 's/^/    /'
+out4=$(plain 1番 長野県上田市大字上野123-4 2)
+echo "$out4" | grep -q "^  2. 長野県上田市大字上野123番地4（lot number: 番地）$" || ok=1
+echo "$out4" | sed -n '/Check your answers/,$p' | grep -q "^ *長野県上田市大字上野123番地4$" || ok=1
+[ "$ok" = 0 ] || printf '%s\n%s\n%s\n%s\n' "$out" "$out2" "$out3" "$out4" | tail -50 | sed 's/^/    /'
 result plain-mode $ok

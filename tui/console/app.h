@@ -154,9 +154,10 @@ typedef struct app {
 	bool postal_into_text;
 	char postal_typed[64];
 
-	/* a block number typed as a shorthand (block-number=): its official
-	 * spellings, the shorthand as typed last (screen_block.c) */
-	char block_lines[4][BLOCK_SPELLING_MAX];
+	/* a block number typed as a shorthand (block-number=, or in an
+	 * address, postal-lookup=): the answer with each official spelling,
+	 * the answer as typed last (screen_block.c) */
+	block_spelling block_lines[4];
 	size_t nblock_lines;
 
 	/* what comes next */
@@ -261,9 +262,13 @@ void app_postal_address_start(const store_postal_place *p, char *buf, size_t n);
  * or shows the pick screen first when the code covers several places.
  * Returns false when typed is no postal code, so it is taken as typed. */
 bool app_postal_into_text(app *a, const char *typed);
-/* Submitting value at a block-number question: when it is a shorthand
- * (5-10), the screen to choose its official spelling; false otherwise. */
-bool app_block_offer(app *a, const char *value);
+/* The official spellings of a block number typed short in value, at a
+ * block-number= or postal-lookup= question, into a->block_lines with
+ * value last; how many spellings (0: none, value is taken as typed). */
+size_t app_block_spellings(app *a, const field *fld, const char *value);
+/* Submitting value: when it holds a block number typed short (5-10), the
+ * screen to choose its official spelling; false otherwise. */
+bool app_block_offer(app *a, const field *fld, const char *value);
 /* "5番10号（house numbering: 番 and 号）": line i of the block screen. */
 void app_block_line(const app *a, size_t i, char *buf, size_t n);
 

@@ -297,20 +297,16 @@ plain_find_pick(const field *fld, const char *typed)
 	return k < 0 ? -2 : k == 0 ? 0 : found[k - 1] + 1;
 }
 
-/* A block number typed as a shorthand (5-10), as the console asks it:
- * its official spellings read with numbers. The one chosen (1 and up),
- * 0 to keep what was typed, -1 at end of input. */
+/* A block number typed as a shorthand (5-10), alone or in an address, as
+ * the console asks it: its official spellings read with numbers. The one
+ * chosen (1 and up), 0 to keep what was typed, -1 at end of input. */
 static int
-plain_block(app *a, const char *typed)
+plain_block(app *a, const field *fld, const char *typed)
 {
-	char spelled[3][BLOCK_SPELLING_MAX], line[256], prompt[640];
-	size_t n = block_number_spellings(typed, spelled, 3);
-	if (n == 0 || strlen(typed) >= BLOCK_SPELLING_MAX)
+	char line[BLOCK_TEXT_MAX + 128], prompt[BLOCK_TEXT_MAX + 256];
+	size_t n = app_block_spellings(a, fld, typed);
+	if (n == 0)
 		return 0;
-	for (size_t i = 0; i < n; i++)
-		memcpy(a->block_lines[i], spelled[i], sizeof spelled[i]);
-	memcpy(a->block_lines[n], typed, strlen(typed) + 1); /* shorter: checked */
-	a->nblock_lines = n + 1;
 	printf("%s\n", _("How does the official address write it? Choose it as on the "
 	                 "certificate of residence or the moving-out certificate."));
 	for (size_t i = 0; i < n; i++) {
@@ -558,14 +554,14 @@ plain_question(app *a, const form_step *st)
 				continue;
 			if (got == 0)
 				snprintf(value, sizeof value, "%s", line);
-		} else if (field_block_number(fld)) {
-			int k = plain_block(a, line);
-			if (k < 0)
-				return 0;
-			snprintf(value, sizeof value, "%s", k > 0 ? a->block_lines[k - 1] : line);
 		} else {
 			snprintf(value, sizeof value, "%s", line);
 		}
+		int k = value[0] ? plain_block(a, fld, value) : 0;
+		if (k < 0)
+			return 0;
+		if (k > 0)
+			snprintf(value, sizeof value, "%s", a->block_lines[k - 1].text);
 		answer_error err;
 		if (entry_set(a->ans, fld, st->instance, value, &err) == ANSWER_OK) {
 			if (field_kind(fld) == FIELD_POSTAL && value[0])

@@ -1,6 +1,6 @@
-/* A block number typed as the shorthand (5-10) at a block-number question:
- * the resident chooses its official spelling (5番10号 or 5番地10), or keeps
- * it as typed (engine: block_number_spellings). */
+/* A block number typed as the shorthand (5-10) at a block-number question,
+ * or in an address (芝公園9-5-10): the resident chooses its official
+ * spelling (5番10号 or 5番地10), or keeps it as typed (engine/blocknum.c). */
 #include "tui/console/app.h"
 #include "tui/console/draw.h"
 #include "tui/console/keys.h"
@@ -12,17 +12,29 @@
 #include <stdio.h>
 #include <string.h>
 
-bool
-app_block_offer(app *a, const char *value)
+size_t
+app_block_spellings(app *a, const field *fld, const char *value)
 {
-	char spelled[3][BLOCK_SPELLING_MAX];
-	size_t n = block_number_spellings(value, spelled, 3);
-	if (n == 0 || strlen(value) >= BLOCK_SPELLING_MAX)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		memcpy(a->block_lines[i], spelled[i], sizeof spelled[i]);
-	memcpy(a->block_lines[n], value, strlen(value) + 1); /* shorter: checked */
+	size_t n = 0;
+	if (strlen(value) >= sizeof a->block_lines[0].text)
+		return 0;
+	if (field_block_number(fld))
+		n = block_number_spellings(value, a->block_lines, 3);
+	else if (field_postal_lookup(fld))
+		n = address_block_spellings(value, a->block_lines, 3);
+	if (n == 0)
+		return 0;
+	memcpy(a->block_lines[n].text, value, strlen(value) + 1); /* shorter: checked */
+	a->block_lines[n].lot = false;
 	a->nblock_lines = n + 1;
+	return n;
+}
+
+bool
+app_block_offer(app *a, const field *fld, const char *value)
+{
+	if (app_block_spellings(a, fld, value) == 0)
+		return false;
 	app_go(a, SCR_BLOCK);
 	return true;
 }
@@ -30,11 +42,11 @@ app_block_offer(app *a, const char *value)
 void
 app_block_line(const app *a, size_t i, char *buf, size_t n)
 {
-	const char *s = a->block_lines[i];
+	const char *s = a->block_lines[i].text;
 	if (i + 1 == a->nblock_lines)
 		/* L10N: %s is a block number as the resident typed it (5-10). */
 		snprintf(buf, n, _("%s, as typed"), s);
-	else if (strstr(s, "番地"))
+	else if (a->block_lines[i].lot)
 		/* L10N: 地番, the land-lot number, in 5番地10. */
 		snprintf(buf, n, "%s（%s）", s, _("lot number: 番地"));
 	else
@@ -52,16 +64,21 @@ block_draw(app *a)
 	               _("How does the official address write it? Choose it as on the "
 	                 "certificate of residence or the moving-out certificate."),
 	               A_BOLD);
+	/* a whole address wraps under itself, as list lines do */
 	for (size_t i = 0; i < a->nblock_lines && y <= CONTENT_BOTTOM; i++) {
-		char line[256], item[300];
+		char line[BLOCK_TEXT_MAX + 128], prefix[32];
 		app_block_line(a, i, line, sizeof line);
 		bool on = (int)i == a->sel;
-		snprintf(item, sizeof item, "%s %zu. %s", on ? ">" : " ", i + 1, line);
-		draw_str(y, x, cols, item, on ? theme_attr(ROLE_SELECTED) : 0);
-		draw_item_row(y, (int)i);
+		attr_t attr = on ? theme_attr(ROLE_SELECTED) : 0;
+		snprintf(prefix, sizeof prefix, "%s %zu. ", on ? ">" : " ", i + 1);
+		int indent = draw_str(y, x, cols, prefix, attr);
+		int rows =
+		        draw_para(y, x + indent, cols - indent, CONTENT_BOTTOM - y + 1, line, attr);
+		for (int r = 0; r < (rows < 1 ? 1 : rows); r++)
+			draw_item_row(y + r, (int)i);
 		if (on)
 			draw_focus(y, x);
-		y++;
+		y += rows < 1 ? 1 : rows;
 	}
 	draw_end(a, _("↑↓ choose   Enter: use this   Esc: back to the box"));
 }
@@ -79,17 +96,16 @@ block_key(app *a, wint_t ch, bool is_key)
 	}
 	if (key_is_back(ch, is_key)) {
 		/* back to the question, the shorthand in the box to change */
-		char typed[BLOCK_SPELLING_MAX];
-		snprintf(typed, sizeof typed, "%s", a->block_lines[n - 1]);
 		app_go(a, SCR_QUESTION);
-		textinput_set(&a->input, typed);
+		textinput_set(&a->input, a->block_lines[n - 1].text);
 		return;
 	}
 	if (!key_is_enter(ch, is_key))
 		return;
 	const field *fld = form_field_at(a->form, (size_t)a->step.field);
 	answer_error err;
-	if (entry_set(a->ans, fld, a->step.instance, a->block_lines[a->sel], &err) != ANSWER_OK) {
+	if (entry_set(a->ans, fld, a->step.instance, a->block_lines[a->sel].text, &err) !=
+	    ANSWER_OK) {
 		msg_answer_error(fld, &err, a->error, sizeof a->error);
 		return;
 	}

@@ -421,7 +421,7 @@ submit(app *a)
 	collect(a, fld, value, sizeof value);
 	if (field_postal_lookup(fld) && app_postal_into_text(a, value))
 		return; /* the start of the address is in the box, to finish */
-	if (field_block_number(fld) && app_block_offer(a, value))
+	if (app_block_offer(a, fld, value))
 		return; /* 5-10: 5番10号 or 5番地10, the resident chooses */
 	bool was_answered = answers_get_at(a->ans, field_id(fld), a->step.instance) != NULL;
 	if (entry_set(a->ans, fld, a->step.instance, value, &err) != ANSWER_OK) {
