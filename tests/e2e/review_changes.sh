@@ -27,7 +27,7 @@ e2e_wait "What is the full name of the person on the certificate?" 5 || ok=1
 e2e_type "山田 太郎"
 e2e_keys Enter
 e2e_wait "What is their address?" 5 || ok=1
-e2e_type "東京都千代田区千代田1-1"
+e2e_type "東京都千代田区千代田1番1号"
 e2e_keys Enter
 e2e_wait "Check your answers" 5 || ok=1
 result_new=$ok

@@ -263,9 +263,10 @@ void app_postal_address_start(const store_postal_place *p, char *buf, size_t n);
  * Returns false when typed is no postal code, so it is taken as typed. */
 bool app_postal_into_text(app *a, const char *typed);
 /* The official spellings of a block number typed short in value, at a
- * block-number= or postal-lookup= question, into a->block_lines with
- * value last; how many spellings (0: none, value is taken as typed). */
-size_t app_block_spellings(app *a, const field *fld, const char *value);
+ * block-number= or postal-lookup= question (of instance), into
+ * a->block_lines with value last; how many spellings (0: none, or value
+ * is the answer already there; value is taken as typed). */
+size_t app_block_spellings(app *a, const field *fld, int instance, const char *value);
 /* Submitting value: when it holds a block number typed short (5-10), the
  * screen to choose its official spelling; false otherwise. */
 bool app_block_offer(app *a, const field *fld, const char *value);

@@ -301,10 +301,10 @@ plain_find_pick(const field *fld, const char *typed)
  * the console asks it: its official spellings read with numbers. The one
  * chosen (1 and up), 0 to keep what was typed, -1 at end of input. */
 static int
-plain_block(app *a, const field *fld, const char *typed)
+plain_block(app *a, const field *fld, int instance, const char *typed)
 {
 	char line[BLOCK_TEXT_MAX + 128], prompt[BLOCK_TEXT_MAX + 256];
-	size_t n = app_block_spellings(a, fld, typed);
+	size_t n = app_block_spellings(a, fld, instance, typed);
 	if (n == 0)
 		return 0;
 	printf("%s\n", _("How does the official address write it? Choose it as on the "
@@ -557,7 +557,7 @@ plain_question(app *a, const form_step *st)
 		} else {
 			snprintf(value, sizeof value, "%s", line);
 		}
-		int k = value[0] ? plain_block(a, fld, value) : 0;
+		int k = value[0] ? plain_block(a, fld, st->instance, value) : 0;
 		if (k < 0)
 			return 0;
 		if (k > 0)

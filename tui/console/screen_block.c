@@ -13,10 +13,14 @@
 #include <string.h>
 
 size_t
-app_block_spellings(app *a, const field *fld, const char *value)
+app_block_spellings(app *a, const field *fld, int instance, const char *value)
 {
 	size_t n = 0;
-	if (strlen(value) >= sizeof a->block_lines[0].text)
+	/* an answer kept as it was is not asked again: the card's address
+	 * (東京都千代田区千代田１－１ is how the card writes it), or a
+	 * shorthand the resident already chose to keep */
+	const char *now = answers_get_at(a->ans, field_id(fld), instance);
+	if ((now && strcmp(now, value) == 0) || strlen(value) >= sizeof a->block_lines[0].text)
 		return 0;
 	if (field_block_number(fld))
 		n = block_number_spellings(value, a->block_lines, 3);
@@ -33,7 +37,7 @@ app_block_spellings(app *a, const field *fld, const char *value)
 bool
 app_block_offer(app *a, const field *fld, const char *value)
 {
-	if (app_block_spellings(a, fld, value) == 0)
+	if (app_block_spellings(a, fld, a->step.instance, value) == 0)
 		return false;
 	app_go(a, SCR_BLOCK);
 	return true;
