@@ -100,11 +100,8 @@ e2e_stop
 
 # plain mode: the spellings read with numbers; a number takes one, Enter
 # keeps what was typed
-plain() {
-	printf '%s\n' 3 "$@" | "$B/yorisoi" --plain --lang en --forms tests/data/forms-block \
-		--db "$tmp/p$$.db" --slip-dir "$tmp" 2>&1
-}
-review() { sed -n '/Check your answers/,$p' | sed -n 3p | sed 's/^ *//'; }
+plain() { e2e_plain_fixture tests/data/forms-block "$tmp" "$@"; }
+review() { e2e_plain_first_answer; }
 ok=0
 out=$(plain 5-10 3 "")
 echo "$out" | grep -q "How does the official address write it?" || ok=1

@@ -62,11 +62,8 @@ e2e_stop
 # plain mode: 199 lines are not read out; "uni" reads the three lines
 # that start so, and a number takes one; too many matches ask for more
 # letters; the exact term is taken as it is; a name on no line is kept
-plain() { # input...
-	printf '%s\n' 3 "$@" | "$B/yorisoi" --plain --lang en --forms tests/data/forms-countries \
-		--db "$tmp/p$$.db" --slip-dir "$tmp" 2>&1
-}
-review() { sed -n '/Check your answers/,$p' | sed -n 3p | sed 's/^ *//'; }
+plain() { e2e_plain_fixture tests/data/forms-countries "$tmp" "$@"; }
+review() { e2e_plain_first_answer; }
 ok=0
 out=$(plain uni 3)
 echo "$out" | grep -q "^A list of 199 answers: type the first letters" || ok=1

@@ -156,6 +156,20 @@ e2e_result() {
 	if [ "$3" = 0 ]; then echo "PASS: $1/$2"; else echo "FAIL: $1/$2"; fi
 }
 
+# e2e_plain_fixture FORMS TMP ANSWER... : plain mode in English on the
+# fixture forms folder FORMS (its only procedure), without a card, each
+# ANSWER a line typed; prints all it printed.
+e2e_plain_fixture() {
+	forms=$1 dir=$2
+	shift 2
+	printf '%s\n' 3 "$@" | "$B/yorisoi" --plain --lang en --forms "$forms" \
+		--db "$dir/plain.db" --slip-dir "$dir" 2>&1
+}
+
+# e2e_plain_first_answer : from plain mode's output on stdin, the first
+# answer listed on its check screen.
+e2e_plain_first_answer() { sed -n '/Check your answers/,$p' | sed -n 3p | sed 's/^ *//'; }
+
 # e2e_fixture_start FORMS TMP : the console in English at 100x30 on the
 # fixture forms folder FORMS (its only procedure), drafts under TMP, gone
 # on without a card to the first question; 1 when a screen did not come.
