@@ -56,6 +56,22 @@ shorthand_numbers(const char *s, char num[][6], size_t max)
 	}
 }
 
+/* The numbers of typed as a shorthand: NFKC (full-width digits and
+ * hyphens, and U+3000, as ASCII), then without spaces ("5 - 10"); how
+ * many, 0 when it is no shorthand. */
+static size_t
+typed_numbers(const char *typed, char num[][6])
+{
+	char *s = nfkc(typed), *w = s;
+	for (const char *r = s; *r; r++)
+		if (*r != ' ')
+			*w++ = *r;
+	*w = '\0';
+	size_t n = shorthand_numbers(s, num, 3);
+	free(s);
+	return n;
+}
+
 static void
 add(block_spelling *out, size_t max, size_t *k, bool lot, const char *fmt, const char *a,
     const char *b, const char *c)
@@ -67,23 +83,12 @@ add(block_spelling *out, size_t max, size_t *k, bool lot, const char *fmt, const
 	(*k)++;
 }
 
-size_t
-block_number_spellings(const char *typed, block_spelling *out, size_t max)
+/* The official spellings of n numbers, 住居表示 first: most addresses in
+ * towns are numbered so. */
+static size_t
+spell(char num[][6], size_t n, block_spelling *out, size_t max)
 {
-	char num[3][6];
 	size_t k = 0;
-	if (!typed)
-		return 0;
-	/* NFKC: full-width digits and hyphens, and U+3000, as ASCII; then
-	 * without spaces ("5 - 10") */
-	char *s = nfkc(typed), *w = s;
-	for (const char *r = s; *r; r++)
-		if (*r != ' ')
-			*w++ = *r;
-	*w = '\0';
-	size_t n = shorthand_numbers(s, num, 3);
-	free(s);
-	/* 住居表示 first: most addresses in towns are numbered so */
 	if (n == 1) {
 		add(out, max, &k, true, "%s番地%s%s", num[0], "", "");
 		add(out, max, &k, false, "%s番%s%s", num[0], "", "");
@@ -97,42 +102,58 @@ block_number_spellings(const char *typed, block_spelling *out, size_t max)
 	return k;
 }
 
+size_t
+block_number_spellings(const char *typed, block_spelling *out, size_t max)
+{
+	char num[3][6];
+	return typed ? spell(num, typed_numbers(typed, num), out, max) : 0;
+}
+
+static bool
+is_number_part(ucs4_t c)
+{
+	return is_digit(c) || is_separator(c);
+}
+
+/* p past the characters that pred holds for. */
+static const char *
+skip_while(const char *p, bool (*pred)(ucs4_t))
+{
+	size_t left = strlen(p);
+	while (left > 0) {
+		ucs4_t c;
+		int len = u8_mbtouc(&c, (const uint8_t *)p, left);
+		if (len <= 0 || !pred(c))
+			break;
+		p += len;
+		left -= (size_t)len;
+	}
+	return p;
+}
+
 /* Where the block number of an address starts: its first digit, or the
  * first after an "N丁目" written out (鶴見中央5丁目3-8); NULL for none. */
 static const char *
 address_block_start(const char *address)
 {
-	const uint8_t *p = (const uint8_t *)address;
-	size_t left = strlen(address);
+	const char *p = address;
 	bool past_chome = false;
-	while (left > 0) {
+	while (*p) {
 		ucs4_t c;
-		int len = u8_mbtouc(&c, p, left);
+		int len = u8_mbtouc(&c, (const uint8_t *)p, strlen(p));
 		if (len <= 0)
 			return NULL;
 		if (is_digit(c)) {
-			/* the digits, then 丁目 or not */
-			const uint8_t *q = p;
-			size_t ql = left;
-			while (ql > 0) {
-				int l2 = u8_mbtouc(&c, q, ql);
-				if (l2 <= 0 || !is_digit(c))
-					break;
-				q += l2;
-				ql -= (size_t)l2;
-			}
-			if (!past_chome && strncmp((const char *)q, "丁目", strlen("丁目")) == 0) {
-				past_chome = true;
-				p = q + strlen("丁目");
-				left = ql - strlen("丁目");
-				continue;
-			}
-			return (const char *)p;
+			const char *after = skip_while(p, is_digit);
+			if (past_chome || strncmp(after, "丁目", strlen("丁目")) != 0)
+				return p;
+			past_chome = true;
+			p = after + strlen("丁目");
+			continue;
 		}
 		if (past_chome)
 			return NULL; /* 5丁目 and then no number */
 		p += len;
-		left -= (size_t)len;
 	}
 	return NULL;
 }
@@ -140,48 +161,32 @@ address_block_start(const char *address)
 size_t
 address_block_spellings(const char *address, block_spelling *out, size_t max)
 {
-	if (!address)
-		return 0;
-	const char *start = address_block_start(address);
+	const char *start = address ? address_block_start(address) : NULL;
 	if (!start)
 		return 0;
 	/* the run of digits and separators from there */
-	const uint8_t *p = (const uint8_t *)start;
-	size_t left = strlen(start);
-	while (left > 0) {
-		ucs4_t c;
-		int len = u8_mbtouc(&c, p, left);
-		if (len <= 0 || !(is_digit(c) || is_separator(c)))
-			break;
-		p += len;
-		left -= (size_t)len;
-	}
-	size_t runlen = (size_t)((const char *)p - start);
-	char run[64];
+	const char *end = skip_while(start, is_number_part);
+	char run[64], num[3][6];
+	size_t runlen = (size_t)(end - start);
 	if (runlen == 0 || runlen >= sizeof run)
 		return 0;
 	memcpy(run, start, runlen);
 	run[runlen] = '\0';
-	block_spelling found[3];
-	size_t n = block_number_spellings(run, found, 3);
 	/* one number alone is too often something else (a lot of a 大字, a
 	 * room): only 5-10 and 1-2-3 */
-	char num[3][6];
-	char *folded = nfkc(run);
-	size_t count = shorthand_numbers(folded, num, 3);
-	free(folded);
+	size_t count = typed_numbers(run, num);
 	if (count < 2)
 		return 0;
-	size_t k = 0, before = (size_t)(start - address);
-	for (size_t i = 0; i < n && k < max; i++) {
-		int w = snprintf(out[k].text, sizeof out[k].text, "%.*s%s%s", (int)before, address,
-		                 found[i].text, (const char *)p);
-		if (w < 0 || (size_t)w >= sizeof out[k].text)
+	size_t n = spell(num, count, out, max);
+	for (size_t i = 0; i < n; i++) {
+		char block[64];
+		snprintf(block, sizeof block, "%s", out[i].text);
+		int w = snprintf(out[i].text, sizeof out[i].text, "%.*s%s%s",
+		                 (int)(start - address), address, block, end);
+		if (w < 0 || (size_t)w >= sizeof out[i].text)
 			return 0;
-		out[k].lot = found[i].lot;
-		k++;
 	}
-	return k;
+	return n;
 }
 
 /* The official block number at s (3番8号, 123番地4, 5番地の10, 1234番地,

@@ -112,6 +112,14 @@ paper_cost(const field *fld, const char *v)
 	return typing_keys(v) + 1;
 }
 
+/* Choosing line k (0-based) of the official spellings of a block number
+ * typed short: Enter for the first, selected; else its number + Enter. */
+static long
+spelling_keys(size_t k)
+{
+	return k == 0 ? 1 : digits((long)k + 1) + 1;
+}
+
 /* The keys of an address started from its postal code (postal-lookup=):
  * the code, the place when the code covers several, then the rest; -1
  * when no postal code starts the address. */
@@ -130,8 +138,7 @@ postal_path(const char *want)
 	size_t line;
 	if (address_block_shorthand_of(want, shorter, sizeof shorter, &line) &&
 	    strncmp(shorter, want, n) == 0) {
-		long short_rest =
-		        typing_keys(shorter + n) + 1 + (line == 0 ? 1 : digits((long)line + 1) + 1);
+		long short_rest = typing_keys(shorter + n) + 1 + spelling_keys(line);
 		if (short_rest < rest)
 			rest = short_rest;
 	}
@@ -151,7 +158,7 @@ block_path(const char *want)
 	size_t n = block_number_spellings(shorthand, spelled, 3);
 	for (size_t k = 0; k < n; k++)
 		if (strcmp(spelled[k].text, want) == 0)
-			return typing_keys(shorthand) + 1 + (k == 0 ? 1 : digits((long)k + 1) + 1);
+			return typing_keys(shorthand) + 1 + spelling_keys(k);
 	return -1;
 }
 

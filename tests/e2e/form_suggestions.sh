@@ -49,9 +49,7 @@ e2e_stop
 
 # plain mode: the reason, the suggestion, and an empty line takes it
 ok=0
-out=$(printf '3\n北海道札幌市中央区北1条西2丁目\n1945-06-07\n\n' |
-	"$B/yorisoi" --plain --lang en --forms tests/data/forms-suggest --db "$tmp/p.db" \
-		--slip-dir "$tmp" 2>&1)
+out=$(e2e_plain_fixture tests/data/forms-suggest "$tmp" 北海道札幌市中央区北1条西2丁目 1945-06-07 "")
 echo "$out" | grep -q "^Insured by the prefecture's scheme from 75: check the card.$" || ok=1
 echo "$out" | grep -q "Suggested: 北海道後期高齢者医療広域連合 (press Enter to use it" || ok=1
 echo "$out" | sed -n '/Check your answers/,$p' | grep -q "北海道後期高齢者医療広域連合" || ok=1

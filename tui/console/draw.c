@@ -33,6 +33,19 @@ draw_focus(int y, int x)
 }
 
 int
+draw_list_line(int y, int x, int cols, int max_rows, const char *prefix, const char *text,
+               attr_t attr, int item)
+{
+	int indent = draw_str(y, x, cols, prefix, attr);
+	int rows = draw_para(y, x + indent, cols - indent, max_rows, text, attr);
+	if (rows < 1)
+		rows = 1;
+	for (int r = 0; r < rows; r++)
+		draw_item_row(y + r, item);
+	return rows;
+}
+
+int
 content_x(void)
 {
 	return COLS >= 100 ? 4 : 2;

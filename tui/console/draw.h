@@ -40,6 +40,12 @@ void draw_item_row(int y, int item);
 /* Remembers where the cursor goes at the end of the frame. */
 void draw_focus(int y, int x);
 
+/* Line `item` of a list from row y: prefix ("> (•) 3. "), then text
+ * wrapped under itself in at most max_rows rows, each a row a click picks.
+ * Returns the rows used (at least 1). */
+int draw_list_line(int y, int x, int cols, int max_rows, const char *prefix, const char *text,
+                   attr_t attr, int item);
+
 /* One line cropped to cols columns. Returns the columns used. */
 int draw_str(int y, int x, int cols, const char *text, attr_t attr);
 /* draw_str that ends a text too long for its room with "…" ("~" without

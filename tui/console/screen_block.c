@@ -75,14 +75,11 @@ block_draw(app *a)
 		bool on = (int)i == a->sel;
 		attr_t attr = on ? theme_attr(ROLE_SELECTED) : 0;
 		snprintf(prefix, sizeof prefix, "%s %zu. ", on ? ">" : " ", i + 1);
-		int indent = draw_str(y, x, cols, prefix, attr);
-		int rows =
-		        draw_para(y, x + indent, cols - indent, CONTENT_BOTTOM - y + 1, line, attr);
-		for (int r = 0; r < (rows < 1 ? 1 : rows); r++)
-			draw_item_row(y + r, (int)i);
+		int rows = draw_list_line(y, x, cols, CONTENT_BOTTOM - y + 1, prefix, line, attr,
+		                          (int)i);
 		if (on)
 			draw_focus(y, x);
-		y += rows < 1 ? 1 : rows;
+		y += rows;
 	}
 	draw_end(a, _("↑↓ choose   Enter: use this   Esc: back to the box"));
 }

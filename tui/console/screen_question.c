@@ -197,16 +197,13 @@ draw_choices(app *a, const field *fld, int y, int x, int cols)
 		choice_label(fld, i, label, sizeof label);
 		choice_prefix(a, fld, i, prefix, sizeof prefix);
 		attr_t attr = i == a->choice_sel ? theme_attr(ROLE_SELECTED) : 0;
-		int indent = draw_str(y, x, cols, prefix, attr);
 		int max = bottom - y + 1 < CHOICE_ROWS ? bottom - y + 1 : CHOICE_ROWS;
-		int rows = draw_para(y, x + indent, cols - indent, max, label, attr);
-		for (int r = 0; r < (rows < 1 ? 1 : rows); r++)
-			draw_item_row(y + r, i);
+		int rows = draw_list_line(y, x, cols, max, prefix, label, attr, i);
 		/* the terminal's cursor on the chosen line, else on the first, where
 		 * screen readers and braille displays start reading the list */
 		if (i == a->choice_sel || (a->choice_sel < 0 && i == first))
 			draw_focus(y, x);
-		y += rows < 1 ? 1 : rows;
+		y += rows;
 	}
 	if (scrolls)
 		draw_str(bottom + 1, x, cols,
