@@ -87,7 +87,7 @@ $(eval $(call module_tests,handoff,$(wildcard engine/*.c)))
 MODULE_TESTS := $(addprefix $(BUILD)/unit-,cardio engine store handoff)
 module-tests: $(MODULE_TESTS)
 
-# Postal codes (docs/postal.md): the committed data file becomes postal.db
+# Postal codes (docs/postal.md): the committed data files become postal.db
 # through a small C tool; postal-bench is built on demand by tests/bench.
 POSTAL_OBJ := $(call obj,store/postal.c store/postal_input.c store/error.c engine/util.c)
 
@@ -95,9 +95,9 @@ $(BUILD)/postal-build: $(call obj,store/tools/postal_build.c)
 	@echo "  LD      $@"
 	$(Q)$(CC) $(LDFLAGS_ALL) -o $@ $^ $(PKG_LIBS)
 
-$(BUILD)/postal.db: data/postal/postal.tsv.gz $(BUILD)/postal-build
+$(BUILD)/postal.db: data/postal/postal.tsv.gz data/postal/chome.tsv.gz $(BUILD)/postal-build
 	@echo "  POSTAL  $@"
-	$(Q)$(BUILD)/postal-build $< $@
+	$(Q)$(BUILD)/postal-build data/postal/postal.tsv.gz data/postal/chome.tsv.gz $@
 
 $(BUILD)/postal-bench: $(call obj,store/tools/postal_bench.c) $(POSTAL_OBJ)
 	@echo "  LD      $@"

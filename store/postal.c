@@ -12,6 +12,7 @@
 struct store_postal {
 	sqlite3 *db;
 	sqlite3_stmt *by_code; /* prepared once, reset after each lookup */
+	sqlite3_stmt *chome;   /* the same, for a town's 丁目 */
 	char source[256];
 };
 
@@ -83,6 +84,14 @@ store_postal_open(const char *db_path, store_postal **out, store_error *err)
 	        SQLITE_PREPARE_PERSISTENT, &p->by_code, NULL);
 	if (rc != SQLITE_OK) {
 		store_fail_sqlite(err, p->db, rc, "preparing the postal lookup");
+		goto fail;
+	}
+	rc = sqlite3_prepare_v3(p->db,
+	                        "SELECT numbers FROM chome WHERE prefecture = ?1 AND city = ?2"
+	                        " AND town = ?3",
+	                        -1, SQLITE_PREPARE_PERSISTENT, &p->chome, NULL);
+	if (rc != SQLITE_OK) {
+		store_fail_sqlite(err, p->db, rc, "preparing the 丁目 lookup");
 		goto fail;
 	}
 	read_source(p);
@@ -185,11 +194,61 @@ out:
 	return ret;
 }
 
+/* "1,2,3" into numbers; the build checked the list, so anything else
+ * means a database our build tool did not make. */
+static int
+parse_chome(const char *s, int *chome, size_t *count)
+{
+	*count = 0;
+	while (s && *s) {
+		char *end;
+		long n = strtol(s, &end, 10);
+		if (end == s || n < 1 || n > STORE_CHOME_MAX || *count == STORE_CHOME_MAX ||
+		    (*end && *end != ','))
+			return -1;
+		chome[(*count)++] = (int)n;
+		s = *end ? end + 1 : end;
+	}
+	return 0;
+}
+
+int
+store_postal_chome(store_postal *p, const store_postal_place *pl, int chome[STORE_CHOME_MAX],
+                   size_t *count, store_error *err)
+{
+	int rc, ret = 0;
+
+	*count = 0;
+	if (!pl->town[0])
+		return 0;
+	rc = sqlite3_bind_text(p->chome, 1, pl->prefecture, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(p->chome, 2, pl->city, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_bind_text(p->chome, 3, pl->town, -1, SQLITE_TRANSIENT);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(p->chome);
+	if (rc == SQLITE_ROW) {
+		if (parse_chome((const char *)sqlite3_column_text(p->chome, 0), chome, count) !=
+		    0) {
+			*count = 0;
+			ret = store_fail(err, STORE_ERR_CORRUPT,
+			                 "postal database: a bad 丁目 list");
+		}
+	} else if (rc != SQLITE_DONE) {
+		ret = store_fail_sqlite(err, p->db, rc, "looking up a town's 丁目");
+	}
+	sqlite3_reset(p->chome);
+	sqlite3_clear_bindings(p->chome);
+	return ret;
+}
+
 void
 store_postal_close(store_postal *p)
 {
 	if (!p)
 		return;
+	sqlite3_finalize(p->chome);
 	sqlite3_finalize(p->by_code);
 	sqlite3_close(p->db);
 	free(p);

@@ -233,6 +233,15 @@ int store_postal_normalize(const char *in, char out[8]);
 int store_postal_lookup(store_postal *p, const char *code, store_postal_place **places,
                         size_t *count, store_error *err);
 
+/* The 丁目 of the town of a place, ascending (鶴見中央 of 横浜市鶴見区: 1 to
+ * 5), from the town data built into postal.db beside Japan Post's table
+ * (docs/postal.md): at most STORE_CHOME_MAX numbers into chome, their count
+ * into *count. A town the data does not divide into 丁目, or a place
+ * without a town, is success with *count 0. */
+enum { STORE_CHOME_MAX = 99 };
+int store_postal_chome(store_postal *p, const store_postal_place *pl, int chome[STORE_CHOME_MAX],
+                       size_t *count, store_error *err);
+
 void store_postal_close(store_postal *p);
 
 /*

@@ -37,6 +37,10 @@
  *     its shorthand (3-8 for 3番8号) + Enter, then its official spelling
  *     from the list that follows: Enter for the first, else its number
  *     + Enter;
+ *   - after a postal code whose town the data divides into 丁目 (the
+ *     console's postal.db): the town's 丁目 as the answer has it, its
+ *     line's number + Enter, and the town question then holds it; Esc
+ *     (1) when the answer's 丁目 is not listed;
  *   - the "add another?" question: Enter for no (the default), digit +
  *     Enter for yes.
  * Typing everything: for each answer of the household, the model's keys
@@ -48,6 +52,7 @@
  * Prints figures only; a benchmark makes no assertions.
  */
 #include "engine/engine.h"
+#include "store/store.h"
 #include "tests/bench/postal_starts.h"
 #include "tests/bench/typing_model.h"
 #include "tui/reading.h"
@@ -160,6 +165,49 @@ block_path(const char *want)
 		if (strcmp(spelled[k].text, want) == 0)
 			return typing_keys(shorthand) + 1 + spelling_keys(k);
 	return -1;
+}
+
+static store_postal *postal_db; /* the console's, for the 丁目 of a town */
+
+/* After the postal code: the 丁目 screen, when the household's postal
+ * place divides into 丁目. The town question (prefill postal.town) of ref
+ * is what is chosen; a listed one becomes the prefill, as in the console
+ * (app_chome_choose). */
+static long
+chome_cost(const form *f, answers *a, const answers *ref, json_t *h)
+{
+	store_postal_place pl = {0};
+	json_t *pv = json_object_get(h, "postal");
+	const char *pref = json_string_value(json_object_get(pv, "postal.prefecture"));
+	const char *city = json_string_value(json_object_get(pv, "postal.city"));
+	const char *town = json_string_value(json_object_get(pv, "postal.town"));
+	const char *want = NULL;
+	int chome[STORE_CHOME_MAX];
+	size_t n = 0;
+	store_error err;
+
+	for (size_t i = 0; i < form_field_count(f) && !want; i++) {
+		const field *fld = form_field_at(f, i);
+		if (field_prefill(fld) && strcmp(field_prefill(fld), "postal.town") == 0)
+			want = answers_get_at(ref, field_id(fld), 0);
+	}
+	if (!pref || !city || !town || !want)
+		return 0;
+	snprintf(pl.prefecture, sizeof pl.prefecture, "%s", pref);
+	snprintf(pl.city, sizeof pl.city, "%s", city);
+	snprintf(pl.town, sizeof pl.town, "%s", town);
+	if (store_postal_chome(postal_db, &pl, chome, &n, &err) != 0 || n == 0)
+		return 0;
+	for (size_t k = 0; k < n; k++) {
+		char line[sizeof pl.town + 16];
+		snprintf(line, sizeof line, "%s%d丁目", town, chome[k]);
+		if (strcmp(line, want) == 0) {
+			prefill_value v = {"postal.town", line};
+			answers_prefill_replace(a, &v, 1);
+			return digits((long)k + 1) + 1;
+		}
+	}
+	return 1;
 }
 
 /* What the console costs for one field step, given what is shown now
@@ -295,6 +343,8 @@ run(const form *f, json_t *h, const char *json, tally *t, long *per_field)
 				        : fam ? prev
 				              : NULL,
 				        answers_prefilled_at(a, field_id(fld), s.instance), want);
+			if (field_kind(fld) == FIELD_POSTAL && want)
+				cost += chome_cost(f, a, ref, h);
 			t->console += cost;
 			per_field[s.field] += cost;
 			const char *stored = answers_get_at(a, field_id(fld), s.instance);
@@ -498,12 +548,21 @@ main(int argc, char **argv)
 		fprintf(stderr, "keystrokes: cannot load %s\n", forms);
 		return 1;
 	}
+	const char *db = getenv("YORISOI_POSTAL_DB");
+	store_error err;
+	if (!db || store_postal_open(db, &postal_db, &err) != 0) {
+		fprintf(stderr, "keystrokes: YORISOI_POSTAL_DB: %s\n", db ? err.detail : "not set");
+		form_set_free(set);
+		return 1;
+	}
 	if (typing_model_init() != 0 || postal_starts_load("data/postal/postal.tsv.gz") != 0) {
+		store_postal_close(postal_db);
 		form_set_free(set);
 		return 1;
 	}
 	if (gen) {
 		int rc = generated(set, households);
+		store_postal_close(postal_db);
 		typing_model_done();
 		postal_starts_done();
 		form_set_free(set);
@@ -536,6 +595,7 @@ main(int argc, char **argv)
 		       (double)all_console / all_typing);
 	typing_model_done();
 	postal_starts_done();
+	store_postal_close(postal_db);
 	reading_done();
 	form_set_free(set);
 	return 0;

@@ -7,7 +7,8 @@ set -eu
 cd "$(dirname "$0")/../.."
 B=${BUILD:-build}
 sh scripts/install-deps.sh bench
-make --no-print-directory BUILD="$B" "$B/bench/keystrokes" >/dev/null
+make --no-print-directory BUILD="$B" "$B/bench/keystrokes" "$B/postal.db" >/dev/null
+export YORISOI_POSTAL_DB="$B/postal.db"
 echo "== reference households (tests/data/households), keys by field top first"
 "$B/bench/keystrokes" forms tests/data/households
 # generated households (tests/households/generate.py, fixed seeds): 転入

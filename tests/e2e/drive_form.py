@@ -294,6 +294,8 @@ class Driver:
             "next": _("What comes next"),
             # the screen that spells out a block number typed as 3-8
             "block": _("↑↓ choose   Enter: use this   Esc: back to the box"),
+            # the screen that lists the 丁目 of the postal code's town
+            "chome": _("↑↓ choose   Enter: use this   Esc: none of these, type it"),
             # the key bar of the box for an answer not in a <pick> list
             "pick box": _("Enter: next   Esc: back to the list   F10: save and stop"),
             # what an error line starts with ("Error:")
@@ -411,6 +413,8 @@ class Driver:
             return ("q", q["pos"], q["total"], q["who"], q["label"], q["term"])
         if shown(scr, self.T["postal"]):
             return ("postal",)
+        if shown(scr, self.T["chome"]):
+            return ("chome",)
         if shown(scr, self.T["review"]):
             return ("review",)
         return ("other", scr)
@@ -838,6 +842,26 @@ class Driver:
                             "postal line %d after scrolling" % (seen + 2))
         raise Failure("no line %r on the postal pick screen" % want)
 
+    def pick_chome(self, scr):
+        """The 丁目 of the postal code's town: the household's town answer
+        when it is a line (its number and Enter, as a person would), else
+        Esc to type it at the town question."""
+        want = [self.hh["answers"].get(f.id) for f in self.form["fields"]
+                if f.prefill == "postal.town" and not f.repeat]
+        want = want[0] if want else None
+        for ln in scr.splitlines():
+            m = re.match(r"^\s*>?\s*(\d+)\. (.*?)\s*$", ln)
+            if m and want and m.group(2) == want:
+                k = int(m.group(1))
+                self.note("丁目 line %d: %s" % (k, want))
+                self.tmux.type(str(k))
+                pat = re.compile(r"^\s*> %d\. " % k)
+                self.wait(lambda s: any(pat.match(ln) for ln in s.splitlines()),
+                          "丁目 line %d selected" % k)
+                return self.send_and_wait(self.screen(), "Enter")
+        self.note("丁目: %r is not listed, Esc" % want)
+        return self.send_and_wait(scr, "Escape")
+
     def walk(self):
         scr = self.settle()
         for _ in range(400):
@@ -852,11 +876,14 @@ class Driver:
             if shown(scr, self.T["postal"]):
                 scr = self.pick_postal(scr)
                 continue
+            if shown(scr, self.T["chome"]):
+                scr = self.pick_chome(scr)
+                continue
             q = self.parse_question(scr)
             if q is None:
                 scr = self.settle()
                 if self.parse_question(scr) is None and not shown(scr, self.T["review"]) \
-                        and not shown(scr, self.T["postal"]):
+                        and not shown(scr, self.T["postal"]) and not shown(scr, self.T["chome"]):
                     raise Failure("an unexpected screen")
                 continue
             if self.is_add_another(q):

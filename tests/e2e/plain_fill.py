@@ -9,6 +9,8 @@ Usage: plain_fill.py FORM.xml ANSWERS.json -- YORISOI-COMMAND...
 The questions are matched by their English label in FORM.xml (run the
 console with --lang en); a choice is answered with its number, a person
 of a household list by the number at the end of the line that names them.
+The 丁目 of the new town (after a postal code) is answered with the line
+of the household's town answer, or Enter when it is not a line.
 Prints the come-back code of the draft on stdout; exits 1 on a question
 it cannot answer. Standard library only.
 """
@@ -23,7 +25,9 @@ import xml.etree.ElementTree as ET
 NS = "{urn:yorisoi:form:1}"
 PROMPTS = ("Answer, or < to go back: ", "Numbers separated by spaces, < to go back: ",
            "1 = yes, 2 = no: ", "1 = yes, 2 = no, 3 = yes, read their My Number card: ",
-           "PIN (4 digits, not shown): ", "press Enter to make the code: ")
+           "PIN (4 digits, not shown): ",
+           "Type its number, or press Enter to type it yourself: ",
+           "press Enter to make the code: ")
 
 
 def text(el, tag):
@@ -40,6 +44,24 @@ def fields_of(path):
         choices = lists.get(f.get("choices")) or [x.get("id") for x in f.findall(NS + "choice")]
         out[text(f, "label")] = (f.get("id"), f.get("type"), choices)
     return out
+
+
+def town_answer(path, answers):
+    """The household's answer to the question a postal code's town fills."""
+    root = ET.parse(path).getroot()
+    for f in root.iter(NS + "field"):
+        if f.get("prefill") == "postal.town":
+            return answers.get(f.get("id"), "")
+    return ""
+
+
+def chome_line(block, town):
+    """The number of the 丁目 line that is the town answer, else ""."""
+    for ln in block.split("\n"):
+        m = re.match(r"^\s+(\d+)\. (.*?)\s*$", ln)
+        if m and m.group(2) == town:
+            return m.group(1)
+    return ""
 
 
 def answer_for(fields, answers, block):
@@ -96,6 +118,8 @@ def main(argv):
             return 1
         if block.endswith("PIN (4 digits, not shown): "):
             reply = ""  # on without the card: every answer is typed
+        elif block.endswith(PROMPTS[-2]):  # the 丁目 of the town
+            reply = chome_line(block, town_answer(form_xml, answers))
         elif "1 = yes, 2 = no" in block[-80:]:
             added += 1
             reply = "1" if added < max(repeats.values()) else "2"

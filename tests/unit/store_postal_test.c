@@ -251,3 +251,40 @@ TEST(postal_source)
 	CHECK(strstr(store_postal_source(p), "jquery-jpostal-ja") != NULL);
 	store_postal_close(p);
 }
+
+/* The 丁目 of a code's town, from the town data beside Japan Post's table:
+ * 220-0012 is みなとみらい (1 to 6丁目); 100-0001, 千代田, has none; a
+ * whole-city code has no town to divide. */
+TEST(postal_chome)
+{
+	store_postal *p = open_db();
+	store_postal_place *v;
+	int chome[STORE_CHOME_MAX];
+	size_t n = 99;
+	store_error err = {0};
+	REQUIRE(p);
+
+	REQUIRE(lookup(p, "220-0012", &v) == 1);
+	CHECK(store_postal_chome(p, &v[0], chome, &n, &err) == 0);
+	CHECK_INT(n, 6);
+	CHECK_INT(chome[0], 1);
+	CHECK_INT(chome[5], 6);
+	/* the same town in another city is not this one */
+	snprintf(v[0].city, sizeof v[0].city, "横浜市中区");
+	CHECK(store_postal_chome(p, &v[0], chome, &n, &err) == 0);
+	CHECK_INT(n, 0);
+	free(v);
+
+	REQUIRE(lookup(p, "100-0001", &v) == 1);
+	n = 99;
+	CHECK(store_postal_chome(p, &v[0], chome, &n, &err) == 0);
+	CHECK_INT(n, 0);
+	free(v);
+
+	REQUIRE(lookup(p, "0600000", &v) == 1);
+	n = 99;
+	CHECK(store_postal_chome(p, &v[0], chome, &n, &err) == 0);
+	CHECK_INT(n, 0);
+	free(v);
+	store_postal_close(p);
+}

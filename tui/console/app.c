@@ -44,6 +44,7 @@ static const screen_ops *const screens[SCR_COUNT] = {
         [SCR_HANDOFF] = &screen_handoff,
         [SCR_POSTAL] = &screen_postal,
         [SCR_BLOCK] = &screen_block,
+        [SCR_CHOME] = &screen_chome,
         [SCR_NEXT] = &screen_next,
         [SCR_UNLOCK] = &screen_unlock,
 };

@@ -35,6 +35,7 @@ typedef enum screen_id {
 	SCR_HANDOFF,   /* the QR code */
 	SCR_POSTAL,    /* a postal code covers several places: pick one */
 	SCR_BLOCK,     /* a block number typed 5-10: its official spelling */
+	SCR_CHOME,     /* the postal code's town has 丁目: which one */
 	SCR_NEXT,      /* what comes next: related procedures */
 	SCR_UNLOCK,    /* a saved draft: its come-back code, or the same card */
 	SCR_COUNT
@@ -153,6 +154,12 @@ typedef struct app {
 	 * the prefecture, city and town fields; what was typed, for Esc */
 	bool postal_into_text;
 	char postal_typed[64];
+	/* the 丁目 of the town a postal code gave (screen_chome.c), and the
+	 * town they divide */
+	int chome[STORE_CHOME_MAX];
+	size_t nchome;
+	char chome_town[128];
+	char chome_before[160]; /* the town answer before the code filled it */
 
 	/* a block number typed as a shorthand (block-number=, or in an
 	 * address, postal-lookup=): the answer with each official spelling,
@@ -195,7 +202,8 @@ typedef struct screen_ops {
 
 extern const screen_ops screen_lang, screen_start, screen_pick_form, screen_card, screen_pin,
         screen_pin_last, screen_identity, screen_question, screen_review, screen_handoff,
-        screen_postal, screen_block, screen_next, screen_lock, screen_unlock, screen_help;
+        screen_postal, screen_block, screen_chome, screen_next, screen_lock, screen_unlock,
+        screen_help;
 
 /* F1: opens the help of the screen in front of the resident, over it. */
 void app_open_help(app *a);
@@ -262,6 +270,20 @@ void app_postal_address_start(const store_postal_place *p, char *buf, size_t n);
  * or shows the pick screen first when the code covers several places.
  * Returns false when typed is no postal code, so it is taken as typed. */
 bool app_postal_into_text(app *a, const char *typed);
+/* After a postal code filled the town of a form's postal.town field
+ * (still as filled, not typed): when the data divides that town into 丁目,
+ * keeps them in a->chome and returns how many; else 0. */
+size_t app_chome_of(app *a, const store_postal_place *p);
+/* Notes the town question's answer before a postal code fills it again,
+ * so that the 丁目 chosen before is the one marked (app_postal_fill). */
+void app_chome_note_town(app *a);
+/* app_chome_of, then the screen that asks which 丁目 when there are any.
+ * Returns true when the screen is shown. */
+bool app_chome_offer(app *a, const store_postal_place *p);
+/* "鶴見中央5丁目": line i of the 丁目 list. */
+void app_chome_line(const app *a, size_t i, char *buf, size_t n);
+/* The town with 丁目 i becomes the postal.town prefill. */
+void app_chome_choose(app *a, size_t i);
 /* The official spellings of a block number typed short in value, at a
  * block-number= or postal-lookup= question (of instance), into
  * a->block_lines with value last; how many spellings (0: none, or value

@@ -45,6 +45,26 @@ draw_list_line(int y, int x, int cols, int max_rows, const char *prefix, const c
 	return rows;
 }
 
+void
+draw_scrolled_list(const app *a, int y, int count,
+                   void (*line)(const app *a, int i, char *buf, size_t n))
+{
+	int x = content_x(), cols = content_cols();
+	int rows = CONTENT_BOTTOM - y + 1, first = a->sel - rows + 1;
+	if (first < 0)
+		first = 0;
+	for (int i = first; i < count && i < first + rows; i++) {
+		char text[600], item[640];
+		line(a, i, text, sizeof text);
+		snprintf(item, sizeof item, "%s %d. %s", i == a->sel ? ">" : " ", i + 1, text);
+		draw_str(y, x, cols, item, i == a->sel ? theme_attr(ROLE_SELECTED) : 0);
+		draw_item_row(y, i);
+		if (i == a->sel)
+			draw_focus(y, x);
+		y++;
+	}
+}
+
 int
 content_x(void)
 {

@@ -46,6 +46,11 @@ void draw_focus(int y, int x);
 int draw_list_line(int y, int x, int cols, int max_rows, const char *prefix, const char *text,
                    attr_t attr, int item);
 
+/* Lines 0 .. count-1 of a one-line-each list from row y to the bottom of
+ * the content, numbered, a->sel marked and kept in view; line(a, i, ...)
+ * writes line i's text. */
+void draw_scrolled_list(const app *a, int y, int count,
+                        void (*line)(const app *a, int i, char *buf, size_t n));
 /* One line cropped to cols columns. Returns the columns used. */
 int draw_str(int y, int x, int cols, const char *text, attr_t attr);
 /* draw_str that ends a text too long for its room with "…" ("~" without

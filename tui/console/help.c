@@ -222,6 +222,14 @@ screen_text(screen_id s, help_doc *d)
 		         "resident lives, and the address is filled in. If none is right, press "
 		         "Esc and type the address.");
 		break;
+	case SCR_CHOME:
+		title = _("丁目 of the town");
+		text = _(
+		        "Many towns are divided into numbered districts, 丁目, written before "
+		        "the block number: 鶴見中央5丁目 2番3号. Choose the one in the address. If "
+		        "it is not on the list, or the address has no 丁目, press Esc and type it "
+		        "at the next question.");
+		break;
 	case SCR_BLOCK:
 		title = _("Block and house number");
 		text = _(

@@ -333,19 +333,40 @@ plain_pick_place(app *a, size_t count)
 	                  (int)count);
 }
 
+/* The town of place p has 丁目: which one, numbered; Enter leaves the
+ * town as the postal code gave it. */
+static void
+plain_pick_chome(app *a, const store_postal_place *p)
+{
+	char line[256];
+	size_t n = app_chome_of(a, p);
+	if (n == 0)
+		return;
+	printf(_("Which 丁目 of %s is the address in?"), a->chome_town);
+	printf("\n");
+	for (size_t i = 0; i < n; i++) {
+		app_chome_line(a, i, line, sizeof line);
+		printf("  %zu. %s\n", i + 1, line);
+	}
+	int k = ask_number(_("Type its number, or press Enter to type it yourself:"), (int)n);
+	if (k > 0)
+		app_chome_choose(a, (size_t)k - 1);
+}
+
 /* A postal code answered: the address filled from the postal table, as
- * the console does; a code with several places asks which. */
+ * the console does; a code with several places asks which, a town with
+ * 丁目 which of them. */
 static void
 plain_postal(app *a, const field *fld, int instance)
 {
 	size_t n = app_postal_places(a, fld, instance);
+	int k = n == 1 ? 1 : 0;
 	a->notice[0] = '\0';
-	if (n == 1) {
-		app_postal_fill(a, &a->places[0]);
-	} else if (n > 1) {
-		int k = plain_pick_place(a, n);
-		if (k > 0)
-			app_postal_fill(a, &a->places[k - 1]);
+	if (n > 1)
+		k = plain_pick_place(a, n);
+	if (k > 0) {
+		app_postal_fill(a, &a->places[k - 1]);
+		plain_pick_chome(a, &a->places[k - 1]);
 	}
 	if (a->notice[0])
 		printf("%s\n", a->notice);

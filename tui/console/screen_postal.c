@@ -19,6 +19,7 @@ app_postal_fill(app *a, const store_postal_place *p)
 	prefill_value pv[3] = {{"postal.prefecture", p->prefecture},
 	                       {"postal.city", p->city},
 	                       {"postal.town", p->town}};
+	app_chome_note_town(a);
 	if (answers_prefill_replace(a->ans, pv, 3) > 0)
 		snprintf(a->notice, sizeof a->notice, "%s",
 		         _("The address was filled in from the postal code: please check it."));
@@ -109,9 +110,11 @@ bool
 app_postal_lookup(app *a, const field *fld)
 {
 	size_t n = app_postal_places(a, fld, a->step.instance);
-	if (n == 1)
+	if (n == 1) {
 		app_postal_fill(a, &a->places[0]);
-	if (n <= 1)
+		return app_chome_offer(a, &a->places[0]); /* which 丁目 of the town */
+	}
+	if (n == 0)
 		return false;
 	app_go(a, SCR_POSTAL);
 	return true;
@@ -125,6 +128,12 @@ app_postal_place_line(const store_postal_place *p, char *buf, size_t n)
 }
 
 static void
+place_line(const app *a, int i, char *buf, size_t n)
+{
+	app_postal_place_line(&a->places[i], buf, n);
+}
+
+static void
 postal_draw(app *a)
 {
 	if (!draw_begin(a, _("Postal code")))
@@ -133,19 +142,7 @@ postal_draw(app *a)
 	y = draw_block(y, x, cols, 3,
 	               _("This postal code covers several places. Which one is the address?"),
 	               A_BOLD);
-	int rows = CONTENT_BOTTOM - y + 1, first = a->sel - rows + 1;
-	if (first < 0)
-		first = 0;
-	for (int i = first; i < (int)a->nplaces && i < first + rows; i++) {
-		char line[600], item[640];
-		app_postal_place_line(&a->places[i], line, sizeof line);
-		snprintf(item, sizeof item, "%s %d. %s", i == a->sel ? ">" : " ", i + 1, line);
-		draw_str(y, x, cols, item, i == a->sel ? theme_attr(ROLE_SELECTED) : 0);
-		draw_item_row(y, i);
-		if (i == a->sel)
-			draw_focus(y, x);
-		y++;
-	}
+	draw_scrolled_list(a, y, (int)a->nplaces, place_line);
 	draw_end(a, _("↑↓ choose   Enter: use this place   Esc: none of these, type it"));
 }
 
@@ -175,6 +172,8 @@ postal_key(app *a, wint_t ch, bool is_key)
 	}
 	if (key_is_enter(ch, is_key)) {
 		app_postal_fill(a, &a->places[a->sel]);
+		if (app_chome_offer(a, &a->places[a->sel]))
+			return;
 		char keep[sizeof a->notice];
 		snprintf(keep, sizeof keep, "%s", a->notice);
 		app_step_forward(a);

@@ -1,0 +1,131 @@
+#!/bin/sh
+# The 丁目 of a town (issue 12, part 6): a postal code whose town the data
+# divides into 丁目 (230-0051 鶴見中央: 1 to 5) asks which one before the
+# town question, which then starts as 鶴見中央5丁目; Esc leaves the bare
+# town to finish by typing; a town of 28 丁目 (060-0042 大通西) takes two
+# digits and scrolls; a town the resident typed is not asked about again;
+# a town without 丁目 (100-0001 千代田) goes straight on. Console and plain
+# mode. Fixture: tests/data/forms-chome.
+cd "$(dirname "$0")/../.."
+. tests/e2e/lib.sh
+
+tmp=$(mktemp -d /tmp/yorisoi-e2e-chome.XXXXXX)
+trap 'e2e_cleanup; rm -rf "$tmp"' EXIT
+export XDG_DATA_HOME="$tmp/data"
+
+result() { e2e_result chome "$@"; }
+POSTAL="What is the postal code of the new address?"
+CITY="What is the city of the new address?"
+TOWN="What is the name of the area?"
+BAR="Enter: use this   Esc: none of these, type it"
+# the town on the review screen: the line after its question, without
+# the mark of where it came from (P: the postal code)
+town_answer() { e2e_screen | grep -A1 "$TOWN" | tail -1 | sed 's/^ *//; s/^P  *//; s/ *$//'; }
+
+# a postal code: its 丁目 listed, the first selected; 5 and Enter choose
+# (after the help)
+ok=0
+mkdir -p "$tmp/a"
+e2e_fixture_start tests/data/forms-chome "$tmp/a" || ok=1
+e2e_wait "$POSTAL" 5 || ok=1
+e2e_type "230-0051"
+e2e_keys Enter
+e2e_wait "$BAR" 5 || ok=1
+e2e_screen | grep -q "Which 丁目 of 鶴見中央 is the address in?" || ok=1
+e2e_screen | grep -q "> 1. 鶴見中央1丁目" || ok=1
+e2e_screen | grep -q "  5. 鶴見中央5丁目" || ok=1
+e2e_screen | grep -q "  6\. " && ok=1
+result listed $ok
+
+# F1: what 丁目 are, and what Esc does; Esc closes it on the same list
+ok=0
+e2e_keys F1
+e2e_wait "Many towns are divided into numbered districts" 3 || ok=1
+e2e_keys Escape
+e2e_wait "$BAR" 3 || ok=1
+e2e_screen | grep -q "Many towns are divided" && ok=1
+result help $ok
+
+ok=0
+e2e_type "5"
+e2e_wait "> 5. 鶴見中央5丁目" 3 || ok=1
+e2e_keys Enter
+e2e_wait "$CITY" 5 || ok=1
+e2e_box "横浜市鶴見区" || ok=1
+e2e_keys Enter
+e2e_wait "$TOWN" 5 || ok=1
+e2e_box "鶴見中央5丁目" || { e2e_screen >&2; ok=1; }
+e2e_keys Enter
+e2e_wait "Check your answers" 5 || ok=1
+[ "$(town_answer)" = "鶴見中央5丁目" ] || { e2e_screen >&2; ok=1; }
+result chosen-from-the-list $ok
+
+# back at the postal code from the review: the 丁目 chosen is the one
+# marked; Esc leaves the bare town to finish
+ok=0
+e2e_keys Home
+e2e_keys Enter
+e2e_wait "$POSTAL" 5 || ok=1
+e2e_keys Enter
+e2e_wait "$BAR" 5 || ok=1
+e2e_screen | grep -q "> 5. 鶴見中央5丁目" || { e2e_screen >&2; ok=1; }
+e2e_keys Escape
+e2e_wait "$CITY" 5 || e2e_wait "Check your answers" 5 || ok=1
+e2e_wait "鶴見中央" 3 || ok=1
+e2e_screen | grep -q "鶴見中央5丁目" && ok=1
+result esc-keeps-the-town $ok
+e2e_stop
+
+# 28 丁目: two digits pick line 21, the list scrolls to it; then a town
+# typed by hand is the resident's: the postal code again asks nothing
+ok=0
+mkdir -p "$tmp/b"
+e2e_fixture_start tests/data/forms-chome "$tmp/b" || ok=1
+e2e_wait "$POSTAL" 5 || ok=1
+e2e_type "0600042"
+e2e_keys Enter
+e2e_wait "$BAR" 5 || ok=1
+e2e_type "21"
+e2e_wait "> 21. 大通西21丁目" 3 || { e2e_screen >&2; ok=1; }
+e2e_keys Enter
+e2e_wait "$CITY" 5 || ok=1
+e2e_keys Enter
+e2e_wait "$TOWN" 5 || ok=1
+e2e_box "大通西21丁目" || ok=1
+e2e_keys C-u
+e2e_type "大通西二十一丁目"
+e2e_keys Enter
+e2e_wait "Check your answers" 5 || ok=1
+e2e_keys Home
+e2e_keys Enter
+e2e_wait "$POSTAL" 5 || ok=1
+e2e_keys Enter
+e2e_wait "Check your answers" 5 || ok=1
+e2e_screen | grep -q "$BAR" && ok=1
+[ "$(town_answer)" = "大通西二十一丁目" ] || { e2e_screen >&2; ok=1; }
+result typed-town-not-asked $ok
+e2e_stop
+
+# a town without 丁目 goes straight on
+ok=0
+mkdir -p "$tmp/c"
+e2e_fixture_start tests/data/forms-chome "$tmp/c" || ok=1
+e2e_wait "$POSTAL" 5 || ok=1
+e2e_type "100-0001"
+e2e_keys Enter
+e2e_wait "$CITY" 5 || ok=1
+e2e_screen | grep -q "$BAR" && ok=1
+result no-chome-no-question $ok
+e2e_stop
+
+# plain mode: the 丁目 numbered, a number chooses, Enter keeps the town
+ok=0
+out=$(e2e_plain_fixture tests/data/forms-chome "$tmp" 230-0051 5 "" "")
+echo "$out" | grep -q "Which 丁目 of 鶴見中央 is the address in?" || ok=1
+echo "$out" | grep -q "  5. 鶴見中央5丁目" || ok=1
+[ "$(echo "$out" | sed -n '/Check your answers/,$p' | sed -n 7p | sed 's/^ *//')" = "鶴見中央5丁目" ] ||
+	{ echo "$out" >&2; ok=1; }
+out=$(e2e_plain_fixture tests/data/forms-chome "$tmp" 230-0051 "" "" "")
+[ "$(echo "$out" | sed -n '/Check your answers/,$p' | sed -n 7p | sed 's/^ *//')" = "鶴見中央" ] ||
+	{ echo "$out" >&2; ok=1; }
+result plain-mode $ok
