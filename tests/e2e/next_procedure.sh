@@ -32,12 +32,16 @@ e2e_keys Enter
 e2e_wait "postal code of your new address" || ok=1
 e2e_type "1050011"
 e2e_keys Enter
+# 芝公園 is divided into 丁目: the 4th, so the area is 芝公園4丁目
+e2e_wait "Which 丁目 of 芝公園 is the address in?" 5 || ok=1
+e2e_type 4
+e2e_keys Enter
 for q in "Prefecture" "City" "Area"; do
 	e2e_wait "$q?" 5 || ok=1
 	e2e_keys Enter
 done
 e2e_wait "Block and house number" 5 || ok=1
-e2e_type "4丁目2番8号"
+e2e_type "2番8号"
 e2e_keys Enter
 e2e_wait "Building and room" 5 || ok=1
 e2e_type "芝ハイツ101号室"
