@@ -7,7 +7,8 @@ The tuned reference households in tests/data/answers/*_ref.json use
 sequential numbers (12345678901) that DEFLATE shortens; these use random
 ones: 住民票コード with a correct check digit, residence card numbers in
 the card's format (AB12345678CD), mobile phone numbers, real postal codes
-and places from data/postal/postal.tsv.gz, names drawn from public
+and places from data/postal/postal.tsv.gz, a 丁目 only where the town data
+(data/postal/chome.tsv.gz) divides the town, names drawn from public
 frequency lists (tests/households/names/*.tsv, each naming its source).
 
 Usage: generate.py --seed N --count K --out DIR [--size S] [--nationality CC]
@@ -38,6 +39,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 POSTAL = os.path.join(ROOT, "data", "postal", "postal.tsv.gz")
+CHOME = os.path.join(ROOT, "data", "postal", "chome.tsv.gz")
 IDSP = "\u3000"  # ideographic space: between the words of a kana reading
 
 # Nationalities: code, 国籍・地域 as on a residence card, the resident's
@@ -166,12 +168,25 @@ def load_postal():
     return places
 
 
+def load_chome():
+    """(prefecture, city, town) -> the town's 丁目, as numbers ascending."""
+    chome = {}
+    with gzip.open(CHOME, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or line.startswith("prefecture\t"):
+                continue
+            pref, city, town, nums = line.rstrip("\n").split("\t")
+            chome[(pref, city, town)] = [int(n) for n in nums.split(",")]
+    return chome
+
+
 class Gen:
-    def __init__(self, seed, today, names, places):
+    def __init__(self, seed, today, names, places, chome):
         self.rng = random.Random(seed)
         self.today = today
         self.names = names
         self.places = places
+        self.chome = chome
         self.place_cum = []
         total = 0
         for p in places:
@@ -244,11 +259,14 @@ class Gen:
         return self.weighted(items)
 
     # ---- addresses ----------------------------------------------------------
-    def chome_town(self, town):
+    def chome_town(self, pref, city, town):
+        """The town with one of its 丁目 where the town data divides it (a
+        town so divided has no address outside its 丁目), else the town."""
         if town[-1] in "0123456789０１２３４５６７８９" or "丁目" in town or "地割" in town:
             return town
-        if self.rng.random() < 0.55:
-            return "%s%d丁目" % (town, self.rng.randint(1, 5))
+        chome = self.chome.get((pref, city, town))
+        if chome:
+            return "%s%d丁目" % (town, self.rng.choice(chome))
         return town
 
     def block(self, chome):
@@ -276,7 +294,7 @@ class Gen:
 
     def full_address(self, family_kanji):
         code, pref, city, town, _ = self.place()
-        t = self.chome_town(town)
+        t = self.chome_town(pref, city, town)
         chome = t != town or "丁目" in t
         if chome and self.rng.random() < 0.5 and t != town:
             # written the short way, 2-14-7
@@ -293,9 +311,10 @@ class Gen:
 
     def honseki(self):
         _, pref, city, town, _ = self.place()
-        if self.rng.random() < 0.5:
+        chome = self.chome.get((pref, city, town))
+        if not chome or self.rng.random() < 0.5:
             return "%s%s%s%d番地" % (pref, city, town, self.rng.randint(1, 3000))
-        return "%s%s%s%d丁目%d番" % (pref, city, town, self.rng.randint(1, 5),
+        return "%s%s%s%d丁目%d番" % (pref, city, town, self.rng.choice(chome),
                                    self.rng.randint(1, 30))
 
 
@@ -748,7 +767,7 @@ def household(g, cc, size):
         if rng.random() < 0.7:
             a["old_head"] = head_name if not joins_jp_spouse or rng.random() < 0.5 else m_out[0]["m_name"]
     code, pref, city, town, _ = g.place()
-    t = g.chome_town(town)
+    t = g.chome_town(pref, city, town)
     a["new_postal"] = "%s-%s" % (code[:3], code[3:])
     a["new_pref"] = pref
     a["new_city"] = city
@@ -899,7 +918,7 @@ def main(argv):
     ap.add_argument("--today", default="2026-09-30")
     args = ap.parse_args(argv)
     today = datetime.date.fromisoformat(args.today)
-    g = Gen(args.seed, today, load_names(), load_postal())
+    g = Gen(args.seed, today, load_names(), load_postal(), load_chome())
     if args.nationality:
         nats = [args.nationality] * args.count
     elif args.spread:
