@@ -52,6 +52,8 @@ e2e_wait "> 5. 鶴見中央5丁目" 3 || ok=1
 e2e_keys Enter
 e2e_wait "$CITY" 5 || ok=1
 e2e_box "横浜市鶴見区" || ok=1
+# the postal code's notice is still there to read
+e2e_screen | grep -q "The address was filled in from the postal code: please check it." || ok=1
 e2e_keys Enter
 e2e_wait "$TOWN" 5 || ok=1
 e2e_box "鶴見中央5丁目" || { e2e_screen >&2; ok=1; }

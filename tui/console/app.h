@@ -254,6 +254,9 @@ size_t app_postal_places(app *a, const field *fld, int instance);
 /* Fills prefecture, city and town from one place, replacing what an
  * earlier pick filled but never what the resident typed. */
 void app_postal_fill(app *a, const store_postal_place *p);
+/* On to the next question, keeping the postal code's notice ("please
+ * check it") on it. */
+void app_postal_step_forward(app *a);
 /* "東京都 千代田区 丸の内 (office)": one place as a line of a list. */
 void app_postal_place_line(const store_postal_place *p, char *buf, size_t n);
 /* Why a postal code gave no place: none is known, or no table is

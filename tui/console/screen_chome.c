@@ -112,16 +112,6 @@ chome_draw(app *a)
 	draw_end(a, _("↑↓ choose   Enter: use this   Esc: none of these, type it"));
 }
 
-/* On to the next question, keeping the postal code's notice. */
-static void
-chome_done(app *a)
-{
-	char keep[sizeof a->notice];
-	snprintf(keep, sizeof keep, "%s", a->notice);
-	app_step_forward(a);
-	snprintf(a->notice, sizeof a->notice, "%s", keep);
-}
-
 static void
 chome_key(app *a, wint_t ch, bool is_key)
 {
@@ -134,9 +124,9 @@ chome_key(app *a, wint_t ch, bool is_key)
 	}
 	if (key_is_enter(ch, is_key)) {
 		app_chome_choose(a, (size_t)a->sel);
-		chome_done(a);
+		app_postal_step_forward(a);
 	} else if (key_is_back(ch, is_key)) {
-		chome_done(a); /* the town stays as the postal code gave it */
+		app_postal_step_forward(a); /* the town stays as the code gave it */
 	}
 }
 

@@ -25,6 +25,15 @@ app_postal_fill(app *a, const store_postal_place *p)
 		         _("The address was filled in from the postal code: please check it."));
 }
 
+void
+app_postal_step_forward(app *a)
+{
+	char keep[sizeof a->notice];
+	snprintf(keep, sizeof keep, "%s", a->notice);
+	app_step_forward(a);
+	snprintf(a->notice, sizeof a->notice, "%s", keep);
+}
+
 size_t
 app_postal_places_of(app *a, const char *code)
 {
@@ -174,10 +183,7 @@ postal_key(app *a, wint_t ch, bool is_key)
 		app_postal_fill(a, &a->places[a->sel]);
 		if (app_chome_offer(a, &a->places[a->sel]))
 			return;
-		char keep[sizeof a->notice];
-		snprintf(keep, sizeof keep, "%s", a->notice);
-		app_step_forward(a);
-		snprintf(a->notice, sizeof a->notice, "%s", keep);
+		app_postal_step_forward(a);
 	} else if (key_is_back(ch, is_key)) {
 		app_step_forward(a);
 	}
