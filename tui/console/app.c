@@ -73,6 +73,14 @@ app_go(app *a, screen_id s)
 		screens[s]->enter(a);
 }
 
+const field *
+app_current_field(const app *a)
+{
+	if (!a->form || a->step.add_another || a->step.field < 0)
+		return NULL;
+	return form_field_at(a->form, (size_t)a->step.field);
+}
+
 void
 app_switch_language(app *a)
 {
@@ -472,9 +480,10 @@ app_typing(const app *a)
 		return false;
 	if (a->screen == SCR_PIN || a->screen == SCR_UNLOCK)
 		return true;
-	if (a->screen != SCR_QUESTION || !a->form || a->step.add_another)
+	const field *fld = a->screen == SCR_QUESTION ? app_current_field(a) : NULL;
+	if (!fld)
 		return false;
-	field_type k = field_kind(form_field_at(a->form, (size_t)a->step.field));
+	field_type k = field_kind(fld);
 	return k != FIELD_CHOICE && k != FIELD_MULTI;
 }
 
@@ -537,8 +546,8 @@ on_item_click(app *a, int item)
 	if (a->help_open || a->locked || a->confirm_delete || a->confirm_quit || a->confirm_done)
 		return;
 	int *sel = a->screen == SCR_QUESTION ? &a->choice_sel : &a->sel;
-	bool ticks = a->screen == SCR_QUESTION && !a->step.add_another &&
-	             field_kind(form_field_at(a->form, (size_t)a->step.field)) == FIELD_MULTI;
+	const field *fld = a->screen == SCR_QUESTION ? app_current_field(a) : NULL;
+	bool ticks = fld && field_kind(fld) == FIELD_MULTI;
 	if (ticks) {
 		*sel = item;
 		on_key(a, ' ', false);

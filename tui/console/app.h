@@ -229,6 +229,8 @@ void app_go_step(app *a, const form_step *s);
 /* After an answer: the next step, or back to the review when the answer
  * was changed from there, or the review at the end. */
 void app_step_forward(app *a);
+/* The field of the current step: NULL on "add another?" or with no form. */
+const field *app_current_field(const app *a);
 
 /* The end of adding a person from the review (their last question, or
  * Esc or "No" before it): back to the review on the person's first row;

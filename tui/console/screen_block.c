@@ -103,7 +103,7 @@ block_key(app *a, wint_t ch, bool is_key)
 	}
 	if (!key_is_enter(ch, is_key))
 		return;
-	const field *fld = form_field_at(a->form, (size_t)a->step.field);
+	const field *fld = app_current_field(a);
 	answer_error err;
 	if (entry_set(a->ans, fld, a->step.instance, a->block_lines[a->sel].text, &err) !=
 	    ANSWER_OK) {

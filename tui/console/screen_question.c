@@ -22,12 +22,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const field *
-current(const app *a)
-{
-	return a->step.add_another ? NULL : form_field_at(a->form, (size_t)a->step.field);
-}
-
 /* A text field with <pick>s shows them as a list, and a box once the
  * resident chose to type another answer. */
 static bool
@@ -78,7 +72,7 @@ offer_family_name(app *a, const field *fld, const char *v)
 static void
 question_enter(app *a)
 {
-	const field *fld = current(a);
+	const field *fld = app_current_field(a);
 	a->suggestion[0] = '\0';
 	memset(a->multi_on, 0, sizeof a->multi_on);
 	a->choice_sel = 0;
@@ -243,7 +237,7 @@ draw_add_another(app *a, int y, int x, int cols)
 static void
 question_draw(app *a)
 {
-	const field *fld = current(a);
+	const field *fld = app_current_field(a);
 	char title[512], line[1024];
 	bilingual(form_label(a->form), form_title(a->form), title, sizeof title);
 	if (!draw_begin(a, title))
@@ -372,7 +366,7 @@ collect(const app *a, const field *fld, char *out, size_t n)
 static void
 submit(app *a)
 {
-	const field *fld = current(a);
+	const field *fld = app_current_field(a);
 	if (!fld) {
 		if (a->choice_sel == 0 &&
 		    answers_repeat_add_person(a->ans, a->step.repeat_id) < 0) {
@@ -438,7 +432,7 @@ submit(app *a)
 static void
 keep_typed(app *a)
 {
-	const field *fld = current(a);
+	const field *fld = app_current_field(a);
 	if (fld) {
 		char value[TEXTINPUT_MAX + 64];
 		answer_error err;
@@ -494,7 +488,7 @@ back(app *a)
 static void
 question_key(app *a, wint_t ch, bool is_key)
 {
-	const field *fld = current(a);
+	const field *fld = app_current_field(a);
 	if (key_is_enter(ch, is_key)) {
 		submit(a);
 		return;

@@ -123,8 +123,8 @@ where_stopped(const app *a, char *out, size_t n)
 {
 	if (a->stats_at_review)
 		snprintf(out, n, "%s", "review");
-	else if (a->form && a->step.field >= 0 && !a->step.add_another)
-		snprintf(out, n, "%s", field_id(form_field_at(a->form, (size_t)a->step.field)));
+	else if (app_current_field(a))
+		snprintf(out, n, "%s", field_id(app_current_field(a)));
 	else if (a->step.repeat_id)
 		snprintf(out, n, "%s", a->step.repeat_id);
 	else
