@@ -146,7 +146,7 @@ read_valid(load_ctx *lc, const char *rng)
 		lc->errors++;
 	} else if (doc->intSubset) {
 		diag_report(lc->diag, lc->ctx, lc->path, xmlGetLineNo((xmlNodePtr)doc->intSubset),
-		            "a form definition must not have a <!DOCTYPE>");
+		            "a <!DOCTYPE> is not allowed: form definitions and lists need none");
 		lc->errors++;
 	} else if (!xmlDocGetRootElement(doc)) {
 		diag_report(lc->diag, lc->ctx, lc->path, 0, "empty document");

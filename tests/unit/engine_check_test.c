@@ -191,7 +191,8 @@ TEST(other_and_next_checks)
 }
 
 /* A list file's own problems are reported in that file, and reported
- * once for a field on the wrong kind of question. */
+ * once for a field on the wrong kind of question; a list with a DOCTYPE
+ * (entities) is refused as a form is. */
 TEST(picks_list_file_problems_name_the_list)
 {
 	char path[512];
@@ -199,16 +200,20 @@ TEST(picks_list_file_problems_name_the_list)
 	form *f = NULL;
 	snprintf(path, sizeof path, "%s/forms-bad/picks-bad.xml", test_data_dir());
 	CHECK(form_load(path, "forms", &f, collect, &ds) != 0);
-	int in_list = 0, wrong_kind = 0;
+	int in_list = 0, wrong_kind = 0, doctype = 0;
 	for (int i = 0; i < ds.n && i < MAX_DIAGS; i++) {
 		if (strstr(ds.d[i].file, "forms-bad/lists/broken.xml") && ds.d[i].line == 4)
 			in_list++;
+		if (strstr(ds.d[i].file, "forms-bad/lists/doctype.xml") &&
+		    strstr(ds.d[i].message, "<!DOCTYPE> is not allowed"))
+			doctype++;
 		if (strstr(ds.d[i].message, "applies only to text fields"))
 			wrong_kind++;
 	}
 	CHECK_INT(in_list, 1);
 	CHECK_INT(wrong_kind, 1);
-	if (in_list != 1 || wrong_kind != 1)
+	CHECK_INT(doctype, 1);
+	if (in_list != 1 || wrong_kind != 1 || doctype != 1)
 		print_diags(&ds);
 	form_free(f);
 }
