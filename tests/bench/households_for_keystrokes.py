@@ -8,6 +8,7 @@ prefecture, city and town; today is the filing day.
 Usage: households_for_keystrokes.py ANSWERS_DIR OUT_DIR"""
 import json
 import os
+import re
 import sys
 
 SEX = {"male": "1", "female": "2"}
@@ -30,9 +31,12 @@ def household(doc):
         "form": doc["form"], "form_version": doc["form_version"], "lang": doc["lang"],
         "today": a["notify_date"],
         "card": card_of(filer, address),
+        # the place of the postal code: the town as Japan Post writes it,
+        # without the 丁目 the generator adds (難波中3丁目 -> 難波中), which
+        # the console asks next
         "postal": {"postal.prefecture": a.get("new_pref", ""),
                    "postal.city": a.get("new_city", ""),
-                   "postal.town": a.get("new_town", "")},
+                   "postal.town": re.sub(r"[0-9]+丁目$", "", a.get("new_town", ""))},
         "instance_cards": {"members": [card_of(m, address) if m.get("m_card") == "yes" else {}
                                        for m in members]},
         "answers": a,
