@@ -78,8 +78,10 @@ e2e_screen | grep -q "鶴見中央5丁目" && ok=1
 result esc-keeps-the-town $ok
 e2e_stop
 
-# 28 丁目: two digits pick line 21, the list scrolls to it; then a town
-# typed by hand is the resident's: the postal code again asks nothing
+# 28 丁目: the list says there is more below; two digits pick line 25,
+# the list scrolls to it and says there is more above and below (22 lines
+# fit at 100x30); then a town typed by hand is the resident's: the
+# postal code again asks nothing
 ok=0
 mkdir -p "$tmp/b"
 e2e_fixture_start tests/data/forms-chome "$tmp/b" || ok=1
@@ -87,13 +89,15 @@ e2e_wait "$POSTAL" 5 || ok=1
 e2e_type "0600042"
 e2e_keys Enter
 e2e_wait "$BAR" 5 || ok=1
-e2e_type "21"
-e2e_wait "> 21. 大通西21丁目" 3 || { e2e_screen >&2; ok=1; }
+e2e_screen | grep -q "(more below: ↓)" || ok=1
+e2e_type "25"
+e2e_wait "> 25. 大通西25丁目" 3 || { e2e_screen >&2; ok=1; }
+e2e_screen | grep -q "(more above: ↑, more below: ↓)" || { e2e_screen >&2; ok=1; }
 e2e_keys Enter
 e2e_wait "$CITY" 5 || ok=1
 e2e_keys Enter
 e2e_wait "$TOWN" 5 || ok=1
-e2e_box "大通西21丁目" || ok=1
+e2e_box "大通西25丁目" || ok=1
 e2e_keys C-u
 e2e_type "大通西二十一丁目"
 e2e_keys Enter

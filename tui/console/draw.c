@@ -50,10 +50,16 @@ draw_scrolled_list(const app *a, int y, int count,
                    void (*line)(const app *a, int i, char *buf, size_t n))
 {
 	int x = content_x(), cols = content_cols();
-	int rows = CONTENT_BOTTOM - y + 1, first = a->sel - rows + 1;
+	int rows = CONTENT_BOTTOM - y + 1;
+	/* a list longer than the room says so on its last row, as the
+	 * question screen's lists do, so nobody takes it for the whole */
+	bool scrolls = count > rows && rows > 1;
+	if (scrolls)
+		rows--;
+	int first = a->sel - rows + 1, i;
 	if (first < 0)
 		first = 0;
-	for (int i = first; i < count && i < first + rows; i++) {
+	for (i = first; i < count && i < first + rows; i++) {
 		char text[600], item[640];
 		line(a, i, text, sizeof text);
 		snprintf(item, sizeof item, "%s %d. %s", i == a->sel ? ">" : " ", i + 1, text);
@@ -63,6 +69,12 @@ draw_scrolled_list(const app *a, int y, int count,
 			draw_focus(y, x);
 		y++;
 	}
+	if (scrolls)
+		draw_str(y, x, cols,
+		         first > 0 ? (i < count ? _("(more above: ↑, more below: ↓)")
+		                                : _("(more above: ↑)"))
+		                   : _("(more below: ↓)"),
+		         0);
 }
 
 int

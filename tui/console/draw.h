@@ -47,7 +47,8 @@ int draw_list_line(int y, int x, int cols, int max_rows, const char *prefix, con
                    attr_t attr, int item);
 
 /* Lines 0 .. count-1 of a one-line-each list from row y to the bottom of
- * the content, numbered, a->sel marked and kept in view; line(a, i, ...)
+ * the content, numbered, a->sel marked and kept in view, with a last row
+ * saying more are above or below when they do not all fit; line(a, i, ...)
  * writes line i's text. */
 void draw_scrolled_list(const app *a, int y, int count,
                         void (*line)(const app *a, int i, char *buf, size_t n));
