@@ -4,8 +4,10 @@
 # town question, which then starts as 鶴見中央5丁目; Esc leaves the bare
 # town to finish by typing; a town of 28 丁目 (060-0042 大通西) takes two
 # digits and scrolls; a town the resident typed is not asked about again;
-# a town without 丁目 (100-0001 千代田) goes straight on. Console and plain
-# mode. Fixture: tests/data/forms-chome.
+# a town without 丁目 (100-0001 千代田) goes straight on; an address box
+# started from a postal code doubts a block whose 丁目 the town data does
+# not have. Console and plain mode. Fixtures: tests/data/forms-chome and
+# tests/data/forms-block.
 cd "$(dirname "$0")/../.."
 . tests/e2e/lib.sh
 
@@ -135,3 +137,50 @@ out=$(e2e_plain_fixture tests/data/forms-chome "$tmp" 230-0051 "" "" "")
 [ "$(echo "$out" | sed -n '/Check your answers/,$p' | sed -n 7p | sed 's/^ *//')" = "鶴見中央" ] ||
 	{ echo "$out" >&2; ok=1; }
 result plain-mode $ok
+
+# an address question (postal-lookup=) started from 105-0011 (芝公園,
+# divided into 1丁目 to 4丁目): a block typed short as 9-5-10 names a
+# 丁目 the town data does not have, and the spelling screen says so; Esc,
+# 4-5-10 is not doubted; 5-10, with no 丁目 at all, is. Fixture:
+# tests/data/forms-block (its block question first, then the address).
+DOUBT="The town data divides 芝公園 into 丁目 1–4: please check that the address has the right 丁目."
+SPELL="Esc: back to the box"
+ok=0
+mkdir -p "$tmp/d"
+e2e_fixture_start tests/data/forms-block "$tmp/d" || ok=1
+e2e_wait "What is the block and house number?" 5 || ok=1
+e2e_type "3番8号"
+e2e_keys Enter
+e2e_wait "What is the guarantor's address?" 5 || ok=1
+e2e_type "1050011"
+e2e_keys Enter
+e2e_wait "東京都港区芝公園" 5 || ok=1
+e2e_type "9-5-10"
+e2e_keys Enter
+e2e_wait "$SPELL" 5 || ok=1
+e2e_wait "$DOUBT" 2 || ok=1
+e2e_keys Escape
+e2e_wait "What is the guarantor's address?" 5 || ok=1
+e2e_keys BSpace BSpace BSpace BSpace BSpace BSpace
+e2e_type "4-5-10"
+e2e_keys Enter
+e2e_wait "> 1. 東京都港区芝公園4丁目5番10号" 5 || ok=1
+e2e_screen | grep -q "The town data divides" && ok=1
+e2e_keys Escape
+e2e_wait "What is the guarantor's address?" 5 || ok=1
+e2e_keys BSpace BSpace BSpace BSpace BSpace BSpace
+e2e_type "5-10"
+e2e_keys Enter
+e2e_wait "> 1. 東京都港区芝公園5番10号" 5 || ok=1
+e2e_wait "$DOUBT" 2 || ok=1
+result box-chome-doubted $ok
+e2e_stop
+
+# plain mode: the same doubt before the spellings
+ok=0
+out=$(e2e_plain_fixture tests/data/forms-block "$tmp" "3番8号" 1050011 "9-5-10" 1)
+echo "$out" | grep -q "$DOUBT" || { echo "$out" >&2; ok=1; }
+out=$(e2e_plain_fixture tests/data/forms-block "$tmp" "3番8号" 1050011 "4-5-10" 1)
+echo "$out" | grep -q "The town data divides" && ok=1
+echo "$out" | grep -q "東京都港区芝公園4丁目5番10号" || ok=1
+result box-chome-doubted-plain $ok

@@ -261,6 +261,7 @@ app_begin_application(app *a, const form *f)
 	answers_free(a->ans);
 	a->ans = answers_new(f);
 	a->nfingerprints = 0;
+	a->box_field = -1; /* no address box was started from a postal code yet */
 	date_today(today); /* the engine's today: YORISOI_TODAY is honoured */
 	pv[n++] = (prefill_value){"today", today};
 	if (a->have_identity) {
@@ -622,6 +623,7 @@ tui_run(const tui_options *opt)
 	app a;
 	memset(&a, 0, sizeof a);
 	a.opt = opt;
+	a.box_field = -1;
 
 	if (sodium_init() < 0) {
 		fprintf(stderr, "%s\n", _("yorisoi: the crypto library could not start."));

@@ -160,6 +160,10 @@ typedef struct app {
 	size_t nchome;
 	char chome_town[128];
 	char chome_before[160]; /* the town answer before the code filled it */
+	/* the place whose address start a postal code put in the box of an
+	 * address question (field, instance), to check the 丁目 typed after it */
+	store_postal_place box_place;
+	int box_field, box_instance;
 
 	/* a block number typed as a shorthand (block-number=, or in an
 	 * address, postal-lookup=): the answer with each official spelling,
@@ -285,6 +289,17 @@ void app_chome_note_town(app *a);
 /* app_chome_of, then the screen that asks which 丁目 when there are any.
  * Returns true when the screen is shown. */
 bool app_chome_offer(app *a, const store_postal_place *p);
+/* The box of question (field, instance) now starts with place p's
+ * address (postal-lookup=). */
+void app_chome_box_place(app *a, const store_postal_place *p, int field_index, int instance);
+/* spelled is an address of question (field, instance) with its block
+ * spelled out (東京都港区芝公園9丁目5番10号 …). When it starts as a postal
+ * code put it in the box and the town data divides that town into 丁目,
+ * but spelled names none of them, or none at all: writes why into msg and
+ * returns true. An address typed whole, or a 丁目 not in Arabic or
+ * full-width digits, is not judged. */
+bool app_chome_doubtful(app *a, const char *spelled, int field_index, int instance, char *msg,
+                        size_t n);
 /* "鶴見中央5丁目": line i of the 丁目 list. */
 void app_chome_line(const app *a, size_t i, char *buf, size_t n);
 /* The town with 丁目 i becomes the postal.town prefill. */

@@ -301,12 +301,15 @@ plain_find_pick(const field *fld, const char *typed)
  * the console asks it: its official spellings read with numbers. The one
  * chosen (1 and up), 0 to keep what was typed, -1 at end of input. */
 static int
-plain_block(app *a, const field *fld, int instance, const char *typed)
+plain_block(app *a, const field *fld, const form_step *st, const char *typed)
 {
-	char line[BLOCK_TEXT_MAX + 128], prompt[BLOCK_TEXT_MAX + 256];
-	size_t n = app_block_spellings(a, fld, instance, typed);
+	char line[BLOCK_TEXT_MAX + 128], prompt[BLOCK_TEXT_MAX + 256], doubt[1024];
+	size_t n = app_block_spellings(a, fld, st->instance, typed);
 	if (n == 0)
 		return 0;
+	if (app_chome_doubtful(a, a->block_lines[0].text, st->field, st->instance, doubt,
+	                       sizeof doubt))
+		printf("%s\n", doubt);
 	printf("%s\n", _("How does the official address write it? Choose it as on the "
 	                 "certificate of residence or the moving-out certificate."));
 	for (size_t i = 0; i < n; i++) {
@@ -379,7 +382,7 @@ plain_postal(app *a, const field *fld, int instance)
  * 1: value holds the whole address; 0: typed is no postal code; -1: ask
  * the question again; -2: end of input. */
 static int
-plain_postal_text(app *a, const char *typed, char *value, size_t n)
+plain_postal_text(app *a, const form_step *st, const char *typed, char *value, size_t n)
 {
 	char code[8], rest[512];
 	if (store_postal_normalize(typed, code) != 0)
@@ -396,6 +399,7 @@ plain_postal_text(app *a, const char *typed, char *value, size_t n)
 			return k < 0 ? -2 : -1;
 	}
 	app_postal_address_start(&a->places[k - 1], value, n);
+	app_chome_box_place(a, &a->places[k - 1], st->field, st->instance);
 	/* L10N: %s is the start of an address: prefecture, city and town. */
 	printf(_("The address starts: %s\n"), value);
 	if (!ask(_("Type the rest (block number, building and room), then Enter:"), rest,
@@ -568,7 +572,7 @@ plain_question(app *a, const form_step *st)
 			snprintf(value, sizeof value, "%s",
 			         k > 0 ? field_pick_term(fld, (size_t)k - 1) : line);
 		} else if (field_postal_lookup(fld)) {
-			int got = plain_postal_text(a, line, value, sizeof value);
+			int got = plain_postal_text(a, st, line, value, sizeof value);
 			if (got == -2)
 				return 0;
 			if (got < 0)
@@ -578,7 +582,7 @@ plain_question(app *a, const form_step *st)
 		} else {
 			snprintf(value, sizeof value, "%s", line);
 		}
-		int k = value[0] ? plain_block(a, fld, st->instance, value) : 0;
+		int k = value[0] ? plain_block(a, fld, st, value) : 0;
 		if (k < 0)
 			return 0;
 		if (k > 0)

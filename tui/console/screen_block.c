@@ -37,9 +37,14 @@ app_block_spellings(app *a, const field *fld, int instance, const char *value)
 bool
 app_block_offer(app *a, const field *fld, const char *value)
 {
+	char doubt[sizeof a->notice];
 	if (app_block_spellings(a, fld, a->step.instance, value) == 0)
 		return false;
+	bool doubtful = app_chome_doubtful(a, a->block_lines[0].text, a->step.field,
+	                                   a->step.instance, doubt, sizeof doubt);
 	app_go(a, SCR_BLOCK);
+	if (doubtful) /* said where the spelling is chosen, to check it there */
+		snprintf(a->notice, sizeof a->notice, "%s", doubt);
 	return true;
 }
 

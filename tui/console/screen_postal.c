@@ -90,6 +90,7 @@ postal_text_fill(app *a, const store_postal_place *p)
 	char start[sizeof p->prefecture + sizeof p->city + sizeof p->town + sizeof p->street];
 	app_postal_address_start(p, start, sizeof start);
 	textinput_set(&a->input, start);
+	app_chome_box_place(a, p, a->step.field, a->step.instance);
 	snprintf(a->notice, sizeof a->notice, "%s",
 	         _("The start of the address was filled in from the postal code: type the "
 	           "rest (block number, building and room), then press Enter."));
