@@ -70,11 +70,14 @@ draw_scrolled_list(const app *a, int y, int count,
 		y++;
 	}
 	if (scrolls)
-		draw_str(y, x, cols,
-		         first > 0 ? (i < count ? _("(more above: ↑, more below: ↓)")
-		                                : _("(more above: ↑)"))
-		                   : _("(more below: ↓)"),
-		         0);
+		draw_str(y, x, cols, draw_more_hint(first > 0, i < count), 0);
+}
+
+const char *
+draw_more_hint(bool above, bool below)
+{
+	return above ? (below ? _("(more above: ↑, more below: ↓)") : _("(more above: ↑)"))
+	             : _("(more below: ↓)");
 }
 
 int

@@ -52,6 +52,9 @@ int draw_list_line(int y, int x, int cols, int max_rows, const char *prefix, con
  * writes line i's text. */
 void draw_scrolled_list(const app *a, int y, int count,
                         void (*line)(const app *a, int i, char *buf, size_t n));
+/* The last row of a list with lines out of view: "(more below: ↓)",
+ * "(more above: ↑)" or both. */
+const char *draw_more_hint(bool above, bool below);
 /* One line cropped to cols columns. Returns the columns used. */
 int draw_str(int y, int x, int cols, const char *text, attr_t attr);
 /* draw_str that ends a text too long for its room with "…" ("~" without

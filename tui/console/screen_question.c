@@ -200,11 +200,7 @@ draw_choices(app *a, const field *fld, int y, int x, int cols)
 		y += rows;
 	}
 	if (scrolls)
-		draw_str(bottom + 1, x, cols,
-		         first > 0 ? (i < n ? _("(more above: ↑, more below: ↓)")
-		                            : _("(more above: ↑)"))
-		                   : _("(more below: ↓)"),
-		         0);
+		draw_str(bottom + 1, x, cols, draw_more_hint(first > 0, i < n), 0);
 }
 
 /* Whether the people of this list can be filled in from their cards. */
