@@ -23,11 +23,7 @@ answer() { e2e_screen | grep -A1 "$QUESTION" | tail -1 | sed 's/^ *//; s/ *$//';
 
 # full-width 5－10: the spellings listed, the first selected; line 2 is 地番
 ok=0
-mkdir -p "$tmp/a"
-e2e_fixture_start tests/data/forms-block "$tmp/a" || ok=1
-e2e_wait "$QUESTION" 5 || ok=1
-e2e_type "５－１０"
-e2e_keys Enter
+e2e_fixture_answer tests/data/forms-block "$tmp/a" "$QUESTION" "５－１０" || ok=1
 e2e_wait "$BAR" 5 || ok=1
 e2e_screen | grep -q "> 1. 5番10号（house numbering: 番 and 号）" || ok=1
 e2e_screen | grep -q "  2. 5番地10（lot number: 番地）" || ok=1
@@ -45,11 +41,7 @@ e2e_stop
 # Esc: back to the box with the shorthand, to change it; then an official
 # spelling typed goes straight on; the shorthand kept when chosen so
 ok=0
-mkdir -p "$tmp/b"
-e2e_fixture_start tests/data/forms-block "$tmp/b" || ok=1
-e2e_wait "$QUESTION" 5 || ok=1
-e2e_type "3-8"
-e2e_keys Enter
+e2e_fixture_answer tests/data/forms-block "$tmp/b" "$QUESTION" "3-8" || ok=1
 e2e_wait "$BAR" 5 || ok=1
 e2e_keys Escape
 e2e_wait "$QUESTION" 5 || ok=1
@@ -65,11 +57,7 @@ result esc-and-official $ok
 e2e_stop
 
 ok=0
-mkdir -p "$tmp/c"
-e2e_fixture_start tests/data/forms-block "$tmp/c" || ok=1
-e2e_wait "$QUESTION" 5 || ok=1
-e2e_type "12-3"
-e2e_keys Enter
+e2e_fixture_answer tests/data/forms-block "$tmp/c" "$QUESTION" "12-3" || ok=1
 e2e_wait "$BAR" 5 || ok=1
 e2e_type "4"
 e2e_keys Enter
@@ -82,11 +70,7 @@ e2e_stop
 # in a whole address: the first numbers typed short, spelled out in the
 # address, the rest of it kept
 ok=0
-mkdir -p "$tmp/d"
-e2e_fixture_start tests/data/forms-block "$tmp/d" || ok=1
-e2e_wait "$QUESTION" 5 || ok=1
-e2e_type "3番8号"
-e2e_keys Enter
+e2e_fixture_answer tests/data/forms-block "$tmp/d" "$QUESTION" "3番8号" || ok=1
 e2e_wait "$ADDRESS" 5 || ok=1
 e2e_type "東京都港区芝公園9-5-10 芝公園ハイツ402"
 e2e_keys Enter

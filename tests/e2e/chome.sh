@@ -27,11 +27,7 @@ town_answer() { e2e_screen | grep -A1 "$TOWN" | tail -1 | sed 's/^ *//; s/^P  */
 # a postal code: its 丁目 listed, the first selected; 5 and Enter choose
 # (after the help)
 ok=0
-mkdir -p "$tmp/a"
-e2e_fixture_start tests/data/forms-chome "$tmp/a" || ok=1
-e2e_wait "$POSTAL" 5 || ok=1
-e2e_type "230-0051"
-e2e_keys Enter
+e2e_fixture_answer tests/data/forms-chome "$tmp/a" "$POSTAL" "230-0051" || ok=1
 e2e_wait "$BAR" 5 || ok=1
 e2e_screen | grep -q "Which 丁目 of 鶴見中央 is the address in?" || ok=1
 e2e_screen | grep -q "> 1. 鶴見中央1丁目" || ok=1
@@ -85,11 +81,7 @@ e2e_stop
 # fit at 100x30); then a town typed by hand is the resident's: the
 # postal code again asks nothing
 ok=0
-mkdir -p "$tmp/b"
-e2e_fixture_start tests/data/forms-chome "$tmp/b" || ok=1
-e2e_wait "$POSTAL" 5 || ok=1
-e2e_type "0600042"
-e2e_keys Enter
+e2e_fixture_answer tests/data/forms-chome "$tmp/b" "$POSTAL" "0600042" || ok=1
 e2e_wait "$BAR" 5 || ok=1
 e2e_screen | grep -q "(more below: ↓)" || ok=1
 e2e_type "25"
@@ -116,11 +108,7 @@ e2e_stop
 
 # a town without 丁目 goes straight on
 ok=0
-mkdir -p "$tmp/c"
-e2e_fixture_start tests/data/forms-chome "$tmp/c" || ok=1
-e2e_wait "$POSTAL" 5 || ok=1
-e2e_type "100-0001"
-e2e_keys Enter
+e2e_fixture_answer tests/data/forms-chome "$tmp/c" "$POSTAL" "100-0001" || ok=1
 e2e_wait "$CITY" 5 || ok=1
 e2e_screen | grep -q "$BAR" && ok=1
 result no-chome-no-question $ok
@@ -146,11 +134,7 @@ result plain-mode $ok
 DOUBT="The town data divides 芝公園 into 丁目 1–4: please check that the address has the right 丁目."
 SPELL="Esc: back to the box"
 ok=0
-mkdir -p "$tmp/d"
-e2e_fixture_start tests/data/forms-block "$tmp/d" || ok=1
-e2e_wait "What is the block and house number?" 5 || ok=1
-e2e_type "3番8号"
-e2e_keys Enter
+e2e_fixture_answer tests/data/forms-block "$tmp/d" "What is the block and house number?" "3番8号" || ok=1
 e2e_wait "What is the guarantor's address?" 5 || ok=1
 e2e_type "1050011"
 e2e_keys Enter

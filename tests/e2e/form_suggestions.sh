@@ -14,10 +14,8 @@ export XDG_DATA_HOME="$tmp/data"
 result() { e2e_result form-suggestions "$@"; }
 # to the insurer question: address $1, birth $2, drafts in $3
 to_insurer() {
-	e2e_fixture_start tests/data/forms-suggest "$3" || return 1
-	e2e_wait "Where does the person live" || return 1
-	e2e_type "$1"
-	e2e_keys Enter
+	e2e_fixture_answer tests/data/forms-suggest "$3" "Where does the person live" "$1" ||
+		return 1
 	e2e_wait "When was the person born" 5 || return 1
 	e2e_type "$2"
 	e2e_keys Enter

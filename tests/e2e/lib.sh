@@ -170,6 +170,17 @@ e2e_plain_fixture() {
 # answer listed on its check screen.
 e2e_plain_first_answer() { sed -n '/Check your answers/,$p' | sed -n 3p | sed 's/^ *//'; }
 
+# e2e_fixture_answer FORMS TMP QUESTION TEXT : e2e_fixture_start in the
+# folder TMP (made), then TEXT typed at QUESTION and Enter; 1 when a screen
+# did not come.
+e2e_fixture_answer() {
+	mkdir -p "$2"
+	e2e_fixture_start "$1" "$2" || return 1
+	e2e_wait "$3" || return 1
+	e2e_type "$4"
+	e2e_keys Enter
+}
+
 # e2e_fixture_start FORMS TMP : the console in English at 100x30 on the
 # fixture forms folder FORMS (its only procedure), drafts under TMP, gone
 # on without a card to the first question; 1 when a screen did not come.

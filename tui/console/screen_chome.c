@@ -47,11 +47,10 @@ app_chome_of(app *a, const store_postal_place *p)
 {
 	store_error err;
 
-	a->nchome = 0;
-	if (!a->postal || !town_question_open(a) ||
-	    store_postal_chome(a->postal, p, a->chome, &a->nchome, &err) != 0)
-		return a->nchome = 0;
-	snprintf(a->chome_town, sizeof a->chome_town, "%s", p->town);
+	a->nchome = 0; /* and store_postal_chome leaves it 0 when it fails */
+	if (a->postal && town_question_open(a) &&
+	    store_postal_chome(a->postal, p, a->chome, &a->nchome, &err) == 0)
+		snprintf(a->chome_town, sizeof a->chome_town, "%s", p->town);
 	return a->nchome;
 }
 
