@@ -80,6 +80,7 @@ add(block_spelling *out, size_t max, size_t *k, bool lot, const char *fmt, const
 		return;
 	snprintf(out[*k].text, sizeof out[*k].text, fmt, a, b, c);
 	out[*k].lot = lot;
+	out[*k].room_only = false;
 	(*k)++;
 }
 

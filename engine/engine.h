@@ -151,11 +151,13 @@ bool field_postal_lookup(const field *fld);
 bool field_block_number(const field *fld);
 
 /* An official spelling of a block number typed short: the whole answer,
- * and whether it is a 地番 (番地) or a 住居表示 (番, 号) spelling. */
+ * whether it is a 地番 (番地) or a 住居表示 (番, 号) spelling, and whether
+ * only a room number was spelled out (no block number was typed short). */
 #define BLOCK_TEXT_MAX 512
 typedef struct block_spelling {
 	char text[BLOCK_TEXT_MAX];
 	bool lot;
+	bool room_only;
 } block_spelling;
 
 /* The official spellings a block-number shorthand stands for: "5-10"
@@ -177,6 +179,25 @@ bool block_number_shorthand_of(const char *official, char *out, size_t n);
  * "…芝公園9-5-10 ハイツ"), and the line of the official spelling among
  * those of the shorthand; false when it has none of two or three numbers. */
 bool address_block_shorthand_of(const char *address, char *out, size_t n, size_t *line);
+/* text with the room number it ends in written with 号室: "芝公園ハイツ402"
+ * is "芝公園ハイツ402号室"; false when text ends in no bare room number after
+ * a name (a number after 番地, 番, 丁目 or in a shorthand such as 9-5-10 is
+ * part of the block number; in_address: one with no number before it is a
+ * block number too) or out is too small. */
+bool room_number_spelled(const char *text, bool in_address, char *out, size_t n);
+/* The other way: text without the 号室 that room_number_spelled adds;
+ * false when text does not end so. */
+bool room_number_shorthand_of(const char *text, bool in_address, char *out, size_t n);
+/* What the console offers for an address typed at a postal-lookup=
+ * question: each spelling of its block number typed short
+ * (address_block_spellings), first with its room number spelled with 号室
+ * when it ends in one, then as it is; without a block number typed short,
+ * the address with its room spelled (room_only). How many (at most max). */
+size_t address_spellings(const char *address, block_spelling *out, size_t max);
+/* The spellings the console offers for what was typed at fld: a block
+ * number's (block-number=), an address's (postal-lookup=), a building's
+ * room with 号室 (building=); 0 for none or any other field. */
+size_t field_spellings(const field *fld, const char *typed, block_spelling *out, size_t max);
 /* text fields (latin-of=): the name field this is the Latin spelling of;
  * the console offers that name when it is written in Latin letters */
 const char *field_latin_of(const field *fld);

@@ -298,8 +298,9 @@ load_suggest(load_ctx *lc, const xmlNode *n)
 		if (!is_elem(c, "part"))
 			continue;
 		s->parts = eng_xrealloc(s->parts, (s->nparts + 1) * sizeof *s->parts);
-		s->parts[s->nparts++] = (suggest_part){get_attr(c, "prefecture-of"),
-		                                       get_attr(c, "text"), xmlGetLineNo(c)};
+		s->parts[s->nparts++] =
+		        (suggest_part){get_attr(c, "prefecture-of"), get_attr(c, "town-of"),
+		                       get_attr(c, "text"), xmlGetLineNo(c)};
 	}
 	return s;
 }
@@ -338,6 +339,7 @@ load_field(load_ctx *lc, form *f, const xmlNode *n, const char *section, int rep
 	fld->offer_family_name = get_bool_attr(n, "offer-family-name");
 	fld->postal_lookup = get_bool_attr(n, "postal-lookup");
 	fld->block_number = get_bool_attr(n, "block-number");
+	fld->building = get_bool_attr(n, "building");
 	get_int_attr(lc, n, "min-days", &fld->min_days, &fld->has_min_days);
 	get_int_attr(lc, n, "max-days", &fld->max_days, &fld->has_max_days);
 	fld->prefill = get_attr(n, "prefill");

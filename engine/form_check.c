@@ -98,16 +98,18 @@ check_suggest(check_ctx *cc, const field *fld)
 		REPORT(cc, s->line, "field \"%s\": <suggest> needs at least one <part>", fld->id);
 	for (size_t i = 0; i < s->nparts; i++) {
 		const suggest_part *p = &s->parts[i];
-		if ((p->prefecture_of != NULL) == (p->text != NULL) || (p->text && !p->text[0]))
+		const char *of = p->prefecture_of ? p->prefecture_of : p->town_of;
+		int kinds = (p->prefecture_of != NULL) + (p->town_of != NULL) + (p->text != NULL);
+		if (kinds != 1 || (p->text && !p->text[0]))
 			REPORT(cc, p->line,
-			       "field \"%s\": a <part> of <suggest> takes prefecture-of= or a "
-			       "non-empty text=, not both",
+			       "field \"%s\": a <part> of <suggest> takes one of prefecture-of=, "
+			       "town-of= or a non-empty text=",
 			       fld->id);
-		else if (p->prefecture_of && !names_text_field(cc, fld, p->prefecture_of, true))
+		else if (of && !names_text_field(cc, fld, of, true))
 			REPORT(cc, p->line,
-			       "field \"%s\": prefecture-of=\"%s\" must name another text field "
-			       "in the same place or outside repeats",
-			       fld->id, p->prefecture_of);
+			       "field \"%s\": %s=\"%s\" must name another text field in the same "
+			       "place or outside repeats",
+			       fld->id, p->prefecture_of ? "prefecture-of" : "town-of", of);
 	}
 	check_condition(cc, fld, s->when);
 }
@@ -131,6 +133,11 @@ check_field_attrs(check_ctx *cc, const field *fld)
 		       fld->id);
 	if (fld->block_number && fld->type != FIELD_TEXT)
 		REPORT(cc, fld->line, "field \"%s\": block-number= applies only to text fields",
+		       fld->id);
+	if (fld->building && (fld->type != FIELD_TEXT || fld->block_number || fld->postal_lookup))
+		REPORT(cc, fld->line,
+		       "field \"%s\": building= applies only to text fields without block-number= "
+		       "or postal-lookup=",
 		       fld->id);
 	if (fld->reading_of) {
 		if (fld->type != FIELD_KANA)

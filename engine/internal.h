@@ -55,9 +55,11 @@ typedef struct choice_list {
 } choice_list;
 
 /* One part of a <suggest>ed answer: the prefecture an address answer
- * starts with, or a text. */
+ * starts with, its start before the first number (prefecture, city and
+ * town), or a text. */
 typedef struct suggest_part {
 	char *prefecture_of; /* a text field, or NULL */
+	char *town_of;       /* a text field, or NULL */
 	char *text;          /* or NULL */
 	int line;
 } suggest_part;
@@ -91,6 +93,7 @@ struct field {
 	bool offer_family_name; /* repeat name fields: offer the family name before */
 	bool postal_lookup;     /* address text fields: a postal code fills the start */
 	bool block_number;      /* text fields: 番地・番・号, shorthand offered spelled out */
+	bool building;          /* text fields: 方書, a bare room number offered with 号室 */
 	char *default_choice;   /* choice fields: the choice offered first, or NULL */
 	int min, max;
 	bool has_min, has_max;
@@ -278,6 +281,10 @@ const derived *form_derived_by_id(const form *f, const char *id);
 /* ---- prefecture.c, suggest.c ---- */
 /* The length in bytes of the prefecture an address starts with, or 0. */
 size_t prefecture_prefix_len(const char *address);
+/* The length of an address's start before its first number (東京都港区芝公園
+ * of 東京都港区芝公園9丁目5番10号), when it starts with a prefecture and has a
+ * number after the town; else 0. */
+size_t town_prefix_len(const char *address);
 void suggestion_free(suggestion *s);
 
 /* ---- form_check*.c ---- */

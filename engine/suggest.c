@@ -2,7 +2,8 @@
  * <suggest>: an answer a form offers from earlier answers, for the
  * resident to check (docs/form-authoring.md). The parts are joined in
  * order; a part that cannot be read (an unanswered or hidden field, an
- * address that does not start with a prefecture) means no suggestion.
+ * address that does not start with a prefecture, or has no number after
+ * its town) means no suggestion.
  */
 #include "engine/internal.h"
 
@@ -18,6 +19,7 @@ suggestion_free(suggestion *s)
 	condition_free(s->when);
 	for (size_t i = 0; i < s->nparts; i++) {
 		free(s->parts[i].prefecture_of);
+		free(s->parts[i].town_of);
 		free(s->parts[i].text);
 	}
 	free(s->parts);
@@ -44,9 +46,12 @@ field_suggest_for(const answers *a, const field *fld, int instance, char *out, s
 		const suggest_part *p = &s->parts[i];
 		const char *text = p->text;
 		size_t take = text ? strlen(text) : 0;
-		if (p->prefecture_of) {
-			text = field_value_in_place(a, p->prefecture_of, fld->repeat, instance);
-			take = prefecture_prefix_len(text);
+		if (p->prefecture_of || p->town_of) {
+			text = field_value_in_place(
+			        a, p->prefecture_of ? p->prefecture_of : p->town_of, fld->repeat,
+			        instance);
+			take = p->prefecture_of ? prefecture_prefix_len(text)
+			                        : town_prefix_len(text);
 			if (take == 0)
 				return false;
 		}

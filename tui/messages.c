@@ -281,6 +281,12 @@ msg_handoff_error(const handoff_error *e, char *buf, size_t n)
 }
 
 const char *
+msg_date_shorthand(void)
+{
+	return _("Or type the date as 8 digits, year, month and day: 19901014.");
+}
+
+const char *
 msg_sex(const char *code)
 {
 	if (!code)

@@ -24,6 +24,10 @@ const char *msg_store_error(const store_error *e, char *buf, size_t n);
 /* Why a handoff code could not be made. */
 const char *msg_handoff_error(const handoff_error *e, char *buf, size_t n);
 
+/* Under an empty date box: the shortest way to type a date, which
+ * date_parse reads (YYYYMMDD). */
+const char *msg_date_shorthand(void);
+
 /* "Male" etc. for a card sex code. */
 const char *msg_sex(const char *code);
 

@@ -12,16 +12,18 @@
  * The console, as counted here:
  *   - a value prefilled from a card, the postal pick or today, or
  *     suggested (a reading, a name in capitals, the form's <suggest>), and
- *     right: 1 (Enter to confirm); a text whose prefilled start is right (the
- *     town 鶴見中央 for 鶴見中央5丁目): the rest typed after it, as the
- *     cursor starts at the end, + Enter;
+ *     right: 1 (Enter to confirm); a text whose prefilled or suggested
+ *     start is right (the town 鶴見中央 for 鶴見中央5丁目, the applicant's
+ *     town for the guarantor's address): the rest typed after it, as the
+ *     cursor starts at the end, + Enter; a wrong one: Ctrl-U (1) first;
  *   - a choice: 1 when the current value is already right (Enter), else
  *     the digits of its number + Enter; a multi choice: one digit per
  *     chosen item + Enter; a text field's list of common answers (<pick>,
  *     続柄): a listed answer as a choice, any other as the list's last
  *     line (its number + Enter) and then typed;
- *   - typed text (names, addresses, kana, dates, phone numbers): the
- *     model's keys + Enter; a postal code: its 7 digits + Enter, and when
+ *   - typed text (names, addresses, kana, phone numbers): the model's
+ *     keys + Enter; a date: its 8 digits (19901014, as the empty box
+ *     says) + Enter; a postal code: its 7 digits + Enter, and when
  *     the code covers several places, the place's number + Enter (taken
  *     as 2: the resident's place is assumed to be among the first nine);
  *     an optional question left empty: 1 (Enter);
@@ -32,11 +34,14 @@
  *     position in the table) and then the rest + Enter. This assumes the
  *     resident knows the postal code, as it is on every letter sent to
  *     the address; writing on paper has no such help;
- *     The block number in the rest may be typed short, as below;
- *   - a block number (block-number=): the cheaper of typing it and typing
- *     its shorthand (3-8 for 3番8号) + Enter, then its official spelling
- *     from the list that follows: Enter for the first, else its number
- *     + Enter;
+ *     The block number and the room in the rest may be typed short, as
+ *     below;
+ *   - a block number (block-number=), an address (postal-lookup=), a
+ *     building (building=): the cheapest of typing it, or its block number
+ *     short (3-8 for 3番8号), or its room bare (402 for 402号室), or both,
+ *     + Enter, then the line of the spelling screen the console shows for
+ *     what was typed (field_spellings, what was typed last): Enter for the
+ *     first, else its number + Enter;
  *   - after a postal code whose town the data divides into 丁目 (the
  *     console's postal.db): the town's 丁目 as the answer has it, its
  *     line's number + Enter, and the town question then holds it; Esc
@@ -49,7 +54,9 @@
  * With --generated DIR it reads every household in DIR (each names its
  * form) and prints each procedure's median and worst ratio instead, with
  * its fields by keys summed over the households, top first.
- * Prints figures only; a benchmark makes no assertions.
+ * Prints figures only; a benchmark makes no assertions. With KTRACE set
+ * in the environment, each step is printed on stderr: TRACE field
+ * instance console-keys typing-keys answer.
  */
 #include "engine/engine.h"
 #include "store/store.h"
@@ -125,48 +132,80 @@ spelling_keys(size_t k)
 	return k == 0 ? 1 : digits((long)k + 1) + 1;
 }
 
-/* The keys of an address started from its postal code (postal-lookup=):
- * the code, the place when the code covers several, then the rest; -1
- * when no postal code starts the address. */
+/* After typed is submitted at fld: the keys of the spelling screen the
+ * console shows (app_block_spellings: field_spellings, then typed as its
+ * last line) to end with want; 0 when no screen is shown and typed is
+ * want; -1 when want cannot come of typed. */
 static long
-postal_path(const char *want)
+spelled_cost(const field *fld, const char *typed, const char *want)
 {
-	int places = 0, index = 0;
-	size_t n = postal_start_of(want, &places, &index);
-	if (n == 0)
-		return -1;
-	long pick = places > 1 ? (index < 9 ? 2 : index + 1) : 0; /* digit, or ↓s, + Enter */
-	long rest = typing_keys(want + n) + 1;
-	/* the block number in the rest typed short (9-5-10), then its
-	 * spelling chosen: Enter for the first line, else its number + Enter */
-	char shorter[1024];
-	size_t line;
-	if (address_block_shorthand_of(want, shorter, sizeof shorter, &line) &&
-	    strncmp(shorter, want, n) == 0) {
-		long short_rest = typing_keys(shorter + n) + 1 + spelling_keys(line);
-		if (short_rest < rest)
-			rest = short_rest;
-	}
-	return 7 + 1 + pick + rest;
-}
-
-/* A block number (block-number=) typed as the shorthand (3-8 for 3番8号)
- * + Enter, then its official spelling chosen: Enter for the first line,
- * else its number + Enter; -1 when want has no shorthand. */
-static long
-block_path(const char *want)
-{
-	static block_spelling spelled[3];
-	char shorthand[32];
-	if (!block_number_shorthand_of(want, shorthand, sizeof shorthand))
-		return -1;
-	size_t n = block_number_spellings(shorthand, spelled, 3);
+	static block_spelling lines[6];
+	size_t n = field_spellings(fld, typed, lines, 6);
 	for (size_t k = 0; k < n; k++)
-		if (strcmp(spelled[k].text, want) == 0)
-			return typing_keys(shorthand) + 1 + spelling_keys(k);
-	return -1;
+		if (strcmp(lines[k].text, want) == 0)
+			return spelling_keys(k);
+	if (strcmp(typed, want) != 0)
+		return -1;
+	return n ? digits((long)n + 1) + 1 : 0;
 }
 
+/* The ways of typing want that the console spells out into it: as it is,
+ * its block number short (9-5-10 for 9丁目5番10号), its room bare (402 for
+ * 402号室), both. How many written to out. */
+static size_t
+typed_forms(const field *fld, const char *want, char out[][1024])
+{
+	size_t n = 0, line;
+	snprintf(out[n++], 1024, "%s", want);
+	if (field_block_number(fld) && block_number_shorthand_of(want, out[n], 1024))
+		n++;
+	if (field_postal_lookup(fld) && address_block_shorthand_of(want, out[n], 1024, &line))
+		n++;
+	for (size_t i = 0, m = n; i < m; i++)
+		if (room_number_shorthand_of(out[i], field_postal_lookup(fld), out[n], 1024))
+			n++;
+	return n;
+}
+
+/* What a text answer costs at the console: the box holds shown (a
+ * prefill or suggestion that is wrong, or NULL for empty); the cheapest
+ * of typing any form of want (typed_forms) after a start of it already in
+ * the box, or after Ctrl-U clears the box, or, at an address question
+ * (postal-lookup=), its postal code (7 digits + Enter, the place's number
+ * + Enter when the code covers several, counted from its position in the
+ * table) and the rest; then Enter and the spelling screen. */
+static long
+text_cost(const field *fld, const char *shown, const char *want)
+{
+	char forms[4][1024];
+	size_t nforms = typed_forms(fld, want, forms);
+	size_t kept = shown ? strlen(shown) : 0;
+	long clear = shown ? 1 : 0, best = -1;
+
+	for (size_t i = 0; i < nforms; i++) {
+		const char *t = forms[i];
+		long after = spelled_cost(fld, t, want);
+		if (after < 0)
+			continue;
+		long keys = kept && strncmp(t, shown, kept) == 0 ? typing_keys(t + kept)
+		                                                 : clear + typing_keys(t);
+		keys += 1 + after;
+		if (field_postal_lookup(fld)) {
+			int places = 0, index = 0;
+			size_t n = postal_start_of(t, &places, &index);
+			long pick = places > 1 ? (index < 9 ? 2 : index + 1)
+			                       : 0; /* digit, or ↓s, + Enter */
+			long coded = clear + 7 + 1 + pick + typing_keys(t + n) + 1 + after;
+			if (n > 0 && coded < keys)
+				keys = coded;
+		}
+		if (best < 0 || keys < best)
+			best = keys;
+	}
+	return best;
+}
+
+static bool trace;
 static store_postal *postal_db; /* the console's, for the 丁目 of a town */
 
 /* After the postal code: the 丁目 screen, when the household's postal
@@ -215,7 +254,6 @@ chome_cost(const form *f, answers *a, const answers *ref, json_t *h)
 static long
 console_cost(const field *fld, const char *shown, bool prefilled, const char *want)
 {
-	long n = 0;
 	if (!want)
 		return shown ? 2 : 1; /* clear what was shown, or just Enter */
 	if (shown && strcmp(shown, want) == 0)
@@ -227,21 +265,12 @@ console_cost(const field *fld, const char *shown, bool prefilled, const char *wa
 			return digits(k + 1) + 1;
 		return digits((long)field_pick_count(fld) + 1) + 1 + typing_keys(want) + 1;
 	}
-	/* the box holds the text with the cursor after it: a start that is
-	 * right (鶴見中央 for 鶴見中央5丁目) is finished by typing the rest */
-	size_t kept = shown && field_kind(fld) != FIELD_CHOICE && field_kind(fld) != FIELD_MULTI &&
-	                              strncmp(want, shown, strlen(shown)) == 0
-	                      ? strlen(shown)
-	                      : 0;
-	if (kept)
-		return typing_keys(want + kept) + 1;
-	if (shown && field_kind(fld) != FIELD_CHOICE && field_kind(fld) != FIELD_MULTI)
-		n = 1; /* Ctrl-U clears the wrong text first */
 	(void)prefilled;
 	switch (field_kind(fld)) {
 	case FIELD_CHOICE:
 		return digits(field_choice_index(fld, want) + 1) + 1;
 	case FIELD_MULTI: {
+		long n = 0;
 		char *copy = strdup(want), *save = NULL;
 		for (char *t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save))
 			n += digits(field_choice_index(fld, t) + 1);
@@ -251,13 +280,12 @@ console_cost(const field *fld, const char *shown, bool prefilled, const char *wa
 	case FIELD_POSTAL:
 		/* digits only: the hyphen is optional */
 		return 7 + 1 + (postal_places_of_code(want) > 1 ? 2 : 0);
-	default: {
-		long typed = n + typing_keys(want) + 1;
-		long coded = field_postal_lookup(fld) ? postal_path(want) : -1;
-		if (coded < 0 && field_block_number(fld))
-			coded = block_path(want);
-		return coded >= 0 && n + coded < typed ? n + coded : typed;
-	}
+	case FIELD_DATE:
+		/* YYYYMMDD, as the empty box says (date_parse), after Ctrl-U
+		 * clears a wrong date */
+		return (shown ? 1 : 0) + 8 + 1;
+	default:
+		return text_cost(fld, shown, want);
 	}
 }
 
@@ -347,6 +375,10 @@ run(const form *f, json_t *h, const char *json, tally *t, long *per_field)
 				cost += chome_cost(f, a, ref, h);
 			t->console += cost;
 			per_field[s.field] += cost;
+			if (trace)
+				fprintf(stderr, "TRACE %s %d %ld %ld %s\n", field_id(fld),
+				        s.instance, cost, want ? paper_cost(fld, want) : 0,
+				        want ? want : "-");
 			const char *stored = answers_get_at(a, field_id(fld), s.instance);
 			if (!want || !stored || strcmp(want, stored) != 0)
 				answers_put_at(a, field_id(fld), s.instance, want);
@@ -548,6 +580,7 @@ main(int argc, char **argv)
 		fprintf(stderr, "keystrokes: cannot load %s\n", forms);
 		return 1;
 	}
+	trace = getenv("KTRACE") != NULL;
 	const char *db = getenv("YORISOI_POSTAL_DB");
 	store_error err;
 	if (!db || store_postal_open(db, &postal_db, &err) != 0) {

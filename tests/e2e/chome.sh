@@ -129,7 +129,8 @@ result plain-mode $ok
 # an address question (postal-lookup=) started from 105-0011 (芝公園,
 # divided into 1丁目 to 4丁目): a block typed short as 9-5-10 names a
 # 丁目 the town data does not have, and the spelling screen says so; Esc,
-# 4-5-10 is not doubted; 5-10, with no 丁目 at all, is. Fixture:
+# 4-5-10 is not doubted; 5-10, with no 丁目 at all, is; the address typed
+# whole with a bare room, spelled only with 号室, is not. Fixture:
 # tests/data/forms-block (its block question first, then the address).
 DOUBT="The town data divides 芝公園 into 丁目 1–4: please check that the address has the right 丁目."
 SPELL="Esc: back to the box"
@@ -157,6 +158,14 @@ e2e_type "5-10"
 e2e_keys Enter
 e2e_wait "> 1. 東京都港区芝公園5番10号" 5 || ok=1
 e2e_wait "$DOUBT" 2 || ok=1
+# typed whole, only its room spelled with 号室: not judged
+e2e_keys Escape
+e2e_wait "What is the guarantor's address?" 5 || ok=1
+e2e_keys BSpace BSpace BSpace BSpace
+e2e_type "9丁目5番10号 ハイツ402"
+e2e_keys Enter
+e2e_wait "> 1. 東京都港区芝公園9丁目5番10号 ハイツ402号室" 5 || ok=1
+e2e_screen | grep -q "The town data divides" && ok=1
 result box-chome-doubted $ok
 e2e_stop
 

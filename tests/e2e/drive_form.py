@@ -766,7 +766,18 @@ class Driver:
     def answer_text(self, scr, f, value):
         self.tmux.keys("C-u")
         self.tmux.type(value or "")
-        return self.send_and_wait(scr, "Enter")
+        scr = self.send_and_wait(scr, "Enter")
+        if value and shown(scr, self.T["block"]):
+            # a room typed bare (ハイツ 402) is offered with 号室; the
+            # answer was typed whole, so it is the last line, as typed
+            nums = [int(m.group(1)) for m in
+                    (re.match(r"^\s*>?\s*(\d+)\. ", ln) for ln in scr.splitlines()) if m]
+            if not nums:
+                raise Failure("%s: the spelling screen lists no lines" % f.id)
+            self.tmux.type(str(max(nums)))
+            self.note("%s: %r kept as typed on the spelling screen" % (f.id, value))
+            scr = self.send_and_wait(self.screen(), "Enter")
+        return scr
 
     def is_add_another(self, q):
         """The step after each person of a list: choices 1 and 2 are "Yes,

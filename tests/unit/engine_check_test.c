@@ -176,6 +176,10 @@ TEST(other_and_next_checks)
 	CHECK(!bad("postal-lookup-bad.xml", 5, "postal-lookup="));
 	CHECK(bad("block-number-bad.xml", 6, "block-number= applies only to text fields"));
 	CHECK(!bad("block-number-bad.xml", 5, "block-number="));
+	CHECK(!bad("building-bad.xml", 5, "building="));
+	CHECK(bad("building-bad.xml", 6, "building= applies only to text fields"));
+	CHECK(bad("building-bad.xml", 7, "building= applies only to text fields"));
+	CHECK(bad("building-bad.xml", 8, "building= applies only to text fields"));
 	CHECK(bad("picks-bad.xml", 5, "no list lists/nosuch.xml"));
 	CHECK(bad("picks-bad.xml", 6,
 	          "\"とても長い国の名前\" (lists/twice.xml line 4) is not an answer"));
@@ -188,6 +192,8 @@ TEST(other_and_next_checks)
 	CHECK(bad("suggest-bad.xml", 9, "prefecture-of=\"nobody\" must name another text field"));
 	CHECK(bad("suggest-bad.xml", 10, "prefecture-of=\"s\" must name another text field"));
 	CHECK(bad("suggest-bad.xml", 11, "condition on unknown field \"nobody\""));
+	CHECK(bad("suggest-bad.xml", 12, "town-of=\"nobody\" must name another text field"));
+	CHECK(!bad("suggest-bad.xml", 13, ""));
 }
 
 /* A list file's own problems are reported in that file, and reported

@@ -58,3 +58,35 @@ TEST(late_elderly_insurer_from_age_and_prefecture)
 	date_set_today(NULL);
 	form_free(f);
 }
+
+/* The seal registration's guarantor (inkan.xml g_address): the start of
+ * the applicant's address up to its first number is offered. */
+TEST(guarantor_address_starts_with_the_applicants_town)
+{
+	form *f = NULL;
+	char buf[256];
+	REQUIRE(form_load("forms/inkan.xml", "forms", &f, NULL, NULL) == 0);
+	const field *g = form_field_by_id(f, "g_address");
+	REQUIRE(g);
+	static const struct {
+		const char *address, *offered;
+	} cases[] = {
+	        {"東京都港区芝公園9丁目5番10号 芝公園ハイツ402号室", "東京都港区芝公園"},
+	        {"長野県上田市大字上野123番地4", "長野県上田市大字上野"},
+	        {"北海道札幌市中央区北１条西２丁目", "北海道札幌市中央区北"},
+	        {"東京都港区123", "東京都港区"},
+	        /* no number at all, no prefecture, a number right after it */
+	        {"東京都１２３", ""},
+	        {"東京都港区芝公園", ""},
+	        {"港区芝公園9丁目5番10号", ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		answers *a = answers_new(f);
+		REQUIRE(a);
+		CHECK_INT(answers_set(a, "address", cases[i].address, NULL), ANSWER_OK);
+		bool got = field_suggest_for(a, g, 0, buf, sizeof buf);
+		CHECK_STR(got ? buf : "", cases[i].offered);
+		answers_free(a);
+	}
+	form_free(f);
+}

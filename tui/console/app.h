@@ -166,9 +166,11 @@ typedef struct app {
 	int box_field, box_instance;
 
 	/* a block number typed as a shorthand (block-number=, or in an
-	 * address, postal-lookup=): the answer with each official spelling,
-	 * the answer as typed last (screen_block.c) */
-	block_spelling block_lines[4];
+	 * address, postal-lookup=), or a room number typed bare (an address,
+	 * building=): the answer with each official spelling, the answer as
+	 * typed last (screen_block.c); three block spellings, each with and
+	 * without 号室, and the answer as typed */
+	block_spelling block_lines[7];
 	size_t nblock_lines;
 
 	/* what comes next */
@@ -304,14 +306,18 @@ bool app_chome_doubtful(app *a, const char *spelled, int field_index, int instan
 void app_chome_line(const app *a, size_t i, char *buf, size_t n);
 /* The town with 丁目 i becomes the postal.town prefill. */
 void app_chome_choose(app *a, size_t i);
-/* The official spellings of a block number typed short in value, at a
- * block-number= or postal-lookup= question (of instance), into
+/* The official spellings of a block number typed short, or a room number
+ * typed bare, in value, at a block-number=, postal-lookup= or building=
+ * question (of instance), into
  * a->block_lines with value last; how many spellings (0: none, or value
  * is the answer already there; value is taken as typed). */
 size_t app_block_spellings(app *a, const field *fld, int instance, const char *value);
 /* Submitting value: when it holds a block number typed short (5-10), the
  * screen to choose its official spelling; false otherwise. */
 bool app_block_offer(app *a, const field *fld, const char *value);
+/* Whether the block screen offers only a room number with 号室 (no block
+ * number was typed short). */
+bool app_block_rooms_only(const app *a);
 /* "5番10号（house numbering: 番 and 号）": line i of the block screen. */
 void app_block_line(const app *a, size_t i, char *buf, size_t n);
 

@@ -155,7 +155,7 @@ help_for_step(const app *a, const form_step *st, bool with_keys, help_doc *d)
 
 /* The text of a screen that is not a question. */
 static void
-screen_text(screen_id s, help_doc *d)
+screen_text(const app *a, screen_id s, help_doc *d)
 {
 	const char *title = "", *text = "";
 	switch (s) {
@@ -231,6 +231,15 @@ screen_text(screen_id s, help_doc *d)
 		        "at the next question.");
 		break;
 	case SCR_BLOCK:
+		if (app_block_rooms_only(a)) {
+			title = _("Building and room number");
+			text = _("A room number typed alone after the building's name, such as "
+			         "ハイツ402, is usually written with 号室 on the certificate of "
+			         "residence: ハイツ402号室. Choose the one on the certificate, or "
+			         "keep "
+			         "it as typed; Esc goes back to the box.");
+			break;
+		}
 		title = _("Block and house number");
 		text = _(
 		        "The numbers were typed as a shorthand such as 5-10. An official address "
@@ -297,7 +306,7 @@ help_for_screen(const app *a, help_doc *d)
 	} else if (a->screen == SCR_QUESTION && a->form && a->ans) {
 		help_for_step(a, &a->step, true, d);
 	} else {
-		screen_text(a->screen, d);
+		screen_text(a, a->screen, d);
 	}
 	general_keys(a, d);
 }

@@ -307,8 +307,8 @@ plain_block(app *a, const field *fld, const form_step *st, const char *typed)
 	size_t n = app_block_spellings(a, fld, st->instance, typed);
 	if (n == 0)
 		return 0;
-	if (app_chome_doubtful(a, a->block_lines[0].text, st->field, st->instance, doubt,
-	                       sizeof doubt))
+	if (!app_block_rooms_only(a) && app_chome_doubtful(a, a->block_lines[0].text, st->field,
+	                                                   st->instance, doubt, sizeof doubt))
 		printf("%s\n", doubt);
 	printf("%s\n", _("How does the official address write it? Choose it as on the "
 	                 "certificate of residence or the moving-out certificate."));
@@ -469,6 +469,8 @@ plain_question(app *a, const form_step *st)
 	if (field_postal_lookup(fld))
 		printf("%s\n", _("Or type the postal code (7 digits) and press Enter: the start of "
 		                 "the address is filled in."));
+	if (field_kind(fld) == FIELD_DATE)
+		printf("%s\n", msg_date_shorthand());
 	for (size_t i = 0; i < field_choice_count(fld); i++)
 		printf("  %zu. %s\n", i + 1,
 		       bilingual(field_choice_label(fld, i), field_choice_term(fld, i), line,

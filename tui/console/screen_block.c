@@ -1,6 +1,8 @@
 /* A block number typed as the shorthand (5-10) at a block-number question,
- * or in an address (芝公園9-5-10): the resident chooses its official
- * spelling (5番10号 or 5番地10), or keeps it as typed (engine/blocknum.c). */
+ * or in an address (芝公園9-5-10), or a room number typed bare after a
+ * building's name (ハイツ402): the resident chooses its official spelling
+ * (5番10号 or 5番地10, 402号室), or keeps it as typed (engine/blocknum.c,
+ * engine/roomnum.c). */
 #include "tui/console/app.h"
 #include "tui/console/draw.h"
 #include "tui/console/keys.h"
@@ -22,14 +24,13 @@ app_block_spellings(app *a, const field *fld, int instance, const char *value)
 	const char *now = answers_get_at(a->ans, field_id(fld), instance);
 	if ((now && strcmp(now, value) == 0) || strlen(value) >= sizeof a->block_lines[0].text)
 		return 0;
-	if (field_block_number(fld))
-		n = block_number_spellings(value, a->block_lines, 3);
-	else if (field_postal_lookup(fld))
-		n = address_block_spellings(value, a->block_lines, 3);
+	n = field_spellings(fld, value, a->block_lines,
+	                    sizeof a->block_lines / sizeof a->block_lines[0] - 1);
 	if (n == 0)
 		return 0;
 	memcpy(a->block_lines[n].text, value, strlen(value) + 1); /* shorter: checked */
 	a->block_lines[n].lot = false;
+	a->block_lines[n].room_only = false;
 	a->nblock_lines = n + 1;
 	return n;
 }
@@ -40,7 +41,9 @@ app_block_offer(app *a, const field *fld, const char *value)
 	char doubt[sizeof a->notice];
 	if (app_block_spellings(a, fld, a->step.instance, value) == 0)
 		return false;
-	bool doubtful = app_chome_doubtful(a, a->block_lines[0].text, a->step.field,
+	/* an address typed whole, only its room spelled, is not judged */
+	bool doubtful = !app_block_rooms_only(a) &&
+	                app_chome_doubtful(a, a->block_lines[0].text, a->step.field,
 	                                   a->step.instance, doubt, sizeof doubt);
 	app_go(a, SCR_BLOCK);
 	if (doubtful) /* said where the spelling is chosen, to check it there */
@@ -55,6 +58,8 @@ app_block_line(const app *a, size_t i, char *buf, size_t n)
 	if (i + 1 == a->nblock_lines)
 		/* L10N: %s is a block number as the resident typed it (5-10). */
 		snprintf(buf, n, _("%s, as typed"), s);
+	else if (a->block_lines[i].room_only)
+		snprintf(buf, n, "%s", s); /* only 号室 differs from the typed line */
 	else if (a->block_lines[i].lot)
 		/* L10N: 地番, the land-lot number, in 5番地10. */
 		snprintf(buf, n, "%s（%s）", s, _("lot number: 番地"));
@@ -63,10 +68,17 @@ app_block_line(const app *a, size_t i, char *buf, size_t n)
 		snprintf(buf, n, "%s（%s）", s, _("house numbering: 番 and 号"));
 }
 
+bool
+app_block_rooms_only(const app *a)
+{
+	return a->nblock_lines > 0 && a->block_lines[0].room_only;
+}
+
 static void
 block_draw(app *a)
 {
-	if (!draw_begin(a, _("Block and house number")))
+	if (!draw_begin(a, app_block_rooms_only(a) ? _("Building and room number")
+	                                           : _("Block and house number")))
 		return;
 	int x = content_x(), cols = content_cols(), y = CONTENT_TOP;
 	y = draw_block(y, x, cols, 3,

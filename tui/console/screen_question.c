@@ -306,6 +306,9 @@ question_draw(app *a)
 			          _("Or type the postal code (7 digits) and press Enter: the start "
 			            "of the address is filled in."),
 			          0);
+		else if (field_kind(fld) == FIELD_DATE && !a->input.buf[0] &&
+		         y + 3 <= CONTENT_BOTTOM)
+			draw_para(y + 3, x, cols, 2, msg_date_shorthand(), 0);
 		else if (a->suggestion[0] && strcmp(a->suggestion, a->input.buf) == 0 &&
 		         y + 3 <= CONTENT_BOTTOM)
 			draw_para(
