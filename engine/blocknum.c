@@ -19,17 +19,28 @@
 /* Separators people type between the numbers (after NFKC, which makes －
  * and ‐ of full width -): hyphens, dashes, the minus sign, the long-vowel
  * mark an input method gives for -, and の. */
-static bool
-is_separator(ucs4_t c)
+bool
+block_is_separator(ucs4_t c)
 {
 	return c == '-' || (c >= 0x2010 && c <= 0x2014) || c == 0x2212 || c == 0x30fc ||
 	       c == 0xff0d || c == 0xff70 || c == 0x306e /* の */;
 }
 
-static bool
-is_digit(ucs4_t c)
+bool
+block_is_digit(ucs4_t c)
 {
 	return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19);
+}
+
+const char *
+block_first_digit(const char *s)
+{
+	for (const char *p = s; *p; p++)
+		/* ASCII, or full width U+FF10..FF19: EF BC 90..99 */
+		if ((*p >= '0' && *p <= '9') || ((uint8_t)p[0] == 0xef && (uint8_t)p[1] == 0xbc &&
+		                                 (uint8_t)p[2] >= 0x90 && (uint8_t)p[2] <= 0x99))
+			return p;
+	return NULL;
 }
 
 /* The numbers of a shorthand (up to max, each up to 5 digits); how many,
@@ -50,7 +61,7 @@ shorthand_numbers(const char *s, char num[][6], size_t max)
 			return n;
 		ucs4_t c;
 		int len = u8_mbtouc(&c, p, strlen((const char *)p));
-		if (len <= 0 || !is_separator(c))
+		if (len <= 0 || !block_is_separator(c))
 			return 0;
 		p += len;
 	}
@@ -68,7 +79,7 @@ typed_numbers(const char *typed, char num[][6])
 			*w++ = *r;
 	*w = '\0';
 	size_t n = shorthand_numbers(s, num, 3);
-	free(s);
+	eng_wipe_free(s);
 	return n;
 }
 
@@ -113,7 +124,7 @@ block_number_spellings(const char *typed, block_spelling *out, size_t max)
 static bool
 is_number_part(ucs4_t c)
 {
-	return is_digit(c) || is_separator(c);
+	return block_is_digit(c) || block_is_separator(c);
 }
 
 /* p past the characters that pred holds for. */
@@ -144,8 +155,8 @@ address_block_start(const char *address)
 		int len = u8_mbtouc(&c, (const uint8_t *)p, strlen(p));
 		if (len <= 0)
 			return NULL;
-		if (is_digit(c)) {
-			const char *after = skip_while(p, is_digit);
+		if (block_is_digit(c)) {
+			const char *after = skip_while(p, block_is_digit);
 			if (past_chome || strncmp(after, "丁目", strlen("丁目")) != 0)
 				return p;
 			past_chome = true;

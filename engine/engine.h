@@ -112,6 +112,8 @@ const char *form_path(const form *f);        /* file it was loaded from */
 size_t form_field_count(const form *f);
 const field *form_field_at(const form *f, size_t i);
 const field *form_field_by_id(const form *f, const char *id);
+/* The first field that source prefills (prefill="postal.town"), or NULL. */
+const field *form_field_by_prefill(const form *f, const char *source);
 int form_field_index(const form *f, const field *fld);
 
 typedef enum field_type {

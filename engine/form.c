@@ -222,6 +222,15 @@ form_field_by_id(const form *f, const char *id)
 	return NULL;
 }
 
+const field *
+form_field_by_prefill(const form *f, const char *source)
+{
+	for (size_t i = 0; source && i < f->nfields; i++)
+		if (f->fields[i]->prefill && strcmp(f->fields[i]->prefill, source) == 0)
+			return f->fields[i];
+	return NULL;
+}
+
 int
 form_field_index(const form *f, const field *fld)
 {

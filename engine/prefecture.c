@@ -6,7 +6,6 @@
  */
 #include "engine/internal.h"
 
-#include <stdint.h>
 #include <string.h>
 
 static const char *const prefectures[] = {
@@ -22,17 +21,8 @@ size_t
 town_prefix_len(const char *address)
 {
 	size_t pref = prefecture_prefix_len(address);
-	if (pref == 0)
-		return 0;
-	for (const char *p = address + pref; *p; p++) {
-		/* ASCII digits, and the full-width ones U+FF10..FF19 (EF BC 90..99) */
-		bool digit = (*p >= '0' && *p <= '9') ||
-		             ((uint8_t)p[0] == 0xef && (uint8_t)p[1] == 0xbc &&
-		              (uint8_t)p[2] >= 0x90 && (uint8_t)p[2] <= 0x99);
-		if (digit)
-			return p == address + pref ? 0 : (size_t)(p - address);
-	}
-	return 0;
+	const char *digit = pref ? block_first_digit(address + pref) : NULL;
+	return digit && digit > address + pref ? (size_t)(digit - address) : 0;
 }
 
 size_t

@@ -15,12 +15,6 @@
 #define ROOM_DIGITS_MAX 5
 
 static bool
-is_digit(ucs4_t c)
-{
-	return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19);
-}
-
-static bool
 is_space(ucs4_t c)
 {
 	return c == ' ' || c == 0x3000;
@@ -58,7 +52,7 @@ room_start(const char *text, bool in_address)
 
 	if (u8_check((const uint8_t *)text, len))
 		return 0;
-	while (char_before(text, at, &c, &start) && is_digit(c)) {
+	while (char_before(text, at, &c, &start) && block_is_digit(c)) {
 		at = start;
 		digits++;
 	}
@@ -67,14 +61,14 @@ room_start(const char *text, bool in_address)
 	size_t room = at;
 	while (char_before(text, at, &c, &start) && is_space(c))
 		at = start;
-	if (at == 0 || !char_before(text, at, &c, &start) || is_digit(c) ||
+	if (at == 0 || !char_before(text, at, &c, &start) || block_is_digit(c) ||
 	    ends_with(text, at, "番") || ends_with(text, at, "番地") || ends_with(text, at, "丁目"))
 		return 0;
-	if (c == '-' || c == 0x2212 || c == 0x30fc || c == 0xff0d || c == 0x306e) {
+	if (block_is_separator(c)) {
 		/* 9-5-10 and 5の10: a shorthand; センター402: a name */
 		ucs4_t b;
 		size_t bstart;
-		if (char_before(text, start, &b, &bstart) && is_digit(b))
+		if (char_before(text, start, &b, &bstart) && block_is_digit(b))
 			return 0;
 	}
 	if (in_address) {

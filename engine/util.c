@@ -6,6 +6,7 @@
 
 #include <unistr.h>
 
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,6 +47,15 @@ eng_xrealloc(void *p, size_t n)
 	if (!q)
 		oom();
 	return q;
+}
+
+void
+eng_wipe_free(void *p)
+{
+	if (!p)
+		return;
+	explicit_bzero(p, malloc_usable_size(p));
+	free(p);
 }
 
 char *
@@ -111,7 +121,13 @@ sbuf_add(sbuf *b, const char *s, size_t n)
 		size_t cap = b->cap ? b->cap * 2 : 32;
 		while (cap < b->len + n + 1)
 			cap *= 2;
-		b->p = eng_xrealloc(b->p, cap);
+		/* not realloc: the text may be an answer, and the old block is
+		 * wiped before it is freed */
+		char *p = eng_xmalloc(cap);
+		if (b->len)
+			memcpy(p, b->p, b->len + 1);
+		eng_wipe_free(b->p);
+		b->p = p;
 		b->cap = cap;
 	}
 	memcpy(b->p + b->len, s, n);
@@ -144,7 +160,7 @@ fold_width(const char *s)
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);
 		if (k == 0) {
-			free(sbuf_take(&b));
+			eng_wipe_free(sbuf_take(&b));
 			return NULL;
 		}
 		if (cp >= 0xFF01 && cp <= 0xFF5E)
@@ -205,7 +221,7 @@ normalize(uninorm_t nf, const char *s)
 	if (!r)
 		return eng_xstrdup(s);
 	out = eng_xstrndup((const char *)r, n);
-	free(r);
+	eng_wipe_free(r);
 	return out;
 }
 

@@ -243,6 +243,13 @@ store_postal_chome(store_postal *p, const store_postal_place *pl, int chome[STOR
 	return ret;
 }
 
+int
+store_postal_chome_town(const char *town, int chome, char *out, size_t n)
+{
+	int w = snprintf(out, n, "%s%d丁目", town, chome);
+	return w < 0 || (size_t)w >= n ? -1 : 0;
+}
+
 void
 store_postal_close(store_postal *p)
 {

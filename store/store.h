@@ -239,6 +239,10 @@ int store_postal_lookup(store_postal *p, const char *code, store_postal_place **
  * into *count. A town the data does not divide into 丁目, or a place
  * without a town, is success with *count 0. */
 enum { STORE_CHOME_MAX = 99 };
+/* The town with its 丁目 as an address writes it, in Arabic digits as the
+ * forms' examples and the block spellings do: 鶴見中央 and 5 give
+ * 鶴見中央5丁目. -1 when out is too small. */
+int store_postal_chome_town(const char *town, int chome, char *out, size_t n);
 int store_postal_chome(store_postal *p, const store_postal_place *pl, int chome[STORE_CHOME_MAX],
                        size_t *count, store_error *err);
 

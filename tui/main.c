@@ -11,6 +11,8 @@
 #include "tui/tui.h"
 
 #include <errno.h>
+#include <jansson.h>
+#include <malloc.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -63,6 +65,18 @@ no_core_dumps(void)
 {
 	struct rlimit rl = {0, 0};
 	setrlimit(RLIMIT_CORE, &rl);
+}
+
+/* JSON texts hold the answers (drafts, handoff payloads): jansson's blocks
+ * are wiped when it frees them, as the engine wipes its answers, so that
+ * nothing of a resident stays in freed memory for the next one. */
+static void
+wiped_free(void *p)
+{
+	if (!p)
+		return;
+	explicit_bzero(p, malloc_usable_size(p));
+	free(p);
 }
 
 static void
@@ -134,6 +148,7 @@ main(int argc, char **argv)
 	                                         {NULL, 0, NULL, 0}};
 
 	no_core_dumps();
+	json_set_alloc_funcs(malloc, wiped_free);
 	set_up_locale();
 	tui_paths_init();
 	i18n_init();

@@ -5,6 +5,7 @@
 #include "tui/languages.h"
 #include "tui/signing.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,8 +52,10 @@ add_line(line_list *l, const char *label, const char *value)
 static void
 free_lines(line_list *l)
 {
+	/* the values are the resident's answers: wiped before they are freed */
 	for (size_t i = 0; i < l->n; i++) {
 		free((char *)l->p[i].label);
+		sodium_memzero((char *)l->p[i].value, strlen(l->p[i].value));
 		free((char *)l->p[i].value);
 	}
 	free(l->p);

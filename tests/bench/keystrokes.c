@@ -220,16 +220,12 @@ chome_cost(const form *f, answers *a, const answers *ref, json_t *h)
 	const char *pref = json_string_value(json_object_get(pv, "postal.prefecture"));
 	const char *city = json_string_value(json_object_get(pv, "postal.city"));
 	const char *town = json_string_value(json_object_get(pv, "postal.town"));
-	const char *want = NULL;
+	const field *town_field = form_field_by_prefill(f, "postal.town");
+	const char *want = town_field ? answers_get_at(ref, field_id(town_field), 0) : NULL;
 	int chome[STORE_CHOME_MAX];
 	size_t n = 0;
 	store_error err;
 
-	for (size_t i = 0; i < form_field_count(f) && !want; i++) {
-		const field *fld = form_field_at(f, i);
-		if (field_prefill(fld) && strcmp(field_prefill(fld), "postal.town") == 0)
-			want = answers_get_at(ref, field_id(fld), 0);
-	}
 	if (!pref || !city || !town || !want)
 		return 0;
 	snprintf(pl.prefecture, sizeof pl.prefecture, "%s", pref);
@@ -239,8 +235,8 @@ chome_cost(const form *f, answers *a, const answers *ref, json_t *h)
 		return 0;
 	for (size_t k = 0; k < n; k++) {
 		char line[sizeof pl.town + 16];
-		snprintf(line, sizeof line, "%s%d丁目", town, chome[k]);
-		if (strcmp(line, want) == 0) {
+		if (store_postal_chome_town(town, chome[k], line, sizeof line) == 0 &&
+		    strcmp(line, want) == 0) {
 			prefill_value v = {"postal.town", line};
 			answers_prefill_replace(a, &v, 1);
 			return digits((long)k + 1) + 1;

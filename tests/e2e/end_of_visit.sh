@@ -21,8 +21,8 @@ result() {
 	if [ "$2" = 0 ]; then echo "PASS: end-of-visit/$1"; else echo "FAIL: end-of-visit/$1"; fi
 }
 
-# What identifies this resident: the reading and the phone number typed at
-# the desk, in each spelling the console keeps (the demo card's own name is
+# What identifies this resident: the reading, the building and the phone
+# number typed at the desk, in each spelling the console keeps (the demo card's own name is
 # in the program's built-in demo data, so it cannot tell a leak).
 needles="ポポペペ ぽぽぺぺ 0355501234 03-5550-1234"
 
@@ -61,6 +61,20 @@ e2e_wait "言語" 10 || ok=1
 e2e_type 2 # English
 e2e_keys Enter
 to_phone || ok=1
+# back to the address, typed again with its block and room short, so that
+# the screen of its spellings holds it too
+e2e_keys Escape
+e2e_wait "昭和25年4月1日" 5 || ok=1
+e2e_keys Escape
+e2e_wait "What is your address?" 5 || ok=1
+e2e_keys C-u
+e2e_type "東京都港区芝公園4-7-9 ポポペペハイツ8765"
+e2e_keys Enter
+e2e_wait "> 1. 東京都港区芝公園4丁目7番9号 ポポペペハイツ8765号室" 5 || ok=1
+e2e_keys Enter
+e2e_wait "昭和25年4月1日" 5 || ok=1
+e2e_keys Enter
+e2e_wait "phone number" 5 || ok=1
 e2e_type "03-5550-1234"
 e2e_keys Enter
 e2e_wait "Which certificate do you need?" 5 || ok=1

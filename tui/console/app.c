@@ -261,8 +261,8 @@ app_begin_application(app *a, const form *f)
 	answers_free(a->ans);
 	a->ans = answers_new(f);
 	a->nfingerprints = 0;
-	a->box_field = -1; /* no address box was started from a postal code yet */
-	date_today(today); /* the engine's today: YORISOI_TODAY is honoured */
+	app_chome_box_forget(a); /* no address box was started from a postal code yet */
+	date_today(today);       /* the engine's today: YORISOI_TODAY is honoured */
 	pv[n++] = (prefill_value){"today", today};
 	if (a->have_identity) {
 		n += app_card_values(a, pv + n);
@@ -444,6 +444,13 @@ app_end_application(app *a)
 	a->places = NULL;
 	a->nplaces = 0;
 	memset(a->next_done, 0, sizeof a->next_done);
+	/* what the address screens kept: spellings of the address typed, the
+	 * town answer before a 丁目, the postal place of the box */
+	sodium_memzero(a->block_lines, sizeof a->block_lines);
+	a->nblock_lines = 0;
+	sodium_memzero(a->chome_before, sizeof a->chome_before);
+	sodium_memzero(a->chome_town, sizeof a->chome_town);
+	app_chome_box_forget(a);
 }
 
 void
@@ -623,7 +630,7 @@ tui_run(const tui_options *opt)
 	app a;
 	memset(&a, 0, sizeof a);
 	a.opt = opt;
-	a.box_field = -1;
+	app_chome_box_forget(&a);
 
 	if (sodium_init() < 0) {
 		fprintf(stderr, "%s\n", _("yorisoi: the crypto library could not start."));

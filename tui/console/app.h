@@ -294,6 +294,9 @@ bool app_chome_offer(app *a, const store_postal_place *p);
 /* The box of question (field, instance) now starts with place p's
  * address (postal-lookup=). */
 void app_chome_box_place(app *a, const store_postal_place *p, int field_index, int instance);
+/* No box starts with a postal place: at the start, on a new procedure,
+ * and at the end of one (the place wiped). */
+void app_chome_box_forget(app *a);
 /* spelled is an address of question (field, instance) with its block
  * spelled out (東京都港区芝公園9丁目5番10号 …). When it starts as a postal
  * code put it in the box and the town data divides that town into 丁目,

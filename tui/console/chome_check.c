@@ -5,8 +5,17 @@
 #include "tui/console/app.h"
 #include "tui/i18n.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+
+void
+app_chome_box_forget(app *a)
+{
+	sodium_memzero(&a->box_place, sizeof a->box_place); /* the resident's town */
+	a->box_field = -1;
+	a->box_instance = 0;
+}
 
 void
 app_chome_box_place(app *a, const store_postal_place *p, int field_index, int instance)

@@ -15,13 +15,7 @@
 static const field *
 town_field(const app *a)
 {
-	for (size_t i = 0; i < form_field_count(a->form); i++) {
-		const field *fld = form_field_at(a->form, i);
-		const char *src = field_prefill(fld);
-		if (src && strcmp(src, "postal.town") == 0)
-			return fld;
-	}
-	return NULL;
+	return form_field_by_prefill(a->form, "postal.town");
 }
 
 /* The town question still holds what a prefill put there (or nothing): a
@@ -76,9 +70,8 @@ app_chome_offer(app *a, const store_postal_place *p)
 void
 app_chome_line(const app *a, size_t i, char *buf, size_t n)
 {
-	/* Arabic digits, as the forms' examples and the block spellings write
-	 * an address (梅田2丁目 2番3号) */
-	snprintf(buf, n, "%s%d丁目", a->chome_town, a->chome[i]);
+	if (store_postal_chome_town(a->chome_town, a->chome[i], buf, n) != 0)
+		buf[0] = '\0';
 }
 
 void

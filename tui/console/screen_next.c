@@ -69,7 +69,8 @@ start_next(app *a, const form *to)
 	answers_free(a->ans);
 	a->ans = carried;
 	a->form = to;
-	a->draft_id = 0; /* app_save makes (and leases) the new draft */
+	a->draft_id = 0;         /* app_save makes (and leases) the new draft */
+	app_chome_box_forget(a); /* its field is the procedure before's */
 	memset(a->next_done, 0, sizeof a->next_done);
 	a->from_review = false;
 	visit_stats_app_begin(a, false); /* ends the one handed off */
