@@ -5,10 +5,13 @@
 #include "tui/languages.h"
 #include "tui/signing.h"
 
+#include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* Today as shown on the slip: 令和8年11月23日 (2026-11-23). */
 static void
@@ -94,8 +97,9 @@ tui_slip_paper(const char *name, handoff_paper *out)
 	return 0;
 }
 
-int
-tui_slip_make(const answers *a, const char *lang, const tui_slip_job *job, char *msg, size_t msglen)
+static int
+slip_make_here(const answers *a, const char *lang, const tui_slip_job *job, char *msg,
+               size_t msglen)
 {
 	const form *f = answers_form(a);
 	line_list lines = {0};
@@ -197,4 +201,59 @@ tui_slip_make(const answers *a, const char *lang, const tui_slip_job *job, char 
 	handoff_desk_key_wipe(&desk);
 	handoff_city_key_wipe(&city);
 	return rc;
+}
+
+/* What the child that made the slip says back. */
+typedef struct slip_outcome {
+	int rc;
+	char msg[1024];
+} slip_outcome;
+
+/*
+ * The slip is made in a child process. Pango, Cairo and the code's
+ * coders copy the answers into memory they free without wiping; the
+ * child's memory is gone when it exits, and the console goes on to the
+ * next resident. Without a child (fork fails), the slip is made here.
+ */
+int
+tui_slip_make(const answers *a, const char *lang, const tui_slip_job *job, char *msg, size_t msglen)
+{
+	slip_outcome out = {-1, ""};
+	int fds[2], status = 0;
+	if (pipe(fds) != 0)
+		return slip_make_here(a, lang, job, msg, msglen);
+	pid_t pid = fork();
+	if (pid < 0) {
+		close(fds[0]);
+		close(fds[1]);
+		return slip_make_here(a, lang, job, msg, msglen);
+	}
+	if (pid == 0) {
+		close(fds[0]);
+		out.rc = slip_make_here(a, lang, job, out.msg, sizeof out.msg);
+		ssize_t w = write(fds[1], &out, sizeof out);
+		_exit(w == (ssize_t)sizeof out ? 0
+		                               : 1); /* no atexit: the terminal is the parent's */
+	}
+	close(fds[1]);
+	size_t got = 0;
+	while (got < sizeof out) {
+		ssize_t r = read(fds[0], (char *)&out + got, sizeof out - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	close(fds[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (got != sizeof out || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		snprintf(msg, msglen, _("The slip could not be made (%s)."),
+		         "the process making it stopped");
+		return -1;
+	}
+	out.msg[sizeof out.msg - 1] = '\0';
+	snprintf(msg, msglen, "%s", out.msg);
+	return out.rc;
 }
