@@ -13,7 +13,8 @@ echo "== reference households (tests/data/households), keys by field top first"
 "$B/bench/keystrokes" forms tests/data/households
 # generated households (tests/households/generate.py, fixed seeds): 転入
 # households of 1 to 6 people of nine nationalities, with each member's
-# card read where the household says so
+# card read where the household says so, and each filer's seal
+# registration (印鑑登録) at the new address (households_for_keystrokes.py)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for size in 1 2 3 4 5 6; do
