@@ -71,18 +71,8 @@ room_start(const char *text, bool in_address)
 		if (char_before(text, start, &b, &bstart) && block_is_digit(b))
 			return 0;
 	}
-	if (in_address) {
-		bool number_before = false;
-		for (size_t i = 0; i < at && !number_before; i++)
-			number_before = text[i] >= '0' && text[i] <= '9';
-		/* full-width digits are U+FF10..FF19: EF BC 90..99 */
-		for (size_t i = 0; i + 2 < at && !number_before; i++)
-			number_before = (uint8_t)text[i] == 0xef && (uint8_t)text[i + 1] == 0xbc &&
-			                (uint8_t)text[i + 2] >= 0x90 &&
-			                (uint8_t)text[i + 2] <= 0x99;
-		if (!number_before)
-			return 0;
-	}
+	if (in_address && block_first_digit(text) >= text + at)
+		return 0; /* the only number is the room's */
 	return room;
 }
 
