@@ -8,7 +8,8 @@
 #    console's language menu is built from;
 #  - no translation is blank (a label that shows as nothing);
 #  - each catalogue uses its glossary term wherever the English source has
-#    the term (locales/glossary/), and docs/glossary.md is up to date.
+#    the term (locales/glossary/), and docs/glossary.md is up to date;
+#  - no key bar is wider than its English (locales/keybar_width.py).
 cd "$(dirname "$0")/../.."
 B=${BUILD:-build}
 case "$B" in *asan*) exit 0 ;; esac # the catalogues do not depend on the build
@@ -66,6 +67,9 @@ PY
 
 # shellcheck disable=SC2086
 $PY locales/glossary/check.py $(echo "$langs" | tr ' ' '\n' | grep -v '^en$')
+# each key bar no wider than the English (locales/keybar_width.py)
+# shellcheck disable=SC2086
+$PY locales/keybar_width.py $(echo "$langs" | tr ' ' '\n' | grep -v '^en$')
 tmpmd=$(mktemp)
 # shellcheck disable=SC2086
 $PY locales/glossary/check.py --md "$tmpmd" $langs
