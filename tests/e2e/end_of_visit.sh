@@ -152,10 +152,7 @@ ok=0
 to_phone || ok=1
 address_short || ok=1
 e2e_cert_to_review "03-5550-1234" || ok=1
-e2e_keys End
-e2e_wait "> Everything is right: make the handoff code" 5 || ok=1
-e2e_keys Enter
-e2e_wait "D: done" 15 || ok=1
+e2e_make_code || ok=1
 e2e_type s
 e2e_wait "Saved the slip" 20 || ok=1
 e2e_type d

@@ -147,6 +147,15 @@ e2e_cert_to_review() {
 	e2e_wait "Check your answers" || return 1
 }
 
+# e2e_make_code : from Check your answers, the code made with the last
+# line (End, Enter), on to the handoff screen; 1 when a screen did not come.
+e2e_make_code() {
+	e2e_keys End
+	e2e_wait "> Everything is right: make the handoff code" 5 || return 1
+	e2e_keys Enter
+	e2e_wait "D: done" 15
+}
+
 # e2e_result SUITE CASE STATUS : "PASS: SUITE/CASE" for status 0, else FAIL.
 # e2e_box TEXT : 0 when a line of the screen is exactly TEXT with spaces
 # around it (the answer box holds it).

@@ -51,10 +51,7 @@ result move-answered $ok
 
 # the code, then Done: What comes next offers the certificate here
 ok=0
-e2e_keys End
-e2e_wait "> Everything is right: make the handoff code" 5 || ok=1
-e2e_keys Enter
-e2e_wait "D: done" 15 || ok=1
+e2e_make_code || ok=1
 e2e_type d
 e2e_wait "y: yes" 5 || ok=1
 e2e_type y

@@ -85,8 +85,7 @@ e2e_keys Enter
 e2e_cert_to_phone "ずぶら くおっか" || ok=1
 e2e_cert_to_review "0399887766" || ok=1
 advance 240
-e2e_keys End Enter
-e2e_wait "D: done" 10 || ok=1
+e2e_make_code || ok=1
 e2e_keys d
 e2e_wait "y: yes, finish" 5 || ok=1
 e2e_keys y

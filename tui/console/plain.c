@@ -297,13 +297,29 @@ plain_find_pick(const field *fld, const char *typed)
 	return k < 0 ? -2 : k == 0 ? 0 : found[k - 1] + 1;
 }
 
+/* A list the console shows as a screen (the spellings of a block number,
+ * the places of a postal code, the 丁目 of a town), its lines numbered as
+ * there, and which one the resident types: its number, 0 for Enter, -1 at
+ * end of input. */
+static int
+ask_line(const app *a, size_t n, void (*line)(const app *, size_t, char *, size_t),
+         const char *prompt)
+{
+	char buf[BLOCK_TEXT_MAX + 128];
+	for (size_t i = 0; i < n; i++) {
+		line(a, i, buf, sizeof buf);
+		printf("  %zu. %s\n", i + 1, buf);
+	}
+	return ask_number(prompt, (int)n);
+}
+
 /* A block number typed as a shorthand (5-10), alone or in an address, as
  * the console asks it: its official spellings read with numbers. The one
  * chosen (1 and up), 0 to keep what was typed, -1 at end of input. */
 static int
 plain_block(app *a, const field *fld, const form_step *st, const char *typed)
 {
-	char line[BLOCK_TEXT_MAX + 128], prompt[BLOCK_TEXT_MAX + 256], doubt[1024];
+	char prompt[BLOCK_TEXT_MAX + 256], doubt[1024];
 	size_t n = app_block_spellings(a, fld, st->instance, typed);
 	if (n == 0)
 		return 0;
@@ -312,13 +328,15 @@ plain_block(app *a, const field *fld, const form_step *st, const char *typed)
 		printf("%s\n", doubt);
 	printf("%s\n", _("How does the official address write it? Choose it as on the "
 	                 "certificate of residence or the moving-out certificate."));
-	for (size_t i = 0; i < n; i++) {
-		app_block_line(a, i, line, sizeof line);
-		printf("  %zu. %s\n", i + 1, line);
-	}
 	snprintf(prompt, sizeof prompt,
 	         _("Which is it? Type its number, or press Enter to keep \"%s\" as typed:"), typed);
-	return ask_number(prompt, (int)n);
+	return ask_line(a, n, app_block_line, prompt);
+}
+
+static void
+place_line(const app *a, size_t i, char *buf, size_t n)
+{
+	app_postal_place_line(&a->places[i], buf, n);
 }
 
 /* The places of a postal code, numbered, and which one it is: its number,
@@ -326,14 +344,9 @@ plain_block(app *a, const field *fld, const form_step *st, const char *typed)
 static int
 plain_pick_place(app *a, size_t count)
 {
-	char line[512];
-	for (size_t i = 0; i < count; i++) {
-		app_postal_place_line(&a->places[i], line, sizeof line);
-		printf("  %zu. %s\n", i + 1, line);
-	}
-	return ask_number(_("Which place is it? Type its number, or press Enter to type the "
-	                    "address yourself:"),
-	                  (int)count);
+	return ask_line(a, count, place_line,
+	                _("Which place is it? Type its number, or press Enter to type the "
+	                  "address yourself:"));
 }
 
 /* The town of place p has 丁目: which one, numbered; Enter leaves the
@@ -341,17 +354,13 @@ plain_pick_place(app *a, size_t count)
 static void
 plain_pick_chome(app *a, const store_postal_place *p)
 {
-	char line[256];
 	size_t n = app_chome_of(a, p);
 	if (n == 0)
 		return;
 	printf(_("Which 丁目 of %s is the address in?"), a->chome_town);
 	printf("\n");
-	for (size_t i = 0; i < n; i++) {
-		app_chome_line(a, i, line, sizeof line);
-		printf("  %zu. %s\n", i + 1, line);
-	}
-	int k = ask_number(_("Type its number, or press Enter to type it yourself:"), (int)n);
+	int k = ask_line(a, n, app_chome_line,
+	                 _("Type its number, or press Enter to type it yourself:"));
 	if (k > 0)
 		app_chome_choose(a, (size_t)k - 1);
 }
