@@ -27,7 +27,7 @@ static void
 slots_free(slot *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		eng_wipe_free(s[i].value);
+		wipe_free(s[i].value);
 }
 
 void
@@ -66,7 +66,7 @@ answers_slot(const answers *a, const field *fld, int inst)
 void
 slot_store(slot *s, char *value, answer_source origin)
 {
-	eng_wipe_free(s->value);
+	wipe_free(s->value);
 	s->value = value;
 	s->origin = value ? origin : ANSWER_SOURCE_TYPED;
 }
@@ -134,7 +134,7 @@ answers_set_at(answers *a, const char *id, int inst, const char *input, answer_e
 	slot_store(s, value, ANSWER_SOURCE_TYPED);
 	value = NULL;
 out:
-	eng_wipe_free(value);
+	wipe_free(value);
 	if (err)
 		*err = e;
 	return e.status;

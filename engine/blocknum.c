@@ -79,7 +79,7 @@ typed_numbers(const char *typed, char num[][6])
 			*w++ = *r;
 	*w = '\0';
 	size_t n = shorthand_numbers(s, num, 3);
-	eng_wipe_free(s);
+	wipe_free(s);
 	return n;
 }
 
@@ -168,6 +168,24 @@ address_block_start(const char *address)
 		p += len;
 	}
 	return NULL;
+}
+
+int
+address_chome_at(const char *s, size_t *len)
+{
+	const char *end = s ? skip_while(s, block_is_digit) : NULL;
+	int n = 0, digits = 0;
+	if (!end || end == s || strncmp(end, "丁目", strlen("丁目")) != 0)
+		return -1;
+	for (const char *p = s; p < end; digits++) {
+		ucs4_t c;
+		p += u8_mbtouc(&c, (const uint8_t *)p, (size_t)(end - p));
+		n = n * 10 + (int)(c >= 0xff10 ? c - 0xff10 : c - '0');
+	}
+	if (digits > 3)
+		return -1; /* no town has so many */
+	*len = (size_t)(end - s) + strlen("丁目");
+	return n;
 }
 
 size_t

@@ -32,7 +32,7 @@ carry_value(answers *dst, const field *to, int k, const char *value)
 
 	/* A choice id that the new field's list lacks is refused here. */
 	if (field_normalize(to, value, &norm, &e) != ANSWER_OK || !norm) {
-		eng_wipe_free(norm);
+		wipe_free(norm);
 		return;
 	}
 	s = answers_slot(dst, to, k);
@@ -40,7 +40,7 @@ carry_value(answers *dst, const field *to, int k, const char *value)
 	    answers_repeat_add(dst, to->in_repeat->id) == k)
 		s = answers_slot(dst, to, k);
 	if (!s) {
-		eng_wipe_free(norm);
+		wipe_free(norm);
 		return;
 	}
 	slot_store(s, norm, ANSWER_SOURCE_CARRIED);
@@ -116,7 +116,7 @@ carry_parts(const answers *src, answers *dst, const carry_rule *c)
 	}
 	if (len)
 		carry_value(dst, to, 0, joined);
-	eng_wipe_free(joined);
+	wipe_free(joined);
 }
 
 /* The card's values as this visit has them: each field of dst's form

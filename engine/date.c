@@ -197,7 +197,7 @@ date_parse(const char *input, char *iso_out, size_t outlen)
 	skip_spaces(&p);
 	e = read_era(&p);
 	st = e >= 0 ? parse_era(e, p, &y, &m, &d) : parse_gregorian(p, &y, &m, &d);
-	eng_wipe_free(folded);
+	wipe_free(folded);
 	if (st != ANSWER_OK)
 		return st;
 	if (outlen < 11)

@@ -106,6 +106,14 @@ const char *form_label(const form *f);       /* msgid: the title in plain Englis
 const char *form_description(const form *f); /* msgid or NULL: what the procedure is for */
 const char *form_path(const form *f);        /* file it was loaded from */
 
+/* Frees a heap block after wiping all of it (malloc_usable_size): answers
+ * and the texts made from them are residents' personal data, and the
+ * console goes on to the next resident. Safe on NULL. */
+void wipe_free(void *p);
+/* realloc for such blocks: a new block of n bytes holding the first used
+ * bytes of p, and p wiped and freed; aborts when out of memory. */
+void *wipe_realloc(void *p, size_t used, size_t n);
+
 /* Fields in definition order: one question per screen. Includes the
  * fields of repeat groups (contiguous, see field_repeat) and the fields
  * that other="true" choices add right after their choice field. */
@@ -173,6 +181,10 @@ size_t block_number_spellings(const char *typed, block_spelling *out, size_t max
  * they are two or three joined as a shorthand: "東京都港区芝公園9-5-10 ハイツ"
  * is 東京都港区芝公園9丁目5番10号 ハイツ. The whole addresses, spelled. */
 size_t address_block_spellings(const char *address, block_spelling *out, size_t max);
+/* The 丁目 that s starts with, written in ASCII or full-width digits
+ * ("5丁目3-8" and "５丁目" give 5), and its length with 丁目 in *len; -1
+ * for none (no digits, more than three, or no 丁目 after them). */
+int address_chome_at(const char *s, size_t *len);
 /* The shorthand of an official spelling made only of numbers and 丁目,
  * 番, 番地, 番地の, 号 ("5番地の10" -> "5-10"); false for anything else. */
 bool block_number_shorthand_of(const char *official, char *out, size_t n);

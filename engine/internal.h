@@ -281,10 +281,6 @@ const derived *form_derived_by_id(const form *f, const char *id);
 /* ---- prefecture.c, suggest.c ---- */
 /* The length in bytes of the prefecture an address starts with, or 0. */
 size_t prefecture_prefix_len(const char *address);
-/* Frees a block after wiping all of it: answers and the texts made from
- * them are residents' personal data, and the console goes on to the next
- * resident (util.c). */
-void eng_wipe_free(void *p);
 /* Block numbers (blocknum.c): a digit, ASCII or full width; a separator
  * people type between the numbers of a shorthand (5-10, 5の10); the first
  * digit in s, or NULL. */

@@ -185,8 +185,8 @@ same_nfkc(const char *a, const char *b)
 		return false;
 	char *na = nfkc(a), *nb = nfkc(b);
 	bool same = strcmp(na, nb) == 0;
-	eng_wipe_free(na);
-	eng_wipe_free(nb);
+	wipe_free(na);
+	wipe_free(nb);
 	return same;
 }
 

@@ -67,7 +67,7 @@ decode_all(const char *s, size_t *count)
 	while (i < len) {
 		size_t k = utf8_decode(s + i, len - i, &cps[n]);
 		if (k == 0) {
-			eng_wipe_free(cps);
+			wipe_free(cps);
 			return NULL;
 		}
 		i += k;
@@ -117,7 +117,7 @@ kana_widen(const char *s)
 	n = widen_cps(cps, n);
 	for (size_t i = 0; i < n; i++)
 		sbuf_add_cp(&b, cps[i]);
-	eng_wipe_free(cps);
+	wipe_free(cps);
 	return sbuf_take(&b);
 }
 
@@ -174,7 +174,7 @@ kana_normalize(const char *in, char **out)
 	if (b.len)
 		*out = sbuf_take(&b);
 out:
-	eng_wipe_free(sbuf_take(&b));
-	eng_wipe_free(cps);
+	wipe_free(sbuf_take(&b));
+	wipe_free(cps);
 	return st;
 }

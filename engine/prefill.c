@@ -61,7 +61,7 @@ fill(slot *s, const field *fld, const prefill_value *values, size_t n, bool repl
 	if (fld->type == FIELD_CHOICE && !(v = choice_for_code(fld, v)))
 		return false;
 	if (field_normalize(fld, v, &norm, &e) != ANSWER_OK || !norm) {
-		eng_wipe_free(norm);
+		wipe_free(norm);
 		return false;
 	}
 	slot_store(s, norm, prefill_key_source(fld->prefill));

@@ -54,7 +54,7 @@ canonical_spelling(const char *in)
 		uint32_t cp;
 		size_t k = utf8_decode(in + i, len - i, &cp);
 		if (k == 0) {
-			eng_wipe_free(sbuf_take(&b));
+			wipe_free(sbuf_take(&b));
 			return NULL;
 		}
 		i += k;
@@ -75,7 +75,7 @@ canonical_spelling(const char *in)
 			sbuf_add(&b, s, (size_t)(hit - s));
 			sbuf_add(&b, pre[p][1], strlen(pre[p][1]));
 			sbuf_add(&b, hit + strlen(pre[p][0]), strlen(hit + strlen(pre[p][0])));
-			eng_wipe_free(s);
+			wipe_free(s);
 			s = sbuf_take(&b);
 		}
 	}
@@ -120,7 +120,7 @@ relationship_normalize(const char *in, char **out)
 
 	*out = NULL;
 	s = canonical_spelling(norm);
-	eng_wipe_free(norm);
+	wipe_free(norm);
 	if (!s)
 		return ANSWER_ERR_BAD_UTF8;
 	for (size_t i = 0; i < sizeof alone / sizeof alone[0]; i++)
@@ -131,6 +131,6 @@ relationship_normalize(const char *in, char **out)
 	if (st == ANSWER_OK)
 		*out = s;
 	else
-		eng_wipe_free(s);
+		wipe_free(s);
 	return st;
 }

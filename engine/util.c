@@ -50,12 +50,22 @@ eng_xrealloc(void *p, size_t n)
 }
 
 void
-eng_wipe_free(void *p)
+wipe_free(void *p)
 {
 	if (!p)
 		return;
 	explicit_bzero(p, malloc_usable_size(p));
 	free(p);
+}
+
+void *
+wipe_realloc(void *p, size_t used, size_t n)
+{
+	void *q = eng_xmalloc(n);
+	if (used)
+		memcpy(q, p, used);
+	wipe_free(p);
+	return q;
 }
 
 char *
@@ -121,13 +131,7 @@ sbuf_add(sbuf *b, const char *s, size_t n)
 		size_t cap = b->cap ? b->cap * 2 : 32;
 		while (cap < b->len + n + 1)
 			cap *= 2;
-		/* not realloc: the text may be an answer, and the old block is
-		 * wiped before it is freed */
-		char *p = eng_xmalloc(cap);
-		if (b->len)
-			memcpy(p, b->p, b->len + 1);
-		eng_wipe_free(b->p);
-		b->p = p;
+		b->p = wipe_realloc(b->p, b->len ? b->len + 1 : 0, cap); /* may be an answer */
 		b->cap = cap;
 	}
 	memcpy(b->p + b->len, s, n);
@@ -160,7 +164,7 @@ fold_width(const char *s)
 		uint32_t cp;
 		size_t k = utf8_decode(s + i, len - i, &cp);
 		if (k == 0) {
-			eng_wipe_free(sbuf_take(&b));
+			wipe_free(sbuf_take(&b));
 			return NULL;
 		}
 		if (cp >= 0xFF01 && cp <= 0xFF5E)
@@ -221,7 +225,7 @@ normalize(uninorm_t nf, const char *s)
 	if (!r)
 		return eng_xstrdup(s);
 	out = eng_xstrndup((const char *)r, n);
-	eng_wipe_free(r);
+	wipe_free(r);
 	return out;
 }
 

@@ -56,10 +56,10 @@ norm_text(const field *fld, const char *in, char **out, answer_error *err)
 		if ((unsigned char)*p < 0x20 || *p == 0x7F)
 			*p = ' ';
 	w = trim(t);
-	eng_wipe_free(t);
+	wipe_free(t);
 	t = w;
 	w = kana_widen(t);
-	eng_wipe_free(t);
+	wipe_free(t);
 	t = w;
 	w = nfc(t);
 	if (*w && fld->rule == TEXT_RULE_RELATIONSHIP) {
@@ -67,7 +67,7 @@ norm_text(const field *fld, const char *in, char **out, answer_error *err)
 		st = relationship_normalize(w, &rel);
 		if (st != ANSWER_OK)
 			goto out;
-		eng_wipe_free(w);
+		wipe_free(w);
 		w = rel;
 	}
 	if (*w && (fld->rule == TEXT_RULE_RESIDENT_CODE || fld->rule == TEXT_RULE_RESIDENCE_CARD)) {
@@ -75,10 +75,10 @@ norm_text(const field *fld, const char *in, char **out, answer_error *err)
 		char *narrow = fold_width(w), *num = NULL;
 		st = fld->rule == TEXT_RULE_RESIDENT_CODE ? resident_code_normalize(narrow, &num)
 		                                          : residence_card_normalize(narrow, &num);
-		eng_wipe_free(narrow);
+		wipe_free(narrow);
 		if (st != ANSWER_OK)
 			goto out;
-		eng_wipe_free(w);
+		wipe_free(w);
 		w = num;
 	}
 	len = utf8_length(w);
@@ -93,8 +93,8 @@ norm_text(const field *fld, const char *in, char **out, answer_error *err)
 		w = NULL;
 	}
 out:
-	eng_wipe_free(t);
-	eng_wipe_free(w);
+	wipe_free(t);
+	wipe_free(w);
 	return st;
 }
 
@@ -272,9 +272,9 @@ norm_multi(const field *fld, const char *in, char **out)
 	if (b.len)
 		*out = sbuf_take(&b);
 out:
-	eng_wipe_free(sbuf_take(&b));
-	eng_wipe_free(picked);
-	eng_wipe_free(copy);
+	wipe_free(sbuf_take(&b));
+	wipe_free(picked);
+	wipe_free(copy);
 	return st;
 }
 
@@ -319,22 +319,22 @@ field_normalize(const field *fld, const char *input, char **out, answer_error *e
 			st = kana_normalize(t, out);
 			if (st == ANSWER_OK) {
 				char *c = nfc(*out);
-				eng_wipe_free(*out);
+				wipe_free(*out);
 				*out = c;
 			}
 			if (st == ANSWER_OK && utf8_length(*out) > fld->max) {
-				eng_wipe_free(*out);
+				wipe_free(*out);
 				*out = NULL;
 				err->max = fld->max;
 				st = ANSWER_ERR_TOO_LONG;
 			}
 		}
-		eng_wipe_free(t);
+		wipe_free(t);
 		return st;
 	}
 	folded = fold_width(input);
 	t = trim(folded);
-	eng_wipe_free(folded);
+	wipe_free(folded);
 	if (!*t) {
 		st = ANSWER_OK;
 		goto out;
@@ -363,7 +363,7 @@ field_normalize(const field *fld, const char *input, char **out, answer_error *e
 		break;
 	}
 out:
-	eng_wipe_free(t);
+	wipe_free(t);
 	return st;
 }
 

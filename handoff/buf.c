@@ -1,7 +1,6 @@
 /* Memory helpers and the growable byte buffer of the handoff module. */
 #include "handoff/internal.h"
 
-#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,15 +14,7 @@ handoff_buf_put(handoff_buf *b, const void *data, size_t n)
 		size_t cap = b->cap ? b->cap : 256;
 		while (cap < b->len + n)
 			cap *= 2;
-		/* not realloc: the bytes are answers, and the old block is wiped
-		 * before it is freed */
-		unsigned char *p = eng_xmalloc(cap);
-		size_t len = b->len;
-		if (len)
-			memcpy(p, b->p, len);
-		handoff_buf_free(b);
-		b->p = p;
-		b->len = len;
+		b->p = wipe_realloc(b->p, b->len, cap); /* the bytes are answers */
 		b->cap = cap;
 	}
 	if (n)
@@ -40,9 +31,7 @@ handoff_buf_putc(handoff_buf *b, unsigned char c)
 void
 handoff_buf_free(handoff_buf *b)
 {
-	if (b->p)
-		sodium_memzero(b->p, b->cap);
-	free(b->p);
+	wipe_free(b->p);
 	b->p = NULL;
 	b->len = b->cap = 0;
 }

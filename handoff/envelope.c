@@ -330,14 +330,8 @@ self_check(const answers *a, const char *lang, const char *made, const handoff_b
 		st = handoff_fail(err, HANDOFF_ERR_INVALID,
 		                  "the answers do not survive the round trip");
 out:
-	/* the answers in plain text: wiped, as the console goes on to the
-	 * next resident */
-	if (j1)
-		sodium_memzero(j1, strlen(j1));
-	if (j2)
-		sodium_memzero(j2, strlen(j2));
-	free(j1);
-	free(j2);
+	wipe_free(j1); /* the answers in plain text */
+	wipe_free(j2);
 	free(lang2);
 	if (back)
 		answers_free(back);

@@ -2,6 +2,7 @@
  * yorisoi: the console for the help desk, and the subcommands the desk and
  * the counter use (README.md, "Command line").
  */
+#include "engine/engine.h"
 #include "tui/cli/cli.h"
 #include "tui/config.h"
 #include "tui/console/theme.h"
@@ -12,7 +13,6 @@
 
 #include <errno.h>
 #include <jansson.h>
-#include <malloc.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -65,18 +65,6 @@ no_core_dumps(void)
 {
 	struct rlimit rl = {0, 0};
 	setrlimit(RLIMIT_CORE, &rl);
-}
-
-/* JSON texts hold the answers (drafts, handoff payloads): jansson's blocks
- * are wiped when it frees them, as the engine wipes its answers, so that
- * nothing of a resident stays in freed memory for the next one. */
-static void
-wiped_free(void *p)
-{
-	if (!p)
-		return;
-	explicit_bzero(p, malloc_usable_size(p));
-	free(p);
 }
 
 static void
@@ -148,7 +136,9 @@ main(int argc, char **argv)
 	                                         {NULL, 0, NULL, 0}};
 
 	no_core_dumps();
-	json_set_alloc_funcs(malloc, wiped_free);
+	/* JSON texts hold the answers (drafts, handoff payloads): jansson's
+	 * blocks are wiped when it frees them, as the engine's are */
+	json_set_alloc_funcs(malloc, wipe_free);
 	set_up_locale();
 	tui_paths_init();
 	i18n_init();

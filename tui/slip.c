@@ -6,7 +6,6 @@
 #include "tui/signing.h"
 
 #include <errno.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,11 +54,9 @@ add_line(line_list *l, const char *label, const char *value)
 static void
 free_lines(line_list *l)
 {
-	/* the values are the resident's answers: wiped before they are freed */
 	for (size_t i = 0; i < l->n; i++) {
 		free((char *)l->p[i].label);
-		sodium_memzero((char *)l->p[i].value, strlen(l->p[i].value));
-		free((char *)l->p[i].value);
+		wipe_free((char *)l->p[i].value); /* the resident's answer */
 	}
 	free(l->p);
 }

@@ -19,7 +19,7 @@ ADDRESS="What is the guarantor's address?"
 skip_address() { e2e_wait "$ADDRESS" 5 && e2e_keys Enter; }
 BAR="Enter: use this   Esc: back to the box"
 # the answer on the review screen: the line after the question's
-answer() { e2e_screen | grep -A1 "$QUESTION" | tail -1 | sed 's/^ *//; s/ *$//'; }
+answer() { e2e_review_answer "$QUESTION"; }
 
 # full-width 5－10: the spellings listed, the first selected; line 2 is 地番
 ok=0

@@ -147,6 +147,13 @@ e2e_cert_to_review() {
 	e2e_wait "Check your answers" || return 1
 }
 
+# e2e_review_answer QUESTION : on Check your answers, the answer shown
+# under QUESTION, without the mark of where it came from (P  the postal
+# code: a capital letter and the spaces after it).
+e2e_review_answer() {
+	e2e_screen | grep -A1 -- "$1" | tail -1 | sed 's/^ *//; s/^[A-Z]   *//; s/ *$//'
+}
+
 # e2e_make_code : from Check your answers, the code made with the last
 # line (End, Enter), on to the handoff screen; 1 when a screen did not come.
 e2e_make_code() {

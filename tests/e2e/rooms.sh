@@ -19,8 +19,6 @@ BUILDING="What is the building name and room number?"
 DATE="On what date did you move?"
 HOME_A="東京都港区芝公園9丁目5番10号 芝公園ハイツ402号室"
 BAR="Enter: use this   Esc: back to the box"
-# the answer on the review screen: the line after its question's
-answer() { e2e_screen | grep -A1 "$1" | tail -1 | sed 's/^ *//; s/ *$//'; }
 # the console in folder $1, the applicant's address answered
 start() { e2e_fixture_answer tests/data/forms-rooms "$1" "$HOME_Q" "$HOME_A"; }
 
@@ -43,7 +41,7 @@ e2e_keys Enter
 e2e_wait "$DATE" 5 || ok=1
 e2e_keys Enter
 e2e_wait "Check your answers" 5 || ok=1
-[ "$(answer "$GUARANTOR")" = "東京都港区芝公園9丁目3番4号 コーポ12号室" ] || { e2e_screen >&2; ok=1; }
+[ "$(e2e_review_answer "$GUARANTOR")" = "東京都港区芝公園9丁目3番4号 コーポ12号室" ] || { e2e_screen >&2; ok=1; }
 result guarantor-town-and-room $ok
 e2e_stop
 
@@ -69,7 +67,7 @@ e2e_keys Enter
 e2e_wait "$DATE" 5 || ok=1
 e2e_keys Enter
 e2e_wait "Check your answers" 5 || ok=1
-[ "$(answer "$BUILDING")" = "鶴見グリーンハイツ 206" ] || { e2e_screen >&2; ok=1; }
+[ "$(e2e_review_answer "$BUILDING")" = "鶴見グリーンハイツ 206" ] || { e2e_screen >&2; ok=1; }
 result building-room-kept-as-typed $ok
 e2e_stop
 
@@ -89,8 +87,8 @@ e2e_screen | grep -q "Or type the date as 8 digits, year, month and day: 1990101
 e2e_type "20260401"
 e2e_keys Enter
 e2e_wait "Check your answers" 5 || ok=1
-[ "$(answer "$GUARANTOR")" = "長野県上田市大字上野123" ] || { e2e_screen >&2; ok=1; }
-[ "$(answer "$BUILDING")" = "ハイツ402号室" ] || { e2e_screen >&2; ok=1; }
+[ "$(e2e_review_answer "$GUARANTOR")" = "長野県上田市大字上野123" ] || { e2e_screen >&2; ok=1; }
+[ "$(e2e_review_answer "$BUILDING")" = "ハイツ402号室" ] || { e2e_screen >&2; ok=1; }
 e2e_screen | grep -q "2026-04-01（令和8年4月1日）" || { e2e_screen >&2; ok=1; }
 result no-room-and-date-digits $ok
 e2e_stop

@@ -6,6 +6,8 @@
 #include "engine/engine.h"
 #include "tests/unit/test.h"
 
+#include <string.h>
+
 static block_spelling s[3]; /* large: not on the stack */
 
 static size_t
@@ -117,4 +119,19 @@ TEST(an_address_written_short_for_the_bench)
 	/* and back */
 	REQUIRE(address_block_spellings("長野県上田市大字上野5丁目123-4", s, 3) == 3);
 	CHECK_STR(s[1].text, "長野県上田市大字上野5丁目123番地4");
+}
+
+TEST(the_chome_an_address_part_starts_with)
+{
+	size_t len = 0;
+	CHECK_INT(address_chome_at("5丁目3-8", &len), 5);
+	CHECK_INT((int)len, (int)strlen("5丁目"));
+	CHECK_INT(address_chome_at("１２丁目", &len), 12);
+	CHECK_INT((int)len, (int)strlen("１２丁目"));
+	CHECK_INT(address_chome_at("1234丁目", &len), -1);
+	CHECK_INT(address_chome_at("5番10号", &len), -1);
+	CHECK_INT(address_chome_at("四丁目", &len), -1);
+	CHECK_INT(address_chome_at("丁目", &len), -1);
+	CHECK_INT(address_chome_at("", &len), -1);
+	CHECK_INT(address_chome_at(NULL, &len), -1);
 }

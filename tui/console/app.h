@@ -265,8 +265,9 @@ void app_postal_fill(app *a, const store_postal_place *p);
 /* On to the next question, keeping the postal code's notice ("please
  * check it") on it. */
 void app_postal_step_forward(app *a);
-/* "東京都 千代田区 丸の内 (office)": one place as a line of a list. */
-void app_postal_place_line(const store_postal_place *p, char *buf, size_t n);
+/* "東京都 千代田区 丸の内 (office)": place i of the postal code as a line of
+ * its list. */
+void app_postal_place_line(const app *a, size_t i, char *buf, size_t n);
 /* Why a postal code gave no place: none is known, or no table is
  * installed here; for the resident to type the address instead. */
 const char *app_postal_none(const app *a);

@@ -43,29 +43,6 @@ chome_runs(const int *chome, size_t count, char *buf, size_t n)
 	}
 }
 
-/* The number at s in ASCII or full-width digits and its length in bytes;
- * -1 when s has no digit. */
-static int
-leading_number(const char *s, size_t *len)
-{
-	int n = 0, digits = 0;
-	const unsigned char *u = (const unsigned char *)s;
-	for (*len = 0; digits < 3;) {
-		if (u[*len] >= '0' && u[*len] <= '9') {
-			n = n * 10 + (u[*len] - '0');
-			*len += 1;
-		} else if (u[*len] == 0xEF && u[*len + 1] == 0xBC && u[*len + 2] >= 0x90 &&
-		           u[*len + 2] <= 0x99) {
-			n = n * 10 + (u[*len + 2] - 0x90); /* U+FF10..U+FF19 */
-			*len += 3;
-		} else {
-			break;
-		}
-		digits++;
-	}
-	return digits ? n : -1;
-}
-
 bool
 app_chome_doubtful(app *a, const char *spelled, int field_index, int instance, char *msg, size_t n)
 {
@@ -83,8 +60,8 @@ app_chome_doubtful(app *a, const char *spelled, int field_index, int instance, c
 	    store_postal_chome(a->postal, &a->box_place, chome, &count, &err) != 0 || count == 0)
 		return false;
 	const char *rest = spelled + strlen(start);
-	int k = leading_number(rest, &len);
-	if (k >= 0 && strncmp(rest + len, "丁目", strlen("丁目")) == 0) {
+	int k = address_chome_at(rest, &len);
+	if (k >= 0) {
 		for (size_t i = 0; i < count; i++)
 			if (chome[i] == k)
 				return false;

@@ -46,10 +46,10 @@ draw_list_line(int y, int x, int cols, int max_rows, const char *prefix, const c
 }
 
 void
-draw_scrolled_list(const app *a, int y, int count,
-                   void (*line)(const app *a, int i, char *buf, size_t n))
+draw_scrolled_list(const app *a, int y, size_t nlines,
+                   void (*line)(const app *a, size_t i, char *buf, size_t n))
 {
-	int x = content_x(), cols = content_cols();
+	int x = content_x(), cols = content_cols(), count = (int)nlines;
 	int rows = CONTENT_BOTTOM - y + 1;
 	/* a list longer than the room says so on its last row, as the
 	 * question screen's lists do, so nobody takes it for the whole */
@@ -61,7 +61,7 @@ draw_scrolled_list(const app *a, int y, int count,
 		first = 0;
 	for (i = first; i < count && i < first + rows; i++) {
 		char text[600], item[640];
-		line(a, i, text, sizeof text);
+		line(a, (size_t)i, text, sizeof text);
 		snprintf(item, sizeof item, "%s %d. %s", i == a->sel ? ">" : " ", i + 1, text);
 		draw_str(y, x, cols, item, i == a->sel ? theme_attr(ROLE_SELECTED) : 0);
 		draw_item_row(y, i);

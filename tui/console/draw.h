@@ -50,8 +50,8 @@ int draw_list_line(int y, int x, int cols, int max_rows, const char *prefix, con
  * the content, numbered, a->sel marked and kept in view, with a last row
  * saying more are above or below when they do not all fit; line(a, i, ...)
  * writes line i's text. */
-void draw_scrolled_list(const app *a, int y, int count,
-                        void (*line)(const app *a, int i, char *buf, size_t n));
+void draw_scrolled_list(const app *a, int y, size_t count,
+                        void (*line)(const app *a, size_t i, char *buf, size_t n));
 /* The last row of a list with lines out of view: "(more below: ↓)",
  * "(more above: ↑)" or both. */
 const char *draw_more_hint(bool above, bool below);

@@ -333,18 +333,12 @@ plain_block(app *a, const field *fld, const form_step *st, const char *typed)
 	return ask_line(a, n, app_block_line, prompt);
 }
 
-static void
-place_line(const app *a, size_t i, char *buf, size_t n)
-{
-	app_postal_place_line(&a->places[i], buf, n);
-}
-
 /* The places of a postal code, numbered, and which one it is: its number,
  * 0 for none (the address is typed), -1 at end of input. */
 static int
 plain_pick_place(app *a, size_t count)
 {
-	return ask_line(a, count, place_line,
+	return ask_line(a, count, app_postal_place_line,
 	                _("Which place is it? Type its number, or press Enter to type the "
 	                  "address yourself:"));
 }

@@ -84,12 +84,6 @@ app_chome_choose(app *a, size_t i)
 }
 
 static void
-chome_line(const app *a, int i, char *buf, size_t n)
-{
-	app_chome_line(a, (size_t)i, buf, n);
-}
-
-static void
 chome_draw(app *a)
 {
 	if (!draw_begin(a, _("丁目 of the town")))
@@ -100,7 +94,7 @@ chome_draw(app *a)
 	 * written before the block number: 鶴見中央5丁目 2番3号. */
 	snprintf(ask, sizeof ask, _("Which 丁目 of %s is the address in?"), a->chome_town);
 	y = draw_block(y, x, cols, 3, ask, A_BOLD);
-	draw_scrolled_list(a, y, (int)a->nchome, chome_line);
+	draw_scrolled_list(a, y, a->nchome, app_chome_line);
 	draw_end(a, _("↑↓ choose   Enter: use this   Esc: none of these, type it"));
 }
 

@@ -131,16 +131,11 @@ app_postal_lookup(app *a, const field *fld)
 }
 
 void
-app_postal_place_line(const store_postal_place *p, char *buf, size_t n)
+app_postal_place_line(const app *a, size_t i, char *buf, size_t n)
 {
+	const store_postal_place *p = &a->places[i];
 	snprintf(buf, n, "%s %s %s%s%s", p->prefecture, p->city, p->town, p->office[0] ? " " : "",
 	         p->office);
-}
-
-static void
-place_line(const app *a, int i, char *buf, size_t n)
-{
-	app_postal_place_line(&a->places[i], buf, n);
 }
 
 static void
@@ -152,7 +147,7 @@ postal_draw(app *a)
 	y = draw_block(y, x, cols, 3,
 	               _("This postal code covers several places. Which one is the address?"),
 	               A_BOLD);
-	draw_scrolled_list(a, y, (int)a->nplaces, place_line);
+	draw_scrolled_list(a, y, a->nplaces, app_postal_place_line);
 	draw_end(a, _("↑↓ choose   Enter: use this place   Esc: none of these, type it"));
 }
 
